@@ -1,0 +1,11 @@
+/**
+ * Identity names of every sync table and reference, in one place: renaming one
+ * breaks the references in users' docs, so they are never spelled twice.
+ */
+export const Identity = {
+  StrategicImperative: "StrategicImperative",
+  AnnualGoal: "AnnualGoal",
+  Objective: "Objective",
+  KeyResult: "KeyResult",
+  CheckIn: "CheckIn",
+} as const;

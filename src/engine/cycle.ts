@@ -1,0 +1,70 @@
+import {UTCDate} from "@date-fns/utc";
+import {addMonths, subDays} from "date-fns";
+import type {Day} from "./calendar";
+import {isoDay} from "./calendar";
+import {fail} from "./errors";
+import type {Maybe} from "./numbers";
+import {finite, isBlank} from "./numbers";
+
+export interface Cycle {
+  name: string;
+  start: Day;
+  end: Day;
+  number: number;
+  fiscalYear: number;
+}
+
+export const CycleLengths = [1, 2, 3, 4, 6, 12] as const;
+
+function wholeNumber(name: string, value: Maybe<number>, fallback: number): number {
+  const n = isBlank(value) ? fallback : finite(name, value);
+  if (!Number.isInteger(n)) fail(`${name} must be a whole number, not ${n}.`);
+  return n;
+}
+
+function cycleName(fiscalYear: number, months: number, number: number): string {
+  switch (months) {
+    case 12:
+      return `FY${fiscalYear}`;
+    case 6:
+      return `FY${fiscalYear} H${number}`;
+    case 3:
+      return `FY${fiscalYear} Q${number}`;
+    default:
+      return `FY${fiscalYear} C${number}`;
+  }
+}
+
+/**
+ * The OKR cycle that contains a date. A fiscal year is named by the calendar year
+ * in which it ends (a year starting in July 2026 is FY2027). Cycles tile the year.
+ */
+export function okrCycle(date: Day, monthsPerCycle?: Maybe<number>, fiscalYearStartMonth?: Maybe<number>): Cycle {
+  const months = wholeNumber("monthsPerCycle", monthsPerCycle, 3);
+  if (!(CycleLengths as readonly number[]).includes(months)) {
+    fail(`monthsPerCycle must divide the year evenly: use one of ${CycleLengths.join(", ")}, not ${months}.`);
+  }
+  const startMonth = wholeNumber("fiscalYearStartMonth", fiscalYearStartMonth, 1);
+  if (startMonth < 1 || startMonth > 12) fail(`fiscalYearStartMonth must be a month number from 1 (January) to 12, not ${startMonth}.`);
+
+  const monthIndex = date.getUTCFullYear() * 12 + date.getUTCMonth();
+  const monthsIntoFiscalYear = (((monthIndex - (startMonth - 1)) % 12) + 12) % 12;
+  const fiscalStartIndex = monthIndex - monthsIntoFiscalYear;
+  const number = Math.floor(monthsIntoFiscalYear / months) + 1;
+  const cycleStartIndex = fiscalStartIndex + (number - 1) * months;
+  const start = new UTCDate(Date.UTC(Math.floor(cycleStartIndex / 12), cycleStartIndex % 12, 1));
+  const end = subDays(addMonths(start, months), 1);
+  const fiscalYearEndIndex = fiscalStartIndex + 11;
+  const fiscalYear = Math.floor(fiscalYearEndIndex / 12);
+  return {name: cycleName(fiscalYear, months, number), start, end, number, fiscalYear};
+}
+
+export function cycleToRow(cycle: Cycle) {
+  return {
+    name: cycle.name,
+    start: isoDay(cycle.start),
+    end: isoDay(cycle.end),
+    number: cycle.number,
+    fiscalYear: cycle.fiscalYear,
+  };
+}
