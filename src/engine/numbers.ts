@@ -36,9 +36,10 @@ export function clamp(value: number, low: number, high: number): number {
 }
 
 /** Rounds away float noise (0.1 + 0.2) so results read as a person expects. */
-export function tidy(value: number, digits = 10): number {
-  const rounded = Number(value.toFixed(digits));
-  return Object.is(rounded, -0) ? 0 : rounded;
+export function tidy(value: number): number {
+  if (Math.abs(value) >= 1e5) return value;
+  const rounded = Math.round(value * 1e10) / 1e10;
+  return rounded === 0 ? 0 : rounded;
 }
 
 export function sameLength(names: [string, string], a: readonly unknown[], b: readonly unknown[]): void {

@@ -1,6 +1,6 @@
 import {fail} from "./errors";
 import type {Maybe} from "./numbers";
-import {finite, isBlank, sameLength, tidy, weightedMean} from "./numbers";
+import {finite, isBlank, sameLength, tidy} from "./numbers";
 
 /**
  * The OKR tree: each node names the nodes it supports (its parents). Parent lists
@@ -10,61 +10,95 @@ import {finite, isBlank, sameLength, tidy, weightedMean} from "./numbers";
 
 export function parseParents(entry: Maybe<string>): string[] {
   if (isBlank(entry)) return [];
+  const text = String(entry);
+  if (!text.includes(",")) {
+    const id = text.trim();
+    return id ? [id] : [];
+  }
   const seen = new Set<string>();
-  for (const part of String(entry).split(",")) {
+  for (const part of text.split(",")) {
     const id = part.trim();
     if (id) seen.add(id);
   }
   return [...seen];
 }
 
+/**
+ * The graph in compressed form: for node v, its parents inside the list are
+ * parentList[parentStart[v] .. parentStart[v + 1]). Flat typed arrays keep large
+ * organizations cheap for the garbage collector, so time per node stays flat.
+ */
 interface Graph {
   /** Distinct ids in order of first appearance. */
   ids: string[];
-  /** Position in `ids` of the first row with each id. */
-  rowOf: number[];
-  index: Map<string, number>;
-  /** For each node, the parents that are nodes themselves. */
-  parents: number[][];
-  /** For each node, the parents that are not nodes. */
-  outside: string[][];
+  /** The first row with each id. */
+  rowOf: Int32Array;
+  parentStart: Int32Array;
+  parentList: Int32Array;
+  /** Parents that are not in the list, for the few nodes that have them. */
+  outside: Map<number, string[]>;
   /** How many rows carry each id, for ids on more than one row. */
   duplicates: Map<string, number>;
 }
 
 function buildGraph(ids: readonly Maybe<string>[], parentIds: readonly Maybe<string>[]): Graph {
   sameLength(["ids", "parentIds"], ids, parentIds);
-  const graph: Graph = {ids: [], rowOf: [], index: new Map(), parents: [], outside: [], duplicates: new Map()};
-  const rawParents: string[][] = [];
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  const rows: number[] = [];
+  const nodeOfRow = new Int32Array(ids.length).fill(-1);
+  const duplicates = new Map<string, number>();
   ids.forEach((raw, row) => {
-    if (isBlank(raw) || String(raw).trim() === "") return;
+    if (isBlank(raw)) return;
     const id = String(raw).trim();
-    let node = graph.index.get(id);
-    if (node === undefined) {
-      node = graph.ids.length;
-      graph.index.set(id, node);
-      graph.ids.push(id);
-      graph.rowOf.push(row);
-      rawParents.push([]);
+    if (!id) return;
+    const known = index.get(id);
+    if (known === undefined) {
+      index.set(id, distinct.length);
+      nodeOfRow[row] = distinct.length;
+      distinct.push(id);
+      rows.push(row);
     } else {
-      graph.duplicates.set(id, (graph.duplicates.get(id) ?? 1) + 1);
-    }
-    for (const p of parseParents(parentIds[row])) {
-      if (!rawParents[node].includes(p)) rawParents[node].push(p);
+      nodeOfRow[row] = known;
+      duplicates.set(id, (duplicates.get(id) ?? 1) + 1);
     }
   });
-  for (const list of rawParents) {
-    const inside: number[] = [];
-    const outside: string[] = [];
-    for (const p of list) {
-      const at = graph.index.get(p);
-      if (at === undefined) outside.push(p);
-      else inside.push(at);
+  const n = distinct.length;
+  const edgeChild: number[] = [];
+  const edgeParent: number[] = [];
+  const outside = new Map<number, string[]>();
+  const seen = duplicates.size ? new Set<string>() : undefined;
+  for (let row = 0; row < ids.length; row++) {
+    const v = nodeOfRow[row];
+    if (v < 0) continue;
+    for (const p of parseParents(parentIds[row])) {
+      if (seen) {
+        const key = `${v}\u0000${p}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      const at = index.get(p);
+      if (at === undefined) {
+        const list = outside.get(v);
+        if (list) list.push(p);
+        else outside.set(v, [p]);
+      } else {
+        edgeChild.push(v);
+        edgeParent.push(at);
+      }
     }
-    graph.parents.push(inside);
-    graph.outside.push(outside);
   }
-  return graph;
+  const parentStart = new Int32Array(n + 1);
+  for (const v of edgeChild) parentStart[v + 1]++;
+  for (let v = 0; v < n; v++) parentStart[v + 1] += parentStart[v];
+  const fill = parentStart.slice(0, n);
+  const parentList = new Int32Array(edgeChild.length);
+  for (let e = 0; e < edgeChild.length; e++) parentList[fill[edgeChild[e]]++] = edgeParent[e];
+  return {ids: distinct, rowOf: Int32Array.from(rows), parentStart, parentList, outside, duplicates};
+}
+
+function parentsOf(graph: Graph, v: number): Int32Array {
+  return graph.parentList.subarray(graph.parentStart[v], graph.parentStart[v + 1]);
 }
 
 /**
@@ -73,36 +107,41 @@ function buildGraph(ids: readonly Maybe<string>[], parentIds: readonly Maybe<str
  */
 function loops(graph: Graph): number[][] {
   const n = graph.ids.length;
+  const {parentStart, parentList} = graph;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
+  const next = new Int32Array(n);
   const stack: number[] = [];
+  const work: number[] = [];
   const result: number[][] = [];
   let counter = 0;
-  const work: Array<[number, number]> = [];
   for (let root = 0; root < n; root++) {
     if (order[root] !== -1) continue;
-    work.push([root, 0]);
+    order[root] = low[root] = counter++;
+    next[root] = parentStart[root];
+    stack.push(root);
+    onStack[root] = 1;
+    work.push(root);
     while (work.length) {
-      const frame = work[work.length - 1];
-      const [v, i] = frame;
-      if (i === 0) {
-        order[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-      }
-      const edges = graph.parents[v];
-      if (i < edges.length) {
-        frame[1] = i + 1;
-        const w = edges[i];
-        if (order[w] === -1) work.push([w, 0]);
-        else if (onStack[w]) low[v] = Math.min(low[v], order[w]);
+      const v = work[work.length - 1];
+      if (next[v] < parentStart[v + 1]) {
+        const w = parentList[next[v]++];
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          next[w] = parentStart[w];
+          stack.push(w);
+          onStack[w] = 1;
+          work.push(w);
+        } else if (onStack[w] && order[w] < low[v]) {
+          low[v] = order[w];
+        }
         continue;
       }
       work.pop();
       if (work.length) {
-        const parent = work[work.length - 1][0];
-        low[parent] = Math.min(low[parent], low[v]);
+        const up = work[work.length - 1];
+        if (low[v] < low[up]) low[up] = low[v];
       }
       if (low[v] === order[v]) {
         const component: number[] = [];
@@ -112,7 +151,7 @@ function loops(graph: Graph): number[][] {
           onStack[w] = 0;
           component.push(w);
         } while (w !== v);
-        if (component.length > 1 || graph.parents[v].includes(v)) result.push(component);
+        if (component.length > 1 || parentsOf(graph, v).includes(v)) result.push(component);
       }
     }
   }
@@ -128,7 +167,7 @@ function describeLoop(graph: Graph, component: number[]): string {
   let found = false;
   for (let q = 0; q < queue.length && !found; q++) {
     const v = queue[q];
-    const next = graph.parents[v].filter(w => members.has(w)).sort((a, b) => (graph.ids[a] < graph.ids[b] ? -1 : 1));
+    const next = [...parentsOf(graph, v)].filter(w => members.has(w)).sort((a, b) => (graph.ids[a] < graph.ids[b] ? -1 : 1));
     for (const w of next) {
       if (w === start) {
         previous.set(start, v);
@@ -175,8 +214,9 @@ export function alignmentFindings(
     findings.push({id, problem: "Duplicate id", detail: `${id} is used by ${count} rows; ids must be unique.`});
   }
   graph.ids.forEach((id, v) => {
-    const broken = graph.outside[v].filter(p => !roots.has(p));
-    if (graph.parents[v].length === 0 && graph.outside[v].length === 0 && !roots.has(id)) {
+    const outside = graph.outside.get(v) ?? [];
+    const broken = outside.filter(p => !roots.has(p));
+    if (graph.parentStart[v] === graph.parentStart[v + 1] && outside.length === 0 && !roots.has(id)) {
       findings.push({id, problem: "Orphan", detail: `${id} supports nothing: link it to the goal or objective it serves.`});
     }
     for (const p of broken) {
@@ -225,24 +265,34 @@ export function rollUp(
     fail(`The id ${id} is used by ${count} rows: ids must be unique to roll up.`);
   }
   const n = graph.ids.length;
-  const children: number[][] = Array.from({length: n}, () => []);
-  const pending = new Int32Array(n);
+  const {parentStart, parentList} = graph;
+  // Children in the same compressed form as parents.
+  const childStart = new Int32Array(n + 1);
+  for (let e = 0; e < parentList.length; e++) childStart[parentList[e] + 1]++;
+  for (let v = 0; v < n; v++) childStart[v + 1] += childStart[v];
+  const childList = new Int32Array(parentList.length);
+  const fill = childStart.slice(0, n);
   for (let v = 0; v < n; v++) {
-    for (const p of graph.parents[v]) children[p].push(v);
-    pending[v] = graph.parents[v].length;
+    for (let e = parentStart[v]; e < parentStart[v + 1]; e++) childList[fill[parentList[e]]++] = v;
   }
   // Kahn's algorithm, parents before children.
-  const order: number[] = [];
+  const pending = new Int32Array(n);
+  const order = new Int32Array(n);
+  let ordered = 0;
   const depth = new Int32Array(n);
-  for (let v = 0; v < n; v++) if (pending[v] === 0) order.push(v);
-  for (let i = 0; i < order.length; i++) {
+  for (let v = 0; v < n; v++) {
+    pending[v] = parentStart[v + 1] - parentStart[v];
+    if (pending[v] === 0) order[ordered++] = v;
+  }
+  for (let i = 0; i < ordered; i++) {
     const v = order[i];
-    for (const c of children[v]) {
-      depth[c] = Math.max(depth[c], depth[v] + 1);
-      if (--pending[c] === 0) order.push(c);
+    for (let e = childStart[v]; e < childStart[v + 1]; e++) {
+      const c = childList[e];
+      if (depth[v] + 1 > depth[c]) depth[c] = depth[v] + 1;
+      if (--pending[c] === 0) order[ordered++] = c;
     }
   }
-  if (order.length < n) {
+  if (ordered < n) {
     const [component] = loops(graph);
     fail(`The tree has a loop, so it cannot be rolled up: ${describeLoop(graph, component)}. Run AlignmentFindings to see every problem.`);
   }
@@ -255,25 +305,36 @@ export function rollUp(
     if (w < 0) fail(`The weight of ${graph.ids[v]} is ${w}: weights must not be negative.`);
     weightOf[v] = w;
   }
-  for (let i = order.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     const v = order[i];
-    if (children[v].length === 0) {
+    const first = childStart[v];
+    const last = childStart[v + 1];
+    if (first === last) {
       const given = scores[graph.rowOf[v]];
       score[v] = isBlank(given) ? undefined : finite(`Score of ${graph.ids[v]}`, given);
       leaves[v] = 1;
       continue;
     }
-    const values: number[] = [];
-    const used: number[] = [];
-    for (const c of children[v]) {
+    let largest = 0;
+    for (let e = first; e < last; e++) {
+      const c = childList[e];
       leaves[v] += leaves[c];
-      const s = score[c];
-      if (s === undefined) continue;
-      values.push(s);
-      used.push(weightOf[c]);
+      if (score[c] !== undefined && weightOf[c] > largest) largest = weightOf[c];
     }
-    const mean = weightedMean(values, used);
-    score[v] = mean === undefined ? undefined : tidy(mean);
+    // Weights are scaled by the largest so tiny ones cannot underflow to a wrong 0.
+    let sum = 0;
+    let total = 0;
+    if (largest > 0) {
+      for (let e = first; e < last; e++) {
+        const c = childList[e];
+        const s = score[c];
+        if (s === undefined) continue;
+        const w = weightOf[c] / largest;
+        sum += s * w;
+        total += w;
+      }
+    }
+    score[v] = total > 0 ? tidy(sum / total) : undefined;
   }
   return graph.ids.map((id, v) => ({id, score: score[v], depth: depth[v], leaves: leaves[v]}));
 }

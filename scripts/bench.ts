@@ -1,0 +1,76 @@
+import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import {performance} from "node:perf_hooks";
+import {generateTree} from "../sample/generate";
+import {alignmentFindings, rollUp} from "../src/engine/tree";
+import {pack} from "../src/pack";
+import {buildBundle, BundleLimitBytes} from "./bundle";
+
+/**
+ * npm run bench: the figures the issues ask for. Times are the median of several
+ * runs on this machine; they are printed, never asserted.
+ */
+
+async function median(runs: number, fn: () => unknown): Promise<number> {
+  await fn(); // warm up the JIT so small sizes are not charged for compiling
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map(r => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map(r => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padStart(widths[i])).join(" | ")} |`;
+  return [line(header), `|${widths.map(w => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+}
+
+const ms = (x: number) => x.toFixed(1);
+const us = (x: number) => (x * 1000).toFixed(2);
+
+async function okrEngine() {
+  const rows: Array<Array<string | number>> = [];
+  for (const size of [1_000, 10_000, 100_000]) {
+    const t = generateTree(size);
+    const nodes = t.ids.length;
+    const runs = size >= 100_000 ? 5 : 11;
+    const engineRoll = await median(runs, () => rollUp(t.ids, t.parentIds, t.scores, t.weights));
+    const engineAlign = await median(runs, () => alignmentFindings(t.ids, t.parentIds, t.rootIds));
+    const sdkRoll = await median(3, () => executeFormulaFromPackDef(pack, "RollUp", [t.ids, t.parentIds, t.scores, t.weights] as never));
+    const sdkAlign = await median(3, () => executeFormulaFromPackDef(pack, "AlignmentFindings", [t.ids, t.parentIds, t.rootIds] as never));
+    rows.push([
+      size.toLocaleString("en-US"),
+      nodes.toLocaleString("en-US"),
+      ms(engineRoll),
+      us(engineRoll / nodes),
+      ms(engineAlign),
+      us(engineAlign / nodes),
+      ms(sdkRoll),
+      us(sdkRoll / nodes),
+      ms(sdkAlign),
+      us(sdkAlign / nodes),
+    ]);
+  }
+  console.log("OKR engine: RollUp and AlignmentFindings per call (median), engine alone and through the SDK executor");
+  console.log(
+    table(
+      ["key results", "nodes", "RollUp ms", "µs/node", "Align ms", "µs/node", "SDK RollUp ms", "µs/node", "SDK Align ms", "µs/node"],
+      rows,
+    ),
+  );
+}
+
+async function main() {
+  await okrEngine();
+  const size = buildBundle();
+  console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import {pack} from "../../src/pack";
+import type {Organization} from "../../sample/types";
+import {fit, heading, num, pct} from "./format";
+
+/**
+ * The leadership OKR briefing: every number in it comes from the pack's own
+ * formulas, run through the SDK's executor exactly as a doc would run them.
+ */
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function run<T>(name: string, ...params: unknown[]): Promise<T> {
+  return executeFormulaFromPackDef(pack, name, params as never) as Promise<T>;
+}
+
+interface Finding {
+  Id: string;
+  Problem: string;
+  Detail: string;
+}
+
+interface Node {
+  Id: string;
+  Score?: number;
+  Depth: number;
+  Leaves: number;
+}
+
+export async function okrBriefing(org: Organization): Promise<string[]> {
+  const out: string[] = [];
+  const {cycle} = org;
+  const [start, end, asOf] = [day(cycle.start), day(cycle.end), day(org.asOf)];
+  const expected = await run<number>("ExpectedProgress", start, end, asOf);
+  out.push(`Leadership OKR briefing: ${org.name}, ${cycle.name} (${cycle.start} to ${cycle.end})`);
+  out.push(`As of ${org.asOf}: ${pct(expected).trim()} of the cycle has elapsed.`);
+
+  // Key results: progress, grade, status.
+  const kr = new Map<string, {progress: number; grade: string; status: string}>();
+  for (const k of org.keyResults) {
+    const progress = await run<number>("KeyResultProgress", k.start, k.target, k.current, k.kind);
+    const grade = await run<string>("KeyResultGrade", progress);
+    const status = await run<string>("KeyResultStatus", progress, start, end, asOf, k.confidence);
+    kr.set(k.id, {progress, grade, status});
+  }
+
+  // Roll the tree up: imperatives, goals, objectives, key results.
+  const rows = [
+    ...org.imperatives.map(i => ({id: i.id, parents: "", score: undefined, weight: undefined})),
+    ...org.goals.map(g => ({id: g.id, parents: g.imperativeId, score: undefined, weight: undefined})),
+    ...org.objectives.map(o => ({id: o.id, parents: o.goalIds.join(","), score: undefined, weight: undefined})),
+    ...org.keyResults.map(k => ({id: k.id, parents: k.objectiveId, score: kr.get(k.id)!.progress, weight: k.weight})),
+  ];
+  const rolled = await run<Node[]>(
+    "RollUp",
+    rows.map(r => r.id),
+    rows.map(r => r.parents),
+    rows.map(r => r.score),
+    rows.map(r => r.weight),
+  );
+  const score = new Map(rolled.map(n => [n.Id, n.Score]));
+  const grade = async (s: number | undefined) => (s === undefined ? "" : await run<string>("KeyResultGrade", s));
+
+  out.push(heading("Strategy tree"));
+  const objectivesOf = (goalId: string) => org.objectives.filter(o => o.goalIds.includes(goalId));
+  const teamName = new Map(org.teams.map(t => [t.id, t.name]));
+  const line = async (indent: number, label: string, s: number | undefined, extra = "") =>
+    out.push(`${fit(" ".repeat(indent) + label, 76)} ${pct(s)} ${fit(await grade(s), 6)} ${extra}`.trimEnd());
+  const printObjective = async (o: Organization["objectives"][number], indent: number, note = "") => {
+    await line(indent, `${o.id} ${o.name} (${teamName.get(o.teamId)}, ${o.owner.name})${note}`, score.get(o.id));
+    for (const k of org.keyResults.filter(x => x.objectiveId === o.id)) {
+      const r = kr.get(k.id)!;
+      const detail = `${num(k.current)} of ${num(k.target)}${k.unit === "$" || k.unit === "%" ? "" : " " + k.unit}`;
+      await line(indent + 2, `${k.id} ${k.name}: ${detail}`, r.progress, `${r.status}, confidence ${pct(k.confidence).trim()}`);
+    }
+  };
+  const shown = new Set<string>();
+  for (const imperative of org.imperatives) {
+    await line(0, `${imperative.id} ${imperative.name}`, score.get(imperative.id));
+    for (const goal of org.goals.filter(g => g.imperativeId === imperative.id)) {
+      await line(2, `${goal.id} ${goal.name}`, score.get(goal.id));
+      for (const o of objectivesOf(goal.id)) {
+        if (shown.has(o.id)) {
+          await line(4, `${o.id} ${o.name} (shown above)`, score.get(o.id));
+          continue;
+        }
+        shown.add(o.id);
+        const also = o.goalIds.filter(g => g !== goal.id);
+        await printObjective(o, 4, also.length ? `; also serves ${also.join(", ")}` : "");
+      }
+    }
+  }
+  const loose = org.objectives.filter(o => !shown.has(o.id));
+  if (loose.length) {
+    out.push("Not connected to any annual goal:");
+    for (const o of loose) await printObjective(o, 2);
+  }
+
+  // Forecasts for key results that are off track.
+  out.push(heading("Forecasts for off-track key results"));
+  const offTrack = org.keyResults.filter(k => kr.get(k.id)!.status === "Off track");
+  if (!offTrack.length) out.push("No key result is off track.");
+  for (const k of offTrack) {
+    const points = k.checkIns;
+    if (points.length < 2) {
+      out.push(`${k.id} ${k.name}: too few check-ins to forecast.`);
+      continue;
+    }
+    const forecast = await run<number>("ForecastValue", points.map(p => day(p.date)), points.map(p => p.value), end);
+    const landing = await run<number>("KeyResultProgress", k.start, k.target, forecast, k.kind);
+    out.push(`${k.id} ${k.name} (${k.owner.name}): heading for ${num(forecast)} by ${cycle.end} against a target of ${num(k.target)}, about ${pct(landing).trim()} of the way.`);
+  }
+
+  // Alignment.
+  out.push(heading("Alignment findings"));
+  const findings = await run<Finding[]>(
+    "AlignmentFindings",
+    org.objectives.map(o => o.id),
+    org.objectives.map(o => o.goalIds.join(",")),
+    org.goals.map(g => g.id),
+  );
+  if (!findings.length) out.push("Every objective supports an annual goal.");
+  for (const f of findings) out.push(`${f.Problem}: ${f.Detail}`);
+
+  // Cycle review.
+  out.push(heading("Cycle review so far"));
+  const review = await run<Record<string, number | string>>(
+    "CycleReview",
+    org.keyResults.map(k => kr.get(k.id)!.progress),
+    org.keyResults.map(k => k.confidence),
+    org.keyResults.map(k => (k.checkIns.length ? day(k.checkIns[k.checkIns.length - 1].date) : undefined)),
+    asOf,
+  );
+  out.push(
+    `${review.Count} key results, mean ${pct(review.Mean as number).trim()}: ${review.Green} Green, ${review.Yellow} Yellow, ${review.Red} Red.`,
+  );
+  const statusCounts = new Map<string, number>();
+  for (const r of kr.values()) statusCounts.set(r.status, (statusCounts.get(r.status) ?? 0) + 1);
+  out.push(`Status: ${[...statusCounts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);
+  out.push(`Flags: ${review.Flags}`);
+  return out;
+}
