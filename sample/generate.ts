@@ -1,4 +1,6 @@
+import {sampleOrganization} from "./organization";
 import {round, seeded} from "./random";
+import type {KeyResult, Objective, Organization, Team} from "./types";
 
 export interface GeneratedTree {
   ids: string[];
@@ -40,4 +42,48 @@ export function generateTree(keyResults: number, seed = 7): GeneratedTree {
   }
   for (let i = 0; i < keyResults; i++) add(`KR${i}`, `O${i % objectives}`, round(random() * 1.1, 3), 1 + pick(3));
   return tree;
+}
+
+/**
+ * A whole organization of any size (teams, objectives, key results), for load
+ * tests of the sync tables: every team gets its share of objectives and key
+ * results, each key result a few weekly check-ins.
+ */
+export function generateOrganization(size: {teams: number; objectives: number; keyResults: number}, seed = 11): Organization {
+  const random = seeded(seed);
+  const base = sampleOrganization();
+  const cycle = base.cycle;
+  const teams: Team[] = Array.from({length: size.teams}, (_, i) => {
+    const name = `Team ${i + 1}`;
+    return {id: `team${i + 1}`, name, lead: {name: `Lead ${i + 1}`, email: `lead${i + 1}@northstar.example.com`}};
+  });
+  const objectives: Objective[] = Array.from({length: size.objectives}, (_, i) => {
+    const team = teams[i % teams.length];
+    return {id: `O${i + 1}`, name: `Objective ${i + 1}`, teamId: team.id, owner: team.lead, cycle: cycle.name, goalIds: [base.goals[i % base.goals.length].id]};
+  });
+  const keyResults: KeyResult[] = Array.from({length: size.keyResults}, (_, i) => {
+    const objective = objectives[i % objectives.length];
+    const target = 100;
+    const checkIns = [0, 1, 2].map(j => ({
+      date: ["2026-10-15", "2026-10-29", "2026-11-12"][j],
+      value: round(target * (0.1 + 0.2 * j + random() * 0.1), 1),
+      confidence: 0.6,
+      note: "Weekly update",
+    }));
+    return {
+      id: `KR${i + 1}`,
+      name: `Key result ${i + 1}`,
+      objectiveId: objective.id,
+      owner: teams[i % teams.length].lead,
+      start: 0,
+      target,
+      current: checkIns[2].value,
+      kind: "Auto",
+      confidence: 0.6,
+      weight: 1,
+      unit: "%",
+      checkIns,
+    };
+  });
+  return {...base, name: "Generated Organization", teams, objectives, keyResults};
 }

@@ -1,11 +1,24 @@
 import * as coda from "@codahq/packs-sdk";
 import {okrFormulas} from "../formulas/okr";
+import {okrActions, okrSyncTables} from "../formulas/okr_sync";
+import {NetworkDomain, whoami} from "./api/client";
 
 /**
  * Leadership OS. This file only registers building blocks; each lives in its own
- * module under formulas/ and schemas/, and the logic in src/engine/.
+ * module under formulas/ and schemas/, and the logic in src/engine/ and src/sync/.
  */
 export const pack = coda.newPack();
-pack.setVersion("0.1.0");
+pack.setVersion("0.2.0");
 
-for (const formula of okrFormulas) pack.formulas.push(formula);
+pack.addNetworkDomain(NetworkDomain);
+pack.setUserAuthentication({
+  type: coda.AuthenticationType.CodaApiHeaderBearerToken,
+  shouldAutoAuthSetup: true,
+  networkDomain: NetworkDomain,
+  getConnectionName: async function (context) {
+    return (await whoami(context)).name;
+  },
+});
+
+for (const formula of [...okrFormulas, ...okrActions]) pack.formulas.push(formula);
+for (const table of okrSyncTables) pack.syncTables.push(table);

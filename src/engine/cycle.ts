@@ -68,3 +68,30 @@ export function cycleToRow(cycle: Cycle) {
     fiscalYear: cycle.fiscalYear,
   };
 }
+
+/**
+ * The cycle a name like "FY2026 Q4", "FY2027 H1", "FY2026" or "FY2026 C3" stands
+ * for. C cycles need their length in months, which the name does not say.
+ */
+export function cycleFromName(name: string, fiscalYearStartMonth?: Maybe<number>, monthsPerCycle?: Maybe<number>): Cycle {
+  const match = /^\s*FY\s?(\d{4})(?:\s+([QHC])(\d{1,2}))?\s*$/i.exec(name);
+  if (!match) fail(`"${name}" is not a cycle name such as FY2026 Q4, FY2026 H1 or FY2026.`);
+  const fiscalYear = Number(match[1]);
+  const letter = (match[2] ?? "").toUpperCase();
+  const number = match[3] ? Number(match[3]) : 1;
+  let months: number;
+  if (letter === "Q") months = 3;
+  else if (letter === "H") months = 6;
+  else if (letter === "") months = 12;
+  else {
+    if (isBlank(monthsPerCycle)) fail(`The cycle "${name}" does not say how many months it lasts: set monthsPerCycle.`);
+    months = monthsPerCycle;
+  }
+  if (number < 1 || number > 12 / months) fail(`"${name}" names cycle ${number}, but a fiscal year has only ${12 / months} cycles of ${months} months.`);
+  const startMonth = wholeNumber("fiscalYearStartMonth", fiscalYearStartMonth, 1);
+  // The fiscal year ends in calendar year `fiscalYear`, in the month before it starts again.
+  const lastMonthIndex = fiscalYear * 12 + ((startMonth + 10) % 12);
+  const firstMonthIndex = lastMonthIndex - 11;
+  const startIndex = firstMonthIndex + (number - 1) * months;
+  return okrCycle(new UTCDate(Date.UTC(Math.floor(startIndex / 12), startIndex % 12, 1)), months, startMonth);
+}

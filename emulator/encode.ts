@@ -1,0 +1,136 @@
+import type {Cell, ColumnDef, DocRecord, RowRecord, ScalarCell, TableRecord} from "./model";
+import {isPerson, isRef, links} from "./model";
+
+export type ValueFormat = "simple" | "simpleWithArrays" | "rich";
+
+/** Renders typed cells in the API's value formats. */
+export class Encoder {
+  constructor(private readonly doc: DocRecord) {}
+
+  table(id: string): TableRecord | undefined {
+    return this.doc.tables.find(t => t.id === id);
+  }
+
+  displayName(table: TableRecord, row: RowRecord): string {
+    const column = table.columns.find(c => c.display) ?? table.columns[0];
+    const value = row.values.get(column.id);
+    return value === null || value === undefined ? "" : this.plain(column, value);
+  }
+
+  /** A cell as text, as the simple format shows it. */
+  private plain(column: ColumnDef, cell: Cell): string {
+    const one = (v: ScalarCell): string => {
+      if (isPerson(v)) return v.name;
+      if (isRef(v)) return this.refName(column, v.rowId);
+      return String(v);
+    };
+    return Array.isArray(cell) ? cell.map(one).join(",") : cell === null ? "" : one(cell);
+  }
+
+  private refName(column: ColumnDef, rowId: string): string {
+    const target = column.lookupTable ? this.table(column.lookupTable) : undefined;
+    const row = target?.rows.find(r => r.id === rowId);
+    return target && row ? this.displayName(target, row) : "";
+  }
+
+  private scalar(column: ColumnDef, v: ScalarCell, format: ValueFormat): unknown {
+    if (isPerson(v)) {
+      return format === "rich" ? {"@context": "http://schema.org/", "@type": "Person", name: v.name, email: v.email} : v.name;
+    }
+    if (isRef(v)) {
+      const target = column.lookupTable ? this.table(column.lookupTable) : undefined;
+      const row = target?.rows.find(r => r.id === v.rowId);
+      const name = target && row ? this.displayName(target, row) : "";
+      if (format !== "rich" || !target || !row) return name;
+      return {
+        "@context": "http://schema.org/",
+        "@type": "StructuredValue",
+        additionalType: "row",
+        name,
+        url: links.row(this.doc, target, row),
+        tableId: target.id,
+        rowId: row.id,
+        tableUrl: links.table(this.doc, target),
+      };
+    }
+    if (format === "rich" && typeof v === "string") {
+      if (column.type === "text") return "```" + v + "```";
+      if (column.type === "currency") return v;
+    }
+    if (format === "rich" && column.type === "currency" && typeof v === "number") {
+      return {"@context": "http://schema.org/", "@type": "MonetaryAmount", currency: "USD", amount: v};
+    }
+    if (column.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      return `${v}T00:00:00.000-08:00`;
+    }
+    return v;
+  }
+
+  cell(column: ColumnDef, cell: Cell | undefined, format: ValueFormat): unknown {
+    if (cell === null || cell === undefined) return "";
+    if (Array.isArray(cell)) {
+      if (format === "simple") return this.plain(column, cell);
+      return cell.map(v => this.scalar(column, v, format));
+    }
+    return this.scalar(column, cell, format);
+  }
+
+  row(table: TableRecord, row: RowRecord, options: {format: ValueFormat; useColumnNames: boolean}) {
+    const values: Record<string, unknown> = {};
+    for (const column of table.columns) {
+      values[options.useColumnNames ? column.name : column.id] = this.cell(column, row.values.get(column.id), options.format);
+    }
+    return {
+      id: row.id,
+      type: "row" as const,
+      href: links.api(`/docs/${this.doc.id}/tables/${table.id}/rows/${row.id}`),
+      name: this.displayName(table, row),
+      index: table.rows.indexOf(row),
+      browserLink: links.row(this.doc, table, row),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      values,
+    };
+  }
+
+  tableReference(table: TableRecord) {
+    return {
+      id: table.id,
+      type: "table" as const,
+      tableType: table.tableType,
+      href: links.api(`/docs/${this.doc.id}/tables/${table.id}`),
+      browserLink: links.table(this.doc, table),
+      name: table.name,
+      parent: {
+        id: table.pageId,
+        type: "page" as const,
+        href: links.api(`/docs/${this.doc.id}/pages/${table.pageId}`),
+        browserLink: links.page(this.doc, table),
+        name: table.pageName,
+      },
+    };
+  }
+
+  column(table: TableRecord, column: ColumnDef) {
+    const format: Record<string, unknown> = {type: column.type, isArray: Boolean(column.isArray)};
+    if (column.type === "lookup" || column.type === "person") {
+      const target = column.lookupTable ? this.table(column.lookupTable) : undefined;
+      if (target) {
+        const ref = this.tableReference(target);
+        format.table = {id: ref.id, type: ref.type, tableType: ref.tableType, href: ref.href, browserLink: ref.browserLink, name: ref.name};
+      }
+    }
+    if (column.type === "number" || column.type === "percent") format.precision = 2;
+    if (column.type === "date") format.format = "YYYY-MM-DD";
+    if (column.type === "checkbox") format.displayType = "check";
+    return {
+      id: column.id,
+      type: "column" as const,
+      href: links.api(`/docs/${this.doc.id}/tables/${table.id}/columns/${column.id}`),
+      name: column.name,
+      ...(column.display ? {display: true} : {}),
+      ...(column.calculated ? {calculated: true} : {}),
+      format,
+    };
+  }
+}

@@ -1,0 +1,198 @@
+import type {Organization, Person} from "../sample/types";
+import type {Cell, ColumnDef, ColumnType, DocRecord, PersonCell, RowRecord, TableRecord} from "./model";
+
+/**
+ * Lays an organization out as real docs: one strategy doc, one doc per team and a
+ * leadership doc, with the tables and columns a facilitator would build.
+ */
+
+export interface SeededOrganization {
+  docs: DocRecord[];
+  strategyDocId: string;
+  leadershipDocId: string;
+  teamDocIds: string[];
+  /** A doc the organization's token may not open, to show a 403. */
+  restrictedDocId: string;
+  people: PersonCell[];
+}
+
+const Created = "2026-09-15T09:00:00.000Z";
+
+class Ids {
+  private n = 0;
+  constructor(private readonly prefix: string) {}
+  next(kind: "grid" | "c" | "i" | "canvas"): string {
+    this.n++;
+    return `${kind}-${this.prefix}${this.n.toString(36).padStart(4, "0")}`;
+  }
+}
+
+type ColumnSpec = [name: string, type: ColumnType, extra?: Partial<ColumnDef>];
+
+function makeTable(ids: Ids, name: string, pageName: string, specs: ColumnSpec[]): TableRecord {
+  const columns = specs.map(([columnName, type, extra], i) => ({id: ids.next("c"), name: columnName, type, display: i === 0, ...extra}));
+  return {id: ids.next("grid"), name, tableType: "table", pageId: ids.next("canvas"), pageName, columns, rows: [], createdAt: Created, updatedAt: Created};
+}
+
+function addRow(ids: Ids, table: TableRecord, values: Record<string, Cell | undefined>, createdAt = Created): RowRecord {
+  const map = new Map<string, Cell>();
+  for (const [name, value] of Object.entries(values)) {
+    const column = table.columns.find(c => c.name === name);
+    if (!column) throw new Error(`Seed error: no column ${name} in ${table.name}`);
+    if (value !== undefined) map.set(column.id, value);
+  }
+  const row = {id: ids.next("i"), values: map, createdAt, updatedAt: createdAt};
+  table.rows.push(row);
+  return row;
+}
+
+const cellOf = (p: Person): PersonCell => ({name: p.name, email: p.email});
+
+function doc(id: string, name: string, owner: Person, tables: TableRecord[]): DocRecord {
+  return {id, name, owner: cellOf(owner), tables, createdAt: Created, updatedAt: Created};
+}
+
+export interface SeedOptions {
+  /** Add rows with problems (text in a number column, a missing target, a lookup to nothing). */
+  withBadRows?: boolean;
+}
+
+export function seedOrganization(org: Organization, options: SeedOptions = {}): SeededOrganization {
+  const people = new Map<string, PersonCell>();
+  const remember = (p: Person) => {
+    people.set(p.email, cellOf(p));
+    return cellOf(p);
+  };
+
+  // Strategy doc.
+  const strategyId = "NsStrat01";
+  const sIds = new Ids("st");
+  const imperativesTable = makeTable(sIds, "Strategic Imperatives", "Strategy", [
+    ["Imperative", "text"],
+    ["Code", "text"],
+    ["Owner", "person"],
+    ["Description", "text"],
+  ]);
+  const goalsTable = makeTable(sIds, "Annual Goals", "Strategy", [
+    ["Goal", "text"],
+    ["Code", "text"],
+    ["Imperative", "lookup"],
+    ["Owner", "person"],
+    ["Fiscal Year", "number"],
+  ]);
+  goalsTable.columns[2].lookupTable = imperativesTable.id;
+  const imperativeRow = new Map<string, string>();
+  for (const i of org.imperatives) {
+    const owner = [...org.teams.map(t => t.lead)].find(p => p.name === i.owner) ?? {name: i.owner, email: `${i.owner.split(" ")[0].toLowerCase()}@northstar.example.com`};
+    imperativeRow.set(i.id, addRow(sIds, imperativesTable, {Imperative: i.name, Code: i.id, Owner: remember(owner), Description: i.description}).id);
+  }
+  const goalRow = new Map<string, string>();
+  for (const g of org.goals) {
+    const owner = org.teams.map(t => t.lead).find(p => p.name === g.owner) ?? {name: g.owner, email: `${g.owner.split(" ")[0].toLowerCase()}@northstar.example.com`};
+    const row = addRow(sIds, goalsTable, {Goal: g.name, Code: g.id, Imperative: {rowId: imperativeRow.get(g.imperativeId)!}, Owner: remember(owner), "Fiscal Year": g.fiscalYear});
+    goalRow.set(g.id, row.id);
+  }
+  const strategy = doc(strategyId, `${org.name} Strategy`, org.teams[0].lead, [imperativesTable, goalsTable]);
+
+  // Team docs.
+  const teamDocs: DocRecord[] = [];
+  org.teams.forEach((team, t) => {
+    const docId = `NsTeam${String(t + 1).padStart(3, "0")}`;
+    const ids = new Ids(`t${t.toString(36)}`);
+    // The team's copy of the strategy: the pack's AnnualGoals sync table.
+    const synced = makeTable(ids, "Annual Goals", "Strategy", [
+      ["Goal", "text"],
+      ["Goal Id", "text"],
+      ["Code", "text"],
+    ]);
+    const localGoal = new Map<string, string>();
+    for (const g of org.goals) {
+      localGoal.set(g.id, addRow(ids, synced, {Goal: g.name, "Goal Id": `${strategyId}/${goalRow.get(g.id)}`, Code: g.id}).id);
+    }
+    const objectives = makeTable(ids, "Objectives", "OKRs", [
+      ["Objective", "text"],
+      ["Code", "text"],
+      ["Owner", "person"],
+      ["Team", "text"],
+      ["Cycle", "text"],
+      ["Goals", "lookup", {isArray: true}],
+    ]);
+    objectives.columns[5].lookupTable = synced.id;
+    const keyResults = makeTable(ids, "Key Results", "OKRs", [
+      ["Key Result", "text"],
+      ["Code", "text"],
+      ["Objective", "lookup"],
+      ["Owner", "person"],
+      ["Start", "number"],
+      ["Target", "number"],
+      ["Current", "number"],
+      ["Kind", "select"],
+      ["Confidence", "percent"],
+      ["Weight", "number"],
+      ["Unit", "text"],
+    ]);
+    keyResults.columns[2].lookupTable = objectives.id;
+    const checkIns = makeTable(ids, "Check-ins", "OKRs", [
+      ["Note", "text"],
+      ["Key Result", "lookup"],
+      ["Date", "date"],
+      ["Value", "number"],
+      ["Confidence", "percent"],
+    ]);
+    checkIns.columns[1].lookupTable = keyResults.id;
+
+    const objectiveRow = new Map<string, string>();
+    for (const o of org.objectives.filter(x => x.teamId === team.id)) {
+      const goals = o.goalIds.map(g => localGoal.get(g)).filter((x): x is string => Boolean(x)).map(rowId => ({rowId}));
+      const broken = o.goalIds.filter(g => !localGoal.has(g));
+      // A goal that no longer exists in the strategy doc survives only as text in the lookup.
+      const cell: Cell = goals.length || broken.length ? [...goals, ...broken] : null;
+      objectiveRow.set(o.id, addRow(ids, objectives, {Objective: o.name, Code: o.id, Owner: remember(o.owner), Team: team.name, Cycle: o.cycle, Goals: cell}).id);
+    }
+    for (const k of org.keyResults.filter(x => objectiveRow.has(x.objectiveId))) {
+      const row = addRow(ids, keyResults, {
+        "Key Result": k.name,
+        Code: k.id,
+        Objective: {rowId: objectiveRow.get(k.objectiveId)!},
+        Owner: remember(k.owner),
+        Start: k.start,
+        Target: k.target,
+        Current: k.current,
+        Kind: k.kind,
+        Confidence: k.confidence,
+        Weight: k.weight,
+        Unit: k.unit,
+      });
+      for (const c of k.checkIns) {
+        addRow(ids, checkIns, {Note: c.note, "Key Result": {rowId: row.id}, Date: c.date, Value: c.value, Confidence: c.confidence}, `${c.date}T17:00:00.000Z`);
+      }
+    }
+    if (options.withBadRows && t === 1) {
+      const objective = objectives.rows[0];
+      addRow(ids, keyResults, {"Key Result": "Webinar attendees", Code: "KR-X1", Objective: {rowId: objective.id}, Owner: remember(team.lead), Start: 0, Target: 500, Current: "about 40", Kind: "Auto", Confidence: 0.6, Weight: 1, Unit: "people"});
+      addRow(ids, keyResults, {"Key Result": "Analyst briefings held", Code: "KR-X2", Objective: {rowId: objective.id}, Owner: remember(team.lead), Start: 0, Current: 2, Kind: "Auto", Confidence: 0.7, Weight: 1, Unit: "briefings"});
+      addRow(ids, keyResults, {"Key Result": "Case studies published", Code: "KR-X3", Objective: null, Owner: remember(team.lead), Start: 0, Target: 6, Current: 1, Kind: "Auto", Confidence: 0.5, Weight: 1, Unit: "stories"});
+    }
+    teamDocs.push(doc(docId, `${team.name} OKRs`, team.lead, [synced, objectives, keyResults, checkIns]));
+  });
+
+  // Leadership doc: where the leaders pull everything up.
+  const lIds = new Ids("ld");
+  const teamList = makeTable(lIds, "Team Docs", "Setup", [
+    ["Team", "text"],
+    ["Doc", "text"],
+  ]);
+  org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Doc: `https://docs.superhuman.com/d/_d${teamDocs[t].id}`}));
+  const leadership = doc("NsLead001", `${org.name} Leadership Team`, org.teams[0].lead, [teamList]);
+
+  const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]])]);
+
+  return {
+    docs: [strategy, ...teamDocs, leadership, restricted],
+    strategyDocId: strategyId,
+    leadershipDocId: leadership.id,
+    teamDocIds: teamDocs.map(d => d.id),
+    restrictedDocId: restricted.id,
+    people: [...people.values()],
+  };
+}

@@ -1,0 +1,222 @@
+import * as coda from "@codahq/packs-sdk";
+import {resolveDocId} from "../src/api/client";
+import {toDay, today} from "../src/engine/calendar";
+import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../schemas/okr_sync";
+import {Identity} from "../schemas/identities";
+import {DefaultTableNames} from "../src/sync/fields";
+import {distinctDocs, syncAcrossDocs} from "../src/sync/multidoc";
+import type {Spent} from "../src/sync/multidoc";
+import type {DerivedKeyResult, OkrFilters} from "../src/sync/okr_rows";
+import {checkInRow, deriveKeyResults, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
+import type {KeyResultRecord, TeamDocOptions} from "../src/sync/okr_source";
+import {TeamDoc} from "../src/sync/okr_source";
+import {goalRows, imperativeRows} from "../src/sync/strategy";
+import type {KeyResultEdit} from "../src/sync/writes";
+import {recordCheckIn, writeKeyResult} from "../src/sync/writes";
+import {handleError} from "./errors";
+import {
+  ColumnsParam,
+  CycleParam,
+  DocParam,
+  DocsParam,
+  FiscalYearStartParam,
+  StatusesParam,
+  SyncAsOfParam,
+  tableParam,
+  TeamsParam,
+} from "./sync_params";
+
+/**
+ * The OKR sync tables: strategy pulled down from the strategy doc, team OKRs
+ * pulled up from the team docs, and check-ins written back.
+ */
+
+function asOfDay(context: coda.ExecutionContext, asOf: Date | undefined) {
+  return asOf ? toDay("asOf", asOf) : today(context.timezone);
+}
+
+export const StrategicImperatives = coda.makeSyncTable({
+  name: "StrategicImperatives",
+  description: "The strategic imperatives from the strategy doc.",
+  identityName: Identity.StrategicImperative,
+  schema: ImperativeSchema,
+  formula: {
+    name: "SyncStrategicImperatives",
+    description: "Pulls the strategic imperatives from the strategy doc.",
+    parameters: [DocParam, tableParam(DefaultTableNames.imperatives), ColumnsParam],
+    onError: handleError,
+    execute: async function ([doc, table, columns], context) {
+      const docId = await resolveDocId(context, doc);
+      return {result: await imperativeRows(context, docId, table || DefaultTableNames.imperatives, columns)};
+    },
+  },
+});
+
+export const AnnualGoals = coda.makeSyncTable({
+  name: "AnnualGoals",
+  description: "The annual goals from the strategy doc, each linked to the imperative it serves. Team docs add it so objectives can support a goal.",
+  identityName: Identity.AnnualGoal,
+  schema: GoalSchema,
+  formula: {
+    name: "SyncAnnualGoals",
+    description: "Pulls the annual goals from the strategy doc.",
+    parameters: [DocParam, tableParam(DefaultTableNames.goals), ColumnsParam],
+    onError: handleError,
+    execute: async function ([doc, table, columns], context) {
+      const docId = await resolveDocId(context, doc);
+      return {result: await goalRows(context, docId, table || DefaultTableNames.goals, columns)};
+    },
+  },
+});
+
+interface OkrArgs {
+  table?: string;
+  columns?: string;
+  fiscalYearStartMonth?: number;
+}
+
+function teamOptions(primary: "objectives" | "keyResults" | "checkIns", args: OkrArgs): TeamDocOptions {
+  return {[`${primary}Table`]: args.table, columns: args.columns, fiscalYearStartMonth: args.fiscalYearStartMonth};
+}
+
+/** Reads one team doc's objectives, key results and check-ins, and derives the key results. */
+async function readOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, primary: "objectives" | "keyResults", asOf: Date, page?: string, spent?: Spent) {
+  const team = await TeamDoc.open(context, docId, options);
+  const objectives = await team.objectives(primary === "objectives");
+  let keyResults: KeyResultRecord[] = [];
+  let next: string | undefined;
+  if (primary === "keyResults") {
+    // Page by page, so a very large table can continue in the next execution.
+    let token = page;
+    do {
+      const got = await team.keyResults(objectives, true, {token, one: true});
+      keyResults.push(...got.records);
+      token = got.next;
+    } while (token && !spent?.());
+    next = token;
+  } else {
+    keyResults = (await team.keyResults(objectives, false)).records;
+  }
+  const checkIns = await team.checkIns(keyResults, false);
+  const derived: DerivedKeyResult[] = deriveKeyResults(objectives, keyResults, checkIns, asOf);
+  return {objectives, derived, next};
+}
+
+export const Objectives = coda.makeSyncTable({
+  name: "Objectives",
+  description: "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
+  identityName: Identity.Objective,
+  schema: ObjectiveSchema,
+  formula: {
+    name: "SyncObjectives",
+    description: "Pulls objectives from a list of team docs.",
+    parameters: [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(DefaultTableNames.objectives), ColumnsParam, SyncAsOfParam, FiscalYearStartParam],
+    onError: handleError,
+    execute: async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth], context) {
+      const filters: OkrFilters = {cycle, teams, statuses};
+      const day = asOfDay(context, asOf);
+      return syncAcrossDocs(
+        context,
+        distinctDocs(docs, "team"),
+        async docId => {
+          const {objectives, derived} = await readOkrs(context, docId, teamOptions("objectives", {table, columns, fiscalYearStartMonth}), "objectives", day);
+          return {rows: objectiveRows(objectives, derived, filters)};
+        },
+        "objectives",
+      );
+    },
+  },
+});
+
+export const KeyResults = coda.makeSyncTable({
+  name: "KeyResults",
+  description:
+    "Every team's key results, pulled up from the team docs with progress, grade, status, forecast and staleness computed. Edit Current or Confidence here to write it back to the team's doc.",
+  identityName: Identity.KeyResult,
+  schema: KeyResultSchema,
+  formula: {
+    name: "SyncKeyResults",
+    description: "Pulls key results from a list of team docs.",
+    parameters: [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(DefaultTableNames.keyResults), ColumnsParam, SyncAsOfParam, FiscalYearStartParam],
+    onError: handleError,
+    execute: async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth], context) {
+      const filters: OkrFilters = {cycle, teams, statuses};
+      const day = asOfDay(context, asOf);
+      return syncAcrossDocs(
+        context,
+        distinctDocs(docs, "team"),
+        async (docId, page, spent) => {
+          const {derived, next} = await readOkrs(context, docId, teamOptions("keyResults", {table, columns, fiscalYearStartMonth}), "keyResults", day, page, spent);
+          return {rows: keyResultRows(derived, filters), next};
+        },
+        "key results",
+      );
+    },
+    maxUpdateBatchSize: 10,
+    executeUpdate: async function (args, updates, context) {
+      const asOf = args[6] as Date | undefined;
+      const fiscalYearStartMonth = args[7] as number | undefined;
+      const day = asOfDay(context, asOf);
+      const settled = await Promise.allSettled(
+        updates.map(u => writeKeyResult(context, u.newValue as unknown as KeyResultEdit, u.updatedFields, day, fiscalYearStartMonth)),
+      );
+      return {
+        result: settled.map(s => (s.status === "fulfilled" ? s.value : s.reason instanceof Error ? s.reason : new Error(String(s.reason)))),
+      } as never;
+    },
+  },
+});
+
+export const CheckIns = coda.makeSyncTable({
+  name: "CheckIns",
+  description: "The check-ins of every team's key results: value, confidence and note by date.",
+  identityName: Identity.CheckIn,
+  schema: CheckInSchema,
+  formula: {
+    name: "SyncCheckIns",
+    description: "Pulls check-ins from a list of team docs.",
+    parameters: [DocsParam, tableParam(DefaultTableNames.checkIns), ColumnsParam],
+    onError: handleError,
+    execute: async function ([docs, table, columns], context) {
+      return syncAcrossDocs(
+        context,
+        distinctDocs(docs, "team"),
+        async docId => {
+          const team = await TeamDoc.open(context, docId, teamOptions("checkIns", {table, columns}));
+          return {rows: (await team.checkIns(undefined, true)).map(checkInRow)};
+        },
+        "check-ins",
+      );
+    },
+  },
+});
+
+export const CheckIn = coda.makeFormula({
+  name: "CheckIn",
+  description: "Checks in a key result: adds a row to the team doc's Check-ins table and sets the key result's current value (and confidence).",
+  isAction: true,
+  parameters: [
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table."}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The key result's value today."}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "confidence", description: "Your confidence it will be met, 0 to 1.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "note", description: "What changed and why.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The check-in's date. Default today.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResultsTable", description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`, optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "checkInsTable", description: `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`, optional: true}),
+  ],
+  resultType: coda.ValueType.Object,
+  schema: coda.withIdentity(KeyResultSchema, Identity.KeyResult),
+  onError: handleError,
+  examples: [
+    {
+      params: ["NsTeam001/i-t0001m", 66, 0.55, "Shorter cycles after the new pricing", "2026-11-21"],
+      result: {Id: "NsTeam001/i-t0001m", Name: "Average sales cycle in days", Current: 66, Confidence: 0.55, LastCheckIn: "2026-11-21", Stale: false},
+    },
+  ],
+  execute: async function ([keyResult, value, confidence, note, date, keyResultsTable, checkInsTable], context) {
+    return recordCheckIn(context, {keyResultId: keyResult, value, confidence, note, date: asOfDay(context, date), keyResultsTable, checkInsTable});
+  },
+});
+
+export const okrSyncTables = [StrategicImperatives, AnnualGoals, Objectives, KeyResults, CheckIns];
+export const okrActions = [CheckIn];

@@ -1,0 +1,72 @@
+import type {FieldSpec} from "../engine/columns";
+
+/**
+ * The columns each OKR table needs, with the names people commonly give them.
+ * Matching ignores case, spaces and punctuation; the `columns` parameter maps
+ * anything else (`Target=Goal value; Owner=DRI`).
+ */
+
+const owner: FieldSpec = {field: "Owner", names: ["DRI", "Lead", "Accountable", "Responsible", "Assignee"]};
+const code: FieldSpec = {field: "Code", names: ["Key", "Ref", "Number", "Short name"]};
+
+export const ImperativeFields = [
+  {field: "Name", names: ["Imperative", "Strategic Imperative", "Title"], required: true},
+  code,
+  owner,
+  {field: "Description", names: ["Details", "Why", "Summary"]},
+] as const satisfies readonly FieldSpec[];
+
+export const GoalFields = [
+  {field: "Name", names: ["Goal", "Annual Goal", "Title"], required: true},
+  code,
+  {field: "Imperative", names: ["Strategic Imperative", "Imperatives", "Supports"], lookupTo: ["Strategic Imperatives", "Imperatives"]},
+  owner,
+  {field: "FiscalYear", names: ["Fiscal Year", "Year", "FY"]},
+] as const satisfies readonly FieldSpec[];
+
+/** The stable id column of a synced AnnualGoals table in a team doc. */
+export const SyncedGoalFields = [
+  {field: "Name", names: ["Goal", "Annual Goal", "Title"], required: true},
+  {field: "GoalId", names: ["Goal Id", "Stable Id", "Id"]},
+] as const satisfies readonly FieldSpec[];
+
+export const ObjectiveFields = [
+  {field: "Name", names: ["Objective", "Title"], required: true},
+  code,
+  owner,
+  {field: "Team", names: ["Department", "Group", "Squad"]},
+  {field: "Cycle", names: ["Quarter", "Period", "OKR Cycle"]},
+  {field: "Goals", names: ["Annual Goals", "Annual Goal", "Goal", "Supports"], lookupTo: ["Annual Goals", "Goals"]},
+] as const satisfies readonly FieldSpec[];
+
+export const KeyResultFields = [
+  {field: "Name", names: ["Key Result", "KR", "Title"], required: true},
+  code,
+  {field: "Objective", names: ["Parent", "Parent Objective"], required: true, lookupTo: ["Objectives"]},
+  owner,
+  {field: "Start", names: ["Baseline", "Starting Value", "Initial", "Start Value"]},
+  {field: "Target", names: ["Goal", "Desired", "Target Value"], required: true},
+  {field: "Current", names: ["Actual", "Value", "Latest", "Current Value"], required: true},
+  {field: "Kind", names: ["Type", "Direction", "Measure"]},
+  {field: "Confidence", names: ["Likelihood", "Confidence Level"]},
+  {field: "Weight", names: ["Importance"]},
+  {field: "Unit", names: ["Units", "Measure Unit"]},
+] as const satisfies readonly FieldSpec[];
+
+export const CheckInFields = [
+  {field: "KeyResult", names: ["Key Result", "KR"], required: true, lookupTo: ["Key Results"]},
+  {field: "Date", names: ["When", "Checked In", "Check-in Date", "Week"], required: true},
+  {field: "Value", names: ["Current", "Actual", "Reading"], required: true},
+  {field: "Confidence", names: ["Likelihood"]},
+  {field: "Note", names: ["Notes", "Comment", "Update"]},
+] as const satisfies readonly FieldSpec[];
+
+export type FieldName<T extends readonly FieldSpec[]> = T[number]["field"];
+
+export const DefaultTableNames = {
+  imperatives: "Strategic Imperatives",
+  goals: "Annual Goals",
+  objectives: "Objectives",
+  keyResults: "Key Results",
+  checkIns: "Check-ins",
+} as const;

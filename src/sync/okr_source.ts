@@ -1,0 +1,295 @@
+import type * as coda from "@codahq/packs-sdk";
+import type {Row, TableReference} from "../../schemas/api";
+import {listRowsPage} from "../api/client";
+import type {Day} from "../engine/calendar";
+import * as cells from "../engine/cells";
+import type {ColumnMap} from "../engine/columns";
+import {normalize} from "../engine/columns";
+import type {Cycle} from "../engine/cycle";
+import {cycleFromName} from "../engine/cycle";
+import {isInputError} from "../engine/errors";
+import type {FieldName} from "./fields";
+import {CheckInFields, DefaultTableNames, KeyResultFields, ObjectiveFields, SyncedGoalFields} from "./fields";
+import {allRows, cell, docTables, findTable, mappedColumns, requireTable, stableId} from "./tables";
+
+/**
+ * Reads a team doc's OKR tables into plain records: every value typed, every
+ * reference turned into a stable id (`<docId>/<rowId>`), every problem stated on
+ * the record it belongs to.
+ */
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface ObjectiveRecord {
+  id: string;
+  name: string;
+  code: string;
+  owner?: Person;
+  team: string;
+  cycleName: string;
+  cycle?: Cycle;
+  goalIds: string[];
+  link: string;
+  docId: string;
+  alignment: string[];
+  problems: string[];
+}
+
+export interface KeyResultRecord {
+  id: string;
+  name: string;
+  code: string;
+  objectiveId?: string;
+  owner?: Person;
+  start?: number;
+  target?: number;
+  current?: number;
+  kind: string;
+  confidence?: number;
+  weight?: number;
+  unit: string;
+  link: string;
+  docId: string;
+  tableId: string;
+  problems: string[];
+}
+
+export interface CheckInRecord {
+  id: string;
+  keyResultId?: string;
+  keyResultName: string;
+  date?: Day;
+  value?: number;
+  confidence?: number;
+  note: string;
+  link: string;
+  problems: string[];
+}
+
+export interface TeamDocOptions {
+  objectivesTable?: string;
+  keyResultsTable?: string;
+  checkInsTable?: string;
+  /** Explicit column names for the sync's own table (`Field=Column; …`). */
+  columns?: string;
+  fiscalYearStartMonth?: number;
+  monthsPerCycle?: number;
+}
+
+const person = (value: unknown): Person | undefined => cells.people(value)[0];
+
+function numberInto(problems: string[], value: unknown, column: string): number | undefined {
+  const read = cells.number(value, column);
+  if (read.problem) problems.push(read.problem);
+  return read.value;
+}
+
+function fraction(problems: string[], value: unknown, column: string): number | undefined {
+  const n = numberInto(problems, value, column);
+  if (n === undefined) return undefined;
+  // People type 70 into a confidence column that is not formatted as a percent.
+  const f = n > 1 && n <= 100 ? n / 100 : n;
+  if (f < 0 || f > 1) {
+    problems.push(`${column} is ${n}; it must be between 0% and 100%.`);
+    return undefined;
+  }
+  return f;
+}
+
+/** Resolves lookup cells to the stable ids of the rows they point at. */
+class RefResolver {
+  private readonly byRow = new Map<string, string>();
+  private readonly byName = new Map<string, string[]>();
+
+  constructor(
+    readonly tableId: string | undefined,
+    rows: ReadonlyArray<{rowId: string; name: string; id: string}>,
+  ) {
+    for (const r of rows) {
+      this.byRow.set(r.rowId, r.id);
+      const key = normalize(r.name);
+      this.byName.set(key, [...(this.byName.get(key) ?? []), r.id]);
+    }
+  }
+
+  /** The stable ids a cell refers to, and a problem for each reference that cannot be resolved. */
+  resolve(value: unknown, what: string, problems: string[]): string[] {
+    const ids: string[] = [];
+    for (const ref of cells.refs(value)) {
+      const viaRow = ref.rowId ? this.byRow.get(ref.rowId) : undefined;
+      if (viaRow) {
+        ids.push(viaRow);
+        continue;
+      }
+      const matches = this.byName.get(normalize(ref.name)) ?? [];
+      if (matches.length === 1) ids.push(matches[0]);
+      else if (matches.length > 1) problems.push(`Ambiguous ${what}: "${ref.name}" matches ${matches.length} rows; link the row itself instead of typing its name.`);
+      else problems.push(`Broken link: "${ref.name}" is not a ${what} that exists.`);
+    }
+    return ids;
+  }
+}
+
+function cycleOf(name: string, options: TeamDocOptions, problems: string[]): Cycle | undefined {
+  if (!name) {
+    problems.push("Cycle is blank: give the objective a cycle such as FY2026 Q4.");
+    return undefined;
+  }
+  try {
+    return cycleFromName(name, options.fiscalYearStartMonth, options.monthsPerCycle);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    problems.push(error.message);
+    return undefined;
+  }
+}
+
+
+/** The tables of one team doc and how its columns map, found once per doc. */
+export class TeamDoc {
+  private constructor(
+    readonly context: coda.ExecutionContext,
+    readonly docId: string,
+    readonly tables: TableReference[],
+    readonly options: TeamDocOptions,
+  ) {}
+
+  static async open(context: coda.ExecutionContext, docId: string, options: TeamDocOptions): Promise<TeamDoc> {
+    return new TeamDoc(context, docId, await docTables(context, docId), options);
+  }
+
+  table(kind: "objectives" | "keyResults" | "checkIns", required = true): TableReference | undefined {
+    const name = {objectives: this.options.objectivesTable, keyResults: this.options.keyResultsTable, checkIns: this.options.checkInsTable}[kind] || DefaultTableNames[kind];
+    return required ? requireTable(this.tables, name, this.docId) : findTable(this.tables, name);
+  }
+
+  /** Objective records, with each goal lookup resolved to the strategy doc's stable ids. */
+  async objectives(primary: boolean): Promise<ObjectiveRecord[]> {
+    const table = this.table("objectives")!;
+    const map = await mappedColumns(this.context, this.docId, table, ObjectiveFields, primary ? this.options.columns : undefined);
+    const goalsTable = map.Goals?.lookupTable ? findTable(this.tables, map.Goals.lookupTable.id) : undefined;
+    const [rows, goals] = await Promise.all([allRows(this.context, this.docId, table), goalsTable ? this.goalResolver(goalsTable) : undefined]);
+    return rows.map(row => this.objective(row, map, goals));
+  }
+
+  private async goalResolver(table: TableReference): Promise<RefResolver> {
+    const [map, rows] = await Promise.all([mappedColumns(this.context, this.docId, table, SyncedGoalFields), allRows(this.context, this.docId, table)]);
+    return new RefResolver(
+      table.id,
+      rows.map(r => {
+        const synced = cells.text(cell(r, map, "GoalId"));
+        return {rowId: r.id, name: cells.text(cell(r, map, "Name")) || r.name, id: /\//.test(synced) ? synced : stableId(this.docId, r.id)};
+      }),
+    );
+  }
+
+  private objective(row: Row, map: ColumnMap<FieldName<typeof ObjectiveFields>>, goals: RefResolver | undefined): ObjectiveRecord {
+    const problems: string[] = [];
+    const alignment: string[] = [];
+    const cycleName = cells.text(cell(row, map, "Cycle"));
+    const goalCell = cell(row, map, "Goals");
+    const goalIds = goals ? goals.resolve(goalCell, "annual goal", alignment) : [];
+    if (!map.Goals) alignment.push("Orphan: the Objectives table has no Goals column, so no objective supports an annual goal.");
+    else if (cells.isEmpty(goalCell)) alignment.push("Orphan: supports no annual goal; link the goal it serves.");
+    return {
+      id: stableId(this.docId, row.id),
+      name: cells.text(cell(row, map, "Name")) || row.name,
+      code: cells.text(cell(row, map, "Code")),
+      owner: person(cell(row, map, "Owner")),
+      team: cells.text(cell(row, map, "Team")),
+      cycleName,
+      cycle: cycleOf(cycleName, this.options, problems),
+      goalIds,
+      link: row.browserLink,
+      docId: this.docId,
+      alignment,
+      problems,
+    };
+  }
+
+  /** One page (or, without a page token, all) of key result records. */
+  async keyResults(objectives: readonly ObjectiveRecord[], primary: boolean, page?: {token?: string; one: true}): Promise<{records: KeyResultRecord[]; next?: string}> {
+    const table = this.table("keyResults")!;
+    const map = await mappedColumns(this.context, this.docId, table, KeyResultFields, primary ? this.options.columns : undefined);
+    const resolver = new RefResolver(
+      this.table("objectives")!.id,
+      objectives.map(o => ({rowId: o.id.slice(this.docId.length + 1), name: o.name, id: o.id})),
+    );
+    let rows: Row[];
+    let next: string | undefined;
+    if (page) {
+      const got = await listRowsPage(this.context, this.docId, table, {pageToken: page.token});
+      rows = got.items;
+      next = got.continuation;
+    } else {
+      rows = await allRows(this.context, this.docId, table);
+    }
+    return {records: rows.map(row => this.keyResult(row, map, resolver, table)), next};
+  }
+
+  private keyResult(row: Row, map: ColumnMap<FieldName<typeof KeyResultFields>>, objectives: RefResolver, table: TableReference): KeyResultRecord {
+    const problems: string[] = [];
+    const objectiveCell = cell(row, map, "Objective");
+    const objectiveIds = objectives.resolve(objectiveCell, "objective", problems);
+    if (cells.isEmpty(objectiveCell)) problems.push("Orphan: this key result measures no objective; link its objective.");
+    if (objectiveIds.length > 1) problems.push("A key result should measure one objective; the first is used.");
+    const weight = numberInto(problems, cell(row, map, "Weight"), "Weight");
+    if (weight !== undefined && weight < 0) problems.push(`Weight is ${weight}; weights must not be negative.`);
+    return {
+      id: stableId(this.docId, row.id),
+      name: cells.text(cell(row, map, "Name")) || row.name,
+      code: cells.text(cell(row, map, "Code")),
+      objectiveId: objectiveIds[0],
+      owner: person(cell(row, map, "Owner")),
+      start: numberInto(problems, cell(row, map, "Start"), "Start"),
+      target: numberInto(problems, cell(row, map, "Target"), "Target"),
+      current: numberInto(problems, cell(row, map, "Current"), "Current"),
+      kind: cells.text(cell(row, map, "Kind")) || "Auto",
+      confidence: fraction(problems, cell(row, map, "Confidence"), "Confidence"),
+      weight: weight !== undefined && weight >= 0 ? weight : undefined,
+      unit: cells.text(cell(row, map, "Unit")),
+      link: row.browserLink,
+      docId: this.docId,
+      tableId: table.id,
+      problems,
+    };
+  }
+
+  /** Check-in records; none when the doc has no check-ins table. */
+  async checkIns(keyResults: readonly KeyResultRecord[] | undefined, primary: boolean): Promise<CheckInRecord[]> {
+    const table = this.table("checkIns", primary);
+    if (!table) return [];
+    const map = await mappedColumns(this.context, this.docId, table, CheckInFields, primary ? this.options.columns : undefined);
+    const rows = await allRows(this.context, this.docId, table);
+    const resolver = keyResults
+      ? new RefResolver(undefined, keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id})))
+      : undefined;
+    return rows.map(row => {
+      const problems: string[] = [];
+      const krCell = cell(row, map, "KeyResult");
+      const refs = cells.refs(krCell);
+      const keyResultId = resolver ? resolver.resolve(krCell, "key result", problems)[0] : refs[0]?.rowId ? stableId(this.docId, refs[0].rowId) : undefined;
+      if (!refs.length) problems.push("This check-in names no key result.");
+      const date = cells.date(cell(row, map, "Date"), "Date");
+      if (date.problem) problems.push(date.problem);
+      if (!date.value && !date.problem) problems.push("Date is blank.");
+      const value = numberInto(problems, cell(row, map, "Value"), "Value");
+      if (value === undefined && !problems.some(p => p.startsWith("Value"))) problems.push("Value is blank.");
+      return {
+        id: stableId(this.docId, row.id),
+        keyResultId,
+        keyResultName: refs[0]?.name ?? "",
+        date: date.value,
+        value,
+        confidence: fraction(problems, cell(row, map, "Confidence"), "Confidence"),
+        note: cells.text(cell(row, map, "Note")),
+        link: row.browserLink,
+        problems,
+      };
+    });
+  }
+}
+

@@ -1,0 +1,230 @@
+import * as coda from "@codahq/packs-sdk";
+import {executeFormulaFromPackDef, executeUpdateFormulaFromPackDef, newMockSyncExecutionContext} from "@codahq/packs-sdk/dist/development";
+import {assert} from "chai";
+import {emulatorContext} from "../emulator/fetcher";
+import type {SampleEmulator} from "../emulator/sample";
+import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {generateOrganization} from "../sample/generate";
+import {docIdFromUrl, resolveDocId} from "../src/api/client";
+import {newJsonFetchResponse} from "@codahq/packs-sdk/dist/development";
+import {pack} from "../src/pack";
+import {actionContext, docUrl, freshPack, runSync} from "./support/emulator";
+
+const asOf = new Date("2026-11-20T08:00:00Z");
+/** The KeyResults and Objectives sync parameters, in order. */
+const okrParams = (docs: string[], o: {cycle?: string; teams?: string[]; statuses?: string[]; table?: string; columns?: string} = {}) => [
+  docs,
+  o.cycle,
+  o.teams,
+  o.statuses,
+  o.table,
+  o.columns,
+  asOf,
+];
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return ((error as {cause?: Error}).cause ?? error) as Error;
+  }
+  assert.fail("expected the call to fail");
+}
+
+describe("OKR sync tables over HTTP", function () {
+  this.timeout(60_000);
+  let env: SampleEmulator;
+  let teamDocs: string[];
+  beforeEach(async function () {
+    env = await startSampleEmulator({validate: true, withBadRows: true});
+    teamDocs = env.seeded.teamDocIds.map(docUrl);
+  });
+  afterEach(async function () {
+    assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    await env.stop();
+  });
+
+  it("pulls every key result up once, typed, scored and linked to its objective", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs, {cycle: "FY2026 Q4"}));
+    assert.lengthOf(run.rows, env.org.keyResults.length + 3, "the sample's key results and the three bad rows");
+    assert.equal(new Set(run.rows.map(r => r.Id)).size, run.rows.length, "ids are unique");
+    const kr1 = run.rows.find(r => r.Code === "KR1")!;
+    assert.include(kr1, {Name: "New mid-market bookings", Team: "Sales", Cycle: "FY2026 Q4", Target: 4_200_000, Status: "At risk", Grade: "Yellow", Stale: false});
+    assert.deepEqual(kr1.Owner, {Name: "Diego Ramos", Email: "diego@northstar.example.com"});
+    assert.match(kr1.Id, /^NsTeam001\/i-/);
+    assert.match(kr1.Link, /^https:\/\/docs\.superhuman\.com\/d\/_dNsTeam001/);
+    assert.closeTo(kr1.Expected, 50 / 91, 1e-9);
+
+    const objectives = await runSync(env, pack, "Objectives", okrParams(teamDocs, {cycle: "FY2026 Q4"}));
+    const objectiveIds = new Set(objectives.rows.map(o => o.Id));
+    for (const kr of run.rows.filter(r => r.Objective)) assert.isTrue(objectiveIds.has(kr.Objective.Id), `${kr.Name} links to a synced objective`);
+  });
+
+  it("links objectives to the strategy doc's goals and goals to imperatives", async function () {
+    const strategy = docUrl(env.seeded.strategyDocId);
+    const imperatives = await runSync(env, pack, "StrategicImperatives", [strategy]);
+    const goals = await runSync(env, pack, "AnnualGoals", [strategy]);
+    const objectives = await runSync(env, pack, "Objectives", okrParams(teamDocs));
+    assert.lengthOf(imperatives.rows, 4);
+    assert.lengthOf(goals.rows, 6);
+    const imperativeIds = new Set(imperatives.rows.map(r => r.Id));
+    for (const goal of goals.rows) assert.isTrue(imperativeIds.has(goal.Imperative.Id), `${goal.Name} links to its imperative`);
+    const goalIds = new Set(goals.rows.map(r => r.Id));
+    const o9 = objectives.rows.find(o => o.Code === "O9")!;
+    assert.lengthOf(o9.Goals, 2, "an objective may support several goals");
+    for (const objective of objectives.rows) for (const g of objective.Goals) assert.isTrue(goalIds.has(g.Id), `${objective.Name} supports a synced goal`);
+  });
+
+  it("states the alignment problems on the objectives that have them", async function () {
+    const objectives = await runSync(env, pack, "Objectives", okrParams(teamDocs));
+    const byCode = new Map(objectives.rows.map(o => [o.Code, o]));
+    assert.match(byCode.get("O4")!.Alignment, /^Orphan: supports no annual goal/);
+    assert.match(byCode.get("O8")!.Alignment, /Broken link: "AG9" is not a annual goal that exists|Broken link: "AG9"/);
+    assert.notProperty(byCode.get("O1")!, "Alignment");
+    const o1 = byCode.get("O1")!;
+    assert.equal(o1.KeyResults, 3);
+    assert.include(["On track", "At risk", "Off track"], o1.Status);
+  });
+
+  it("reports bad rows on the row and keeps every other row", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs));
+    const problems = new Map(run.rows.filter(r => r.Problems).map(r => [r.Name, r.Problems]));
+    assert.equal(problems.get("Webinar attendees"), 'Current holds text ("about 40"), not a number.');
+    assert.equal(problems.get("Analyst briefings held"), "Target is blank: give the key result a target.");
+    assert.equal(problems.get("Case studies published"), "Orphan: this key result measures no objective; link its objective.");
+    assert.notProperty(run.rows.find(r => r.Name === "Webinar attendees")!, "Progress");
+  });
+
+  it("pages through several pages and docs and resumes in a fresh module each execution", async function () {
+    await env.stop();
+    env = await startSampleEmulator({validate: true, withBadRows: true, maxRowLimit: 4});
+    const run = await runSync(env, freshPack, "KeyResults", okrParams(teamDocs));
+    assert.isAbove(run.executions, 1, "the sync took several executions");
+    assert.lengthOf(run.rows, env.org.keyResults.length + 3);
+    assert.equal(new Set(run.rows.map(r => r.Id)).size, run.rows.length, "no row twice");
+    assert.isAbove(env.emulator.stats.byOperation.listRows, 7 * 4, "rows came in many pages");
+    for (const c of run.continuations) assert.isBelow(JSON.stringify(c).length, 200, "continuations stay small");
+  });
+
+  it("filters by cycle, team and status", async function () {
+    const sales = await runSync(env, pack, "KeyResults", okrParams(teamDocs, {teams: ["sales"]}));
+    assert.sameMembers([...new Set(sales.rows.map(r => r.Team))], ["Sales"]);
+    const marketing = await runSync(env, pack, "KeyResults", okrParams(teamDocs, {teams: ["Marketing"]}));
+    assert.include(marketing.rows.map(r => r.Name), "Case studies published", "a key result without an objective keeps its doc's team");
+    const offTrack = await runSync(env, pack, "KeyResults", okrParams(teamDocs, {statuses: ["Off track"]}));
+    assert.isAbove(offTrack.rows.length, 0);
+    assert.isTrue(offTrack.rows.every(r => r.Status === "Off track"));
+    const none = await runSync(env, pack, "Objectives", okrParams(teamDocs, {cycle: "FY2027 Q1"}));
+    assert.lengthOf(none.rows, 0);
+  });
+
+  it("says clearly when a doc is off limits or a table is missing", async function () {
+    const denied = await rejection(runSync(env, pack, "KeyResults", okrParams([...teamDocs.slice(0, 1), docUrl(env.seeded.restrictedDocId)])));
+    assert.instanceOf(denied, coda.UserVisibleError);
+    assert.match(denied.message, /^Access denied to the tables of the doc NsBoard01\. Ask the doc's owner to share it/);
+    const missing = await rejection(runSync(env, pack, "KeyResults", okrParams(teamDocs, {table: "Key Results 2025"})));
+    assert.match(missing.message, /The doc NsTeam001 has no table named "Key Results 2025"\. Its tables are: Annual Goals, Objectives, Key Results, Check-ins\./);
+  });
+
+  it("maps unusual column names with the columns parameter and lists the columns when one is missing", async function () {
+    const team = env.emulator.doc(env.seeded.teamDocIds[0])!;
+    const krs = team.tables.find(t => t.name === "Key Results")!;
+    krs.columns.find(c => c.name === "Target")!.name = "Aim";
+    const error = await rejection(runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1))));
+    assert.match(error.message, /has no column for Target\. Its columns are: Key Result, Code, Objective, Owner, Start, Aim, Current/);
+    const mapped = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1), {columns: "Target=Aim"}));
+    assert.equal(mapped.rows.find(r => r.Code === "KR1")!.Target, 4_200_000);
+  });
+
+  it("keeps every row exactly once through a storm of 429s", async function () {
+    await env.stop();
+    env = await startSampleEmulator({validate: true, rateLimit: {reads: 12, writes: 5, windowMs: 1000}});
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs));
+    assert.isAbove(env.emulator.stats.throttled, 0, "the emulator did throttle");
+    assert.isAbove(run.log.retries429, 0, "the fetcher waited and retried");
+    assert.lengthOf(run.rows, env.org.keyResults.length);
+    assert.equal(new Set(run.rows.map(r => r.Id)).size, run.rows.length);
+  });
+
+  it("writes an edited Current and Confidence back to the team doc", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    const kr = run.rows.find(r => r.Code === "KR2")!;
+    const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
+    const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as never, context, [
+      {previousValue: kr, newValue: {...kr, Current: 25, Confidence: 0.8}, updatedFields: ["Current", "Confidence"]},
+    ] as never);
+    const [outcome] = updated.result as Array<{outcome: string; finalValue: Record<string, unknown>}>;
+    assert.equal(outcome.outcome, "success");
+    assert.include(outcome.finalValue, {Current: 25, Confidence: 0.8});
+    assert.closeTo(outcome.finalValue.Progress as number, 7 / 8, 1e-9);
+    const again = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    assert.include(again.rows.find(r => r.Code === "KR2")!, {Current: 25, Confidence: 0.8});
+  });
+
+  it("refuses a confidence outside 0–1 on that row only", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    const [a, b] = run.rows;
+    const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
+    const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as never, context, [
+      {previousValue: a, newValue: {...a, Confidence: 70}, updatedFields: ["Confidence"]},
+      {previousValue: b, newValue: {...b, Current: 21}, updatedFields: ["Current"]},
+    ] as never);
+    const [first, second] = updated.result as Array<{outcome: string; error?: Error; finalValue?: object}>;
+    assert.equal(first.outcome, "error");
+    assert.match(first.error!.message, /Confidence must be between 0 and 1/);
+    assert.equal(second.outcome, "success");
+    assert.include(second.finalValue, {Current: 21});
+  });
+
+  it("checks a key result in: a new check-in row and a new current value in the team doc", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    const kr = run.rows.find(r => r.Code === "KR3")!;
+    const result = await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 66, 0.55, "Shorter cycles after the new pricing", new Date("2026-11-21T08:00:00Z")] as never, actionContext(env), {
+      useDeprecatedResultNormalization: false,
+    });
+    assert.deepInclude(result as object, {Id: kr.Id, Current: 66, Confidence: 0.55, LastCheckIn: "2026-11-21"});
+    const checkIns = await runSync(env, pack, "CheckIns", [teamDocs.slice(0, 1)]);
+    const added = checkIns.rows.find(c => c.Note === "Shorter cycles after the new pricing")!;
+    assert.include(added, {Value: 66, Confidence: 0.55, Date: "2026-11-21"});
+    assert.equal(added.KeyResult.Id, kr.Id);
+    const again = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    assert.include(again.rows.find(r => r.Code === "KR3")!, {Current: 66, LastCheckIn: "2026-11-21"});
+  });
+
+  it("leaves nothing half-written when a check-in is refused", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    const kr = run.rows.find(r => r.Code === "KR3")!;
+    const before = env.emulator.doc(env.seeded.teamDocIds[0])!.tables.find(t => t.name === "Check-ins")!.rows.length;
+    const error = await rejection(executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 66] as never, actionContext(env, Tokens.reader)));
+    assert.match(error.message, /^Access denied to adding a row to the table Check-ins in the doc NsTeam001\..*read-only/);
+    assert.equal(env.emulator.doc(env.seeded.teamDocIds[0])!.tables.find(t => t.name === "Check-ins")!.rows.length, before);
+  });
+
+  it("says so when the sources hold more rows than a sync table keeps", async function () {
+    await env.stop();
+    const big = generateOrganization({teams: 1, objectives: 20, keyResults: 10_050});
+    env = await startSampleEmulator({org: big});
+    const error = await rejection(runSync(env, pack, "KeyResults", okrParams(env.seeded.teamDocIds.map(docUrl))));
+    assert.match(error.message, /more than 10,000 key results, the most a sync table keeps\. Narrow the sync/);
+  });
+});
+
+describe("doc links", function () {
+  it("reads doc ids from either host and from bare ids without a request", async function () {
+    assert.equal(docIdFromUrl("https://coda.io/d/Team-OKRs_dAbCDeFGH/Page_su123"), "AbCDeFGH");
+    assert.equal(docIdFromUrl("https://docs.superhuman.com/d/_dAbCDeFGH"), "AbCDeFGH");
+    assert.equal(docIdFromUrl("https://docs.superhuman.com/d/Plan_dXy-12345#Goals_tu1"), "Xy-12345");
+    const context = newMockSyncExecutionContext();
+    assert.equal(await resolveDocId(context, "AbCDeFGH"), "AbCDeFGH");
+    assert.equal(context.fetcher.fetch.callCount, 0);
+  });
+
+  it("falls back to resolveBrowserLink for other links", async function () {
+    const context = newMockSyncExecutionContext();
+    context.fetcher.fetch.resolves(newJsonFetchResponse({type: "apiLink", href: "x", resource: {type: "doc", id: "QqQqQq12", href: "x"}}));
+    assert.equal(await resolveDocId(context, "https://docs.superhuman.com/go/shortlink"), "QqQqQq12");
+    assert.match(context.fetcher.fetch.firstCall.args[0].url, /\/resolveBrowserLink\?url=https%3A%2F%2Fdocs\.superhuman\.com%2Fgo%2Fshortlink/);
+    const error = await rejection(resolveDocId(context, "not a link"));
+    assert.match(error.message, /neither a doc link nor a doc id/);
+  });
+});
