@@ -1,6 +1,9 @@
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {performance} from "node:perf_hooks";
-import {generateTree} from "../sample/generate";
+import {runSync, docUrl} from "../emulator/run";
+import {startSampleEmulator} from "../emulator/sample";
+import {DocumentedRateLimit} from "../emulator/server";
+import {generateOrganization, generateTree} from "../sample/generate";
 import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {buildBundle, BundleLimitBytes} from "./bundle";
@@ -64,8 +67,64 @@ async function okrEngine() {
   );
 }
 
+/**
+ * The fewest requests a sync of these docs can make: per doc, one listTables,
+ * and per table it reads, one listColumns and one request per page of rows.
+ */
+function minimumRequests(docs: Array<{tables: Array<{name: string; rows: unknown[]}>}>, tables: string[], pageSize: number): number {
+  let n = 0;
+  for (const doc of docs) {
+    n += 1;
+    for (const t of doc.tables.filter(t => tables.includes(t.name))) n += 1 + Math.max(1, Math.ceil(t.rows.length / pageSize));
+  }
+  return n;
+}
+
+async function okrSync() {
+  const org = generateOrganization({teams: 200, objectives: 1000, keyResults: 4000});
+  const env = await startSampleEmulator({org, rateLimit: DocumentedRateLimit});
+  const docs = env.seeded.teamDocIds.map(docUrl);
+  const teamDocs = env.seeded.docs.filter(d => env.seeded.teamDocIds.includes(d.id));
+  const rows: Array<Array<string | number>> = [];
+  try {
+    for (const [table, expected] of [["KeyResults", org.keyResults.length], ["Objectives", org.objectives.length]] as const) {
+      env.emulator.resetStats();
+      const started = performance.now();
+      const run = await runSync(env, pack, table, [docs, org.cycle.name, undefined, undefined, undefined, undefined, new Date(`${org.asOf}T12:00:00Z`)]);
+      const wall = (performance.now() - started) / 1000;
+      const requests = env.emulator.stats.requests;
+      const minimum = minimumRequests(teamDocs, ["Annual Goals", "Objectives", "Key Results", "Check-ins"], 500);
+      const distinct = new Set(run.rows.map(r => r.Id)).size;
+      rows.push([
+        table,
+        run.rows.length,
+        requests,
+        minimum,
+        (requests / minimum).toFixed(2),
+        env.emulator.stats.throttled,
+        wall.toFixed(1),
+        ((requests / DocumentedRateLimit.reads) * (DocumentedRateLimit.windowMs / 1000)).toFixed(1),
+        run.executions,
+        (run.longestMs / 1000).toFixed(1),
+        expected - distinct,
+        run.rows.length - distinct,
+      ]);
+    }
+  } finally {
+    await env.stop();
+  }
+  console.log("\nOKR sync: 200 team docs, 1,000 objectives, 4,000 key results, rate limits on (100 reads and 10 writes per 6 s)");
+  console.log(
+    table(
+      ["table", "rows", "requests", "minimum", "ratio", "429s", "wall s", "floor s", "executions", "longest s", "lost", "duplicated"],
+      rows,
+    ),
+  );
+}
+
 async function main() {
   await okrEngine();
+  await okrSync();
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);
 }

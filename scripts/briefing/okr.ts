@@ -27,7 +27,14 @@ interface Node {
   Leaves: number;
 }
 
-export async function okrBriefing(org: Organization): Promise<string[]> {
+export interface BriefingNotes {
+  /** Alignment notes already known for some objectives (by id), shown instead of the formula's wording. */
+  alignment?: Map<string, string>;
+  /** Source rows with problems, listed at the end. */
+  problems?: string[];
+}
+
+export async function okrBriefing(org: Organization, notes: BriefingNotes = {}): Promise<string[]> {
   const out: string[] = [];
   const {cycle} = org;
   const [start, end, asOf] = [day(cycle.start), day(cycle.end), day(org.asOf)];
@@ -120,7 +127,7 @@ export async function okrBriefing(org: Organization): Promise<string[]> {
     org.goals.map(g => g.id),
   );
   if (!findings.length) out.push("Every objective supports an annual goal.");
-  for (const f of findings) out.push(`${f.Problem}: ${f.Detail}`);
+  for (const f of findings) out.push(notes.alignment?.has(f.Id) ? `${f.Id}: ${notes.alignment.get(f.Id)}` : `${f.Problem}: ${f.Detail}`);
 
   // Cycle review.
   out.push(heading("Cycle review so far"));
@@ -138,5 +145,10 @@ export async function okrBriefing(org: Organization): Promise<string[]> {
   for (const r of kr.values()) statusCounts.set(r.status, (statusCounts.get(r.status) ?? 0) + 1);
   out.push(`Status: ${[...statusCounts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);
   out.push(`Flags: ${review.Flags}`);
+
+  if (notes.problems?.length) {
+    out.push(heading("Rows to fix in the team docs"));
+    out.push(...notes.problems);
+  }
   return out;
 }

@@ -127,7 +127,7 @@ class RefResolver {
       const matches = this.byName.get(normalize(ref.name)) ?? [];
       if (matches.length === 1) ids.push(matches[0]);
       else if (matches.length > 1) problems.push(`Ambiguous ${what}: "${ref.name}" matches ${matches.length} rows; link the row itself instead of typing its name.`);
-      else problems.push(`Broken link: "${ref.name}" is not a ${what} that exists.`);
+      else problems.push(`Broken link: "${ref.name}" does not match any ${what}.`);
     }
     return ids;
   }
