@@ -194,10 +194,10 @@ export class DocsApiEmulator {
 
   private access(grant: TokenGrant, docId: string, write = false): DocRecord {
     const doc = this.doc(docId);
+    if (!doc) throw new HttpError(404, `No doc with the id ${docId} was found.`);
     if (grant.docIds && !grant.docIds.includes(docId)) {
       throw new HttpError(403, "This API token does not have access to that doc.");
     }
-    if (!doc) throw new HttpError(404, `No doc with the id ${docId} was found.`);
     if (write && grant.readOnly) throw new HttpError(403, "This API token is read-only; writes need a read-write token.");
     return doc;
   }
