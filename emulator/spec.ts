@@ -1,6 +1,6 @@
 import Ajv from "ajv";
 import type {ValidateFunction} from "ajv";
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 
 /**
@@ -13,7 +13,8 @@ import {join} from "node:path";
  * Table no longer requires the viewId it never defines.
  */
 
-export const SpecPath = join(__dirname, "..", "..", "shared", "reference", "docs-api-subset.openapi.json");
+/** The spec lives in the shared reference folder beside the project; DOCS_API_SPEC points elsewhere. */
+export const SpecPath = process.env.DOCS_API_SPEC ?? join(__dirname, "..", "..", "shared", "reference", "docs-api-subset.openapi.json");
 
 type Json = Record<string, unknown>;
 
@@ -56,6 +57,9 @@ export class SpecValidator {
   private readonly spec: Json;
 
   constructor(path = SpecPath) {
+    if (!existsSync(path)) {
+      throw new Error(`The Docs API OpenAPI spec is not at ${path}. Put docs-api-subset.openapi.json there, or set DOCS_API_SPEC to its path.`);
+    }
     this.spec = relax(JSON.parse(readFileSync(path, "utf8")) as Json);
     this.ajv = new Ajv({strict: false, allErrors: true});
     this.ajv.addFormat("url", s => /^https?:\/\/\S+$/.test(s));

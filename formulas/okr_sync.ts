@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {resolveDocId} from "../src/api/client";
-import {toDay, today} from "../src/engine/calendar";
 import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../schemas/okr_sync";
 import {Identity} from "../schemas/identities";
 import {DefaultTableNames} from "../src/sync/fields";
@@ -14,6 +13,7 @@ import {goalRows, imperativeRows} from "../src/sync/strategy";
 import type {KeyResultEdit} from "../src/sync/writes";
 import {recordCheckIn, writeKeyResult} from "../src/sync/writes";
 import {handleError} from "./errors";
+import {AsOfParam, dayOrToday} from "./params";
 import {
   ColumnsParam,
   CycleParam,
@@ -21,7 +21,6 @@ import {
   DocsParam,
   FiscalYearStartParam,
   StatusesParam,
-  SyncAsOfParam,
   tableParam,
   TeamsParam,
 } from "./sync_params";
@@ -30,10 +29,6 @@ import {
  * The OKR sync tables: strategy pulled down from the strategy doc, team OKRs
  * pulled up from the team docs, and check-ins written back.
  */
-
-function asOfDay(context: coda.ExecutionContext, asOf: Date | undefined) {
-  return asOf ? toDay("asOf", asOf) : today(context.timezone);
-}
 
 export const StrategicImperatives = coda.makeSyncTable({
   name: "StrategicImperatives",
@@ -102,6 +97,30 @@ async function readOkrs(context: coda.ExecutionContext, docId: string, options: 
   return {objectives, derived, next};
 }
 
+function okrParameters(defaultTable: string): coda.ParamDefs {
+  return [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(defaultTable), ColumnsParam, AsOfParam, FiscalYearStartParam];
+}
+
+type OkrParams = [string[], string?, string[]?, string[]?, string?, string?, Date?, number?];
+
+/** The execute of a sync table pulled up from team docs: the same walk, different rows. */
+function teamOkrSync(primary: "objectives" | "keyResults", label: string, toRows: (read: Awaited<ReturnType<typeof readOkrs>>, filters: OkrFilters) => unknown[]) {
+  return async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth]: OkrParams, context: coda.SyncExecutionContext) {
+    const filters: OkrFilters = {cycle, teams, statuses};
+    const day = dayOrToday("asOf", asOf, context);
+    const options = teamOptions(primary, {table, columns, fiscalYearStartMonth});
+    return syncAcrossDocs(
+      context,
+      distinctDocs(docs, "team"),
+      async (docId, page, spent) => {
+        const read = await readOkrs(context, docId, options, primary, day, page, spent);
+        return {rows: toRows(read, filters), next: read.next};
+      },
+      label,
+    );
+  };
+}
+
 export const Objectives = coda.makeSyncTable({
   name: "Objectives",
   description: "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
@@ -110,21 +129,9 @@ export const Objectives = coda.makeSyncTable({
   formula: {
     name: "SyncObjectives",
     description: "Pulls objectives from a list of team docs.",
-    parameters: [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(DefaultTableNames.objectives), ColumnsParam, SyncAsOfParam, FiscalYearStartParam],
+    parameters: okrParameters(DefaultTableNames.objectives),
     onError: handleError,
-    execute: async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth], context) {
-      const filters: OkrFilters = {cycle, teams, statuses};
-      const day = asOfDay(context, asOf);
-      return syncAcrossDocs(
-        context,
-        distinctDocs(docs, "team"),
-        async docId => {
-          const {objectives, derived} = await readOkrs(context, docId, teamOptions("objectives", {table, columns, fiscalYearStartMonth}), "objectives", day);
-          return {rows: objectiveRows(objectives, derived, filters)};
-        },
-        "objectives",
-      );
-    },
+    execute: teamOkrSync("objectives", "objectives", (read, filters) => objectiveRows(read.objectives, read.derived, filters)) as never,
   },
 });
 
@@ -137,26 +144,14 @@ export const KeyResults = coda.makeSyncTable({
   formula: {
     name: "SyncKeyResults",
     description: "Pulls key results from a list of team docs.",
-    parameters: [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(DefaultTableNames.keyResults), ColumnsParam, SyncAsOfParam, FiscalYearStartParam],
+    parameters: okrParameters(DefaultTableNames.keyResults),
     onError: handleError,
-    execute: async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth], context) {
-      const filters: OkrFilters = {cycle, teams, statuses};
-      const day = asOfDay(context, asOf);
-      return syncAcrossDocs(
-        context,
-        distinctDocs(docs, "team"),
-        async (docId, page, spent) => {
-          const {derived, next} = await readOkrs(context, docId, teamOptions("keyResults", {table, columns, fiscalYearStartMonth}), "keyResults", day, page, spent);
-          return {rows: keyResultRows(derived, filters), next};
-        },
-        "key results",
-      );
-    },
+    execute: teamOkrSync("keyResults", "key results", (read, filters) => keyResultRows(read.derived, filters)) as never,
     maxUpdateBatchSize: 10,
     executeUpdate: async function (args, updates, context) {
       const asOf = args[6] as Date | undefined;
       const fiscalYearStartMonth = args[7] as number | undefined;
-      const day = asOfDay(context, asOf);
+      const day = dayOrToday("asOf", asOf, context);
       const settled = await Promise.allSettled(
         updates.map(u => writeKeyResult(context, u.newValue as unknown as KeyResultEdit, u.updatedFields, day, fiscalYearStartMonth)),
       );
@@ -214,7 +209,7 @@ export const CheckIn = coda.makeFormula({
     },
   ],
   execute: async function ([keyResult, value, confidence, note, date, keyResultsTable, checkInsTable], context) {
-    return recordCheckIn(context, {keyResultId: keyResult, value, confidence, note, date: asOfDay(context, date), keyResultsTable, checkInsTable});
+    return recordCheckIn(context, {keyResultId: keyResult, value, confidence, note, date: dayOrToday("date", date, context), keyResultsTable, checkInsTable});
   },
 });
 

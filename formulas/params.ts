@@ -6,7 +6,7 @@ import {toDay, today} from "../src/engine/calendar";
 export const AsOfParam = coda.makeParameter({
   type: coda.ParameterType.Date,
   name: "asOf",
-  description: "The day to judge on. Defaults to today.",
+  description: "The day to judge status and staleness on, such as a cycle's last day for a retrospective. Defaults to today.",
   optional: true,
 });
 

@@ -74,13 +74,6 @@ export const StatusesParam = coda.makeParameter({
   autocomplete: [...Statuses],
 });
 
-export const SyncAsOfParam = coda.makeParameter({
-  type: coda.ParameterType.Date,
-  name: "asOf",
-  description: "Judge status and staleness as of this day instead of today (for a retrospective).",
-  optional: true,
-});
-
 export const FiscalYearStartParam = coda.makeParameter({
   type: coda.ParameterType.Number,
   name: "fiscalYearStartMonth",

@@ -21,6 +21,8 @@ const problems = {
   description: "What is wrong with this row in its source doc (text in a number column, a blank target, a broken link), or blank when nothing is.",
 } as const;
 const code = {type: coda.ValueType.String, description: "The short code the source doc gives it, such as AG2 or KR7."} as const;
+/** How every synced row shows as a card: named by Name, linked to its source row. */
+const card = {idProperty: "Id", displayProperty: "Name", titleProperty: "Name", linkProperty: "Link"} as const;
 const percent = (description: string) => ({type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description}) as const;
 
 export const ImperativeSchema = coda.makeObjectSchema({
@@ -33,10 +35,7 @@ export const ImperativeSchema = coda.makeObjectSchema({
     Description: {type: coda.ValueType.String, description: "Why it matters."},
     Link: link,
   },
-  idProperty: "Id",
-  displayProperty: "Name",
-  titleProperty: "Name",
-  linkProperty: "Link",
+  ...card,
   featuredProperties: ["Code", "Owner", "Description"],
   identity: {name: Identity.StrategicImperative},
 });
@@ -56,10 +55,7 @@ export const GoalSchema = coda.makeObjectSchema({
     Problems: problems,
     Link: link,
   },
-  idProperty: "Id",
-  displayProperty: "Name",
-  titleProperty: "Name",
-  linkProperty: "Link",
+  ...card,
   featuredProperties: ["Code", "Imperative", "Owner", "FiscalYear"],
   identity: {name: Identity.AnnualGoal},
 });
@@ -84,10 +80,7 @@ export const ObjectiveSchema = coda.makeObjectSchema({
     Problems: problems,
     Link: link,
   },
-  idProperty: "Id",
-  displayProperty: "Name",
-  titleProperty: "Name",
-  linkProperty: "Link",
+  ...card,
   subtitleProperties: ["Team", "Cycle"],
   featuredProperties: ["Team", "Owner", "Goals", "Score", "Status", "Alignment"],
   identity: {name: Identity.Objective},
@@ -125,10 +118,7 @@ export const KeyResultSchema = coda.makeObjectSchema({
     Link: link,
     SourceTable: {type: coda.ValueType.String, description: "The id of its table in the source doc, used to write edits back."},
   },
-  idProperty: "Id",
-  displayProperty: "Name",
-  titleProperty: "Name",
-  linkProperty: "Link",
+  ...card,
   subtitleProperties: ["Team", "Status"],
   featuredProperties: ["Objective", "Owner", "Current", "Target", "Progress", "Status", "Forecast"],
   identity: {name: Identity.KeyResult},
