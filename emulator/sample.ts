@@ -1,3 +1,5 @@
+import type {MetricsSample} from "../sample/health";
+import {sampleMetrics} from "../sample/health";
 import {People, sampleOrganization} from "../sample/organization";
 import type {Organization} from "../sample/types";
 import type {SeededOrganization} from "./seed";
@@ -23,10 +25,10 @@ export interface SampleEmulator {
 }
 
 export async function startSampleEmulator(
-  options: Partial<EmulatorOptions> & {org?: Organization; withBadRows?: boolean; port?: number} = {},
+  options: Partial<EmulatorOptions> & {org?: Organization; withBadRows?: boolean; port?: number; metrics?: MetricsSample} = {},
 ): Promise<SampleEmulator> {
   const org = options.org ?? sampleOrganization();
-  const seeded = seedOrganization(org, {withBadRows: options.withBadRows});
+  const seeded = seedOrganization(org, {withBadRows: options.withBadRows, metrics: options.metrics ?? sampleMetrics()});
   const open = seeded.docs.filter(d => d.id !== seeded.restrictedDocId).map(d => d.id);
   const emulator = new DocsApiEmulator({
     docs: seeded.docs,

@@ -1,3 +1,4 @@
+import type {MetricsSample} from "../sample/health";
 import type {Organization, Person} from "../sample/types";
 import type {Cell, ColumnDef, ColumnType, DocRecord, PersonCell, RowRecord, TableRecord} from "./model";
 
@@ -13,6 +14,8 @@ export interface SeededOrganization {
   teamDocIds: string[];
   /** A doc the organization's token may not open, to show a 403. */
   restrictedDocId: string;
+  /** The CEO dashboard's doc, when metrics were given. */
+  metricsDocId?: string;
   people: PersonCell[];
 }
 
@@ -55,6 +58,46 @@ function doc(id: string, name: string, owner: Person, tables: TableRecord[]): Do
 export interface SeedOptions {
   /** Add rows with problems (text in a number column, a missing target, a lookup to nothing). */
   withBadRows?: boolean;
+  /** The CEO dashboard's metrics and readings, served as a metrics doc. */
+  metrics?: MetricsSample;
+}
+
+/** The CEO dashboard as a doc: definitions, readings in long form, and a weekly scorecard in wide form. */
+function metricsDoc(org: Organization, sample: MetricsSample, remember: (p: Person) => PersonCell): DocRecord {
+  const ids = new Ids("mx");
+  const definitions = makeTable(ids, "Metric Definitions", "Dashboard", [
+    ["Metric", "text"],
+    ["Area", "select"],
+    ["Owner", "person"],
+    ["Unit", "text"],
+    ["Green At", "number"],
+    ["Red At", "number"],
+    ["Cadence", "select"],
+  ]);
+  const readings = makeTable(ids, "Metric Readings", "Dashboard", [
+    ["Metric", "lookup"],
+    ["Date", "date"],
+    ["Value", "number"],
+  ]);
+  readings.columns[0].lookupTable = definitions.id;
+  const rowOf = new Map<string, string>();
+  for (const m of sample.definitions) {
+    const row = addRow(ids, definitions, {Metric: m.name, Area: m.area, Owner: remember(m.owner), Unit: m.unit, "Green At": m.greenAt, "Red At": m.redAt, Cadence: m.cadence});
+    rowOf.set(m.id, row.id);
+  }
+  for (const r of sample.readings) {
+    addRow(ids, readings, {Metric: {rowId: rowOf.get(r.metricId)!}, Date: r.date, Value: r.value}, `${r.date}T18:00:00.000Z`);
+  }
+  // The same first three metrics as a wide weekly scorecard: a date column and one column per metric.
+  const wideMetrics = sample.definitions.slice(0, 3);
+  const scorecard = makeTable(ids, "Weekly Scorecard", "Dashboard", [["Week", "date"], ...wideMetrics.map(m => [m.name, "number"] as ColumnSpec)]);
+  const dates = [...new Set(sample.readings.map(r => r.date))].sort();
+  for (const date of dates) {
+    const values: Record<string, Cell | undefined> = {Week: date};
+    for (const m of wideMetrics) values[m.name] = sample.readings.find(r => r.metricId === m.id && r.date === date)?.value;
+    addRow(ids, scorecard, values);
+  }
+  return doc("NsHealth1", `${org.name} Health Dashboard`, org.teams[0].lead, [definitions, readings, scorecard]);
 }
 
 export function seedOrganization(org: Organization, options: SeedOptions = {}): SeededOrganization {
@@ -185,14 +228,17 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
   org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Doc: `https://docs.superhuman.com/d/_d${teamDocs[t].id}`}));
   const leadership = doc("NsLead001", `${org.name} Leadership Team`, org.teams[0].lead, [teamList]);
 
+  const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;
+
   const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]])]);
 
   return {
-    docs: [strategy, ...teamDocs, leadership, restricted],
+    docs: [strategy, ...teamDocs, leadership, ...(metrics ? [metrics] : []), restricted],
     strategyDocId: strategyId,
     leadershipDocId: leadership.id,
     teamDocIds: teamDocs.map(d => d.id),
     restrictedDocId: restricted.id,
+    metricsDocId: metrics?.id,
     people: [...people.values()],
   };
 }

@@ -8,4 +8,7 @@ export const Identity = {
   Objective: "Objective",
   KeyResult: "KeyResult",
   CheckIn: "CheckIn",
+  HealthMetric: "HealthMetric",
+  HotItem: "HotItem",
+  OkrCandidate: "OkrCandidate",
 } as const;

@@ -2,7 +2,14 @@ import {execFileSync} from "node:child_process";
 import {statSync} from "node:fs";
 import {join} from "node:path";
 
-export const BundleLimitBytes = 300 * 1024;
+/**
+ * The bundle budget. Measured: the SDK's runtime alone builds to 199 KB and
+ * zod/mini adds 20 KB, which left 81 KB of the first 300 KB budget for our own
+ * code; the OKR, cross-doc and health capabilities take about 98 KB (a third of
+ * it descriptions and messages users read). The budget now allows for the
+ * meetings capability too; the build fails past it.
+ */
+export const BundleLimitBytes = 350 * 1024;
 const root = join(__dirname, "..");
 
 /** Builds the pack bundle with the SDK's own CLI and returns its size in bytes. */

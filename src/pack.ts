@@ -1,4 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
+import {healthFormulas} from "../formulas/health";
+import {healthSyncTables} from "../formulas/health_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
 import {NetworkDomain, whoami} from "./api/client";
@@ -20,5 +22,5 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...okrActions]) pack.formulas.push(formula);
-for (const table of okrSyncTables) pack.syncTables.push(table);
+for (const formula of [...okrFormulas, ...healthFormulas, ...okrActions]) pack.formulas.push(formula);
+for (const table of [...okrSyncTables, ...healthSyncTables]) pack.syncTables.push(table);

@@ -31,8 +31,12 @@ export function normalize(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-/** Reads `Field=Column name; Other=Another column` into a map of field → column name. */
-export function parseColumnsParam(text: string | undefined, fields: readonly string[]): Map<string, string> {
+/**
+ * Reads `Field=Column name; Other=Another column` into a map of field → column
+ * name. Fields in `otherFields` belong to another table read by the same sync and
+ * are accepted but left out.
+ */
+export function parseColumnsParam(text: string | undefined, fields: readonly string[], otherFields: readonly string[] = []): Map<string, string> {
   const out = new Map<string, string>();
   if (!text || !text.trim()) return out;
   for (const part of text.split(/[;\n]/)) {
@@ -40,7 +44,10 @@ export function parseColumnsParam(text: string | undefined, fields: readonly str
     const eq = part.indexOf("=");
     if (eq < 0) fail(`"${part.trim()}" in columns is not of the form Field=Column name. Example: "Target=Goal value; Owner=DRI".`);
     const field = fields.find(f => normalize(f) === normalize(part.slice(0, eq)));
-    if (!field) fail(`columns names the field "${part.slice(0, eq).trim()}", which is not one of: ${fields.join(", ")}.`);
+    if (!field) {
+      if (otherFields.some(f => normalize(f) === normalize(part.slice(0, eq)))) continue;
+      fail(`columns names the field "${part.slice(0, eq).trim()}", which is not one of: ${[...fields, ...otherFields].join(", ")}.`);
+    }
     out.set(field, part.slice(eq + 1).trim());
   }
   return out;
@@ -51,8 +58,9 @@ export function mapColumns<F extends string>(
   columns: readonly ColumnInfo[],
   specs: ReadonlyArray<FieldSpec & {field: F}>,
   columnsParam?: string,
+  otherFields: readonly string[] = [],
 ): ColumnMap<F> {
-  const explicit = parseColumnsParam(columnsParam, specs.map(s => s.field));
+  const explicit = parseColumnsParam(columnsParam, specs.map(s => s.field), otherFields);
   const byName = new Map<string, ColumnInfo>();
   for (const c of columns) if (!byName.has(normalize(c.name))) byName.set(normalize(c.name), c);
   const map: ColumnMap<F> = {};

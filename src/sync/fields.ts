@@ -70,3 +70,22 @@ export const DefaultTableNames = {
   keyResults: "Key Results",
   checkIns: "Check-ins",
 } as const;
+
+export const MetricFields = [
+  {field: "Name", names: ["Metric", "KPI", "Measure", "Title"], required: true},
+  {field: "Area", names: ["Category", "Dimension", "Pillar"]},
+  owner,
+  {field: "Unit", names: ["Units"]},
+  {field: "GreenAt", names: ["Green At", "Green", "Good", "Target"], required: true},
+  {field: "RedAt", names: ["Red At", "Red", "Bad", "Threshold"], required: true},
+  {field: "Cadence", names: ["Frequency", "Period", "Review Cadence"]},
+] as const satisfies readonly FieldSpec[];
+
+/** Readings in long form: one row per metric and date. */
+export const ReadingFields = [
+  {field: "Metric", names: ["KPI", "Measure"], lookupTo: ["Metric Definitions", "Metrics"]},
+  {field: "Date", names: ["When", "Week", "Day", "Period"], required: true},
+  {field: "Value", names: ["Reading", "Actual", "Result"]},
+] as const satisfies readonly FieldSpec[];
+
+export const DefaultMetricTables = {definitions: "Metric Definitions", readings: "Metric Readings"} as const;

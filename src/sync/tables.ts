@@ -37,10 +37,23 @@ export async function mappedColumns<F extends string>(
   table: TableReference,
   specs: ReadonlyArray<FieldSpec & {field: F}>,
   columnsParam?: string,
+  otherFields: readonly string[] = [],
 ): Promise<ColumnMap<F>> {
   const columns = (await all(token => listColumnsPage(context, docId, table, token))).map(toColumnInfo);
+  return mapReadColumns(docId, table, columns, specs, columnsParam, otherFields);
+}
+
+/** Maps columns already read, turning a mapping problem into a message for the user. */
+export function mapReadColumns<F extends string>(
+  docId: string,
+  table: TableReference,
+  columns: readonly ColumnInfo[],
+  specs: ReadonlyArray<FieldSpec & {field: F}>,
+  columnsParam?: string,
+  otherFields: readonly string[] = [],
+): ColumnMap<F> {
   try {
-    return mapColumns(table.name, columns, specs, columnsParam);
+    return mapColumns(table.name, columns, specs, columnsParam, otherFields);
   } catch (error) {
     if (isInputError(error)) throw new coda.UserVisibleError(`In the doc ${docId}: ${error.message}`);
     throw error;

@@ -1,0 +1,117 @@
+import {fail} from "./errors";
+import type {Maybe} from "./numbers";
+import {finite, isBlank} from "./numbers";
+import type {Thresholds} from "./health";
+import {healthStatus} from "./health";
+import {keyResultGrade} from "./okr";
+
+/**
+ * Small SVG pictures for doc cells. Each one draws for light mode and, through
+ * the `DarkMode` fragment Coda targets in dark mode, for dark mode. Any text is
+ * escaped. Sizes stay well under 4 KB so they live comfortably in a doc.
+ */
+
+export const DarkModeId = "DarkMode";
+
+const Colors = {
+  Green: "#2e9d5b",
+  Yellow: "#d9a400",
+  Red: "#d64545",
+  ink: "#374151",
+  inkDark: "#e5e7eb",
+  track: "#e5e7eb",
+  trackDark: "#4b5563",
+};
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]!);
+}
+
+const r1 = (x: number) => String(Math.round(x * 10) / 10);
+
+function frame(width: number, height: number, label: string, style: string, body: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}">` +
+    `<style>${style}</style><g id="${DarkModeId}">${body}</g></svg>`
+  );
+}
+
+export const SparklineSize = {width: 120, height: 32};
+
+/**
+ * A sparkline of a series: blanks leave gaps, the last point is marked in its
+ * status color, and with thresholds the green and red zones are shaded.
+ */
+export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): string {
+  const {width, height} = SparklineSize;
+  const pad = 3;
+  const pts = values.map((v, i) => (isBlank(v) ? undefined : {i, v: finite(`Value ${i + 1}`, v)}));
+  const known = pts.filter((p): p is {i: number; v: number} => p !== undefined);
+  if (!known.length) fail("There are no values to draw: give at least one number.");
+  const domain = known.map(p => p.v).concat(t ? [t.greenAt, t.redAt] : []);
+  let low = Math.min(...domain);
+  let high = Math.max(...domain);
+  if (low === high) {
+    const spread = Math.abs(low) * 0.1 || 1;
+    low -= spread;
+    high += spread;
+  }
+  const x = (i: number) => pad + (values.length === 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (values.length - 1));
+  const y = (v: number) => pad + ((high - v) * (height - 2 * pad)) / (high - low);
+  let body = "";
+  if (t) {
+    const up = t.greenAt > t.redAt;
+    const band = (from: number, to: number, cls: string) => {
+      const top = Math.min(y(from), y(to));
+      body += `<rect class="${cls}" x="0" y="${r1(top)}" width="${width}" height="${r1(Math.abs(y(from) - y(to)))}"/>`;
+    };
+    band(t.greenAt, up ? high : low, "g");
+    band(t.redAt, up ? low : high, "r");
+  }
+  // One polyline per run of consecutive readings, so a missed reading shows as a gap.
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 1) body += `<polyline class="l" points="${run.join(" ")}"/>`;
+    run = [];
+  };
+  for (const p of pts) {
+    if (!p) flush();
+    else run.push(`${r1(x(p.i))},${r1(y(p.v))}`);
+  }
+  flush();
+  const last = known[known.length - 1];
+  const color = t ? Colors[healthStatus(last.v, t)] : Colors.ink;
+  body += `<circle cx="${r1(x(last.i))}" cy="${r1(y(last.v))}" r="2.5" fill="${color}"/>`;
+  const style =
+    `.l{fill:none;stroke:${Colors.ink};stroke-width:1.5;stroke-linejoin:round}.g{fill:${Colors.Green};opacity:.15}.r{fill:${Colors.Red};opacity:.15}` +
+    `#${DarkModeId}:target .l{stroke:${Colors.inkDark}}#${DarkModeId}:target .g,#${DarkModeId}:target .r{opacity:.3}`;
+  return frame(width, height, `Trend of ${known.length} readings, latest ${last.v}`, style, body);
+}
+
+export const ProgressBarSize = {width: 200, height: 20};
+
+/** A progress bar in the key result's grade color, with the expected-pace marker when given. */
+export function progressBarSvg(progress: Maybe<number>, label?: Maybe<string>, expected?: Maybe<number>): string {
+  const p = finite("progress", progress);
+  if (p < 0) fail(`progress must not be negative, not ${p}.`);
+  const {width, height} = ProgressBarSize;
+  const bar = 120;
+  const fill = Math.min(1, p) * bar;
+  let body = `<rect class="t" x="0" y="5" width="${bar}" height="10" rx="5"/>`;
+  if (fill > 0) body += `<rect x="0" y="5" width="${r1(fill)}" height="10" rx="5" fill="${Colors[keyResultGrade(p)]}"/>`;
+  if (!isBlank(expected)) {
+    const e = finite("expected", expected);
+    if (e < 0 || e > 1) fail(`expected must be between 0 and 1, not ${e}.`);
+    body += `<rect class="m" x="${r1(Math.min(bar - 2, e * bar))}" y="1" width="2" height="18"/>`;
+  }
+  const name = isBlank(label) ? "" : String(label).trim();
+  const short = name.length > 14 ? `${name.slice(0, 13)}…` : name;
+  const text = `${Math.round(p * 100)}%${short ? ` ${short}` : ""}`;
+  body += `<text class="x" x="${bar + 6}" y="14">${escapeXml(text)}</text>`;
+  const style =
+    `.t{fill:${Colors.track}}.m{fill:${Colors.ink}}.x{font:11px sans-serif;fill:${Colors.ink}}` +
+    `#${DarkModeId}:target .t{fill:${Colors.trackDark}}#${DarkModeId}:target .m,#${DarkModeId}:target .x{fill:${Colors.inkDark}}`;
+  const aria = `${name ? `${name}: ` : ""}${Math.round(p * 100)}% done${isBlank(expected) ? "" : `, ${Math.round(finite("expected", expected) * 100)}% expected`}`;
+  return frame(width, height, aria, style, body);
+}
+
