@@ -80,11 +80,12 @@ export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): 
   }
   flush();
   const last = known[known.length - 1];
-  const color = t ? Colors[healthStatus(last.v, t)] : Colors.ink;
-  body += `<circle cx="${r1(x(last.i))}" cy="${r1(y(last.v))}" r="2.5" fill="${color}"/>`;
+  // The last point in its status color, or in the ink color (which follows dark mode) without thresholds.
+  const dot = t ? `fill="${Colors[healthStatus(last.v, t)]}"` : `class="d"`;
+  body += `<circle cx="${r1(x(last.i))}" cy="${r1(y(last.v))}" r="2.5" ${dot}/>`;
   const style =
-    `.l{fill:none;stroke:${Colors.ink};stroke-width:1.5;stroke-linejoin:round}.g{fill:${Colors.Green};opacity:.15}.r{fill:${Colors.Red};opacity:.15}` +
-    `#${DarkModeId}:target .l{stroke:${Colors.inkDark}}#${DarkModeId}:target .g,#${DarkModeId}:target .r{opacity:.3}`;
+    `.l{fill:none;stroke:${Colors.ink};stroke-width:1.5;stroke-linejoin:round}.d{fill:${Colors.ink}}.g{fill:${Colors.Green};opacity:.15}.r{fill:${Colors.Red};opacity:.15}` +
+    `#${DarkModeId}:target .l{stroke:${Colors.inkDark}}#${DarkModeId}:target .d{fill:${Colors.inkDark}}#${DarkModeId}:target .g,#${DarkModeId}:target .r{opacity:.3}`;
   return frame(width, height, `Trend of ${known.length} readings, latest ${last.v}`, style, body);
 }
 
