@@ -33,6 +33,14 @@ describe("formulas: bad input gives a clear message", function () {
     ["OkrCycle", [d("2026-01-01"), 5], /divide the year/],
     ["RollUp", [["A", "B"], ["B", "A"], [1, 1]], /loop/],
     ["CycleReview", [[]], /no scores/],
+    ["HealthStatus", [3, 5, 5], /greenAt and redAt are both 5/],
+    ["HealthTrend", [[1]], /at least two values/],
+    ["IsHotItem", [[], 5, 8], /no values/],
+    ["HotReason", [[1, 2], 5, 8, 0], /periods must be a whole number of at least 1/],
+    ["Sparkline", [[undefined]], /no values to draw/],
+    ["Sparkline", [[1, 2], 5], /redAt is blank/],
+    ["ProgressBar", [-1], /progress must not be negative/],
+    ["DashboardReview", [["Growth"], ["Red", "Green"]], /areas has 1 entries but statuses has 2/],
   ];
   for (const [name, params, message] of cases) {
     it(`${name} explains ${message.source}`, async function () {
