@@ -1,4 +1,5 @@
 import {startSampleEmulator} from "../emulator/sample";
+import {healthBriefing} from "./briefing/health";
 import {okrBriefing} from "./briefing/okr";
 import {syncOrganization} from "./briefing/synced";
 
@@ -12,9 +13,11 @@ async function main() {
   const env = await startSampleEmulator({withBadRows: true});
   try {
     const synced = await syncOrganization(env, env.org.cycle.name, env.org.asOf);
+    const health = await healthBriefing(env, env.org.asOf);
     const lines = await okrBriefing(synced.org, {alignment: synced.alignment, problems: synced.problems});
-    lines.splice(2, 0, `Synced ${synced.rows} rows from ${env.seeded.teamDocIds.length + 1} docs in ${synced.requests} API requests (local emulator at ${env.baseUrl}).`);
-    console.log(lines.join("\n"));
+    const docs = env.seeded.teamDocIds.length + 2;
+    lines.splice(2, 0, `Synced ${synced.rows + health.rows} rows from ${docs} docs in ${synced.requests + health.requests} API requests (local emulator at ${env.baseUrl}).`);
+    console.log([...lines, ...health.lines].join("\n"));
   } finally {
     await env.stop();
   }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import {existsSync} from "node:fs";
