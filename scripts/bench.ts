@@ -4,6 +4,9 @@ import {runSync, docUrl} from "../emulator/run";
 import {startSampleEmulator} from "../emulator/sample";
 import {DocumentedRateLimit} from "../emulator/server";
 import {generateOrganization, generateTree} from "../sample/generate";
+import {generateMetrics, MetricsAsOf} from "../sample/health";
+import {thresholds} from "../src/engine/health";
+import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {buildBundle, BundleLimitBytes} from "./bundle";
@@ -122,8 +125,50 @@ async function okrSync() {
   );
 }
 
+async function health() {
+  const sample = generateMetrics(60, 104);
+  const env = await startSampleEmulator({metrics: sample, rateLimit: DocumentedRateLimit});
+  const rows: Array<Array<string | number>> = [];
+  try {
+    const doc = docUrl(env.seeded.metricsDocId!);
+    const metricsDoc = env.seeded.docs.find(d => d.id === env.seeded.metricsDocId)!;
+    for (const table of ["HealthMetrics", "HotItems", "OkrCandidates"]) {
+      env.emulator.resetStats();
+      const started = performance.now();
+      const params = table === "HealthMetrics" ? [doc, undefined, undefined, undefined, new Date(`${MetricsAsOf}T12:00:00Z`)] : [doc, undefined, undefined, undefined, undefined, new Date(`${MetricsAsOf}T12:00:00Z`)];
+      const run = await runSync(env, pack, table, params);
+      const minimum = minimumRequests([metricsDoc], ["Metric Definitions", "Metric Readings"], 500);
+      rows.push([table, run.rows.length, env.emulator.stats.requests, minimum, (env.emulator.stats.requests / minimum).toFixed(2), run.executions, ((performance.now() - started) / 1000).toFixed(2), (run.longestMs / 1000).toFixed(2)]);
+    }
+  } finally {
+    await env.stop();
+  }
+  console.log("\nHealth sync: 60 metrics x 104 weekly readings (6,240 readings), rate limits on");
+  console.log(table(["table", "rows", "requests", "minimum", "ratio", "executions", "wall s", "longest s"], rows));
+
+  const series = sample.readings.filter(r => r.metricId === "G1").map(r => r.value as number);
+  const t = thresholds(100, 80);
+  const pictures: Array<Array<string | number>> = [];
+  for (const [what, draw] of [
+    ["sparkline, 13 readings", () => sparklineSvg(series.slice(-13), t)],
+    ["sparkline, 104 readings", () => sparklineSvg(series, t)],
+    ["progress bar with label and marker", () => progressBarSvg(0.62, "Pipeline coverage", 0.55)],
+  ] as const) {
+    const n = 2000;
+    const started = performance.now();
+    let svg = "";
+    for (let i = 0; i < n; i++) svg = draw();
+    const each = ((performance.now() - started) * 1000) / n;
+    const url = Buffer.from(svg, "utf8").toString("base64").length + "data:image/svg+xml;supportsDarkMode=1;base64,".length;
+    pictures.push([what, each.toFixed(1), svg.length, url]);
+  }
+  console.log("\nPictures: time per image and size (each must stay under 4 KB)");
+  console.log(table(["picture", "µs per image", "SVG bytes", "data URL bytes"], pictures));
+}
+
 async function main() {
   await okrEngine();
+  await health();
   await okrSync();
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {chromium} from "playwright-core";
+import {PicturesDir, ReadmePictures} from "../scripts/pictures";
 import {pack} from "../src/pack";
 
 /**
@@ -96,4 +98,12 @@ describe("pictures render in Chromium", function () {
       assert.notEqual(dark.signature, light.signature, "dark mode draws differently");
     });
   }
+});
+
+describe("the README's pictures", function () {
+  it("are the ones the code draws today (npm run pictures redraws them)", async function () {
+    for (const [file, draw] of Object.entries(ReadmePictures)) {
+      assert.equal(readFileSync(join(PicturesDir, file), "utf8"), draw() + "\n", `${file} is out of date: run npm run pictures`);
+    }
+  });
 });
