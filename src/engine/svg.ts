@@ -48,9 +48,15 @@ export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): 
   const pts = values.map((v, i) => (isBlank(v) ? undefined : {i, v: finite(`Value ${i + 1}`, v)}));
   const known = pts.filter((p): p is {i: number; v: number} => p !== undefined);
   if (!known.length) fail("There are no values to draw: give at least one number.");
-  const domain = known.map(p => p.v).concat(t ? [t.greenAt, t.redAt] : []);
-  let low = Math.min(...domain);
-  let high = Math.max(...domain);
+  // The readings set the scale; a threshold close to them widens it so its zone shows,
+  // a distant one does not squash the line.
+  let low = Math.min(...known.map(p => p.v));
+  let high = Math.max(...known.map(p => p.v));
+  const reach = Math.max(high - low, Math.abs(high) * 0.05, 1e-9);
+  for (const limit of t ? [t.greenAt, t.redAt] : []) {
+    if (limit < low && low - limit <= reach / 2) low = limit;
+    if (limit > high && limit - high <= reach / 2) high = limit;
+  }
   if (low === high) {
     const spread = Math.abs(low) * 0.1 || 1;
     low -= spread;
@@ -61,9 +67,11 @@ export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): 
   let body = "";
   if (t) {
     const up = t.greenAt > t.redAt;
+    // A zone runs from its threshold to the edge of the picture, clipped to what is visible.
     const band = (from: number, to: number, cls: string) => {
-      const top = Math.min(y(from), y(to));
-      body += `<rect class="${cls}" x="0" y="${r1(top)}" width="${width}" height="${r1(Math.abs(y(from) - y(to)))}"/>`;
+      const [a, b] = [Math.min(Math.max(from, low), high), Math.min(Math.max(to, low), high)];
+      if (a === b) return;
+      body += `<rect class="${cls}" x="0" y="${r1(Math.min(y(a), y(b)))}" width="${width}" height="${r1(Math.abs(y(a) - y(b)))}"/>`;
     };
     band(t.greenAt, up ? high : low, "g");
     band(t.redAt, up ? low : high, "r");
