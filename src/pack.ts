@@ -1,6 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
+import {meetingFormulas} from "../formulas/meetings";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
 import {NetworkDomain, whoami} from "./api/client";
@@ -22,5 +23,5 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...okrActions]) pack.formulas.push(formula);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions]) pack.formulas.push(formula);
 for (const table of [...okrSyncTables, ...healthSyncTables]) pack.syncTables.push(table);

@@ -1,0 +1,123 @@
+import {fail} from "./errors";
+import {agendaTimes} from "./meetings";
+import type {MeetingKind} from "./meetings";
+
+/**
+ * Builds the next leadership meeting's agenda from live data. Reviews stay short
+ * (a fifth of the meeting), the top issues get most of the time, and the time
+ * boxes add up to the meeting's length exactly.
+ */
+
+export interface AgendaSource {
+  name: string;
+  owner?: string;
+  link?: string;
+  detail?: string;
+}
+
+export interface AgendaInputs {
+  length: number;
+  facilitator?: string;
+  hotItems: AgendaSource[];
+  keyResults: AgendaSource[];
+  issues: AgendaSource[];
+  decisionsDue: AgendaSource[];
+  overdueActions: AgendaSource[];
+  messages: AgendaSource[];
+}
+
+export interface AgendaItem {
+  order: number;
+  item: string;
+  kind: MeetingKind;
+  minutes: number;
+  timeBox: string;
+  owner?: string;
+  source: string;
+  link?: string;
+}
+
+export const AgendaRules = {
+  checkIn: 5,
+  close: 5,
+  reviewShare: 0.2,
+  perReview: 2,
+  perDecision: 3,
+  maxDecisions: 2,
+  perAction: 1,
+  maxActions: 5,
+  messages: 5,
+  perIssue: 15,
+  minIssueShare: 0.5,
+} as const;
+
+export function buildAgenda(input: AgendaInputs): AgendaItem[] {
+  const L = input.length;
+  if (!Number.isInteger(L) || L < 30 || L > 480) fail(`lengthMinutes must be a whole number of minutes from 30 to 480, not ${L}.`);
+  const R = AgendaRules;
+  type Draft = Omit<AgendaItem, "order" | "timeBox">;
+  const head: Draft[] = [{item: "Check-in: one sentence each on where you are", kind: "Check-in", minutes: R.checkIn, owner: input.facilitator, source: "Meeting"}];
+  const tail: Draft[] = [];
+  // Reviews: hot metrics first, then off-track and at-risk key results, within a fifth of the meeting.
+  const reviewSlots = Math.floor((L * R.reviewShare) / R.perReview);
+  const reviews: Draft[] = [
+    ...input.hotItems.map(h => ({item: `Hot metric: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner, source: "Health metrics", link: h.link})),
+    ...input.keyResults.map(k => ({item: `Key result: ${k.name}${k.detail ? ` (${k.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: k.owner, source: "OKRs", link: k.link})),
+  ];
+  const shown = reviews.slice(0, reviewSlots);
+  if (reviews.length > shown.length && shown.length) {
+    const last = shown[shown.length - 1];
+    shown[shown.length - 1] = {...last, item: `${last.item}; ${reviews.length - shown.length} more in the HotItems and KeyResults tables`};
+  }
+  const decisions = input.decisionsDue.slice(0, R.maxDecisions).map(d => ({item: `Review decision: ${d.name}`, kind: "Decision" as const, minutes: R.perDecision, owner: d.owner, source: "Decision log", link: d.link}));
+  const actions = input.overdueActions.slice(0, R.maxActions).map(a => ({item: `Overdue action: ${a.name}${a.detail ? ` (${a.detail})` : ""}`, kind: "Status" as const, minutes: R.perAction, owner: a.owner, source: "Action items", link: a.link}));
+  if (input.overdueActions.length > actions.length && actions.length) {
+    const last = actions[actions.length - 1];
+    actions[actions.length - 1] = {...last, item: `${last.item}; ${input.overdueActions.length - actions.length} more overdue`};
+  }
+  const messages = input.messages.map(m => m.name).join("; ");
+  tail.push(...decisions, ...actions);
+  tail.push({item: messages ? `Messages to cascade: ${messages}` : "Messages to cascade: agree what each leader tells their team", kind: "Information", minutes: R.messages, owner: input.facilitator, source: "Meeting"});
+  tail.push({item: "Close: decisions, owners and due dates read back", kind: "Check-in", minutes: R.close, owner: input.facilitator, source: "Meeting"});
+
+  // Problem solving gets the rest, and at least half the meeting: trim reviews first, then the tail, if needed.
+  const fixed = () => [...head, ...shown, ...tail].reduce((n, d) => n + d.minutes, 0);
+  const floor = Math.ceil(L * R.minIssueShare);
+  while (L - fixed() < floor && shown.length) shown.pop();
+  while (L - fixed() < floor && tail.length > 2) tail.shift();
+  const remaining = L - fixed();
+  const issues = input.issues.slice(0, Math.max(1, Math.floor(remaining / R.perIssue)));
+  const problem: Draft[] = issues.length
+    ? issues.map(i => ({item: `Solve: ${i.name}${i.detail ? ` (${i.detail})` : ""}`, kind: "Problem solving" as const, minutes: 0, owner: i.owner, source: "Issues", link: i.link}))
+    : [{item: "Open issues: raise and solve what blocks the team", kind: "Problem solving", minutes: 0, owner: input.facilitator, source: "Meeting"}];
+  problem.forEach((p, i) => (p.minutes = Math.floor(remaining / problem.length) + (i < remaining % problem.length ? 1 : 0)));
+
+  const drafts = [...head, ...shown, ...problem, ...tail];
+  const boxes = agendaTimes(drafts.map(d => d.minutes));
+  return drafts.map((d, i) => ({...d, order: i + 1, timeBox: boxes[i]}));
+}
+
+export interface Leader {
+  name: string;
+  /** 1 is the most senior. */
+  seniority?: number;
+  role?: string;
+}
+
+/**
+ * The next facilitator: leaders take turns in the order listed, skipping the
+ * most senior leader, who should take part rather than run the meeting.
+ */
+export function nextFacilitator(leaders: readonly Leader[], pastFacilitators: readonly string[]): string | undefined {
+  if (!leaders.length) return undefined;
+  const ranked = leaders.filter(l => l.seniority !== undefined);
+  const chief =
+    leaders.find(l => /\b(ceo|chief executive|president|managing director)\b/i.test(l.role ?? "")) ??
+    (ranked.length ? ranked.reduce((a, b) => (b.seniority! < a.seniority! ? b : a)) : undefined);
+  const eligible = leaders.filter(l => l !== chief);
+  if (!eligible.length) return leaders[0].name;
+  const last = [...pastFacilitators].reverse().find(name => eligible.some(l => l.name === name));
+  if (last === undefined) return eligible[0].name;
+  const at = eligible.findIndex(l => l.name === last);
+  return eligible[(at + 1) % eligible.length].name;
+}

@@ -1,0 +1,296 @@
+import {UTCDate} from "@date-fns/utc";
+import {addDays, addMonths, addWeeks, getDay, getDaysInMonth} from "date-fns";
+import type {Day} from "./calendar";
+import {daysBetween, plusDays} from "./calendar";
+import {fail} from "./errors";
+import type {Maybe} from "./numbers";
+import {finite, isBlank, tidy} from "./numbers";
+
+/**
+ * The leadership meeting and its cadence: time boxes, the mix of problem solving
+ * and status, meeting dates, the 90-day rollout, how aligned leaders' priorities
+ * are, and whether a decision has one owner.
+ */
+
+// ------------------------------------------------------------------ time boxes
+
+/** Reads a clock time such as 9:00, 09:30, 2:15 PM or 14:15 into minutes after midnight. */
+export function parseClock(text: string): number {
+  const match = /^\s*(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*$/i.exec(text);
+  if (!match) fail(`"${text}" is not a time of day such as 09:00 or 2:30 PM.`);
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? 0);
+  const meridiem = match[3]?.toLowerCase().replace(/\./g, "");
+  if (meridiem) {
+    if (hours < 1 || hours > 12) fail(`"${text}" has an hour of ${hours}; with AM or PM use 1 to 12.`);
+    hours = (hours % 12) + (meridiem === "pm" ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59) fail(`"${text}" is not a time of day.`);
+  return hours * 60 + minutes;
+}
+
+const clock = (minutes: number) => {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+};
+
+/** The time box of each agenda item, as offsets from the start or as clock times. */
+export function agendaTimes(minutes: readonly Maybe<number>[], startTime?: Maybe<string>): string[] {
+  if (!minutes.length) fail("There are no agenda items: give each item its minutes.");
+  const start = isBlank(startTime) || String(startTime).trim() === "" ? undefined : parseClock(String(startTime));
+  let at = 0;
+  return minutes.map((raw, i) => {
+    const m = finite(`Minutes of item ${i + 1}`, raw);
+    if (m < 0) fail(`Item ${i + 1} has ${m} minutes; give it zero or more.`);
+    const from = at;
+    at += m;
+    return start === undefined ? `${clock(from)}–${clock(at)}` : `${clock(start + from)}–${clock(start + at)}`;
+  });
+}
+
+// ------------------------------------------------------------------ meeting mix
+
+export const MeetingKinds = ["Problem solving", "Decision", "Status", "Information", "Check-in"] as const;
+export type MeetingKind = (typeof MeetingKinds)[number];
+
+export function parseMeetingKind(text: Maybe<string>, position: number): MeetingKind {
+  const key = (text ?? "").toString().toLowerCase().replace(/[^a-z]/g, "");
+  const kind = MeetingKinds.find(k => k.toLowerCase().replace(/[^a-z]/g, "") === key);
+  if (!kind) fail(`Item ${position} is of kind "${text ?? ""}"; use one of: ${MeetingKinds.join(", ")}.`);
+  return kind;
+}
+
+export interface MeetingMix {
+  totalMinutes: number;
+  problemSolving: number;
+  decision: number;
+  status: number;
+  information: number;
+  checkIn: number;
+  verdict: string;
+}
+
+/** The share of meeting time on each kind of item; status above a quarter of the time is called out. */
+export function meetingMix(kinds: readonly Maybe<string>[], minutes: readonly Maybe<number>[]): MeetingMix {
+  if (kinds.length !== minutes.length) fail(`kinds has ${kinds.length} entries but minutes has ${minutes.length}: give one kind for each item.`);
+  const totals = new Map<MeetingKind, number>(MeetingKinds.map(k => [k, 0]));
+  let total = 0;
+  kinds.forEach((k, i) => {
+    const m = finite(`Minutes of item ${i + 1}`, minutes[i]);
+    if (m < 0) fail(`Item ${i + 1} has ${m} minutes; give it zero or more.`);
+    const kind = parseMeetingKind(k, i + 1);
+    totals.set(kind, totals.get(kind)! + m);
+    total += m;
+  });
+  if (total === 0) fail("The items add up to no time: give them minutes.");
+  const share = (k: MeetingKind) => tidy(totals.get(k)! / total);
+  const mix = {
+    totalMinutes: total,
+    problemSolving: share("Problem solving"),
+    decision: share("Decision"),
+    status: share("Status"),
+    information: share("Information"),
+    checkIn: share("Check-in"),
+  };
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const solving = mix.problemSolving + mix.decision;
+  const verdict =
+    mix.status > 0.25
+      ? `Status updates take ${pct(mix.status)} of the meeting, more than a quarter: move them to a written pre-read and spend the time solving problems.`
+      : solving >= 0.5
+        ? `A problem-solving meeting: ${pct(solving)} of the time goes to problems and decisions.`
+        : `Only ${pct(solving)} of the time goes to problems and decisions; aim for more than half.`;
+  return {...mix, verdict};
+}
+
+// ------------------------------------------------------------------ dates
+
+export const Cadences = ["Weekly", "Biweekly", "Monthly", "Quarterly", "Annual"] as const;
+export type Cadence = (typeof Cadences)[number];
+export const Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+export function parseCadence(text: string): Cadence {
+  const key = text.trim().toLowerCase().replace(/[^a-z]/g, "");
+  const cadence = Cadences.find(c => c.toLowerCase() === key) ?? (key === "fortnightly" ? "Biweekly" : key === "yearly" ? "Annual" : undefined);
+  if (!cadence) fail(`"${text}" is not a cadence; use one of: ${Cadences.join(", ")}.`);
+  return cadence;
+}
+
+export function parseWeekday(text: Maybe<string>): number | undefined {
+  if (isBlank(text) || String(text).trim() === "") return undefined;
+  const key = String(text).trim().toLowerCase();
+  const index = Weekdays.findIndex(d => d.toLowerCase() === key || d.toLowerCase().slice(0, 3) === key);
+  if (index < 0) fail(`"${text}" is not a day of the week such as Tuesday.`);
+  return index;
+}
+
+const utc = (d: Date) => new UTCDate(d.getTime());
+
+/** The nth (1-based; 5 or more means the last) weekday of a month. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): Day {
+  const first = new UTCDate(Date.UTC(year, month, 1));
+  const offset = (weekday - getDay(first) + 7) % 7;
+  let date = 1 + offset + (n - 1) * 7;
+  while (date > getDaysInMonth(first)) date -= 7;
+  return new UTCDate(Date.UTC(year, month, date));
+}
+
+/** The first day on or after `from` that falls on `weekday`. */
+function onOrAfter(from: Day, weekday: number): Day {
+  return addDays(utc(from), (weekday - getDay(utc(from)) + 7) % 7);
+}
+
+/**
+ * The next `count` meeting dates from `from`: weekly and biweekly on a weekday,
+ * monthly, quarterly and annual on the same weekday of the month (the first
+ * Tuesday, the third Thursday) as the first meeting.
+ */
+export function meetingDates(cadenceText: string, from: Day, count: Maybe<number>, weekdayText?: Maybe<string>): Day[] {
+  const cadence = parseCadence(cadenceText);
+  const n = finite("count", count);
+  if (!Number.isInteger(n) || n < 1 || n > 520) fail(`count must be a whole number from 1 to 520, not ${n}.`);
+  const weekday = parseWeekday(weekdayText) ?? getDay(utc(from));
+  const first = onOrAfter(from, weekday);
+  const out: Day[] = [];
+  if (cadence === "Weekly" || cadence === "Biweekly") {
+    const step = cadence === "Weekly" ? 1 : 2;
+    for (let i = 0; i < n; i++) out.push(addWeeks(first, i * step));
+    return out;
+  }
+  const months = cadence === "Monthly" ? 1 : cadence === "Quarterly" ? 3 : 12;
+  const ordinal = Math.ceil(first.getUTCDate() / 7);
+  for (let i = 0; i < n; i++) {
+    const month = addMonths(new UTCDate(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)), i * months);
+    out.push(nthWeekday(month.getUTCFullYear(), month.getUTCMonth(), weekday, ordinal));
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the 90-day rollout
+
+export const RolloutPhases = [
+  {name: "Clarity", from: 1, to: 30, milestone: "Clarity complete: the leadership team shares one answer to the core strategy questions"},
+  {name: "Alignment", from: 31, to: 60, milestone: "Alignment complete: every leader has back-briefed the strategic intent"},
+  {name: "Cadence", from: 61, to: 90, milestone: "Cadence in place: the meeting rhythm runs and the first quarterly check-in is held"},
+] as const;
+
+export interface RolloutStatus {
+  phase: string;
+  day: number;
+  nextMilestone: string;
+  milestoneDate: Day;
+}
+
+/** Where the 90-day rollout stands: day 1 is the start date. */
+export function rolloutPhase(start: Day, asOf: Day): RolloutStatus {
+  const day = daysBetween(start, asOf) + 1;
+  if (day < 1) return {phase: "Not started", day: 0, nextMilestone: "The rollout begins with the clarity work", milestoneDate: start};
+  const phase = RolloutPhases.find(p => day <= p.to);
+  if (phase) return {phase: phase.name, day, nextMilestone: phase.milestone, milestoneDate: plusDays(start, phase.to - 1)};
+  // After day 90: quarterly check-ins every 90 days, and an annual offsite each year.
+  const nextCheckIn = Math.ceil((day - 1) / 90) * 90 + 1;
+  const nextOffsite = Math.ceil((day - 1) / 365) * 365 + 1;
+  const offsite = nextOffsite <= nextCheckIn;
+  const at = offsite ? nextOffsite : nextCheckIn;
+  return {
+    phase: "Develop and maintain",
+    day,
+    nextMilestone: offsite ? "Annual offsite: a deep refresh of clarity and alignment" : "Quarterly check-in: revisit clarity and alignment",
+    milestoneDate: plusDays(start, at - 1),
+  };
+}
+
+// ------------------------------------------------------------------ alignment of priorities
+
+export interface AlignmentResult {
+  w: number;
+  leaders: number;
+  items: number;
+  consensus: string;
+  disagreements: string;
+  verdict: string;
+}
+
+/**
+ * Kendall's coefficient of concordance W over each leader's ranking of the same
+ * priorities (best first): 1 when every leader ranks them alike, 0 when there is
+ * no agreement at all. The items whose ranks spread most are where to talk.
+ */
+export function leadershipAlignment(rankings: readonly Maybe<string>[]): AlignmentResult {
+  const lists = rankings
+    .filter(r => !isBlank(r) && String(r).trim() !== "")
+    .map(r =>
+      String(r)
+        .split(/[,;\n]/)
+        .map(x => x.trim())
+        .filter(Boolean),
+    );
+  if (lists.length < 2) fail(`Alignment needs the rankings of at least two leaders; there ${lists.length === 1 ? "is 1" : `are ${lists.length}`}.`);
+  const items = lists[0];
+  const key = (x: string) => x.toLowerCase();
+  const canonical = new Map(items.map(x => [key(x), x]));
+  if (canonical.size !== items.length) fail(`Ranking 1 lists an item twice: each priority appears once per ranking.`);
+  if (items.length < 2) fail("Alignment needs at least two priorities to rank.");
+  const m = lists.length;
+  const n = items.length;
+  const rankOf = new Map<string, number[]>(items.map(x => [key(x), []]));
+  lists.forEach((list, i) => {
+    const seen = new Set(list.map(key));
+    const missing = items.filter(x => !seen.has(key(x)));
+    const extra = list.filter(x => !canonical.has(key(x)));
+    if (seen.size !== list.length) fail(`Ranking ${i + 1} lists an item twice: each priority appears once per ranking.`);
+    if (missing.length || extra.length) {
+      fail(`Ranking ${i + 1} does not rank the same priorities as ranking 1${missing.length ? `: it leaves out ${missing.join(", ")}` : ""}${extra.length ? `${missing.length ? " and" : ":"} it adds ${extra.join(", ")}` : ""}. Every leader ranks the same list.`);
+    }
+    list.forEach((x, position) => rankOf.get(key(x))!.push(position + 1));
+  });
+  const sums = items.map(x => rankOf.get(key(x))!.reduce((a, b) => a + b, 0));
+  const meanSum = (m * (n + 1)) / 2;
+  const s = sums.reduce((acc, r) => acc + (r - meanSum) ** 2, 0);
+  const w = tidy((12 * s) / (m * m * (n ** 3 - n)));
+  const spread = items.map(x => {
+    const ranks = rankOf.get(key(x))!;
+    const mean = ranks.reduce((a, b) => a + b, 0) / m;
+    return {item: x, mean, variance: ranks.reduce((a, r) => a + (r - mean) ** 2, 0) / m, low: Math.min(...ranks), high: Math.max(...ranks)};
+  });
+  const consensus = [...spread].sort((a, b) => a.mean - b.mean || a.item.localeCompare(b.item)).map(x => x.item);
+  const contested = [...spread]
+    .filter(x => x.variance > 0)
+    .sort((a, b) => b.variance - a.variance || a.item.localeCompare(b.item))
+    .slice(0, 3)
+    .map(x => `${x.item} (ranked ${x.low} to ${x.high})`);
+  const verdict =
+    w >= 0.7
+      ? "Strong agreement: the team shares its priorities."
+      : w >= 0.5
+        ? "Moderate agreement: settle the contested priorities before they split the team's effort."
+        : w >= 0.3
+          ? "Weak agreement: leaders are pulling in different directions; work through the contested priorities together."
+          : "Little or no agreement: the team does not share its priorities yet; make this the next offsite's first topic.";
+  return {w, leaders: m, items: n, consensus: consensus.join(", "), disagreements: contested.join("; ") || "None", verdict};
+}
+
+// ------------------------------------------------------------------ decisions
+
+export const MaxApprovers = 2;
+
+/** What is wrong with how a decision is owned; empty when one person owns it and few need to approve. */
+export function decisionCheck(owner: readonly Maybe<string>[], approvers: readonly Maybe<string>[] = [], consulted: readonly Maybe<string>[] = []): string[] {
+  const names = (list: readonly Maybe<string>[]) => [...new Set(list.filter(x => !isBlank(x)).map(x => String(x).trim()).filter(Boolean))];
+  const owners = names(owner);
+  const approving = names(approvers);
+  const consulting = names(consulted);
+  const problems: string[] = [];
+  if (!owners.length) problems.push("No owner: name the one person accountable for the decision.");
+  if (owners.length > 1) problems.push(`${owners.length} owners (${owners.join(", ")}): one person must be accountable; the others approve or are consulted.`);
+  if (approving.length > MaxApprovers) {
+    problems.push(`${approving.length} approvers is more than needed: over-collaboration slows decisions; keep at most ${MaxApprovers} and consult the rest.`);
+  }
+  const lower = new Set(owners.map(o => o.toLowerCase()));
+  const both = approving.filter(a => lower.has(a.toLowerCase()));
+  if (both.length) problems.push(`${both.join(", ")} both owns and approves the decision: the owner decides; approvers are other people.`);
+  const overlap = consulting.filter(c => lower.has(c.toLowerCase()));
+  if (overlap.length) problems.push(`${overlap.join(", ")} is listed as the owner and as consulted: consult other people.`);
+  return problems;
+}
+
