@@ -1,5 +1,7 @@
 import type {MetricsSample} from "../sample/health";
 import {sampleMetrics} from "../sample/health";
+import type {MeetingSample} from "../sample/meetings";
+import {sampleMeetings} from "../sample/meetings";
 import {People, sampleOrganization} from "../sample/organization";
 import type {Organization} from "../sample/types";
 import type {SeededOrganization} from "./seed";
@@ -25,10 +27,10 @@ export interface SampleEmulator {
 }
 
 export async function startSampleEmulator(
-  options: Partial<EmulatorOptions> & {org?: Organization; withBadRows?: boolean; port?: number; metrics?: MetricsSample} = {},
+  options: Partial<EmulatorOptions> & {org?: Organization; withBadRows?: boolean; port?: number; metrics?: MetricsSample; meetings?: MeetingSample} = {},
 ): Promise<SampleEmulator> {
   const org = options.org ?? sampleOrganization();
-  const seeded = seedOrganization(org, {withBadRows: options.withBadRows, metrics: options.metrics ?? sampleMetrics()});
+  const seeded = seedOrganization(org, {withBadRows: options.withBadRows, metrics: options.metrics ?? sampleMetrics(), meetings: options.meetings ?? sampleMeetings()});
   const open = seeded.docs.filter(d => d.id !== seeded.restrictedDocId).map(d => d.id);
   const emulator = new DocsApiEmulator({
     docs: seeded.docs,

@@ -1,4 +1,5 @@
 import type {MetricsSample} from "../sample/health";
+import type {MeetingSample} from "../sample/meetings";
 import type {Organization, Person} from "../sample/types";
 import type {Cell, ColumnDef, ColumnType, DocRecord, PersonCell, RowRecord, TableRecord} from "./model";
 
@@ -16,6 +17,8 @@ export interface SeededOrganization {
   restrictedDocId: string;
   /** The CEO dashboard's doc, when metrics were given. */
   metricsDocId?: string;
+  /** The leadership meeting's doc, when meetings were given. */
+  meetingDocId?: string;
   people: PersonCell[];
 }
 
@@ -60,6 +63,106 @@ export interface SeedOptions {
   withBadRows?: boolean;
   /** The CEO dashboard's metrics and readings, served as a metrics doc. */
   metrics?: MetricsSample;
+  /** The leadership meeting's records, served as a meeting doc. */
+  meetings?: MeetingSample;
+}
+
+/** The leadership meeting as a doc: leaders, meetings and their items, issues, decisions, actions, back-briefs. */
+function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Person) => PersonCell): DocRecord {
+  const ids = new Ids("mt");
+  const leaders = makeTable(ids, "Leaders", "Team", [
+    ["Leader", "person"],
+    ["Role", "text"],
+    ["Seniority", "number"],
+  ]);
+  for (const l of sample.leaders) addRow(ids, leaders, {Leader: remember(l.person), Role: l.role, Seniority: l.seniority});
+  const meetings = makeTable(ids, "Meetings", "Meetings", [
+    ["Meeting", "text"],
+    ["Date", "date"],
+    ["Facilitator", "person"],
+  ]);
+  const items = makeTable(ids, "Agenda Items", "Meetings", [
+    ["Item", "text"],
+    ["Meeting", "lookup"],
+    ["Kind", "select"],
+    ["Minutes", "number"],
+  ]);
+  items.columns[1].lookupTable = meetings.id;
+  for (const m of sample.meetings) {
+    const row = addRow(ids, meetings, {Meeting: `Leadership meeting ${m.date}`, Date: m.date, Facilitator: remember(m.facilitator)});
+    for (const [item, kind, minutes] of m.items) addRow(ids, items, {Item: item, Meeting: {rowId: row.id}, Kind: kind, Minutes: minutes});
+  }
+  const issues = makeTable(ids, "Issues", "Issues", [
+    ["Issue", "text"],
+    ["Priority", "select"],
+    ["Owner", "person"],
+    ["Source", "text"],
+    ["Raised", "date"],
+    ["Status", "select"],
+  ]);
+  const issueRow = new Map<string, string>();
+  for (const i of sample.issues) {
+    issueRow.set(i.title, addRow(ids, issues, {Issue: i.title, Priority: i.priority, Owner: remember(i.owner), Source: i.source || undefined, Raised: i.raised, Status: i.status}, `${i.raised}T16:00:00.000Z`).id);
+  }
+  const decisions = makeTable(ids, "Decisions", "Decisions", [
+    ["Decision", "text"],
+    ["Owner", "person", {isArray: true}],
+    ["Approvers", "person", {isArray: true}],
+    ["Consulted", "person", {isArray: true}],
+    ["Lane", "select"],
+    ["Date", "date"],
+    ["Rationale", "text"],
+    ["Rejected Alternatives", "text"],
+    ["Assumptions", "text"],
+    ["Review Date", "date"],
+    ["Issue", "lookup"],
+  ]);
+  decisions.columns[10].lookupTable = issues.id;
+  const decisionRow = new Map<string, string>();
+  for (const d of sample.decisions) {
+    const row = addRow(ids, decisions, {
+      Decision: d.decision,
+      Owner: d.owners.map(remember),
+      Approvers: d.approvers.map(remember),
+      Consulted: d.consulted.map(remember),
+      Lane: d.lane,
+      Date: d.date,
+      Rationale: d.rationale,
+      "Rejected Alternatives": d.rejected,
+      Assumptions: d.assumptions,
+      "Review Date": d.review,
+      Issue: d.issue ? {rowId: issueRow.get(d.issue)!} : undefined,
+    });
+    decisionRow.set(d.decision, row.id);
+  }
+  const actions = makeTable(ids, "Action Items", "Actions", [
+    ["Action", "text"],
+    ["Owner", "person"],
+    ["Due", "date"],
+    ["Status", "select"],
+    ["Source", "text"],
+  ]);
+  for (const a of sample.actions) addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});
+  const backBriefs = makeTable(ids, "Back-briefs", "Alignment", [
+    ["Leader", "person"],
+    ["Will Do", "text"],
+    ["How", "text"],
+    ["Need", "text"],
+    ["Objective", "text"],
+  ]);
+  for (const b of sample.backBriefs) addRow(ids, backBriefs, {Leader: remember(b.leader), "Will Do": b.will, How: b.how, Need: b.need || undefined, Objective: b.objective || undefined});
+  const rankings = makeTable(ids, "Priority Rankings", "Alignment", [
+    ["Leader", "person"],
+    ["Ranking", "text"],
+  ]);
+  for (const r of sample.rankings) addRow(ids, rankings, {Leader: remember(r.leader), Ranking: r.ranking});
+  const messages = makeTable(ids, "Messages", "Meetings", [
+    ["Message", "text"],
+    ["Audience", "text"],
+    ["Meeting Date", "date"],
+  ]);
+  for (const m of sample.messages) addRow(ids, messages, {Message: m.message, Audience: m.audience, "Meeting Date": m.meeting});
+  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, issues, decisions, actions, backBriefs, rankings, messages]);
 }
 
 /** The CEO dashboard as a doc: definitions, readings in long form, and a weekly scorecard in wide form. */
@@ -229,16 +332,18 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
   const leadership = doc("NsLead001", `${org.name} Leadership Team`, org.teams[0].lead, [teamList]);
 
   const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;
+  const meeting = options.meetings ? meetingDoc(org, options.meetings, remember) : undefined;
 
   const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]])]);
 
   return {
-    docs: [strategy, ...teamDocs, leadership, ...(metrics ? [metrics] : []), restricted],
+    docs: [strategy, ...teamDocs, leadership, ...(metrics ? [metrics] : []), ...(meeting ? [meeting] : []), restricted],
     strategyDocId: strategyId,
     leadershipDocId: leadership.id,
     teamDocIds: teamDocs.map(d => d.id),
     restrictedDocId: restricted.id,
     metricsDocId: metrics?.id,
+    meetingDocId: meeting?.id,
     people: [...people.values()],
   };
 }

@@ -483,7 +483,7 @@ export class DocsApiEmulator {
     const addedRowIds: string[] = [];
     const now = () => new Date().toISOString();
     const plans = parsed.map(values => {
-      const id = `i-${Math.random().toString(36).slice(2, 12)}`;
+      const id = `i-new${(++this.counter).toString(36).padStart(4, "0")}`;
       if (!keys.length) addedRowIds.push(id);
       return {id, values};
     });

@@ -4,11 +4,9 @@ import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveS
 import {Identity} from "../schemas/identities";
 import {DefaultTableNames} from "../src/sync/fields";
 import {distinctDocs, syncAcrossDocs} from "../src/sync/multidoc";
-import type {Spent} from "../src/sync/multidoc";
-import type {DerivedKeyResult, OkrFilters} from "../src/sync/okr_rows";
-import {checkInRow, deriveKeyResults, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
-import type {KeyResultRecord, TeamDocOptions} from "../src/sync/okr_source";
-import {TeamDoc} from "../src/sync/okr_source";
+import type {OkrFilters} from "../src/sync/okr_rows";
+import {checkInRow, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
+import {readOkrs, TeamDoc, teamOptions} from "../src/sync/okr_source";
 import {goalRows, imperativeRows} from "../src/sync/strategy";
 import type {KeyResultEdit} from "../src/sync/writes";
 import {recordCheckIn, writeKeyResult} from "../src/sync/writes";
@@ -63,39 +61,6 @@ export const AnnualGoals = coda.makeSyncTable({
     },
   },
 });
-
-interface OkrArgs {
-  table?: string;
-  columns?: string;
-  fiscalYearStartMonth?: number;
-}
-
-function teamOptions(primary: "objectives" | "keyResults" | "checkIns", args: OkrArgs): TeamDocOptions {
-  return {[`${primary}Table`]: args.table, columns: args.columns, fiscalYearStartMonth: args.fiscalYearStartMonth};
-}
-
-/** Reads one team doc's objectives, key results and check-ins, and derives the key results. */
-async function readOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, primary: "objectives" | "keyResults", asOf: Date, page?: string, spent?: Spent) {
-  const team = await TeamDoc.open(context, docId, options);
-  const objectives = await team.objectives(primary === "objectives");
-  let keyResults: KeyResultRecord[] = [];
-  let next: string | undefined;
-  if (primary === "keyResults") {
-    // Page by page, so a very large table can continue in the next execution.
-    let token = page;
-    do {
-      const got = await team.keyResults(objectives, true, {token, one: true});
-      keyResults.push(...got.records);
-      token = got.next;
-    } while (token && !spent?.());
-    next = token;
-  } else {
-    keyResults = (await team.keyResults(objectives, false)).records;
-  }
-  const checkIns = await team.checkIns(keyResults, false);
-  const derived: DerivedKeyResult[] = deriveKeyResults(objectives, keyResults, checkIns, asOf);
-  return {objectives, derived, next};
-}
 
 function okrParameters(defaultTable: string): coda.ParamDefs {
   return [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(defaultTable), ColumnsParam, AsOfParam, FiscalYearStartParam];

@@ -11,4 +11,11 @@ export const Identity = {
   HealthMetric: "HealthMetric",
   HotItem: "HotItem",
   OkrCandidate: "OkrCandidate",
+  Issue: "Issue",
+  Decision: "Decision",
+  ActionItem: "ActionItem",
+  BackBrief: "BackBrief",
+  AgendaItem: "AgendaItem",
+  CadenceEvent: "CadenceEvent",
+  PlaybookTask: "PlaybookTask",
 } as const;

@@ -4,12 +4,12 @@ import {join} from "node:path";
 
 /**
  * The bundle budget. Measured: the SDK's runtime alone builds to 199 KB and
- * zod/mini adds 20 KB, which left 81 KB of the first 300 KB budget for our own
- * code; the OKR, cross-doc and health capabilities take about 98 KB (a third of
- * it descriptions and messages users read). The budget now allows for the
- * meetings capability too; the build fails past it.
+ * zod/mini adds 20 KB. The four capabilities (OKR formulas, cross-doc OKR sync,
+ * health metrics, meetings) take about 147 KB more, a third of it the
+ * descriptions, examples and messages users read. The build fails past the
+ * budget, so growth is always a decision.
  */
-export const BundleLimitBytes = 350 * 1024;
+export const BundleLimitBytes = 400 * 1024;
 const root = join(__dirname, "..");
 
 /** Builds the pack bundle with the SDK's own CLI and returns its size in bytes. */

@@ -2,6 +2,7 @@ import * as coda from "@codahq/packs-sdk";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
 import {meetingFormulas} from "../formulas/meetings";
+import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
 import {NetworkDomain, whoami} from "./api/client";
@@ -23,5 +24,5 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables]) pack.syncTables.push(table);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions]) pack.formulas.push(formula);
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);

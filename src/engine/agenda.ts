@@ -47,7 +47,7 @@ export const AgendaRules = {
   perAction: 1,
   maxActions: 5,
   messages: 5,
-  perIssue: 15,
+  perIssue: 10,
   minIssueShare: 0.5,
 } as const;
 

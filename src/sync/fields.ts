@@ -89,3 +89,73 @@ export const ReadingFields = [
 ] as const satisfies readonly FieldSpec[];
 
 export const DefaultMetricTables = {definitions: "Metric Definitions", readings: "Metric Readings"} as const;
+
+// ---------------------------------------------------------------- the leadership meeting doc
+
+export const IssueFields = [
+  {field: "Name", names: ["Issue", "Title", "Problem", "Topic"], required: true},
+  {field: "Priority", names: ["Urgency", "Rank"]},
+  owner,
+  {field: "Source", names: ["From", "Origin", "Raised From"]},
+  {field: "Raised", names: ["Raised On", "Created", "Date", "Opened"]},
+  {field: "Status", names: ["State"]},
+] as const satisfies readonly FieldSpec[];
+
+export const DecisionFields = [
+  {field: "Name", names: ["Decision", "Title"], required: true},
+  {field: "Owner", names: ["Decider", "Accountable", "DRI"]},
+  {field: "Approvers", names: ["Approver", "Approved By"]},
+  {field: "Consulted", names: ["Consult", "Input From"]},
+  {field: "Lane", names: ["Decision Lane", "Type"]},
+  {field: "Date", names: ["Decided", "Decided On", "Decision Date"]},
+  {field: "Rationale", names: ["Why", "Reason", "Reasoning"]},
+  {field: "RejectedAlternatives", names: ["Rejected Alternatives", "Alternatives", "Options Rejected"]},
+  {field: "Assumptions", names: ["Assumption"]},
+  {field: "ReviewDate", names: ["Review Date", "Review", "Revisit", "Review On"]},
+  {field: "Issue", names: ["Issues", "Linked Issue"], lookupTo: ["Issues"]},
+] as const satisfies readonly FieldSpec[];
+
+export const ActionFields = [
+  {field: "Name", names: ["Action", "Action Item", "Task", "Title"], required: true},
+  owner,
+  {field: "Due", names: ["Due Date", "Deadline", "By"]},
+  {field: "Status", names: ["State", "Done"]},
+  {field: "Source", names: ["From", "Meeting", "Decision"]},
+] as const satisfies readonly FieldSpec[];
+
+export const BackBriefFields = [
+  {field: "Leader", names: ["Owner", "Who", "Name"], required: true},
+  {field: "WillDo", names: ["Will Do", "What", "Intent", "What I Will Do"]},
+  {field: "How", names: ["Approach", "How I Will Do It"]},
+  {field: "Need", names: ["Needs", "What I Need", "Support Needed"]},
+  {field: "Objective", names: ["Objectives", "Linked Objective", "OKR"]},
+] as const satisfies readonly FieldSpec[];
+
+export const LeaderFields = [
+  {field: "Leader", names: ["Name", "Person", "Member"], required: true},
+  {field: "Role", names: ["Title", "Position"]},
+  {field: "Seniority", names: ["Level", "Rank"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MeetingFields = [
+  {field: "Date", names: ["Meeting Date", "When"], required: true},
+  {field: "Facilitator", names: ["Facilitated By", "Chair"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MessageFields = [
+  {field: "Message", names: ["Messages", "What To Cascade", "Title"], required: true},
+  {field: "Audience", names: ["To", "For"]},
+  {field: "MeetingDate", names: ["Meeting Date", "Meeting", "Date"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MeetingTables = {
+  leaders: "Leaders",
+  meetings: "Meetings",
+  agendaItems: "Agenda Items",
+  issues: "Issues",
+  decisions: "Decisions",
+  actions: "Action Items",
+  backBriefs: "Back-briefs",
+  rankings: "Priority Rankings",
+  messages: "Messages",
+} as const;

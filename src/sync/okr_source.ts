@@ -10,6 +10,9 @@ import {cycleFromName} from "../engine/cycle";
 import {isInputError} from "../engine/errors";
 import type {FieldName} from "./fields";
 import {CheckInFields, DefaultTableNames, KeyResultFields, ObjectiveFields, SyncedGoalFields} from "./fields";
+import type {Spent} from "./multidoc";
+import type {DerivedKeyResult} from "./okr_rows";
+import {deriveKeyResults} from "./okr_rows";
 import {allRows, cell, docTables, findTable, mappedColumns, requireTable, stableId} from "./tables";
 
 /**
@@ -146,7 +149,6 @@ function cycleOf(name: string, options: TeamDocOptions, problems: string[]): Cyc
     return undefined;
   }
 }
-
 
 /** The tables of one team doc and how its columns map, found once per doc. */
 export class TeamDoc {
@@ -291,5 +293,38 @@ export class TeamDoc {
       };
     });
   }
+}
+
+export interface OkrArgs {
+  table?: string;
+  columns?: string;
+  fiscalYearStartMonth?: number;
+}
+
+export function teamOptions(primary: "objectives" | "keyResults" | "checkIns", args: OkrArgs): TeamDocOptions {
+  return {[`${primary}Table`]: args.table, columns: args.columns, fiscalYearStartMonth: args.fiscalYearStartMonth};
+}
+
+/** Reads one team doc's objectives, key results and check-ins, and derives the key results. */
+export async function readOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, primary: "objectives" | "keyResults", asOf: Date, page?: string, spent?: Spent) {
+  const team = await TeamDoc.open(context, docId, options);
+  const objectives = await team.objectives(primary === "objectives");
+  let keyResults: KeyResultRecord[] = [];
+  let next: string | undefined;
+  if (primary === "keyResults") {
+    // Page by page, so a very large table can continue in the next execution.
+    let token = page;
+    do {
+      const got = await team.keyResults(objectives, true, {token, one: true});
+      keyResults.push(...got.records);
+      token = got.next;
+    } while (token && !spent?.());
+    next = token;
+  } else {
+    keyResults = (await team.keyResults(objectives, false)).records;
+  }
+  const checkIns = await team.checkIns(keyResults, false);
+  const derived: DerivedKeyResult[] = deriveKeyResults(objectives, keyResults, checkIns, asOf);
+  return {objectives, derived, next};
 }
 

@@ -1,0 +1,301 @@
+import * as coda from "@codahq/packs-sdk";
+import {resolveDocId} from "../src/api/client";
+import {isoDay, plusDays, toDay} from "../src/engine/calendar";
+import {operatingCalendar, playbook} from "../src/engine/cadence";
+import {okrCycle} from "../src/engine/cycle";
+import {Weekdays} from "../src/engine/meetings";
+import {Identity} from "../schemas/identities";
+import {ActionItemSchema, AgendaItemSchema, BackBriefSchema, CadenceEventSchema, DecisionSchema, IssueSchema, PlaybookTaskSchema} from "../schemas/meetings";
+import {meetingAgenda} from "../src/sync/agenda";
+import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/fields";
+import {actionRows, backBriefRows, decisionRows, issueRows, MeetingDoc, readIssues} from "../src/sync/meeting_source";
+import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writes";
+import {compact} from "../src/sync/tables";
+import {handleError} from "./errors";
+import {svgImage} from "./health";
+import {AsOfParam, dayOrToday} from "./params";
+import {ColumnsParam} from "./sync_params";
+
+/** The leadership meeting's sync tables and actions. */
+
+const MeetingDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "meetingDoc", description: "The link (or id) of the leadership meeting's doc."});
+
+function meetingTableParam(fallback: string) {
+  return coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The table's name. Default: ${fallback}.`, optional: true});
+}
+
+/** A sync table read from one table of the meeting doc. */
+function meetingTable<S extends coda.ObjectSchemaDefinition<string, string>>(o: {
+  name: string;
+  description: string;
+  identity: string;
+  schema: S;
+  table: string;
+  rows: (docId: string, read: Awaited<ReturnType<MeetingDoc["read"]>>, asOf: Date) => unknown[];
+  specs: Parameters<MeetingDoc["read"]>[1];
+}) {
+  return coda.makeSyncTable({
+    name: o.name,
+    description: o.description,
+    identityName: o.identity,
+    schema: o.schema,
+    formula: {
+      name: `Sync${o.name}`,
+      description: o.description,
+      parameters: [MeetingDocParam, meetingTableParam(o.table), ColumnsParam, AsOfParam],
+      onError: handleError,
+      execute: async function ([meetingDoc, table, columns, asOf], context) {
+        const docId = await resolveDocId(context, meetingDoc);
+        const doc = await MeetingDoc.open(context, docId);
+        const read = await doc.read(table || o.table, o.specs, true, columns);
+        return {result: o.rows(docId, read, dayOrToday("asOf", asOf, context)) as never};
+      },
+    },
+  });
+}
+
+export const Issues = meetingTable({
+  name: "Issues",
+  description: "The leadership team's issues list, ranked for solving: open first, then by priority, then the oldest.",
+  identity: Identity.Issue,
+  schema: IssueSchema,
+  table: MeetingTables.issues,
+  specs: IssueFields,
+  rows: (docId, read, asOf) => issueRows(readIssues(docId, read.rows, read.map), asOf),
+});
+
+export const Decisions = meetingTable({
+  name: "Decisions",
+  description: "The decision log: each decision with its one accountable owner, rationale, rejected alternatives, assumptions and review date, checked for ownership problems.",
+  identity: Identity.Decision,
+  schema: DecisionSchema,
+  table: MeetingTables.decisions,
+  specs: DecisionFields,
+  rows: (docId, read, asOf) => decisionRows(docId, read.rows, read.map, asOf),
+});
+
+export const ActionItems = meetingTable({
+  name: "ActionItems",
+  description: "Action items with owner, due date and status, overdue flags and each owner's completion rate.",
+  identity: Identity.ActionItem,
+  schema: ActionItemSchema,
+  table: MeetingTables.actions,
+  specs: ActionFields,
+  rows: (docId, read, asOf) => actionRows(docId, read.rows, read.map, asOf),
+});
+
+export const BackBriefs = meetingTable({
+  name: "BackBriefs",
+  description: "Each leader's back-brief on the strategic intent (what they will do, how, what they need), with the gaps flagged.",
+  identity: Identity.BackBrief,
+  schema: BackBriefSchema,
+  table: MeetingTables.backBriefs,
+  specs: BackBriefFields,
+  rows: (docId, read) => backBriefRows(docId, read.rows, read.map),
+});
+
+export const MeetingAgenda = coda.makeSyncTable({
+  name: "MeetingAgenda",
+  description:
+    "The next meeting's agenda built from live data: check-in, hot metrics, off-track and at-risk key results, the top issues (most of the time), decisions due for review, overdue actions, messages to cascade and close. Time boxes add up to the meeting's length.",
+  identityName: Identity.AgendaItem,
+  schema: AgendaItemSchema,
+  formula: {
+    name: "SyncMeetingAgenda",
+    description: "Builds the next leadership meeting's agenda.",
+    parameters: [
+      MeetingDocParam,
+      coda.makeParameter({type: coda.ParameterType.Date, name: "meetingDate", description: "The meeting's date."}),
+      coda.makeParameter({type: coda.ParameterType.Number, name: "lengthMinutes", description: "The meeting's length in minutes. Default 90.", optional: true}),
+      coda.makeParameter({type: coda.ParameterType.StringArray, name: "okrDocs", description: "Team docs whose off-track and at-risk key results come up.", optional: true}),
+      coda.makeParameter({type: coda.ParameterType.String, name: "metricsDoc", description: "The metrics doc whose hot items come up.", optional: true}),
+    ],
+    onError: handleError,
+    execute: async function ([meetingDoc, meetingDate, lengthMinutes, okrDocs, metricsDoc], context) {
+      const rows = await meetingAgenda(
+        context,
+        {meetingDoc, meetingDate: toDay("meetingDate", meetingDate), lengthMinutes: lengthMinutes ?? 90, okrDocs: okrDocs ?? [], metricsDoc},
+        svgImage,
+      );
+      return {result: rows};
+    },
+  },
+});
+
+export const Cadence = coda.makeSyncTable({
+  name: "Cadence",
+  description:
+    "The operating calendar: weekly leadership meetings, a monthly executive review, OKR planning, retrospectives and quarterly check-ins aligned to the OKR cycles, and the annual offsite.",
+  identityName: Identity.CadenceEvent,
+  schema: CadenceEventSchema,
+  connectionRequirement: coda.ConnectionRequirement.None,
+  formula: {
+    name: "SyncCadence",
+    description: "Lays out the operating calendar from a start date.",
+    parameters: [
+      coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "The first day of the calendar."}),
+      coda.makeParameter({type: coda.ParameterType.Number, name: "months", description: "How many months to lay out. Default 12.", optional: true}),
+      coda.makeParameter({type: coda.ParameterType.String, name: "weekday", description: "The day of the weekly meeting. Default Tuesday.", optional: true, autocomplete: [...Weekdays]}),
+      coda.makeParameter({type: coda.ParameterType.Number, name: "fiscalYearStartMonth", description: "The month the fiscal year starts, 1 to 12. Default 1.", optional: true}),
+    ],
+    onError: handleError,
+    execute: async function ([startDate, months, weekday, fiscalYearStartMonth]) {
+      const events = operatingCalendar(toDay("startDate", startDate), months, weekday, fiscalYearStartMonth);
+      return {result: events.map(e => ({Id: e.date, Name: e.kind, Date: e.date, Cycle: okrCycle(toDay("date", e.date), 3, fiscalYearStartMonth).name, Detail: e.detail}))};
+    },
+  },
+});
+
+export const Playbook = coda.makeSyncTable({
+  name: "Playbook",
+  description: "The 90-day rollout as dated tasks: Clarity, Alignment and Cadence, then Develop and maintain, each with the signal that tells the phase worked.",
+  identityName: Identity.PlaybookTask,
+  schema: PlaybookTaskSchema,
+  connectionRequirement: coda.ConnectionRequirement.None,
+  formula: {
+    name: "SyncPlaybook",
+    description: "Lays out the 90-day rollout from its start date.",
+    parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "Day 1 of the rollout."})],
+    onError: handleError,
+    execute: async function ([startDate]) {
+      const start = toDay("startDate", startDate);
+      return {
+        result: playbook().map(t =>
+          compact({
+            Id: `${t.phase}/${t.day}`,
+            Name: t.task,
+            Phase: t.phase,
+            Day: t.day,
+            Date: isoDay(plusDays(start, t.day - 1)),
+            Tools: t.tool || undefined,
+            Signal: t.signal,
+          }),
+        ),
+      };
+    },
+  },
+});
+
+export const RaiseIssue = coda.makeFormula({
+  name: "RaiseIssue",
+  description: "Adds an issue to the meeting doc's issues list and returns it: a button beside a hot metric or an off-track key result turns it into an issue in one click.",
+  isAction: true,
+  parameters: [
+    MeetingDocParam,
+    coda.makeParameter({type: coda.ParameterType.String, name: "title", description: "The issue, in a sentence."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "source", description: 'What raised it, such as "Hot metric: Gross margin", or a link to it.'}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "priority", description: "High, Medium (default) or Low.", optional: true, autocomplete: ["High", "Medium", "Low"]}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "raised", description: "When it was raised. Default today.", optional: true}),
+  ],
+  resultType: coda.ValueType.Object,
+  schema: coda.withIdentity(IssueSchema, Identity.Issue),
+  onError: handleError,
+  examples: [
+    {
+      params: ["NsMeet001", "Gross margin keeps sliding", "Hot metric: Gross margin", "grace@northstar.example.com", "High", "2026-11-20"],
+      result: {
+        Id: "NsMeet001/i-new0001",
+        Name: "Gross margin keeps sliding",
+        Priority: "High",
+        Owner: {Name: "grace@northstar.example.com", Email: "grace@northstar.example.com"},
+        Source: "Hot metric",
+        SourceDetail: "Hot metric: Gross margin",
+        Raised: "2026-11-20",
+        AgeDays: 0,
+        Status: "Open",
+        Open: true,
+        Link: "https://docs.superhuman.com/d/_dNsMeet001",
+      },
+    },
+  ],
+  execute: async function ([meetingDoc, title, source, owner, priority, raised], context) {
+    return raiseIssue(context, {meetingDoc, title, source, owner, priority, today: dayOrToday("raised", raised, context)});
+  },
+});
+
+export const RecordDecision = coda.makeFormula({
+  name: "RecordDecision",
+  description: "Adds a decision to the meeting doc's decision log with its one owner, and returns it with any ownership problems.",
+  isAction: true,
+  parameters: [
+    MeetingDocParam,
+    coda.makeParameter({type: coda.ParameterType.String, name: "decision", description: "The decision, in a sentence."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The email of the one person accountable."}),
+    coda.makeParameter({type: coda.ParameterType.StringArray, name: "approvers", description: "The approvers' emails.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "lane", description: "Decided alone, or Coordinated.", optional: true, autocomplete: ["Decided alone", "Coordinated"]}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "rationale", description: "Why.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "reviewDate", description: "When to review it.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "When it was decided. Default today.", optional: true}),
+  ],
+  resultType: coda.ValueType.Object,
+  schema: coda.withIdentity(DecisionSchema, Identity.Decision),
+  onError: handleError,
+  examples: [
+    {
+      params: ["NsMeet001", "Renew hosting on a three-year term", "grace@northstar.example.com", ["maya@northstar.example.com"], "Coordinated", "Saves 9 points of margin", "2027-02-01", "2026-11-24"],
+      result: {
+        Id: "NsMeet001/i-new0001",
+        Name: "Renew hosting on a three-year term",
+        Owner: {Name: "grace@northstar.example.com", Email: "grace@northstar.example.com"},
+        Approvers: "maya@northstar.example.com",
+        Lane: "Coordinated",
+        Date: "2026-11-24",
+        Rationale: "Saves 9 points of margin",
+        ReviewDate: "2027-02-01",
+        DueForReview: false,
+        Link: "https://docs.superhuman.com/d/_dNsMeet001",
+      },
+    },
+  ],
+  execute: async function ([meetingDoc, decision, owner, approvers, lane, rationale, reviewDate, date], context) {
+    return recordDecision(context, {
+      meetingDoc,
+      decision,
+      owner,
+      approvers,
+      lane,
+      rationale,
+      reviewDate: reviewDate ? toDay("reviewDate", reviewDate) : undefined,
+      today: dayOrToday("date", date, context),
+    });
+  },
+});
+
+export const AssignAction = coda.makeFormula({
+  name: "AssignAction",
+  description: "Adds an action item to the meeting doc with its owner and due date, and returns it.",
+  isAction: true,
+  parameters: [
+    MeetingDocParam,
+    coda.makeParameter({type: coda.ParameterType.String, name: "action", description: "The action, in a sentence."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email."}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "due", description: "When it is due."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "source", description: "The meeting or decision it comes from.", optional: true}),
+  ],
+  resultType: coda.ValueType.Object,
+  schema: coda.withIdentity(ActionItemSchema, Identity.ActionItem),
+  onError: handleError,
+  examples: [
+    {
+      params: ["NsMeet001", "Send the renewal terms to the board", "grace@northstar.example.com", "2026-12-01", "Renew hosting on a three-year term"],
+      result: {
+        Id: "NsMeet001/i-new0001",
+        Name: "Send the renewal terms to the board",
+        Owner: {Name: "grace@northstar.example.com", Email: "grace@northstar.example.com"},
+        Due: "2026-12-01",
+        Status: "Open",
+        Done: false,
+        Overdue: false,
+        Source: "Renew hosting on a three-year term",
+        Link: "https://docs.superhuman.com/d/_dNsMeet001",
+      },
+    },
+  ],
+  execute: async function ([meetingDoc, action, owner, due, source], context) {
+    return assignAction(context, {meetingDoc, action, owner, due: toDay("due", due), source});
+  },
+});
+
+export const meetingSyncTables = [Issues, Decisions, ActionItems, BackBriefs, MeetingAgenda, Cadence, Playbook];
+export const meetingActions = [RaiseIssue, RecordDecision, AssignAction];

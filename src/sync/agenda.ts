@@ -1,0 +1,125 @@
+import type * as coda from "@codahq/packs-sdk";
+import {resolveDocId} from "../api/client";
+import type {AgendaItem, AgendaSource} from "../engine/agenda";
+import {buildAgenda, nextFacilitator} from "../engine/agenda";
+import type {Day} from "../engine/calendar";
+import {daysBetween, isoDay} from "../engine/calendar";
+import * as cells from "../engine/cells";
+import {okrCycle} from "../engine/cycle";
+import {normalize} from "../engine/columns";
+import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
+import {readMetricsDoc} from "./health_source";
+import {summarize} from "./health_rows";
+import {actionRows, decisionRows, MeetingDoc, readIssues} from "./meeting_source";
+import {readOkrs, teamOptions} from "./okr_source";
+import {compact} from "./tables";
+
+/**
+ * Gathers everything the next meeting should see (hot metrics, key results off
+ * track or at risk, the open issues, decisions due for review, overdue actions,
+ * messages) and lays it out as a time-boxed agenda.
+ */
+
+export interface AgendaRequest {
+  meetingDoc: string;
+  meetingDate: Day;
+  lengthMinutes: number;
+  okrDocs: readonly string[];
+  metricsDoc?: string;
+}
+
+const firstName = (value: unknown) => cells.people(value)[0]?.name;
+
+export async function meetingAgenda(context: coda.ExecutionContext, request: AgendaRequest, image: (svg: string) => string) {
+  const docId = await resolveDocId(context, request.meetingDoc);
+  const meeting = await MeetingDoc.open(context, docId);
+  const at = request.meetingDate;
+  const [leaders, past, issues, decisions, actions, messages] = await Promise.all([
+    meeting.read(MeetingTables.leaders, LeaderFields, false),
+    meeting.read(MeetingTables.meetings, MeetingFields, false),
+    meeting.read(MeetingTables.issues, IssueFields),
+    meeting.read(MeetingTables.decisions, DecisionFields, false),
+    meeting.read(MeetingTables.actions, ActionFields, false),
+    meeting.read(MeetingTables.messages, MessageFields, false),
+  ]);
+
+  const hotItems: AgendaSource[] = [];
+  if (request.metricsDoc) {
+    const metricsDocId = await resolveDocId(context, request.metricsDoc);
+    const summarized = summarize(await readMetricsDoc(context, metricsDocId, {}), at, undefined, image);
+    for (const s of summarized.filter(x => x.summary.hot?.hot).sort((a, b) => b.summary.hot!.severity - a.summary.hot!.severity)) {
+      hotItems.push({name: s.metric.name, detail: s.summary.hot!.reason.replace(/\.$/, ""), owner: s.metric.owner?.name, link: s.metric.link});
+    }
+  }
+
+  const keyResults: AgendaSource[] = [];
+  const cycle = okrCycle(at).name;
+  for (const doc of request.okrDocs) {
+    const read = await readOkrs(context, await resolveDocId(context, doc), teamOptions("keyResults", {}), "keyResults", at);
+    for (const k of read.derived) {
+      if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
+      if (k.derived.status !== "Off track" && k.derived.status !== "At risk") continue;
+      keyResults.push({name: k.record.name, detail: `${k.derived.status}, ${k.team ?? ""}`.replace(/, $/, ""), owner: k.record.owner?.name, link: k.record.link});
+    }
+  }
+  keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
+
+  const openIssues = readIssues(docId, issues.rows, issues.map)
+    .filter(i => i.open)
+    .map(i => ({name: i.name, detail: i.priorityLabel, owner: i.owner?.Name, link: i.link}));
+  const due = decisionRows(docId, decisions.rows, decisions.map, at)
+    .filter(d => d.DueForReview)
+    .map(d => ({name: d.Name, owner: d.Owner?.Name, link: d.Link}));
+  const overdue = actionRows(docId, actions.rows, actions.map, at)
+    .filter(a => a.Overdue)
+    .sort((a, b) => (b.DaysOverdue ?? 0) - (a.DaysOverdue ?? 0))
+    .map(a => ({name: a.Name, detail: `${a.DaysOverdue} days late`, owner: a.Owner?.Name, link: a.Link}));
+  const toCascade = messages.rows
+    .filter(r => {
+      const d = cells.date(messages.map.MeetingDate ? r.values[messages.map.MeetingDate.id] : undefined, "Meeting Date").value;
+      return !d || daysBetween(d, at) === 0;
+    })
+    .map(r => ({name: cells.text(messages.map.Message ? r.values[messages.map.Message.id] : r.name) || r.name}));
+
+  const roster = leaders.rows.map(r => ({
+    name: firstName(leaders.map.Leader ? r.values[leaders.map.Leader.id] : undefined) ?? r.name,
+    role: cells.text(leaders.map.Role ? r.values[leaders.map.Role.id] : undefined),
+    seniority: cells.number(leaders.map.Seniority ? r.values[leaders.map.Seniority.id] : undefined, "Seniority").value,
+  }));
+  const history = past.rows
+    .map(r => ({
+      date: cells.date(past.map.Date ? r.values[past.map.Date.id] : undefined, "Date").value,
+      facilitator: firstName(past.map.Facilitator ? r.values[past.map.Facilitator.id] : undefined),
+    }))
+    .filter((m): m is {date: Day; facilitator: string} => Boolean(m.date && m.facilitator) && daysBetween(m.date!, at) > 0)
+    .sort((a, b) => a.date.getTime() - b.date.getTime())
+    .map(m => m.facilitator);
+  const facilitator = nextFacilitator(roster, history);
+
+  const agenda: AgendaItem[] = buildAgenda({
+    length: request.lengthMinutes,
+    facilitator,
+    hotItems,
+    keyResults,
+    issues: openIssues,
+    decisionsDue: due,
+    overdueActions: overdue,
+    messages: toCascade,
+  });
+  const when = isoDay(at);
+  return agenda.map(item =>
+    compact({
+      Id: `${docId}/${when}/${item.order}`,
+      Name: item.item,
+      Order: item.order,
+      Kind: item.kind,
+      Minutes: item.minutes,
+      TimeBox: item.timeBox,
+      Owner: item.owner,
+      Source: item.source,
+      SourceLink: item.link,
+      Facilitator: facilitator,
+      MeetingDate: when,
+    }),
+  );
+}
