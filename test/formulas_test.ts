@@ -41,6 +41,10 @@ describe("formulas: bad input gives a clear message", function () {
     ["Sparkline", [[1, 2], 5], /redAt is blank/],
     ["ProgressBar", [-1], /progress must not be negative/],
     ["DashboardReview", [["Growth"], ["Red", "Green"]], /areas has 1 entries but statuses has 2/],
+    ["AgendaTimes", [[10], "noon-ish"], /not a time of day/],
+    ["MeetingMix", [["Status", "Status"], [10]], /kinds has 2 entries but minutes has 1/],
+    ["MeetingDates", ["Daily", d("2026-01-01"), 3], /not a cadence/],
+    ["LeadershipAlignment", [["A, B"]], /at least two leaders/],
   ];
   for (const [name, params, message] of cases) {
     it(`${name} explains ${message.source}`, async function () {
