@@ -5,6 +5,7 @@ import {startSampleEmulator} from "../emulator/sample";
 import {DocumentedRateLimit} from "../emulator/server";
 import {generateOrganization, generateTree} from "../sample/generate";
 import {generateMetrics, MetricsAsOf} from "../sample/health";
+import {NextMeeting} from "../sample/meetings";
 import {thresholds} from "../src/engine/health";
 import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {alignmentFindings, rollUp} from "../src/engine/tree";
@@ -93,7 +94,7 @@ async function okrSync() {
     for (const [table, expected] of [["KeyResults", org.keyResults.length], ["Objectives", org.objectives.length]] as const) {
       env.emulator.resetStats();
       const started = performance.now();
-      const run = await runSync(env, pack, table, [docs, org.cycle.name, undefined, undefined, undefined, undefined, new Date(`${org.asOf}T12:00:00Z`)]);
+      const run = await runSync(env, pack, table, [docs, org.cycle.name, undefined, undefined, undefined, undefined, new Date(`${org.asOf}T00:00:00Z`)]);
       const wall = (performance.now() - started) / 1000;
       const requests = env.emulator.stats.requests;
       const minimum = minimumRequests(teamDocs, ["Annual Goals", "Objectives", "Key Results", "Check-ins"], 500);
@@ -135,7 +136,7 @@ async function health() {
     for (const table of ["HealthMetrics", "HotItems", "OkrCandidates"]) {
       env.emulator.resetStats();
       const started = performance.now();
-      const params = table === "HealthMetrics" ? [doc, undefined, undefined, undefined, new Date(`${MetricsAsOf}T12:00:00Z`)] : [doc, undefined, undefined, undefined, undefined, new Date(`${MetricsAsOf}T12:00:00Z`)];
+      const params = table === "HealthMetrics" ? [doc, undefined, undefined, undefined, new Date(`${MetricsAsOf}T00:00:00Z`)] : [doc, undefined, undefined, undefined, undefined, new Date(`${MetricsAsOf}T00:00:00Z`)];
       const run = await runSync(env, pack, table, params);
       const minimum = minimumRequests([metricsDoc], ["Metric Definitions", "Metric Readings"], 500);
       rows.push([table, run.rows.length, env.emulator.stats.requests, minimum, (env.emulator.stats.requests / minimum).toFixed(2), run.executions, ((performance.now() - started) / 1000).toFixed(2), (run.longestMs / 1000).toFixed(2)]);
@@ -166,9 +167,33 @@ async function health() {
   console.log(table(["picture", "µs per image", "SVG bytes", "data URL bytes"], pictures));
 }
 
+async function agenda() {
+  const env = await startSampleEmulator({rateLimit: DocumentedRateLimit});
+  const rows: Array<Array<string | number>> = [];
+  try {
+    const docs = env.seeded.docs;
+    const minimum =
+      minimumRequests(docs.filter(d => d.id === env.seeded.meetingDocId), ["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages"], 500) +
+      minimumRequests(docs.filter(d => d.id === env.seeded.metricsDocId), ["Metric Definitions", "Metric Readings"], 500) +
+      minimumRequests(docs.filter(d => env.seeded.teamDocIds.includes(d.id)), ["Annual Goals", "Objectives", "Key Results", "Check-ins"], 500);
+    const params = [docUrl(env.seeded.meetingDocId!), new Date(`${NextMeeting}T00:00:00Z`), 90, env.seeded.teamDocIds.map(docUrl), docUrl(env.seeded.metricsDocId!)];
+    for (let i = 0; i < 3; i++) {
+      env.emulator.resetStats();
+      const started = performance.now();
+      const run = await runSync(env, pack, "MeetingAgenda", params);
+      rows.push([`run ${i + 1}`, run.rows.length, env.emulator.stats.requests, minimum, (env.emulator.stats.requests / minimum).toFixed(2), env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(2)]);
+    }
+  } finally {
+    await env.stop();
+  }
+  console.log("\nMeetingAgenda over the whole sample organization (meeting doc, metrics doc, 7 team docs), rate limits on");
+  console.log(table(["", "agenda items", "requests", "minimum", "ratio", "429s", "build s"], rows));
+}
+
 async function main() {
   await okrEngine();
   await health();
+  await agenda();
   await okrSync();
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);

@@ -1,5 +1,7 @@
 import {startSampleEmulator} from "../emulator/sample";
+import {NextMeeting} from "../sample/meetings";
 import {healthBriefing} from "./briefing/health";
+import {meetingBriefing} from "./briefing/meeting";
 import {okrBriefing} from "./briefing/okr";
 import {syncOrganization} from "./briefing/synced";
 
@@ -14,10 +16,13 @@ async function main() {
   try {
     const synced = await syncOrganization(env, env.org.cycle.name, env.org.asOf);
     const health = await healthBriefing(env, env.org.asOf);
+    const meeting = await meetingBriefing(env, NextMeeting);
     const lines = await okrBriefing(synced.org, {alignment: synced.alignment, problems: synced.problems});
-    const docs = env.seeded.teamDocIds.length + 2;
-    lines.splice(2, 0, `Synced ${synced.rows + health.rows} rows from ${docs} docs in ${synced.requests + health.requests} API requests (local emulator at ${env.baseUrl}).`);
-    console.log([...lines, ...health.lines].join("\n"));
+    const docs = env.seeded.teamDocIds.length + 3;
+    const rows = synced.rows + health.rows + meeting.rows;
+    const requests = synced.requests + health.requests + meeting.requests;
+    lines.splice(2, 0, `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`);
+    console.log([...lines, ...health.lines, ...meeting.lines].join("\n"));
   } finally {
     await env.stop();
   }
