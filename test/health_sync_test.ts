@@ -4,19 +4,10 @@ import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator} from "../emulator/sample";
 import {generateMetrics, MetricsAsOf} from "../sample/health";
 import {pack} from "../src/pack";
-import {docUrl, runSync} from "./support/emulator";
+import {docUrl, runSync, rejection} from "./support/emulator";
 
 const asOf = new Date(`${MetricsAsOf}T08:00:00Z`);
 const metricsParams = (doc: string, o: {readings?: string; columns?: string} = {}) => [doc, undefined, o.readings, o.columns, asOf];
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return ((error as {cause?: Error}).cause ?? error) as Error;
-  }
-  assert.fail("expected the call to fail");
-}
 
 describe("health sync tables over HTTP", function () {
   this.timeout(30_000);

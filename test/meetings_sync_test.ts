@@ -6,19 +6,10 @@ import {startSampleEmulator, Tokens} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting} from "../sample/meetings";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, runSync} from "./support/emulator";
+import {actionContext, docUrl, runSync, rejection} from "./support/emulator";
 
 const asOf = new Date(`${MetricsAsOf}T08:00:00Z`);
 const meetingDay = new Date(`${NextMeeting}T08:00:00Z`);
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return ((error as {cause?: Error}).cause ?? error) as Error;
-  }
-  assert.fail("expected the call to fail");
-}
 
 describe("meeting sync tables and actions over HTTP", function () {
   this.timeout(30_000);

@@ -8,7 +8,7 @@ import {generateOrganization} from "../sample/generate";
 import {docIdFromUrl, resolveDocId} from "../src/api/client";
 import {newJsonFetchResponse} from "@codahq/packs-sdk/dist/development";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, freshPack, runSync} from "./support/emulator";
+import {actionContext, docUrl, freshPack, runSync, rejection} from "./support/emulator";
 
 const asOf = new Date("2026-11-20T08:00:00Z");
 /** The KeyResults and Objectives sync parameters, in order. */
@@ -21,15 +21,6 @@ const okrParams = (docs: string[], o: {cycle?: string; teams?: string[]; statuse
   o.columns,
   asOf,
 ];
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return ((error as {cause?: Error}).cause ?? error) as Error;
-  }
-  assert.fail("expected the call to fail");
-}
 
 describe("OKR sync tables over HTTP", function () {
   this.timeout(60_000);

@@ -32,3 +32,13 @@ export async function runSync(
   }
   return result;
 }
+
+/** The error a call fails with, unwrapped from the harness's wrapper; fails the test if the call succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return ((error as {cause?: Error}).cause ?? error) as Error;
+  }
+  assert.fail("expected the call to fail");
+}
