@@ -8,6 +8,7 @@ async function main() {
   console.log(`Superhuman Docs API emulator listening at ${baseUrl}/apis/v1`);
   console.log(`Bearer tokens: ${Tokens.leader} (read-write), ${Tokens.reader} (read-only)`);
   console.log(`Strategy doc: ${seeded.strategyDocId}; team docs: ${seeded.teamDocIds.join(", ")}; leadership doc: ${seeded.leadershipDocId}`);
+  console.log(`Health dashboard doc: ${seeded.metricsDocId}; leadership meeting doc: ${seeded.meetingDocId}`);
   console.log(`The board doc ${seeded.restrictedDocId} answers 403. Press Ctrl+C to stop.`);
 }
 
