@@ -77,6 +77,21 @@ describe("OKR sync tables over HTTP", function () {
     assert.include(["On track", "At risk", "Off track"], o1.Status);
   });
 
+  it("matches a goal typed as text by name, and reports a name that matches two goals", async function () {
+    const team = env.emulator.doc(env.seeded.teamDocIds[0])!;
+    const goals = team.tables.find(t => t.name === "Annual Goals")!;
+    const objectives = team.tables.find(t => t.name === "Objectives")!;
+    const goalsColumn = objectives.columns.find(c => c.name === "Goals")!;
+    const nameColumn = goals.columns.find(c => c.name === "Goal")!;
+    objectives.rows[0].values.set(goalsColumn.id, ["reach a 10% operating margin"]);
+    goals.rows[1].values.set(nameColumn.id, "Grow ARR from $38M to $52M");
+    objectives.rows[1].values.set(goalsColumn.id, ["Grow ARR from $38M to $52M"]);
+    const run = await runSync(env, pack, "Objectives", okrParams(teamDocs.slice(0, 1)));
+    const [first, second] = run.rows;
+    assert.deepEqual(first.Goals.map((g: {Id: string}) => g.Id), [`${env.seeded.strategyDocId}/${env.emulator.doc(env.seeded.strategyDocId)!.tables[1].rows[4].id}`]);
+    assert.equal(second.Alignment, 'Ambiguous annual goal: "Grow ARR from $38M to $52M" matches 2 rows; link the row itself instead of typing its name.');
+  });
+
   it("reports bad rows on the row and keeps every other row", async function () {
     const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs));
     const problems = new Map(run.rows.filter(r => r.Problems).map(r => [r.Name, r.Problems]));
