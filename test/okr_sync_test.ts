@@ -1,5 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
-import {executeFormulaFromPackDef, executeUpdateFormulaFromPackDef, newMockSyncExecutionContext} from "@codahq/packs-sdk/dist/development";
+import {executeFormulaFromPackDef, executeSyncFormula, executeUpdateFormulaFromPackDef, newMockSyncExecutionContext} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import {emulatorContext} from "../emulator/fetcher";
 import type {SampleEmulator} from "../emulator/sample";
@@ -212,6 +212,24 @@ describe("OKR sync tables over HTTP", function () {
     env = await startSampleEmulator({org: big});
     const error = await rejection(runSync(env, pack, "KeyResults", okrParams(env.seeded.teamDocIds.map(docUrl))));
     assert.match(error.message, /more than 10,000 key results, the most a sync table keeps\. Narrow the sync/);
+  });
+});
+
+describe("API responses the pack does not expect", function () {
+  it("are a clear error at the edge, not a crash later on", async function () {
+    const context = newMockSyncExecutionContext();
+    context.fetcher.fetch.resolves(newJsonFetchResponse({items: [{id: 7, name: "Objectives"}]}));
+    const error = await rejection(executeSyncFormula(pack, "Objectives", [["NsTeam001"]] as never, context));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.match(error.message, /^The Docs API answered the tables of the doc NsTeam001 in an unexpected shape \(items\.0\.id: Invalid input/);
+  });
+
+  it("turn a 429 the fetcher gave up on into advice to wait", async function () {
+    const context = newMockSyncExecutionContext();
+    const body = {statusCode: 429, statusMessage: "Too Many Requests", message: "Too Many Requests"};
+    context.fetcher.fetch.rejects(new coda.StatusCodeError(429, body, {} as never, {statusCode: 429, headers: {}, body} as never));
+    const error = await rejection(executeSyncFormula(pack, "KeyResults", [["NsTeam001"]] as never, context));
+    assert.match(error.message, /is limiting how fast this account may read or write .* Wait a minute and sync again\./);
   });
 });
 
