@@ -93,8 +93,6 @@ export class DocsApiEmulator {
   private readonly mutations = new Map<string, {appliesAt: number; apply: () => void; applied: boolean}>();
   private counter = 0;
   rateLimit: RateLimit | false;
-  /** Makes the next N requests answer 429 whatever the bucket says, to test recovery. */
-  forceThrottle = 0;
 
   constructor(private readonly options: EmulatorOptions) {
     this.docs = options.docs;
@@ -171,11 +169,6 @@ export class DocsApiEmulator {
   }
 
   private throttle(token: string, isWrite: boolean): void {
-    if (this.forceThrottle > 0) {
-      this.forceThrottle--;
-      this.stats.throttled++;
-      throw new HttpError(429, "Too Many Requests", {"retry-after": "1"});
-    }
     if (!this.rateLimit) return;
     const {reads, writes, windowMs} = this.rateLimit;
     const now = Date.now();

@@ -45,9 +45,6 @@ export const ColumnList = list(Column);
 export const TableList = list(TableReference);
 export const RowList = list(Row);
 
-export const Doc = z.looseObject({id: z.string(), name: z.string(), browserLink: z.string()});
-export type Doc = z.infer<typeof Doc>;
-
 export const User = z.looseObject({name: z.string(), loginId: z.string()});
 
 export const ApiLink = z.looseObject({resource: z.looseObject({type: z.string(), id: z.string()}), browserLink: z.optional(z.string())});

@@ -1,6 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import type * as z from "zod/mini";
-import {ApiLink, ColumnList, Doc, ErrorBody, MutationStatus, Row as RowSchema, RowList, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
+import {ApiLink, ColumnList, ErrorBody, MutationStatus, Row as RowSchema, RowList, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
 
 /**
@@ -115,10 +115,6 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
 
 export async function whoami(context: coda.ExecutionContext) {
   return call(context, {schema: User, path: "/whoami", about: "the signed-in account"});
-}
-
-export async function getDoc(context: coda.ExecutionContext, docId: string): Promise<Doc> {
-  return call(context, {schema: Doc, path: `/docs/${docId}`, about: `the doc ${docId}`});
 }
 
 // ---------------------------------------------------------------------- tables

@@ -4,7 +4,7 @@ import {okrCycle} from "./cycle";
 import {fail} from "./errors";
 import type {Maybe} from "./numbers";
 import {finite, isBlank} from "./numbers";
-import {meetingDates, parseWeekday, RolloutPhases} from "./meetings";
+import {meetingDates, parseWeekday} from "./meetings";
 
 /** The operating calendar and the 90-day rollout playbook, as dated rows. */
 
@@ -90,5 +90,3 @@ const Tasks: Array<[phase: string, day: number, task: string, tool: string]> = [
 export function playbook(): PlaybookTask[] {
   return Tasks.map(([phase, day, task, tool]) => ({phase, day, task, tool, signal: Signals[phase]}));
 }
-
-export const PhaseNames = [...RolloutPhases.map(p => p.name), "Develop and maintain"];
