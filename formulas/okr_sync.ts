@@ -8,7 +8,7 @@ import type {OkrFilters} from "../src/sync/okr_rows";
 import {checkInRow, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
 import {readOkrs, TeamDoc, teamOptions} from "../src/sync/okr_source";
 import {goalRows, imperativeRows} from "../src/sync/strategy";
-import type {KeyResultEdit} from "../src/sync/writes";
+import type {ColumnMaps, KeyResultEdit} from "../src/sync/writes";
 import {recordCheckIn, writeKeyResult} from "../src/sync/writes";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
@@ -117,8 +117,9 @@ export const KeyResults = coda.makeSyncTable({
       const asOf = args[6] as Date | undefined;
       const fiscalYearStartMonth = args[7] as number | undefined;
       const day = dayOrToday("asOf", asOf, context);
+      const maps: ColumnMaps = new Map();
       const settled = await Promise.allSettled(
-        updates.map(u => writeKeyResult(context, u.newValue as unknown as KeyResultEdit, u.updatedFields, day, fiscalYearStartMonth)),
+        updates.map(u => writeKeyResult(context, u.newValue as unknown as KeyResultEdit, u.updatedFields, day, fiscalYearStartMonth, maps)),
       );
       return {
         result: settled.map(s => (s.status === "fulfilled" ? s.value : s.reason instanceof Error ? s.reason : new Error(String(s.reason)))),

@@ -170,11 +170,13 @@ describe("OKR sync tables over HTTP", function () {
   it("refuses a confidence outside 0–1 on that row only", async function () {
     const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
     const [a, b] = run.rows;
+    const before = env.emulator.stats.byOperation.listColumns;
     const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
     const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as never, context, [
       {previousValue: a, newValue: {...a, Confidence: 70}, updatedFields: ["Confidence"]},
       {previousValue: b, newValue: {...b, Current: 21}, updatedFields: ["Current"]},
     ] as never);
+    assert.equal(env.emulator.stats.byOperation.listColumns - before, 1, "the batch reads the table's columns once");
     const [first, second] = updated.result as Array<{outcome: string; error?: Error; finalValue?: object}>;
     assert.equal(first.outcome, "error");
     assert.match(first.error!.message, /Confidence must be between 0 and 1/);

@@ -55,7 +55,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   const keyResults: AgendaSource[] = [];
   const cycle = okrCycle(at).name;
   for (const doc of request.okrDocs) {
-    const read = await readOkrs(context, await resolveDocId(context, doc), teamOptions("keyResults", {}), "keyResults", at);
+    const read = await readOkrs(context, await resolveDocId(context, doc), teamOptions("keyResults", {}), "keyResults", at, undefined, undefined, false);
     for (const k of read.derived) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
       if (k.derived.status !== "Off track" && k.derived.status !== "At risk") continue;

@@ -213,9 +213,13 @@ export class TeamDoc {
   }
 
   /** One page (or, without a page token, all) of key result records. */
+  /** The key results table's columns, read once however many pages follow. */
+  private keyResultColumns?: Promise<ColumnMap<FieldName<typeof KeyResultFields>>>;
+
   async keyResults(objectives: readonly ObjectiveRecord[], primary: boolean, page?: {token?: string; one: true}): Promise<{records: KeyResultRecord[]; next?: string}> {
     const table = this.table("keyResults")!;
-    const map = await mappedColumns(this.context, this.docId, table, KeyResultFields, primary ? this.options.columns : undefined);
+    this.keyResultColumns ??= mappedColumns(this.context, this.docId, table, KeyResultFields, primary ? this.options.columns : undefined);
+    const map = await this.keyResultColumns;
     const resolver = new RefResolver(
       this.table("objectives")!.id,
       objectives.map(o => ({rowId: o.id.slice(this.docId.length + 1), name: o.name, id: o.id})),
@@ -306,7 +310,21 @@ export function teamOptions(primary: "objectives" | "keyResults" | "checkIns", a
 }
 
 /** Reads one team doc's objectives, key results and check-ins, and derives the key results. */
-export async function readOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, primary: "objectives" | "keyResults", asOf: Date, page?: string, spent?: Spent) {
+/**
+ * Reads one team doc's objectives and key results and derives the key results'
+ * computed columns. Check-ins (for forecasts and staleness) are read only when
+ * asked for: the key results table needs them, objectives and agendas do not.
+ */
+export async function readOkrs(
+  context: coda.ExecutionContext,
+  docId: string,
+  options: TeamDocOptions,
+  primary: "objectives" | "keyResults",
+  asOf: Date,
+  page?: string,
+  spent?: Spent,
+  withCheckIns = primary === "keyResults",
+) {
   const team = await TeamDoc.open(context, docId, options);
   const objectives = await team.objectives(primary === "objectives");
   let keyResults: KeyResultRecord[] = [];
@@ -323,7 +341,7 @@ export async function readOkrs(context: coda.ExecutionContext, docId: string, op
   } else {
     keyResults = (await team.keyResults(objectives, false)).records;
   }
-  const checkIns = await team.checkIns(keyResults, false);
+  const checkIns = withCheckIns ? await team.checkIns(keyResults, false) : [];
   const derived: DerivedKeyResult[] = deriveKeyResults(objectives, keyResults, checkIns, asOf);
   return {objectives, derived, next};
 }

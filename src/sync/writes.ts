@@ -9,6 +9,7 @@ import {cycleFromName} from "../engine/cycle";
 import {isInputError} from "../engine/errors";
 import {fraction} from "../engine/numbers";
 import {deriveKeyResult} from "../engine/okr_rows";
+import type {FieldName} from "./fields";
 import {CheckInFields, KeyResultFields} from "./fields";
 import {TeamDoc} from "./okr_source";
 import {cell, mappedColumns, splitStableId} from "./tables";
@@ -41,11 +42,23 @@ export interface KeyResultEdit {
  * Writes a key result's Current and Confidence to its source row and returns the
  * row with its progress, grade and status computed again.
  */
-export async function writeKeyResult(context: coda.ExecutionContext, edit: KeyResultEdit, fields: readonly string[], asOf: Day, fiscalYearStartMonth?: number): Promise<KeyResultEdit> {
+/** Column maps shared by the edits of one batch, so each table's columns are read once. */
+export type ColumnMaps = Map<string, ReturnType<typeof mappedColumns<FieldName<typeof KeyResultFields>>>>;
+
+export async function writeKeyResult(
+  context: coda.ExecutionContext,
+  edit: KeyResultEdit,
+  fields: readonly string[],
+  asOf: Day,
+  fiscalYearStartMonth?: number,
+  maps: ColumnMaps = new Map(),
+): Promise<KeyResultEdit> {
   const {docId, rowId} = splitStableId(edit.Id);
   if (!edit.SourceTable) throw new coda.UserVisibleError("This row does not say which table it came from; sync the table again before editing.");
   const table: TableReference = {id: edit.SourceTable, name: "Key Results"};
-  const map = await mappedColumns(context, docId, table, KeyResultFields);
+  const key = `${docId}/${table.id}`;
+  if (!maps.has(key)) maps.set(key, mappedColumns(context, docId, table, KeyResultFields));
+  const map = await maps.get(key)!;
   const edits: CellEdit[] = [];
   if (fields.includes("Current")) {
     if (edit.Current === undefined || edit.Current === null) throw new coda.UserVisibleError("Current cannot be blank: type the latest value.");
