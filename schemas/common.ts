@@ -24,3 +24,10 @@ export const code = {type: coda.ValueType.String, description: "The short code t
 export const card = {idProperty: "Id", displayProperty: "Name", titleProperty: "Name", linkProperty: "Link"} as const;
 export const percent = (description: string) => ({type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description}) as const;
 
+
+/** Property shorthands: each takes the property's description. */
+export const text = (description: string) => ({type: coda.ValueType.String, description}) as const;
+export const number = (description: string) => ({type: coda.ValueType.Number, description}) as const;
+export const flag = (description: string) => ({type: coda.ValueType.Boolean, description}) as const;
+export const date = (description: string) => ({type: coda.ValueType.String, codaType: coda.ValueHintType.Date, description}) as const;
+export const image = (description: string) => ({type: coda.ValueType.String, codaType: coda.ValueHintType.ImageReference, description}) as const;

@@ -1,6 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import {Identity} from "./identities";
-import {card, id, link, percent, PersonSchema, problems} from "./common";
+import {card, image, number, text, id, link, percent, PersonSchema, problems} from "./common";
 
 export const TrendSchema = coda.makeObjectSchema({
   description: "The trend of a metric's recent readings.",
@@ -30,9 +30,6 @@ export const DashboardReviewSchema = coda.makeObjectSchema({
   displayProperty: "Verdict",
 });
 
-const text = (description: string) => ({type: coda.ValueType.String, description}) as const;
-const number = (description: string) => ({type: coda.ValueType.Number, description}) as const;
-const image = (description: string) => ({type: coda.ValueType.String, codaType: coda.ValueHintType.ImageReference, description}) as const;
 
 export const MetricSchema = coda.makeObjectSchema({
   description: "A health metric on the CEO dashboard, with its latest reading, status, trend and hot flag.",

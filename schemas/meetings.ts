@@ -1,5 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
-import {card, id, link, percent, PersonSchema, problems} from "./common";
+import {card, date, flag, number, text, id, link, percent, PersonSchema, problems} from "./common";
 import {Identity} from "./identities";
 
 export const MeetingMixSchema = coda.makeObjectSchema({
@@ -40,10 +40,6 @@ export const AlignmentSchema = coda.makeObjectSchema({
   displayProperty: "Verdict",
 });
 
-const text = (description: string) => ({type: coda.ValueType.String, description}) as const;
-const date = (description: string) => ({type: coda.ValueType.String, codaType: coda.ValueHintType.Date, description}) as const;
-const flag = (description: string) => ({type: coda.ValueType.Boolean, description}) as const;
-const number = (description: string) => ({type: coda.ValueType.Number, description}) as const;
 
 export const IssueSchema = coda.makeObjectSchema({
   description: "An issue on the leadership team's list, ranked for solving.",
