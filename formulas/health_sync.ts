@@ -8,7 +8,7 @@ import {candidateRows, hotItemRows, metricRow, summarize} from "../src/sync/heal
 import {handleError} from "./errors";
 import {svgImage} from "./health";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, DocParam} from "./sync_params";
+import {ColumnsParam, Connected, DocParam} from "./sync_params";
 
 /** The health sync tables: the CEO dashboard, this week's hot items, and next cycle's candidate objectives. */
 
@@ -39,6 +39,7 @@ export const HealthMetrics = coda.makeSyncTable({
   name: "HealthMetrics",
   description: "The CEO dashboard: one row per health metric with its latest reading, status, trend, hot flag, staleness and a sparkline.",
   identityName: Identity.HealthMetric,
+  connectionRequirement: Connected,
   schema: MetricSchema,
   formula: {
     name: "SyncHealthMetrics",
@@ -56,6 +57,7 @@ export const HotItems = coda.makeSyncTable({
   name: "HotItems",
   description: "Only the metrics that need this week's leadership meeting, most urgent first, each with the reason.",
   identityName: Identity.HotItem,
+  connectionRequirement: Connected,
   schema: HotItemSchema,
   formula: {
     name: "SyncHotItems",
@@ -80,6 +82,7 @@ export const OkrCandidates = coda.makeSyncTable({
   name: "OkrCandidates",
   description: "Metrics that stayed red or kept worsening for a whole cycle, proposed as objectives for the next OKR cycle, with the evidence.",
   identityName: Identity.OkrCandidate,
+  connectionRequirement: Connected,
   schema: OkrCandidateSchema,
   formula: {
     name: "SyncOkrCandidates",

@@ -14,7 +14,7 @@ import {compact} from "../src/sync/tables";
 import {handleError} from "./errors";
 import {svgImage} from "./health";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam} from "./sync_params";
+import {ColumnsParam, Connected} from "./sync_params";
 
 /** The leadership meeting's sync tables and actions. */
 
@@ -38,6 +38,7 @@ function meetingTable<S extends coda.ObjectSchemaDefinition<string, string>>(o: 
     name: o.name,
     description: o.description,
     identityName: o.identity,
+    connectionRequirement: Connected,
     schema: o.schema,
     formula: {
       name: `Sync${o.name}`,
@@ -99,6 +100,7 @@ export const MeetingAgenda = coda.makeSyncTable({
   description:
     "The next meeting's agenda built from live data: check-in, hot metrics, off-track and at-risk key results, the top issues (most of the time), decisions due for review, overdue actions, messages to cascade and close. Time boxes add up to the meeting's length.",
   identityName: Identity.AgendaItem,
+  connectionRequirement: Connected,
   schema: AgendaItemSchema,
   formula: {
     name: "SyncMeetingAgenda",
@@ -180,6 +182,7 @@ export const RaiseIssue = coda.makeFormula({
   name: "RaiseIssue",
   description: "Adds an issue to the meeting doc's issues list and returns it: a button beside a hot metric or an off-track key result turns it into an issue in one click.",
   isAction: true,
+  connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "title", description: "The issue, in a sentence."}),
@@ -218,6 +221,7 @@ export const RecordDecision = coda.makeFormula({
   name: "RecordDecision",
   description: "Adds a decision to the meeting doc's decision log with its one owner, and returns it with any ownership problems.",
   isAction: true,
+  connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "decision", description: "The decision, in a sentence."}),
@@ -266,6 +270,7 @@ export const AssignAction = coda.makeFormula({
   name: "AssignAction",
   description: "Adds an action item to the meeting doc with its owner and due date, and returns it.",
   isAction: true,
+  connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "action", description: "The action, in a sentence."}),

@@ -13,6 +13,7 @@ import {recordCheckIn, writeKeyResult} from "../src/sync/writes";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
 import {
+  Connected,
   ColumnsParam,
   CycleParam,
   DocParam,
@@ -32,6 +33,7 @@ export const StrategicImperatives = coda.makeSyncTable({
   name: "StrategicImperatives",
   description: "The strategic imperatives from the strategy doc.",
   identityName: Identity.StrategicImperative,
+  connectionRequirement: Connected,
   schema: ImperativeSchema,
   formula: {
     name: "SyncStrategicImperatives",
@@ -49,6 +51,7 @@ export const AnnualGoals = coda.makeSyncTable({
   name: "AnnualGoals",
   description: "The annual goals from the strategy doc, each linked to the imperative it serves. Team docs add it so objectives can support a goal.",
   identityName: Identity.AnnualGoal,
+  connectionRequirement: Connected,
   schema: GoalSchema,
   formula: {
     name: "SyncAnnualGoals",
@@ -90,6 +93,7 @@ export const Objectives = coda.makeSyncTable({
   name: "Objectives",
   description: "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
   identityName: Identity.Objective,
+  connectionRequirement: Connected,
   schema: ObjectiveSchema,
   formula: {
     name: "SyncObjectives",
@@ -105,6 +109,7 @@ export const KeyResults = coda.makeSyncTable({
   description:
     "Every team's key results, pulled up from the team docs with progress, grade, status, forecast and staleness computed. Edit Current or Confidence here to write it back to the team's doc.",
   identityName: Identity.KeyResult,
+  connectionRequirement: Connected,
   schema: KeyResultSchema,
   formula: {
     name: "SyncKeyResults",
@@ -132,6 +137,7 @@ export const CheckIns = coda.makeSyncTable({
   name: "CheckIns",
   description: "The check-ins of every team's key results: value, confidence and note by date.",
   identityName: Identity.CheckIn,
+  connectionRequirement: Connected,
   schema: CheckInSchema,
   formula: {
     name: "SyncCheckIns",
@@ -156,6 +162,7 @@ export const CheckIn = coda.makeFormula({
   name: "CheckIn",
   description: "Checks in a key result: adds a row to the team doc's Check-ins table and sets the key result's current value (and confidence).",
   isAction: true,
+  connectionRequirement: Connected,
   parameters: [
     coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table."}),
     coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The key result's value today."}),

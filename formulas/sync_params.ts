@@ -80,3 +80,10 @@ export const FiscalYearStartParam = coda.makeParameter({
   description: "The month your fiscal year starts, 1 (January) to 12, to read cycle names. Default 1.",
   optional: true,
 });
+
+/**
+ * Every sync table and action that reaches the Docs API needs the user's account.
+ * Made objects pushed onto the pack keep the requirement they were made with, so
+ * each states it.
+ */
+export const Connected = coda.ConnectionRequirement.Required;
