@@ -52,6 +52,15 @@ function addRow(ids: Ids, table: TableRecord, values: Record<string, Cell | unde
   return row;
 }
 
+/**
+ * Gives a table the Key column the pack writes each added row's key to, so a
+ * retried write updates its row. Added after the rows, its id keeps the others'.
+ */
+function withKeyColumn(table: TableRecord): TableRecord {
+  table.columns.push({id: `c-${table.id.replace(/^grid-/, "")}key`, name: "Key", type: "text"});
+  return table;
+}
+
 const cellOf = (p: Person): PersonCell => ({name: p.name, email: p.email});
 
 function doc(id: string, name: string, owner: Person, tables: TableRecord[]): DocRecord {
@@ -162,7 +171,7 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Meeting Date", "date"],
   ]);
   for (const m of sample.messages) addRow(ids, messages, {Message: m.message, Audience: m.audience, "Meeting Date": m.meeting});
-  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, issues, decisions, actions, backBriefs, rankings, messages]);
+  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, withKeyColumn(issues), decisions, withKeyColumn(actions), backBriefs, rankings, messages]);
 }
 
 /** The CEO dashboard as a doc: definitions, readings in long form, and a weekly scorecard in wide form. */
@@ -319,7 +328,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
       addRow(ids, keyResults, {"Key Result": "Analyst briefings held", Code: "KR-X2", Objective: {rowId: objective.id}, Owner: remember(team.lead), Start: 0, Current: 2, Kind: "Auto", Confidence: 0.7, Weight: 1, Unit: "briefings"});
       addRow(ids, keyResults, {"Key Result": "Case studies published", Code: "KR-X3", Objective: null, Owner: remember(team.lead), Start: 0, Target: 6, Current: 1, Kind: "Auto", Confidence: 0.5, Weight: 1, Unit: "stories"});
     }
-    teamDocs.push(doc(docId, `${team.name} OKRs`, team.lead, [synced, objectives, keyResults, checkIns]));
+    teamDocs.push(doc(docId, `${team.name} OKRs`, team.lead, [synced, objectives, keyResults, withKeyColumn(checkIns)]));
   });
 
   // Leadership doc: where the leaders pull everything up.

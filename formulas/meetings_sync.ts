@@ -8,9 +8,12 @@ import {Identity} from "../schemas/identities";
 import {ActionItemSchema, AgendaItemSchema, BackBriefSchema, CadenceEventSchema, DecisionSchema, IssueSchema, PlaybookTaskSchema} from "../schemas/meetings";
 import {meetingAgenda} from "../src/sync/agenda";
 import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/fields";
-import {actionRows, backBriefRows, decisionRows, issueRows, MeetingDoc, readIssues} from "../src/sync/meeting_source";
+import type {ObjectSchemaDefinitionType} from "@codahq/packs-sdk/dist/schema";
+import type {FieldSpec} from "../src/engine/columns";
+import {actionRows, backBriefRows, decisionRows, issueRows, readIssues} from "../src/sync/meeting_rows";
 import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writes";
-import {compact} from "../src/sync/tables";
+import type {SourceTable} from "../src/sync/source";
+import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
 import {svgImage} from "./health";
 import {AsOfParam, dayOrToday} from "./params";
@@ -24,15 +27,15 @@ function meetingTableParam(fallback: string) {
   return coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The table's name. Default: ${fallback}.`, optional: true});
 }
 
-/** A sync table read from one table of the meeting doc. */
-function meetingTable<S extends coda.ObjectSchemaDefinition<string, string>>(o: {
+/** A sync table read from one table of the meeting doc: the read path, then the table's row builder. */
+function meetingTable<K extends string, L extends string, S extends coda.ObjectSchemaDefinition<K, L>, F extends string>(o: {
   name: string;
   description: string;
   identity: string;
   schema: S;
   table: string;
-  rows: (docId: string, read: Awaited<ReturnType<MeetingDoc["read"]>>, asOf: Date) => unknown[];
-  specs: Parameters<MeetingDoc["read"]>[1];
+  specs: ReadonlyArray<FieldSpec & {field: F}>;
+  rows: (table: SourceTable<F>, asOf: Date) => Array<ObjectSchemaDefinitionType<K, L, S>>;
 }) {
   return coda.makeSyncTable({
     name: o.name,
@@ -47,9 +50,8 @@ function meetingTable<S extends coda.ObjectSchemaDefinition<string, string>>(o: 
       onError: handleError,
       execute: async function ([meetingDoc, table, columns, asOf], context) {
         const docId = await resolveDocId(context, meetingDoc);
-        const doc = await MeetingDoc.open(context, docId);
-        const read = await doc.read(table || o.table, o.specs, true, columns);
-        return {result: o.rows(docId, read, dayOrToday("asOf", asOf, context)) as never};
+        const source = await readTable(context, docId, table || o.table, o.specs, {columns});
+        return {result: o.rows(source, dayOrToday("asOf", asOf, context))};
       },
     },
   });
@@ -62,7 +64,7 @@ export const Issues = meetingTable({
   schema: IssueSchema,
   table: MeetingTables.issues,
   specs: IssueFields,
-  rows: (docId, read, asOf) => issueRows(readIssues(docId, read.rows, read.map), asOf),
+  rows: (table, asOf) => issueRows(readIssues(table), asOf),
 });
 
 export const Decisions = meetingTable({
@@ -72,7 +74,7 @@ export const Decisions = meetingTable({
   schema: DecisionSchema,
   table: MeetingTables.decisions,
   specs: DecisionFields,
-  rows: (docId, read, asOf) => decisionRows(docId, read.rows, read.map, asOf),
+  rows: decisionRows,
 });
 
 export const ActionItems = meetingTable({
@@ -82,7 +84,7 @@ export const ActionItems = meetingTable({
   schema: ActionItemSchema,
   table: MeetingTables.actions,
   specs: ActionFields,
-  rows: (docId, read, asOf) => actionRows(docId, read.rows, read.map, asOf),
+  rows: actionRows,
 });
 
 export const BackBriefs = meetingTable({
@@ -92,7 +94,7 @@ export const BackBriefs = meetingTable({
   schema: BackBriefSchema,
   table: MeetingTables.backBriefs,
   specs: BackBriefFields,
-  rows: (docId, read) => backBriefRows(docId, read.rows, read.map),
+  rows: table => backBriefRows(table),
 });
 
 export const MeetingAgenda = coda.makeSyncTable({
@@ -200,15 +202,19 @@ export const RaiseIssue = coda.makeFormula({
       result: {
         Id: "NsMeet001/i-new0001",
         Name: "Gross margin keeps sliding",
+        Rank: 3,
         Priority: "High",
-        Owner: {Name: "grace@northstar.example.com", Email: "grace@northstar.example.com"},
+        Owner: {
+          Name: "Grace Mbeki",
+          Email: "grace@northstar.example.com"
+        },
         Source: "Hot metric",
         SourceDetail: "Hot metric: Gross margin",
         Raised: "2026-11-20",
         AgeDays: 0,
         Status: "Open",
         Open: true,
-        Link: "https://docs.superhuman.com/d/_dNsMeet001",
+        Link: "https://docs.superhuman.com/d/_dNsMeet001/#Issues_tmt001k/_rui-new0001"
       },
     },
   ],
@@ -241,14 +247,17 @@ export const RecordDecision = coda.makeFormula({
       result: {
         Id: "NsMeet001/i-new0001",
         Name: "Renew hosting on a three-year term",
-        Owner: {Name: "grace@northstar.example.com", Email: "grace@northstar.example.com"},
-        Approvers: "maya@northstar.example.com",
+        Owner: {
+          Name: "Grace Mbeki",
+          Email: "grace@northstar.example.com"
+        },
+        Approvers: "Maya Lindqvist",
         Lane: "Coordinated",
         Date: "2026-11-24",
         Rationale: "Saves 9 points of margin",
         ReviewDate: "2027-02-01",
         DueForReview: false,
-        Link: "https://docs.superhuman.com/d/_dNsMeet001",
+        Link: "https://docs.superhuman.com/d/_dNsMeet001/#Decisions_tmt0024/_rui-new0001"
       },
     },
   ],
@@ -277,28 +286,33 @@ export const AssignAction = coda.makeFormula({
     coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email."}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "due", description: "When it is due."}),
     coda.makeParameter({type: coda.ParameterType.String, name: "source", description: "The meeting or decision it comes from.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "assigned", description: "When it was assigned, to judge whether it is overdue. Default today.", optional: true}),
   ],
   resultType: coda.ValueType.Object,
   schema: coda.withIdentity(ActionItemSchema, Identity.ActionItem),
   onError: handleError,
   examples: [
     {
-      params: ["NsMeet001", "Send the renewal terms to the board", "grace@northstar.example.com", "2026-12-01", "Renew hosting on a three-year term"],
+      params: ["NsMeet001", "Send the renewal terms to the board", "grace@northstar.example.com", "2026-12-01", "Renew hosting on a three-year term", "2026-11-24"],
       result: {
         Id: "NsMeet001/i-new0001",
         Name: "Send the renewal terms to the board",
-        Owner: {Name: "grace@northstar.example.com", Email: "grace@northstar.example.com"},
+        Owner: {
+          Name: "Grace Mbeki",
+          Email: "grace@northstar.example.com"
+        },
         Due: "2026-12-01",
         Status: "Open",
         Done: false,
         Overdue: false,
         Source: "Renew hosting on a three-year term",
-        Link: "https://docs.superhuman.com/d/_dNsMeet001",
+        OwnerCompletionRate: 0.3333333333333333,
+        Link: "https://docs.superhuman.com/d/_dNsMeet001/#Actions_tmt002f/_rui-new0001"
       },
     },
   ],
-  execute: async function ([meetingDoc, action, owner, due, source], context) {
-    return assignAction(context, {meetingDoc, action, owner, due: toDay("due", due), source});
+  execute: async function ([meetingDoc, action, owner, due, source, assigned], context) {
+    return assignAction(context, {meetingDoc, action, owner, due: toDay("due", due), source, today: dayOrToday("assigned", assigned, context)});
   },
 });
 

@@ -4,12 +4,12 @@ import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveS
 import {Identity} from "../schemas/identities";
 import {DefaultTableNames} from "../src/sync/fields";
 import {distinctDocs, syncAcrossDocs} from "../src/sync/multidoc";
-import type {OkrFilters} from "../src/sync/okr_rows";
-import {checkInRow, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
-import {readOkrs, TeamDoc, teamOptions} from "../src/sync/okr_source";
+import type {DerivedKeyResult, OkrFilters} from "../src/sync/okr_rows";
+import {checkInRow, deriveKeyResults, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
+import type {TeamOkrs} from "../src/sync/okr_source";
+import {readTeamOkrs, TeamDoc, teamOptions} from "../src/sync/okr_source";
+import {editKeyResults, recordCheckIn} from "../src/sync/okr_writes";
 import {goalRows, imperativeRows} from "../src/sync/strategy";
-import type {ColumnMaps, KeyResultEdit} from "../src/sync/writes";
-import {recordCheckIn, writeKeyResult} from "../src/sync/writes";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
 import {
@@ -72,7 +72,7 @@ function okrParameters(defaultTable: string): coda.ParamDefs {
 type OkrParams = [string[], string?, string[]?, string[]?, string?, string?, Date?, number?];
 
 /** The execute of a sync table pulled up from team docs: the same walk, different rows. */
-function teamOkrSync(primary: "objectives" | "keyResults", label: string, toRows: (read: Awaited<ReturnType<typeof readOkrs>>, filters: OkrFilters) => unknown[]) {
+function teamOkrSync<R>(primary: "objectives" | "keyResults", label: string, toRows: (okrs: TeamOkrs, derived: DerivedKeyResult[], filters: OkrFilters) => R[]) {
   return async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth]: OkrParams, context: coda.SyncExecutionContext) {
     const filters: OkrFilters = {cycle, teams, statuses};
     const day = dayOrToday("asOf", asOf, context);
@@ -80,9 +80,9 @@ function teamOkrSync(primary: "objectives" | "keyResults", label: string, toRows
     return syncAcrossDocs(
       context,
       distinctDocs(docs, "team"),
-      async (docId, page, spent) => {
-        const read = await readOkrs(context, docId, options, primary, day, page, spent);
-        return {rows: toRows(read, filters), next: read.next};
+      async docId => {
+        const okrs = await readTeamOkrs(context, docId, options, primary === "keyResults");
+        return toRows(okrs, deriveKeyResults(okrs, day), filters);
       },
       label,
     );
@@ -100,7 +100,7 @@ export const Objectives = coda.makeSyncTable({
     description: "Pulls objectives from a list of team docs.",
     parameters: okrParameters(DefaultTableNames.objectives),
     onError: handleError,
-    execute: teamOkrSync("objectives", "objectives", (read, filters) => objectiveRows(read.objectives, read.derived, filters)) as never,
+    execute: teamOkrSync("objectives", "objectives", (okrs, derived, filters) => objectiveRows(okrs.objectives, derived, filters)),
   },
 });
 
@@ -116,19 +116,12 @@ export const KeyResults = coda.makeSyncTable({
     description: "Pulls key results from a list of team docs.",
     parameters: okrParameters(DefaultTableNames.keyResults),
     onError: handleError,
-    execute: teamOkrSync("keyResults", "key results", (read, filters) => keyResultRows(read.derived, filters)) as never,
+    execute: teamOkrSync("keyResults", "key results", (_okrs, derived, filters) => keyResultRows(derived, filters)),
     maxUpdateBatchSize: 10,
-    executeUpdate: async function (args, updates, context) {
-      const asOf = args[6] as Date | undefined;
-      const fiscalYearStartMonth = args[7] as number | undefined;
+    executeUpdate: async function ([, , , , table, columns, asOf, fiscalYearStartMonth], updates, context) {
       const day = dayOrToday("asOf", asOf, context);
-      const maps: ColumnMaps = new Map();
-      const settled = await Promise.allSettled(
-        updates.map(u => writeKeyResult(context, u.newValue as unknown as KeyResultEdit, u.updatedFields, day, fiscalYearStartMonth, maps)),
-      );
-      return {
-        result: settled.map(s => (s.status === "fulfilled" ? s.value : s.reason instanceof Error ? s.reason : new Error(String(s.reason)))),
-      } as never;
+      const edits = updates.map(u => ({previous: u.previousValue, next: u.newValue, fields: u.updatedFields}));
+      return {result: await editKeyResults(context, edits, day, teamOptions("keyResults", {table, columns, fiscalYearStartMonth}))};
     },
   },
 });
@@ -148,10 +141,7 @@ export const CheckIns = coda.makeSyncTable({
       return syncAcrossDocs(
         context,
         distinctDocs(docs, "team"),
-        async docId => {
-          const team = await TeamDoc.open(context, docId, teamOptions("checkIns", {table, columns}));
-          return {rows: (await team.checkIns(undefined, true)).map(checkInRow)};
-        },
+        async docId => (await new TeamDoc(context, docId, teamOptions("checkIns", {table, columns})).checkIns(undefined)).map(checkInRow),
         "check-ins",
       );
     },
@@ -178,7 +168,38 @@ export const CheckIn = coda.makeFormula({
   examples: [
     {
       params: ["NsTeam001/i-t0001m", 66, 0.55, "Shorter cycles after the new pricing", "2026-11-21"],
-      result: {Id: "NsTeam001/i-t0001m", Name: "Average sales cycle in days", Current: 66, Confidence: 0.55, LastCheckIn: "2026-11-21", Stale: false},
+      result: {
+        Id: "NsTeam001/i-t0001m",
+        Name: "Average sales cycle in days",
+        Code: "KR3",
+        Objective: {
+          Id: "NsTeam001/i-t00014",
+          Name: "Close the quarter with record mid-market bookings"
+        },
+        ObjectiveName: "Close the quarter with record mid-market bookings",
+        Team: "Sales",
+        Cycle: "FY2026 Q4",
+        Owner: {
+          Name: "Jonah Price",
+          Email: "jonah@northstar.example.com"
+        },
+        Start: 74,
+        Target: 60,
+        Current: 66,
+        Kind: "Auto",
+        Confidence: 0.55,
+        Weight: 1,
+        Unit: "days",
+        Progress: 0.5714285714,
+        Grade: "Yellow",
+        Status: "At risk",
+        Expected: 0.5604395604,
+        Forecast: 64.6639416854,
+        LastCheckIn: "2026-11-21",
+        Stale: false,
+        Link: "https://docs.superhuman.com/d/_dNsTeam001/#OKRs_tt0000v/_rui-t0001m",
+        SourceTable: "Key Results"
+      },
     },
   ],
   execute: async function ([keyResult, value, confidence, note, date, keyResultsTable, checkInsTable], context) {

@@ -3,7 +3,7 @@ import {resolveDocId} from "../src/api/client";
 import {today} from "../src/engine/calendar";
 import {okrCycle} from "../src/engine/cycle";
 import {Statuses} from "../src/engine/okr";
-import {docTables} from "../src/sync/tables";
+import {docTables} from "../src/sync/source";
 
 /** Parameters shared by the sync tables, defined once. */
 

@@ -47,9 +47,16 @@ export const RowList = list(Row);
 
 export const User = z.looseObject({name: z.string(), loginId: z.string()});
 
-export const ApiLink = z.looseObject({resource: z.looseObject({type: z.string(), id: z.string()}), browserLink: z.optional(z.string())});
+export const ApiLink = z.looseObject({
+  resource: z.looseObject({type: z.string(), id: z.string(), href: z.optional(z.string())}),
+  browserLink: z.optional(z.string()),
+});
 
-export const MutationStatus = z.looseObject({completed: z.boolean(), warning: z.optional(z.string())});
+/** A table's details: how many rows it has and when it last changed. */
+export const TableDetail = z.looseObject({id: z.string(), name: z.string(), rowCount: z.number(), updatedAt: z.string()});
+
+/** `warning` is null in real answers. */
+export const MutationStatus = z.looseObject({completed: z.boolean(), warning: z.optional(z.nullable(z.string()))});
 
 export const UpsertResult = z.looseObject({requestId: z.string(), addedRowIds: z.optional(z.array(z.string()))});
 

@@ -126,7 +126,7 @@ describe("meeting sync tables and actions over HTTP", function () {
     const before = issuesTable();
     const error = await rejection(executeFormulaFromPackDef(pack, "RaiseIssue", [meeting, "Read-only", "by hand"] as never, actionContext(env, Tokens.reader)));
     assert.instanceOf(error, coda.UserVisibleError);
-    assert.match(error.message, /^Access denied to adding a row to the table Issues in the doc NsMeet001\..*read-only/);
+    assert.match(error.message, /^Access denied \(writing to the table Issues in the doc NsMeet001\)\. Share the doc .*with edit rights.*read-only/);
     assert.equal(issuesTable(), before);
     const blank = await rejection(executeFormulaFromPackDef(pack, "AssignAction", [meeting, " ", "a@b.c", asOf] as never, actionContext(env)));
     assert.match(blank.message, /The action is blank/);

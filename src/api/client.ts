@@ -1,23 +1,102 @@
 import * as coda from "@codahq/packs-sdk";
 import type * as z from "zod/mini";
-import {ApiLink, ColumnList, ErrorBody, MutationStatus, Row as RowSchema, RowList, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
+import {ApiLink, ColumnList, ErrorBody, MutationStatus, Row as RowSchema, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
 
 /**
  * The one path to the Superhuman Docs API. Page functions return
- * {items, continuation}; errors the user can act on become UserVisibleErrors.
+ * {items, continuation}. Reads and idempotent writes are retried through
+ * server errors, rate limits and dropped connections within the execution's
+ * time budget; writes are paced under the per-user write limit; every failure
+ * the user can act on becomes one short UserVisibleError.
  */
 
 export const ApiBaseUrl = "https://docs.superhuman.com/apis/v1";
 export const NetworkDomain = "docs.superhuman.com";
-/** The largest row page the API serves; larger requests are cut to it anyway. */
+/** The largest row page the pack asks for. */
 export const RowPageSize = 500;
 /** listColumns documents a maximum of 100. */
 export const ColumnPageSize = 100;
+/**
+ * An execution may last a minute. Retries, pacing and waiting for writes stop
+ * here, leaving time to answer.
+ */
+export const ExecutionBudgetMs = 45_000;
+/** Waits between attempts of a failed request: the backoff. */
+export const RetryDelaysMs = [300, 1_000, 2_500, 5_000];
+
+export interface WriteLimit {
+  writes: number;
+  windowMs: number;
+}
+
+/**
+ * The real service lets one user make about 3 writes per 10 seconds (the
+ * documented figure is 10 per 6 seconds); writes within one execution are
+ * paced under this.
+ */
+export const ObservedWriteLimit: WriteLimit = {writes: 3, windowMs: 10_000};
+let writeLimit: WriteLimit = ObservedWriteLimit;
+
+/** Sets the write pace; tests and benchmarks against a faster stand-in use it. */
+export function setWriteLimit(limit: WriteLimit): void {
+  writeLimit = limit;
+}
 
 export interface Page<T> {
   items: T[];
   continuation?: string;
+}
+
+/** What one execution has done: its start, its requests and writes, and what it has read. */
+interface Execution {
+  startedAt: number;
+  requests: number;
+  retries: number;
+  writesAt: number[];
+  memo: Map<string, Promise<unknown>>;
+}
+
+const executions = new WeakMap<object, Execution>();
+
+function execution(context: coda.ExecutionContext): Execution {
+  let e = executions.get(context);
+  if (!e) executions.set(context, (e = {startedAt: Date.now(), requests: 0, retries: 0, writesAt: [], memo: new Map()}));
+  return e;
+}
+
+export function requestsMade(context: coda.ExecutionContext): number {
+  return execution(context).requests;
+}
+
+/** Milliseconds since the execution's first request. */
+export function elapsedMs(context: coda.ExecutionContext): number {
+  return Date.now() - execution(context).startedAt;
+}
+
+/**
+ * Reads once per execution: the same key gives the same answer without another
+ * request, unless `fresh` asks to read again.
+ */
+export function once<T>(context: coda.ExecutionContext, key: string, read: () => Promise<T>, fresh = false): Promise<T> {
+  const memo = execution(context).memo;
+  if (fresh || !memo.has(key)) {
+    const p = read();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return memo.get(key) as Promise<T>;
+}
+
+/**
+ * The Pack runtime has no timers, so a pause holds the execution until the
+ * clock has moved on. Pauses are short and counted in the execution's budget.
+ */
+export function pause(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // Waiting without timers.
+  }
 }
 
 interface Call<S extends z.ZodMiniType> {
@@ -28,57 +107,120 @@ interface Call<S extends z.ZodMiniType> {
   body?: unknown;
   /** What the call is about, in words, for error messages. */
   about: string;
-  cacheTtlSecs?: number;
+  /** The doc it touches, so a 404 can say the doc is not shared. */
+  docId?: string;
+  /** A write whose repetition changes nothing: it may be retried after a dropped connection. */
+  idempotent?: boolean;
 }
 
-/** Requests made by each execution, so a sync can stop within its budget. */
-const requestCounts = new WeakMap<object, number>();
+const isWrite = (method: string) => method !== "GET";
 
-export function requestsMade(context: coda.ExecutionContext): number {
-  return requestCounts.get(context) ?? 0;
+/** Whether a failure is worth another attempt: a server error, a rate limit or a dropped connection. */
+export function isTransient(error: unknown): boolean {
+  if (coda.StatusCodeError.isStatusCodeError(error)) {
+    const status = (error as coda.StatusCodeError).statusCode;
+    return status === 429 || status >= 500;
+  }
+  return error instanceof Error && !(error instanceof coda.UserVisibleError) && /ECONNRESET|socket hang up|ETIMEDOUT|EPIPE|ECONNREFUSED|network|timed? ?out|aborted/i.test(error.message);
 }
 
 async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: Call<S>): Promise<z.infer<S>> {
-  requestCounts.set(context, requestsMade(context) + 1);
+  const e = execution(context);
+  const method = c.method ?? "GET";
   const query = Object.fromEntries(Object.entries(c.query ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  let response: coda.FetchResponse;
-  try {
-    response = await context.fetcher.fetch({
-      method: c.method ?? "GET",
-      url: coda.withQueryParams(`${ApiBaseUrl}${c.path}`, query),
-      headers: c.body === undefined ? undefined : {"Content-Type": "application/json"},
-      body: c.body === undefined ? undefined : JSON.stringify(c.body),
-      cacheTtlSecs: c.cacheTtlSecs ?? 0,
-    });
-  } catch (error) {
-    throw apiError(error, c.about);
+  const retriable = !isWrite(method) || c.idempotent === true;
+  for (let attempt = 0; ; attempt++) {
+    if (isWrite(method)) paceWrite(context, c.about);
+    e.requests++;
+    try {
+      const response = await context.fetcher.fetch({
+        method,
+        url: coda.withQueryParams(`${ApiBaseUrl}${c.path}`, query),
+        headers: c.body === undefined ? undefined : {"Content-Type": "application/json"},
+        body: c.body === undefined ? undefined : JSON.stringify(c.body),
+        cacheTtlSecs: 0,
+      });
+      const parsed = c.schema.safeParse(response.body);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.slice(0, 2).map(i => `${i.path.join(".") || "body"}: ${i.message}`);
+        throw new coda.UserVisibleError(`The Docs API answered ${c.about} in an unexpected shape (${issues.join("; ")}). Try again; if it persists, report it.`);
+      }
+      return parsed.data;
+    } catch (error) {
+      const delay = RetryDelaysMs[attempt];
+      if (retriable && isTransient(error) && delay !== undefined && elapsedMs(context) + delay < ExecutionBudgetMs) {
+        e.retries++;
+        pause(delay);
+        continue;
+      }
+      throw apiError(error, c.about, c.docId, retriable ? attempt + 1 : 1);
+    }
   }
-  const parsed = c.schema.safeParse(response.body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map(i => `${i.path.join(".") || "body"}: ${i.message}`);
-    throw new coda.UserVisibleError(`The Docs API answered ${c.about} in an unexpected shape (${issues.join("; ")}). Try again; if it persists, report it.`);
-  }
-  return parsed.data;
 }
 
-/** Turns an HTTP failure into a message that says what to do; other errors pass through. */
-export function apiError(error: unknown, about: string): unknown {
-  if (!(error instanceof Error) || !coda.StatusCodeError.isStatusCodeError(error)) return error;
+/** Holds a write until the per-user write limit allows it; refuses when that would pass the budget. */
+function paceWrite(context: coda.ExecutionContext, about: string): void {
+  const e = execution(context);
+  const {writes, windowMs} = writeLimit;
+  const recent = e.writesAt.filter(t => t > Date.now() - windowMs);
+  if (recent.length >= writes) {
+    const wait = recent[recent.length - writes] + windowMs - Date.now();
+    if (elapsedMs(context) + wait > ExecutionBudgetMs) {
+      throw new coda.UserVisibleError(`Not written (${about}): the Docs API allows only ${writes} writes per ${windowMs / 1000} s and this run is out of time. Run it again; nothing is doubled.`);
+    }
+    pause(wait);
+  }
+  e.writesAt.push(Date.now());
+}
+
+/**
+ * A failure of the Docs API, in words for the user, keeping the HTTP status so
+ * callers can tell a missing table from a doc that is not shared.
+ */
+export class ApiError extends coda.UserVisibleError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly docNotShared = false,
+  ) {
+    super(message);
+  }
+}
+
+/** The message the real service gives for a doc that does not exist or is not shared with the user. */
+export const DocNotSharedMessage = "Doc does not exist or is inaccessible.";
+
+/**
+ * The one rule for API failures: what failed, in which doc, and what to do.
+ * Errors that are not HTTP failures pass through, except dropped connections.
+ */
+export function apiError(error: unknown, about: string, docId?: string, attempts = 1): unknown {
+  const tries = attempts > 1 ? ` after ${attempts} tries` : "";
+  if (!coda.StatusCodeError.isStatusCodeError(error)) {
+    if (isTransient(error)) return new coda.UserVisibleError(`The connection to the Docs API dropped${tries} (${about}). Try again; nothing is doubled.`);
+    return error;
+  }
   const e = error as coda.StatusCodeError;
   const said = ErrorBody.safeParse(e.body);
-  const detail = said.success && said.data.message ? ` The API said: ${said.data.message}` : "";
+  const message = said.success ? (said.data.message ?? "") : "";
+  const detail = message ? ` The API said: ${message.slice(0, 120)}` : "";
   switch (e.statusCode) {
     case 401:
       return error; // The platform asks the user to sign in again.
     case 403:
-      return new coda.UserVisibleError(`Access denied to ${about}. Ask the doc's owner to share it with the account this pack uses, or connect an account that can open it.${detail}`);
+      return new ApiError(`Access denied (${about}). Share the doc with the account this pack is connected as, with edit rights for writes.${detail}`, 403);
     case 404:
-      return new coda.UserVisibleError(`Not found: ${about}. Check the doc link and the table name.${detail}`);
+      if (message === DocNotSharedMessage || /^Doc /.test(message)) {
+        const doc = docId ? `The doc ${docId}` : "The doc";
+        return new ApiError(`${doc} does not exist or is not shared with the account this pack is connected as. Share it with that account, then try again.`, 404, true);
+      }
+      return new ApiError(`Not found: ${about}. Check the doc link and the table name.${detail}`, 404);
     case 429:
-      return new coda.UserVisibleError(`The Docs API is limiting how fast this account may read or write (${about}). Wait a minute and sync again.`);
+      return new ApiError(`The Docs API is limiting how fast this account may read or write (${about}). Wait a minute and try again; nothing is lost or doubled.`, 429);
     case 400:
-      return new coda.UserVisibleError(`The Docs API refused ${about}.${detail}`);
+      return new ApiError(`The Docs API refused ${about}.${detail}`, 400);
     default:
+      if (e.statusCode >= 500) return new ApiError(`The Docs API failed${tries} (${e.statusCode}, ${about}). Try again in a minute; nothing is lost or doubled.`, e.statusCode);
       return error;
   }
 }
@@ -87,29 +229,42 @@ export function apiError(error: unknown, about: string): unknown {
 
 const DocIdPattern = /^[A-Za-z0-9_-]{6,}$/;
 
-/** The doc id inside a doc URL (`…/d/<title>_d<docId>/…`), from either host. */
+/**
+ * The doc id inside a doc URL, from either host. Browser links read
+ * `…/d/<title>_d<docId>/…`; the id runs to the end of that path segment and may
+ * itself hold `_` and `-`.
+ */
 export function docIdFromUrl(text: string): string | undefined {
-  const match = /^https?:\/\/(?:[a-z0-9.-]+\.)?(?:coda\.io|superhuman\.com)\/d\/(?:[^/?#]*_d)?([A-Za-z0-9-]{6,})(?:[_/?#]|$)/.exec(text.trim());
-  if (match) return match[1];
-  return undefined;
+  const match = /^https?:\/\/(?:[a-z0-9.-]+\.)?(?:coda\.io|superhuman\.com)\/d\/([^/?#]+)/.exec(text.trim());
+  if (!match) return undefined;
+  const segment = decodeURIComponent(match[1]);
+  const at = segment.startsWith("_d") ? 0 : segment.indexOf("_d");
+  const id = at < 0 ? segment : segment.slice(at + 2);
+  return DocIdPattern.test(id) ? id : undefined;
+}
+
+/** The doc id in an API href (`…/apis/v1/docs/<docId>/…`). */
+export function docIdFromHref(href: string | undefined): string | undefined {
+  const match = /\/docs\/([^/?#]+)/.exec(href ?? "");
+  return match ? decodeURIComponent(match[1]) : undefined;
 }
 
 /**
  * A doc id from what a user typed: a bare id or a doc URL parsed locally, with
- * resolveBrowserLink as the fallback for other links.
+ * resolveBrowserLink as the fallback for links to pages, tables and rows.
  */
 export async function resolveDocId(context: coda.ExecutionContext, input: string): Promise<string> {
-  const text = input.trim();
+  const text = (input ?? "").trim();
   if (!text) throw new coda.UserVisibleError("A doc is blank: give its link or id.");
-  if (DocIdPattern.test(text) && !text.includes("/")) return text;
+  if (DocIdPattern.test(text)) return text;
   const local = docIdFromUrl(text);
   if (local) return local;
   if (!/^https?:\/\//.test(text)) {
-    throw new coda.UserVisibleError(`"${text}" is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`);
+    throw new coda.UserVisibleError(`"${text.slice(0, 40)}" is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`);
   }
-  const link = await call(context, {schema: ApiLink, path: "/resolveBrowserLink", query: {url: text}, about: `the link ${text}`});
-  const fromLink = docIdFromUrl(link.browserLink ?? "") ?? (link.resource.type === "doc" ? link.resource.id : undefined);
-  if (!fromLink) throw new coda.UserVisibleError(`The link ${text} does not point into a doc.`);
+  const link = await once(context, `link:${text}`, () => call(context, {schema: ApiLink, path: "/resolveBrowserLink", query: {url: text, degradeGracefully: true}, about: "reading a link"}));
+  const fromLink = docIdFromHref(link.resource.href) ?? (link.resource.type === "doc" ? link.resource.id : undefined) ?? docIdFromUrl(link.browserLink ?? "");
+  if (!fromLink) throw new coda.UserVisibleError(`The link ${text.slice(0, 60)} does not point into a doc.`);
   return fromLink;
 }
 
@@ -119,39 +274,52 @@ export async function whoami(context: coda.ExecutionContext) {
 
 // ---------------------------------------------------------------------- tables
 
+const tablePath = (docId: string, table: string) => `/docs/${encodeURIComponent(docId)}/tables/${encodeURIComponent(table)}`;
+
 export async function listTablesPage(context: coda.ExecutionContext, docId: string, pageToken?: string): Promise<Page<TableReference>> {
   const page = await call(context, {
     schema: TableList,
-    path: `/docs/${docId}/tables`,
+    path: `/docs/${encodeURIComponent(docId)}/tables`,
     query: pageToken ? {pageToken} : {limit: 100, tableTypes: "table"},
-    about: `the tables of the doc ${docId}`,
+    about: `listing the tables of the doc ${docId}`,
+    docId,
   });
   return {items: page.items, continuation: page.nextPageToken};
 }
 
-export async function listColumnsPage(context: coda.ExecutionContext, docId: string, table: TableReference, pageToken?: string): Promise<Page<Column>> {
+/** A table's row count and last change, to tell whether it changed while it was read. */
+export async function getTable(context: coda.ExecutionContext, docId: string, table: string) {
+  return call(context, {schema: TableDetail, path: tablePath(docId, table), about: `the table ${table} in the doc ${docId}`, docId});
+}
+
+export async function listColumnsPage(context: coda.ExecutionContext, docId: string, table: string, pageToken?: string): Promise<Page<Column>> {
   const page = await call(context, {
     schema: ColumnList,
-    path: `/docs/${docId}/tables/${encodeURIComponent(table.id)}/columns`,
+    path: `${tablePath(docId, table)}/columns`,
     query: pageToken ? {pageToken} : {limit: ColumnPageSize},
-    about: `the columns of the table ${table.name} in the doc ${docId}`,
+    about: `the columns of the table ${table} in the doc ${docId}`,
+    docId,
   });
   return {items: page.items, continuation: page.nextPageToken};
 }
 
 export interface RowQuery {
   pageToken?: string;
-  /** `<column id>:<JSON value>`: the API's one equality filter. */
+  /** `<column>:<JSON value>`: the API's one equality filter. */
   query?: string;
 }
 
-/** One page of rows in the rich format, so references and people keep their ids. */
-export async function listRowsPage(context: coda.ExecutionContext, docId: string, table: TableReference, q: RowQuery = {}): Promise<Page<Row>> {
+/**
+ * One page of rows in the rich format, keyed by column name, so references and
+ * people keep their ids and a table needs no column request to be read.
+ */
+export async function listRowsPage(context: coda.ExecutionContext, docId: string, table: string, q: RowQuery = {}): Promise<Page<Row>> {
   const page = await call(context, {
     schema: RowList,
-    path: `/docs/${docId}/tables/${encodeURIComponent(table.id)}/rows`,
-    query: q.pageToken ? {pageToken: q.pageToken} : {limit: RowPageSize, valueFormat: "rich", query: q.query},
-    about: `the rows of the table ${table.name} in the doc ${docId}`,
+    path: `${tablePath(docId, table)}/rows`,
+    query: q.pageToken ? {pageToken: q.pageToken} : {limit: RowPageSize, valueFormat: "rich", useColumnNames: true, query: q.query},
+    about: `reading the table ${table} in the doc ${docId}`,
+    docId,
   });
   return {items: page.items, continuation: page.nextPageToken};
 }
@@ -168,66 +336,73 @@ export async function all<T>(fetchPage: (token?: string) => Promise<Page<T>>): P
   return items;
 }
 
-export async function getRow(context: coda.ExecutionContext, docId: string, table: TableReference, rowId: string): Promise<Row> {
+export async function getRow(context: coda.ExecutionContext, docId: string, table: string, rowId: string): Promise<Row> {
   return call(context, {
     schema: RowSchema,
-    path: `/docs/${docId}/tables/${encodeURIComponent(table.id)}/rows/${encodeURIComponent(rowId)}`,
-    query: {valueFormat: "rich"},
-    about: `the row ${rowId} of the table ${table.name} in the doc ${docId}`,
+    path: `${tablePath(docId, table)}/rows/${encodeURIComponent(rowId)}`,
+    query: {valueFormat: "rich", useColumnNames: true},
+    about: `the row ${rowId} of the table ${table} in the doc ${docId}`,
+    docId,
   });
 }
 
 // ---------------------------------------------------------------------- writes
 
+export type CellValue = string | number | boolean | null | Array<string | number | boolean>;
+
 export interface CellEdit {
+  /** The column's name or id. */
   column: string;
-  value: string | number | boolean | null | Array<string | number | boolean>;
+  value: CellValue;
 }
 
-export async function insertRow(context: coda.ExecutionContext, docId: string, table: TableReference, cells: CellEdit[]): Promise<{requestId: string; rowId?: string}> {
+/**
+ * Adds or updates rows. With key columns the write is idempotent: rows whose
+ * keys match are updated, so a retry never adds a second row.
+ */
+export async function upsertRows(context: coda.ExecutionContext, docId: string, table: string, rows: CellEdit[][], keyColumns: string[]): Promise<string> {
+  if (!keyColumns.length) throw new Error("upsertRows needs key columns: an insert without keys is not safe to retry.");
   const result = await call(context, {
     schema: UpsertResult,
     method: "POST",
-    path: `/docs/${docId}/tables/${encodeURIComponent(table.id)}/rows`,
-    body: {rows: [{cells}]},
-    about: `adding a row to the table ${table.name} in the doc ${docId}`,
+    path: `${tablePath(docId, table)}/rows`,
+    body: {rows: rows.map(cells => ({cells})), keyColumns},
+    about: `writing to the table ${table} in the doc ${docId}`,
+    docId,
+    idempotent: true,
   });
-  return {requestId: result.requestId, rowId: result.addedRowIds?.[0]};
+  return result.requestId;
 }
 
-export async function updateRow(context: coda.ExecutionContext, docId: string, table: TableReference, rowId: string, cells: CellEdit[]): Promise<string> {
+/** Sets cells of one row; setting the same values twice changes nothing, so it is retried. */
+export async function updateRow(context: coda.ExecutionContext, docId: string, table: string, rowId: string, cells: CellEdit[]): Promise<string> {
   const result = await call(context, {
     schema: UpdateResult,
     method: "PUT",
-    path: `/docs/${docId}/tables/${encodeURIComponent(table.id)}/rows/${encodeURIComponent(rowId)}`,
+    path: `${tablePath(docId, table)}/rows/${encodeURIComponent(rowId)}`,
     body: {row: {cells}},
-    about: `updating the row ${rowId} of the table ${table.name} in the doc ${docId}`,
+    about: `updating a row of the table ${table} in the doc ${docId}`,
+    docId,
+    idempotent: true,
   });
   return result.requestId;
 }
 
 /**
- * Writes are queued (202 with a requestId). Polls the mutation's status a few
- * times; true when it has been applied.
+ * Writes are queued (202 with a requestId) and land seconds later. Polls the
+ * write's status, pausing between polls, until it has landed or the budget is
+ * spent; true when it landed.
  */
-export async function mutationApplied(context: coda.ExecutionContext, requestId: string, attempts = 5): Promise<boolean> {
-  for (let i = 0; i < attempts; i++) {
+export async function writeLanded(context: coda.ExecutionContext, requestId: string, pollMs = 1_500): Promise<boolean> {
+  for (let poll = 0; ; poll++) {
     const status = await call(context, {
       schema: MutationStatus,
       path: `/mutationStatus/${encodeURIComponent(requestId)}`,
-      query: {attempt: i},
-      about: `the status of the write ${requestId}`,
+      query: {poll},
+      about: "the status of a write",
     });
     if (status.completed) return true;
+    if (elapsedMs(context) + pollMs > ExecutionBudgetMs) return false;
+    pause(pollMs);
   }
-  return false;
-}
-
-export async function deleteRow(context: coda.ExecutionContext, docId: string, table: TableReference, rowId: string): Promise<void> {
-  await call(context, {
-    schema: UpdateResult,
-    method: "DELETE",
-    path: `/docs/${docId}/tables/${encodeURIComponent(table.id)}/rows/${encodeURIComponent(rowId)}`,
-    about: `removing the row ${rowId} from the table ${table.name} in the doc ${docId}`,
-  });
 }

@@ -2,8 +2,9 @@ import {day} from "./calendar";
 import type {Day} from "./calendar";
 
 /**
- * Reads cell values in the API's rich format: text comes as Markdown (plain text
- * wrapped in triple backticks), people and row references as JSON-LD objects.
+ * Reads cell values in the API's rich format: plain text comes wrapped in triple
+ * backticks, formatted text as Markdown (bold, italics, links), people and row
+ * references as JSON-LD objects.
  * Every reader returns a value or a problem in words, never a guess.
  */
 
@@ -34,7 +35,18 @@ export function text(cell: unknown): string {
   }
   const s = String(cell);
   const fenced = /^```([\s\S]*)```$/.exec(s);
-  return (fenced ? fenced[1] : s).trim();
+  return (fenced ? fenced[1] : plainText(s)).trim();
+}
+
+/** Markdown's formatting taken off: links keep their text, emphasis its words, escapes their character. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, "$1$2")
+    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!~|>])/g, "$1");
 }
 
 export function number(cell: unknown, column: string): Read<number> {

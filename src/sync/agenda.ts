@@ -10,9 +10,10 @@ import {normalize} from "../engine/columns";
 import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
 import {readMetricsDoc} from "./health_source";
 import {summarize} from "./health_rows";
-import {actionRows, decisionRows, MeetingDoc, readIssues} from "./meeting_source";
-import {readOkrs, teamOptions} from "./okr_source";
-import {compact} from "./tables";
+import {actionRows, decisionRows, readIssues} from "./meeting_rows";
+import {deriveKeyResults} from "./okr_rows";
+import {readTeamOkrs} from "./okr_source";
+import {cell, compact, readOptionalTable, readTable} from "./source";
 
 /**
  * Gathers everything the next meeting should see (hot metrics, key results off
@@ -26,21 +27,22 @@ export interface AgendaRequest {
   lengthMinutes: number;
   okrDocs: readonly string[];
   metricsDoc?: string;
+  fiscalYearStartMonth?: number;
 }
 
 const firstName = (value: unknown) => cells.people(value)[0]?.name;
 
 export async function meetingAgenda(context: coda.ExecutionContext, request: AgendaRequest, image: (svg: string) => string) {
   const docId = await resolveDocId(context, request.meetingDoc);
-  const meeting = await MeetingDoc.open(context, docId);
   const at = request.meetingDate;
+  const none = {docId, rows: [], map: {}};
   const [leaders, past, issues, decisions, actions, messages] = await Promise.all([
-    meeting.read(MeetingTables.leaders, LeaderFields, false),
-    meeting.read(MeetingTables.meetings, MeetingFields, false),
-    meeting.read(MeetingTables.issues, IssueFields),
-    meeting.read(MeetingTables.decisions, DecisionFields, false),
-    meeting.read(MeetingTables.actions, ActionFields, false),
-    meeting.read(MeetingTables.messages, MessageFields, false),
+    readOptionalTable(context, docId, MeetingTables.leaders, LeaderFields),
+    readOptionalTable(context, docId, MeetingTables.meetings, MeetingFields),
+    readTable(context, docId, MeetingTables.issues, IssueFields),
+    readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
+    readOptionalTable(context, docId, MeetingTables.actions, ActionFields),
+    readOptionalTable(context, docId, MeetingTables.messages, MessageFields),
   ]);
 
   const hotItems: AgendaSource[] = [];
@@ -53,10 +55,10 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }
 
   const keyResults: AgendaSource[] = [];
-  const cycle = okrCycle(at).name;
+  const cycle = okrCycle(at, 3, request.fiscalYearStartMonth).name;
   for (const doc of request.okrDocs) {
-    const read = await readOkrs(context, await resolveDocId(context, doc), teamOptions("keyResults", {}), "keyResults", at, undefined, undefined, false);
-    for (const k of read.derived) {
+    const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, false);
+    for (const k of deriveKeyResults(okrs, at)) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
       if (k.derived.status !== "Off track" && k.derived.status !== "At risk") continue;
       keyResults.push({name: k.record.name, detail: `${k.derived.status}, ${k.team ?? ""}`.replace(/, $/, ""), owner: k.record.owner?.name, link: k.record.link});
@@ -64,32 +66,32 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }
   keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
 
-  const openIssues = readIssues(docId, issues.rows, issues.map)
+  const openIssues = readIssues(issues)
     .filter(i => i.open)
     .map(i => ({name: i.name, detail: i.priorityLabel, owner: i.owner?.Name, link: i.link}));
-  const due = decisionRows(docId, decisions.rows, decisions.map, at)
+  const due = decisionRows(decisions ?? none, at)
     .filter(d => d.DueForReview)
     .map(d => ({name: d.Name, owner: d.Owner?.Name, link: d.Link}));
-  const overdue = actionRows(docId, actions.rows, actions.map, at)
+  const overdue = actionRows(actions ?? none, at)
     .filter(a => a.Overdue)
     .sort((a, b) => (b.DaysOverdue ?? 0) - (a.DaysOverdue ?? 0))
     .map(a => ({name: a.Name, detail: `${a.DaysOverdue} days late`, owner: a.Owner?.Name, link: a.Link}));
-  const toCascade = messages.rows
+  const toCascade = (messages?.rows ?? [])
     .filter(r => {
-      const d = cells.date(messages.map.MeetingDate ? r.values[messages.map.MeetingDate.id] : undefined, "Meeting Date").value;
+      const d = cells.date(cell(r, messages!.map, "MeetingDate"), "Meeting Date").value;
       return !d || daysBetween(d, at) === 0;
     })
-    .map(r => ({name: cells.text(messages.map.Message ? r.values[messages.map.Message.id] : r.name) || r.name}));
+    .map(r => ({name: cells.text(cell(r, messages!.map, "Message")) || cells.text(r.name)}));
 
-  const roster = leaders.rows.map(r => ({
-    name: firstName(leaders.map.Leader ? r.values[leaders.map.Leader.id] : undefined) ?? r.name,
-    role: cells.text(leaders.map.Role ? r.values[leaders.map.Role.id] : undefined),
-    seniority: cells.number(leaders.map.Seniority ? r.values[leaders.map.Seniority.id] : undefined, "Seniority").value,
+  const roster = (leaders?.rows ?? []).map(r => ({
+    name: firstName(cell(r, leaders!.map, "Leader")) ?? cells.text(r.name),
+    role: cells.text(cell(r, leaders!.map, "Role")),
+    seniority: cells.number(cell(r, leaders!.map, "Seniority"), "Seniority").value,
   }));
-  const history = past.rows
+  const history = (past?.rows ?? [])
     .map(r => ({
-      date: cells.date(past.map.Date ? r.values[past.map.Date.id] : undefined, "Date").value,
-      facilitator: firstName(past.map.Facilitator ? r.values[past.map.Facilitator.id] : undefined),
+      date: cells.date(cell(r, past!.map, "Date"), "Date").value,
+      facilitator: firstName(cell(r, past!.map, "Facilitator")),
     }))
     .filter((m): m is {date: Day; facilitator: string} => Boolean(m.date && m.facilitator) && daysBetween(m.date!, at) > 0)
     .sort((a, b) => a.date.getTime() - b.date.getTime())

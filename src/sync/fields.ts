@@ -6,6 +6,12 @@ import type {FieldSpec} from "../engine/columns";
  * anything else (`Target=Goal value; Owner=DRI`).
  */
 
+/**
+ * The column that holds the key of each row the pack writes, so a retried write
+ * updates the row it made instead of adding another.
+ */
+export const KeyField = {field: "Key", names: ["Row Key", "Request Key", "Sync Key"]} as const satisfies FieldSpec;
+
 const owner: FieldSpec = {field: "Owner", names: ["DRI", "Lead", "Accountable", "Responsible", "Assignee"]};
 const code: FieldSpec = {field: "Code", names: ["Key", "Ref", "Number", "Short name"]};
 
@@ -59,6 +65,7 @@ export const CheckInFields = [
   {field: "Value", names: ["Current", "Actual", "Reading"], required: true},
   {field: "Confidence", names: ["Likelihood"]},
   {field: "Note", names: ["Notes", "Comment", "Update"]},
+  KeyField,
 ] as const satisfies readonly FieldSpec[];
 
 export type FieldName<T extends readonly FieldSpec[]> = T[number]["field"];
@@ -99,6 +106,7 @@ export const IssueFields = [
   {field: "Source", names: ["From", "Origin", "Raised From"]},
   {field: "Raised", names: ["Raised On", "Created", "Date", "Opened"]},
   {field: "Status", names: ["State"]},
+  KeyField,
 ] as const satisfies readonly FieldSpec[];
 
 export const DecisionFields = [
@@ -113,6 +121,7 @@ export const DecisionFields = [
   {field: "Assumptions", names: ["Assumption"]},
   {field: "ReviewDate", names: ["Review Date", "Review", "Revisit", "Review On"]},
   {field: "Issue", names: ["Issues", "Linked Issue"], lookupTo: ["Issues"]},
+  KeyField,
 ] as const satisfies readonly FieldSpec[];
 
 export const ActionFields = [
@@ -121,6 +130,7 @@ export const ActionFields = [
   {field: "Due", names: ["Due Date", "Deadline", "By"]},
   {field: "Status", names: ["State", "Done"]},
   {field: "Source", names: ["From", "Meeting", "Decision"]},
+  KeyField,
 ] as const satisfies readonly FieldSpec[];
 
 export const BackBriefFields = [

@@ -1,12 +1,18 @@
+import type * as coda from "@codahq/packs-sdk";
+import type {HotItemSchema, MetricSchema, OkrCandidateSchema} from "../../schemas/health";
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import type {MetricSummary} from "../engine/health_rows";
 import {okrCandidate, summarizeMetric} from "../engine/health_rows";
 import {sparklineSvg} from "../engine/svg";
 import type {MetricRecord} from "./health_source";
-import {compact} from "./tables";
+import {compact} from "./source";
 
 /** Turns metric records into the rows of the health sync tables. */
+
+export type MetricRow = coda.SchemaType<typeof MetricSchema>;
+export type HotItemRow = coda.SchemaType<typeof HotItemSchema>;
+export type OkrCandidateRow = coda.SchemaType<typeof OkrCandidateSchema>;
 
 export interface SummarizedMetric {
   metric: MetricRecord;
@@ -25,7 +31,7 @@ export function summarize(metrics: readonly MetricRecord[], asOf: Day, periods: 
 
 const owner = (m: MetricRecord) => (m.owner?.email ? {Name: m.owner.name || m.owner.email, Email: m.owner.email} : undefined);
 
-export function metricRow({metric: m, summary: s, sparkline}: SummarizedMetric) {
+export function metricRow({metric: m, summary: s, sparkline}: SummarizedMetric): MetricRow {
   return compact({
     Id: m.id,
     Name: m.name,
@@ -54,11 +60,11 @@ export function metricRow({metric: m, summary: s, sparkline}: SummarizedMetric) 
 }
 
 /** Hot metrics only, most urgent first. */
-export function hotItemRows(items: readonly SummarizedMetric[]) {
+export function hotItemRows(items: readonly SummarizedMetric[]): HotItemRow[] {
   return items
     .filter(i => i.summary.hot?.hot)
     .sort((a, b) => b.summary.hot!.severity - a.summary.hot!.severity || a.metric.name.localeCompare(b.metric.name))
-    .map(({metric: m, summary: s, sparkline}) =>
+    .map(({metric: m, summary: s, sparkline}): HotItemRow =>
       compact({
         Id: m.id,
         Name: m.name,
@@ -75,8 +81,8 @@ export function hotItemRows(items: readonly SummarizedMetric[]) {
     );
 }
 
-export function candidateRows(items: readonly SummarizedMetric[], asOf: Day, cycleMonths: number | undefined) {
-  const rows = [];
+export function candidateRows(items: readonly SummarizedMetric[], asOf: Day, cycleMonths: number | undefined): OkrCandidateRow[] {
+  const rows: OkrCandidateRow[] = [];
   for (const {metric: m, summary: s, sparkline} of items) {
     const c = okrCandidate(m.name, m.unit, m, s, asOf, cycleMonths);
     if (!c) continue;

@@ -1,13 +1,12 @@
 import type * as coda from "@codahq/packs-sdk";
 import type {Row} from "../../schemas/api";
-import {all, listColumnsPage} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
 import type {DatedReading} from "../engine/health_rows";
 import {DefaultMetricTables, MetricFields, ReadingFields} from "./fields";
-import {allRows, cell, docTables, mappedColumns, mapReadColumns, requireTable, stableId, toColumnInfo} from "./tables";
+import {cell, mapOrExplain as mapReadColumns, readTable, stableId} from "./source";
 
 /**
  * Reads a metrics doc: the definitions and their readings, in long form (metric,
@@ -39,15 +38,15 @@ const metricFieldNames = MetricFields.map(f => f.field);
 const readingFieldNames = ReadingFields.map(f => f.field);
 
 export async function readMetricsDoc(context: coda.ExecutionContext, docId: string, options: MetricsDocOptions): Promise<MetricRecord[]> {
-  const tables = await docTables(context, docId);
-  const defsTable = requireTable(tables, options.definitionsTable || DefaultMetricTables.definitions, docId);
-  const readsTable = requireTable(tables, options.readingsTable || DefaultMetricTables.readings, docId);
-  const [defsMap, defRows, readColumns, readRows] = await Promise.all([
-    mappedColumns(context, docId, defsTable, MetricFields, options.columns, readingFieldNames),
-    allRows(context, docId, defsTable),
-    all(token => listColumnsPage(context, docId, readsTable, token)).then(list => list.map(toColumnInfo)),
-    allRows(context, docId, readsTable),
+  const [defs, reads] = await Promise.all([
+    readTable(context, docId, options.definitionsTable || DefaultMetricTables.definitions, MetricFields, {columns: options.columns, otherFields: readingFieldNames}),
+    // The readings' columns are mapped below, once their form is known.
+    readTable(context, docId, options.readingsTable || DefaultMetricTables.readings, []),
   ]);
+  const defsMap = defs.map;
+  const defRows = defs.rows;
+  const readRows = reads.rows;
+  const readColumns = reads.columns;
 
   const metrics: MetricRecord[] = defRows.map(row => {
     const problems: string[] = [];
@@ -59,7 +58,7 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
     };
     return {
       id: stableId(docId, row.id),
-      name: cells.text(cell(row, defsMap, "Name")) || row.name,
+      name: cells.text(cell(row, defsMap, "Name")) || cells.text(row.name),
       area: cells.text(cell(row, defsMap, "Area")),
       owner: cells.people(cell(row, defsMap, "Owner"))[0],
       unit: cells.text(cell(row, defsMap, "Unit")),
@@ -75,13 +74,14 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
   const byName = new Map<string, MetricRecord>();
   for (const m of metrics) byName.set(normalize(m.name), m);
 
-  const long = readColumns.some(c => ["metric", "kpi", "measure"].includes(normalize(c.name)) || (c.type === "lookup" && c.lookupTable?.id === defsTable.id));
+  // Long form names the metric in a column of its own, usually a lookup to the definitions.
+  const long = readColumns.some(c => ["metric", "kpi", "measure"].includes(normalize(c.name))) || readRows.some(r => Object.values(r.values).some(v => cells.refs(v).some(ref => ref.rowId && byRowId.has(ref.rowId))));
   const unknown = new Map<string, number>();
   const badReading = (metric: MetricRecord, date: Day | undefined, problem: string) =>
     metric.problems.push(`Reading${date ? ` of ${isoDay(date)}` : ""}: ${problem}`);
 
   if (long) {
-    const map = mapReadColumns(docId, readsTable, readColumns, ReadingFields, options.columns, metricFieldNames);
+    const map = mapReadColumns(docId, reads.name, readColumns, ReadingFields, {columns: options.columns, otherFields: metricFieldNames});
     for (const row of readRows) {
       const ref = cells.refs(cell(row, map, "Metric"))[0];
       const metric = (ref?.rowId && byRowId.get(ref.rowId)) || (ref ? byName.get(normalize(ref.name)) : undefined);
@@ -94,17 +94,17 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
     }
   } else {
     // Wide form: a date column, then one column per metric, named like the metric.
-    const map = mapReadColumns(docId, readsTable, readColumns, [ReadingFields[1]], options.columns, [...metricFieldNames, "Metric", "Value"]);
+    const map = mapReadColumns(docId, reads.name, readColumns, [ReadingFields[1]], {columns: options.columns, otherFields: [...metricFieldNames, "Metric", "Value"]});
     const dateColumn = map.Date!;
     const metricColumns = readColumns.filter(c => c.id !== dateColumn.id && byName.has(normalize(c.name)));
     for (const m of metrics) {
-      if (!metricColumns.some(c => normalize(c.name) === normalize(m.name))) m.problems.push(`The readings table ${readsTable.name} has no column named ${m.name}.`);
+      if (!metricColumns.some(c => normalize(c.name) === normalize(m.name))) m.problems.push(`The readings table ${reads.name} has no column named ${m.name.slice(0, 60)}.`);
     }
     for (const row of readRows) {
       for (const column of metricColumns) {
-        const value = row.values[column.id];
+        const value = row.values[column.name];
         if (cells.isEmpty(value)) continue;
-        addReading(byName.get(normalize(column.name))!, row, row.values[dateColumn.id], value, badReading);
+        addReading(byName.get(normalize(column.name))!, row, row.values[dateColumn.name], value, badReading);
       }
     }
   }

@@ -1,12 +1,20 @@
+import type * as coda from "@codahq/packs-sdk";
+import type {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../../schemas/okr_sync";
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import {normalize} from "../engine/columns";
 import type {KeyResultDerived, ObjectiveDerived} from "../engine/okr_rows";
 import {deriveKeyResult, deriveObjective} from "../engine/okr_rows";
-import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, Person} from "./okr_source";
-import {compact} from "./tables";
+import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, Person, TeamOkrs} from "./okr_source";
+import {compact} from "./source";
 
-/** Turns OKR records into the rows of the sync tables' schemas. */
+/** Turns OKR records into the rows of the sync tables' schemas: one builder per table, shared by its actions. */
+
+export type ImperativeRow = coda.SchemaType<typeof ImperativeSchema>;
+export type GoalRow = coda.SchemaType<typeof GoalSchema>;
+export type ObjectiveRow = coda.SchemaType<typeof ObjectiveSchema>;
+export type KeyResultRow = coda.SchemaType<typeof KeyResultSchema>;
+export type CheckInRow = coda.SchemaType<typeof CheckInSchema>;
 
 const personRow = (p: Person | undefined) => (p && p.email ? {Name: p.name || p.email, Email: p.email} : undefined);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
@@ -36,7 +44,7 @@ export interface DerivedKeyResult {
   team?: string;
 }
 
-export function deriveKeyResults(objectives: readonly ObjectiveRecord[], keyResults: readonly KeyResultRecord[], checkIns: readonly CheckInRecord[], asOf: Day): DerivedKeyResult[] {
+export function deriveKeyResults({objectives, keyResults, checkIns}: TeamOkrs, asOf: Day): DerivedKeyResult[] {
   const objectiveById = new Map(objectives.map(o => [o.id, o]));
   const pointsByKr = new Map<string, Array<{date: Day; value: number}>>();
   for (const c of checkIns) {
@@ -59,7 +67,7 @@ export function deriveKeyResults(objectives: readonly ObjectiveRecord[], keyResu
  * A key result row. A key result whose objective cannot be found is always kept,
  * with its problem stated, so no row disappears silently from a filtered sync.
  */
-export function keyResultRow({record: k, objective: o, derived: d, team}: DerivedKeyResult) {
+export function keyResultRow({record: k, objective: o, derived: d, team}: DerivedKeyResult): KeyResultRow {
   return compact({
     Id: k.id,
     Name: k.name,
@@ -90,11 +98,11 @@ export function keyResultRow({record: k, objective: o, derived: d, team}: Derive
   });
 }
 
-export function keyResultRows(items: readonly DerivedKeyResult[], filters: OkrFilters) {
+export function keyResultRows(items: readonly DerivedKeyResult[], filters: OkrFilters): KeyResultRow[] {
   return items.filter(i => matches(filters, i.objective, i.derived.status, i.team)).map(keyResultRow);
 }
 
-export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults: readonly DerivedKeyResult[], filters: OkrFilters) {
+export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults: readonly DerivedKeyResult[], filters: OkrFilters): ObjectiveRow[] {
   const byObjective = new Map<string, DerivedKeyResult[]>();
   for (const k of keyResults) {
     if (!k.objective) continue;
@@ -111,7 +119,7 @@ export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults
       return {o, derived, problems};
     })
     .filter(({o, derived}) => matches(filters, o, derived.status))
-    .map(({o, derived, problems}) =>
+    .map(({o, derived, problems}): ObjectiveRow =>
       compact({
       Id: o.id,
       Name: o.name,
@@ -131,7 +139,7 @@ export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults
     );
 }
 
-export function checkInRow(c: CheckInRecord) {
+export function checkInRow(c: CheckInRecord): CheckInRow {
   const when = c.date ? isoDay(c.date) : "no date";
   return compact({
     Id: c.id,

@@ -1,6 +1,5 @@
 import type * as coda from "@codahq/packs-sdk";
-import type {Row, TableReference} from "../../schemas/api";
-import {listRowsPage} from "../api/client";
+import type {Row} from "../../schemas/api";
 import type {Day} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {ColumnMap} from "../engine/columns";
@@ -10,10 +9,7 @@ import {cycleFromName} from "../engine/cycle";
 import {isInputError} from "../engine/errors";
 import type {FieldName} from "./fields";
 import {CheckInFields, DefaultTableNames, KeyResultFields, ObjectiveFields, SyncedGoalFields} from "./fields";
-import type {Spent} from "./multidoc";
-import type {DerivedKeyResult} from "./okr_rows";
-import {deriveKeyResults} from "./okr_rows";
-import {allRows, cell, docTables, findTable, mappedColumns, requireTable, stableId} from "./tables";
+import {cell, readOptionalTable, readTable, stableId} from "./source";
 
 /**
  * Reads a team doc's OKR tables into plain records: every value typed, every
@@ -73,6 +69,8 @@ export interface CheckInRecord {
 }
 
 export interface TeamDocOptions {
+  /** The table the sync is about: the `columns` text maps its columns. */
+  primary?: "objectives" | "keyResults" | "checkIns";
   objectivesTable?: string;
   keyResultsTable?: string;
   checkInsTable?: string;
@@ -107,10 +105,7 @@ class RefResolver {
   private readonly byRow = new Map<string, string>();
   private readonly byName = new Map<string, string[]>();
 
-  constructor(
-    readonly tableId: string | undefined,
-    rows: ReadonlyArray<{rowId: string; name: string; id: string}>,
-  ) {
+  constructor(rows: ReadonlyArray<{rowId: string; name: string; id: string}>) {
     for (const r of rows) {
       this.byRow.set(r.rowId, r.id);
       const key = normalize(r.name);
@@ -150,40 +145,52 @@ function cycleOf(name: string, options: TeamDocOptions, problems: string[]): Cyc
   }
 }
 
-/** The tables of one team doc and how its columns map, found once per doc. */
+/** The OKR tables of one team doc, read through the one read path. */
 export class TeamDoc {
-  private constructor(
+  constructor(
     readonly context: coda.ExecutionContext,
     readonly docId: string,
-    readonly tables: TableReference[],
     readonly options: TeamDocOptions,
   ) {}
 
-  static async open(context: coda.ExecutionContext, docId: string, options: TeamDocOptions): Promise<TeamDoc> {
-    return new TeamDoc(context, docId, await docTables(context, docId), options);
+  tableName(kind: "objectives" | "keyResults" | "checkIns"): string {
+    return {objectives: this.options.objectivesTable, keyResults: this.options.keyResultsTable, checkIns: this.options.checkInsTable}[kind] || DefaultTableNames[kind];
   }
 
-  table(kind: "objectives" | "keyResults" | "checkIns", required = true): TableReference | undefined {
-    const name = {objectives: this.options.objectivesTable, keyResults: this.options.keyResultsTable, checkIns: this.options.checkInsTable}[kind] || DefaultTableNames[kind];
-    return required ? requireTable(this.tables, name, this.docId) : findTable(this.tables, name);
+  private columnsFor(kind: "objectives" | "keyResults" | "checkIns") {
+    return this.options.primary === kind ? {columns: this.options.columns} : {};
+  }
+
+  objectivesTable(fresh = false) {
+    return readTable(this.context, this.docId, this.tableName("objectives"), ObjectiveFields, {...this.columnsFor("objectives"), fresh});
+  }
+
+  keyResultsTable(fresh = false) {
+    return readTable(this.context, this.docId, this.tableName("keyResults"), KeyResultFields, {...this.columnsFor("keyResults"), fresh});
+  }
+
+  /** The check-ins table; undefined when the doc has none and check-ins are not what is synced. */
+  checkInsTable(fresh = false) {
+    const read = this.options.primary === "checkIns" ? readTable : readOptionalTable;
+    return read(this.context, this.docId, this.tableName("checkIns"), CheckInFields, {...this.columnsFor("checkIns"), fresh});
   }
 
   /** Objective records, with each goal lookup resolved to the strategy doc's stable ids. */
-  async objectives(primary: boolean): Promise<ObjectiveRecord[]> {
-    const table = this.table("objectives")!;
-    const map = await mappedColumns(this.context, this.docId, table, ObjectiveFields, primary ? this.options.columns : undefined);
-    const goalsTable = map.Goals?.lookupTable ? findTable(this.tables, map.Goals.lookupTable.id) : undefined;
-    const [rows, goals] = await Promise.all([allRows(this.context, this.docId, table), goalsTable ? this.goalResolver(goalsTable) : undefined]);
-    return rows.map(row => this.objective(row, map, goals));
+  async objectives(): Promise<ObjectiveRecord[]> {
+    const table = await this.objectivesTable();
+    const goalsTableId = table.rows.map(r => cells.refs(cell(r, table.map, "Goals")).find(ref => ref.tableId)?.tableId).find(Boolean);
+    const goals = table.map.Goals ? await this.goalResolver(goalsTableId) : undefined;
+    return table.rows.map(row => this.objective(row, table.map, goals));
   }
 
-  private async goalResolver(table: TableReference): Promise<RefResolver> {
-    const [map, rows] = await Promise.all([mappedColumns(this.context, this.docId, table, SyncedGoalFields), allRows(this.context, this.docId, table)]);
+  /** Goals linked from objectives: a synced AnnualGoals table keeps the strategy doc's ids. */
+  private async goalResolver(tableId: string | undefined): Promise<RefResolver | undefined> {
+    const table = await readOptionalTable(this.context, this.docId, tableId ?? DefaultTableNames.goals, SyncedGoalFields);
+    if (!table) return undefined;
     return new RefResolver(
-      table.id,
-      rows.map(r => {
-        const synced = cells.text(cell(r, map, "GoalId"));
-        return {rowId: r.id, name: cells.text(cell(r, map, "Name")) || r.name, id: /\//.test(synced) ? synced : stableId(this.docId, r.id)};
+      table.rows.map(r => {
+        const synced = cells.text(cell(r, table.map, "GoalId"));
+        return {rowId: r.id, name: cells.text(cell(r, table.map, "Name")) || cells.text(r.name), id: /\//.test(synced) ? synced : stableId(this.docId, r.id)};
       }),
     );
   }
@@ -196,9 +203,10 @@ export class TeamDoc {
     const goalIds = goals ? goals.resolve(goalCell, "annual goal", alignment) : [];
     if (!map.Goals) alignment.push("Orphan: the Objectives table has no Goals column, so no objective supports an annual goal.");
     else if (cells.isEmpty(goalCell)) alignment.push("Orphan: supports no annual goal; link the goal it serves.");
+    else if (!goals) alignment.push("The annual goals this objective links to are not in this doc; add the AnnualGoals sync table to it.");
     return {
       id: stableId(this.docId, row.id),
-      name: cells.text(cell(row, map, "Name")) || row.name,
+      name: cells.text(cell(row, map, "Name")) || cells.text(row.name),
       code: cells.text(cell(row, map, "Code")),
       owner: person(cell(row, map, "Owner")),
       team: cells.text(cell(row, map, "Team")),
@@ -212,31 +220,14 @@ export class TeamDoc {
     };
   }
 
-  /** One page (or, without a page token, all) of key result records. */
-  /** The key results table's columns, read once however many pages follow. */
-  private keyResultColumns?: Promise<ColumnMap<FieldName<typeof KeyResultFields>>>;
-
-  async keyResults(objectives: readonly ObjectiveRecord[], primary: boolean, page?: {token?: string; one: true}): Promise<{records: KeyResultRecord[]; next?: string}> {
-    const table = this.table("keyResults")!;
-    this.keyResultColumns ??= mappedColumns(this.context, this.docId, table, KeyResultFields, primary ? this.options.columns : undefined);
-    const map = await this.keyResultColumns;
-    const resolver = new RefResolver(
-      this.table("objectives")!.id,
-      objectives.map(o => ({rowId: o.id.slice(this.docId.length + 1), name: o.name, id: o.id})),
-    );
-    let rows: Row[];
-    let next: string | undefined;
-    if (page) {
-      const got = await listRowsPage(this.context, this.docId, table, {pageToken: page.token});
-      rows = got.items;
-      next = got.continuation;
-    } else {
-      rows = await allRows(this.context, this.docId, table);
-    }
-    return {records: rows.map(row => this.keyResult(row, map, resolver, table)), next};
+  /** Key result records, each linked to its objective. */
+  async keyResults(objectives: readonly ObjectiveRecord[], fresh = false): Promise<KeyResultRecord[]> {
+    const table = await this.keyResultsTable(fresh);
+    const resolver = new RefResolver(objectives.map(o => ({rowId: o.id.slice(this.docId.length + 1), name: o.name, id: o.id})));
+    return table.rows.map(row => this.keyResult(row, table.map, resolver, table.ref));
   }
 
-  private keyResult(row: Row, map: ColumnMap<FieldName<typeof KeyResultFields>>, objectives: RefResolver, table: TableReference): KeyResultRecord {
+  private keyResult(row: Row, map: ColumnMap<FieldName<typeof KeyResultFields>>, objectives: RefResolver, tableRef: string): KeyResultRecord {
     const problems: string[] = [];
     const objectiveCell = cell(row, map, "Objective");
     const objectiveIds = objectives.resolve(objectiveCell, "objective", problems);
@@ -246,7 +237,7 @@ export class TeamDoc {
     if (weight !== undefined && weight < 0) problems.push(`Weight is ${weight}; weights must not be negative.`);
     return {
       id: stableId(this.docId, row.id),
-      name: cells.text(cell(row, map, "Name")) || row.name,
+      name: cells.text(cell(row, map, "Name")) || cells.text(row.name),
       code: cells.text(cell(row, map, "Code")),
       objectiveId: objectiveIds[0],
       owner: person(cell(row, map, "Owner")),
@@ -259,21 +250,18 @@ export class TeamDoc {
       unit: cells.text(cell(row, map, "Unit")),
       link: row.browserLink,
       docId: this.docId,
-      tableId: table.id,
+      tableId: tableRef,
       problems,
     };
   }
 
   /** Check-in records; none when the doc has no check-ins table. */
-  async checkIns(keyResults: readonly KeyResultRecord[] | undefined, primary: boolean): Promise<CheckInRecord[]> {
-    const table = this.table("checkIns", primary);
+  async checkIns(keyResults: readonly KeyResultRecord[] | undefined, fresh = false): Promise<CheckInRecord[]> {
+    const table = await this.checkInsTable(fresh);
     if (!table) return [];
-    const map = await mappedColumns(this.context, this.docId, table, CheckInFields, primary ? this.options.columns : undefined);
-    const rows = await allRows(this.context, this.docId, table);
-    const resolver = keyResults
-      ? new RefResolver(undefined, keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id})))
-      : undefined;
-    return rows.map(row => {
+    const map = table.map;
+    const resolver = keyResults ? new RefResolver(keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id}))) : undefined;
+    return table.rows.map(row => {
       const problems: string[] = [];
       const krCell = cell(row, map, "KeyResult");
       const refs = cells.refs(krCell);
@@ -306,43 +294,24 @@ export interface OkrArgs {
 }
 
 export function teamOptions(primary: "objectives" | "keyResults" | "checkIns", args: OkrArgs): TeamDocOptions {
-  return {[`${primary}Table`]: args.table, columns: args.columns, fiscalYearStartMonth: args.fiscalYearStartMonth};
+  return {primary, [`${primary}Table`]: args.table, columns: args.columns, fiscalYearStartMonth: args.fiscalYearStartMonth};
 }
 
-/** Reads one team doc's objectives, key results and check-ins, and derives the key results. */
+export interface TeamOkrs {
+  objectives: ObjectiveRecord[];
+  keyResults: KeyResultRecord[];
+  checkIns: CheckInRecord[];
+}
+
 /**
- * Reads one team doc's objectives and key results and derives the key results'
- * computed columns. Check-ins (for forecasts and staleness) are read only when
- * asked for: the key results table needs them, objectives and agendas do not.
+ * Reads one team doc's objectives and key results, and its check-ins when asked
+ * (the key results table needs them for forecasts and staleness; objectives and
+ * agendas do not).
  */
-export async function readOkrs(
-  context: coda.ExecutionContext,
-  docId: string,
-  options: TeamDocOptions,
-  primary: "objectives" | "keyResults",
-  asOf: Date,
-  page?: string,
-  spent?: Spent,
-  withCheckIns = primary === "keyResults",
-) {
-  const team = await TeamDoc.open(context, docId, options);
-  const objectives = await team.objectives(primary === "objectives");
-  let keyResults: KeyResultRecord[] = [];
-  let next: string | undefined;
-  if (primary === "keyResults") {
-    // Page by page, so a very large table can continue in the next execution.
-    let token = page;
-    do {
-      const got = await team.keyResults(objectives, true, {token, one: true});
-      keyResults.push(...got.records);
-      token = got.next;
-    } while (token && !spent?.());
-    next = token;
-  } else {
-    keyResults = (await team.keyResults(objectives, false)).records;
-  }
-  const checkIns = withCheckIns ? await team.checkIns(keyResults, false) : [];
-  const derived: DerivedKeyResult[] = deriveKeyResults(objectives, keyResults, checkIns, asOf);
-  return {objectives, derived, next};
+export async function readTeamOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, withCheckIns: boolean): Promise<TeamOkrs> {
+  const team = new TeamDoc(context, docId, options);
+  const objectives = await team.objectives();
+  const keyResults = await team.keyResults(objectives);
+  const checkIns = withCheckIns ? await team.checkIns(keyResults) : [];
+  return {objectives, keyResults, checkIns};
 }
-

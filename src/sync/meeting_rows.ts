@@ -1,18 +1,19 @@
 import type * as coda from "@codahq/packs-sdk";
-import type {Row, TableReference} from "../../schemas/api";
+import type {ActionItemSchema, BackBriefSchema, DecisionSchema, IssueSchema} from "../../schemas/meetings";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import {decisionCheck} from "../engine/meetings";
 import type {FieldName} from "./fields";
 import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
-import {allRows, compact, docTables, findTable, mappedColumns, requireTable, stableId} from "./tables";
+import type {SourceTable} from "./source";
+import {cell, compact, stableId} from "./source";
 
 /**
- * Reads the leadership meeting doc: the issues list, the decision log, action
- * items, back-briefs, the leaders and past meetings, and messages to cascade.
+ * The rows of the meeting doc's sync tables, built from its tables: the issues
+ * list ranked for solving, the decision log, action items and back-briefs. The
+ * actions that add a row return it through the same builders.
  */
 
 type PersonRow = {Name: string; Email: string};
@@ -20,29 +21,13 @@ const personRows = (value: unknown): PersonRow[] => cells.people(value).filter(p
 const names = (value: unknown) => cells.people(value).map(p => p.name || p.email);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
-export class MeetingDoc {
-  private constructor(
-    readonly context: coda.ExecutionContext,
-    readonly docId: string,
-    readonly tables: TableReference[],
-  ) {}
+export type IssueRow = coda.SchemaType<typeof IssueSchema>;
+export type DecisionRow = coda.SchemaType<typeof DecisionSchema>;
+export type ActionItemRow = coda.SchemaType<typeof ActionItemSchema>;
+export type BackBriefRow = coda.SchemaType<typeof BackBriefSchema>;
 
-  static async open(context: coda.ExecutionContext, docId: string): Promise<MeetingDoc> {
-    return new MeetingDoc(context, docId, await docTables(context, docId));
-  }
-
-  table(name: string, required = true): TableReference | undefined {
-    return required ? requireTable(this.tables, name, this.docId) : findTable(this.tables, name);
-  }
-
-  /** A table's rows with their columns mapped; no rows when an optional table is missing. */
-  async read<F extends string>(name: string, specs: ReadonlyArray<FieldSpec & {field: F}>, required = true, columns?: string) {
-    const table = this.table(name, required);
-    if (!table) return {table: undefined, map: {} as Partial<Record<F, never>>, rows: [] as Row[]};
-    const [map, rows] = await Promise.all([mappedColumns(this.context, this.docId, table, specs, columns), allRows(this.context, this.docId, table)]);
-    return {table, map, rows};
-  }
-}
+/** A table of the meeting doc as the read path gives it. */
+type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 // ---------------------------------------------------------------- issues
 
@@ -73,10 +58,10 @@ export function sourceKind(source: string): string {
   return "Other";
 }
 
-export function readIssues(docId: string, rows: readonly Row[], map: Partial<Record<FieldName<typeof IssueFields>, {id: string}>>): IssueRecord[] {
+export function readIssues({docId, rows, map}: Table<FieldName<typeof IssueFields>>): IssueRecord[] {
   const records = rows.map(row => {
     const problems: string[] = [];
-    const get = (f: FieldName<typeof IssueFields>) => (map[f] ? row.values[map[f]!.id] : undefined);
+    const get = (f: FieldName<typeof IssueFields>) => cell(row, map, f);
     const rawPriority = cells.text(get("Priority"));
     const asNumber = Number(rawPriority);
     let priority = PriorityWords[normalize(rawPriority)] ?? (Number.isInteger(asNumber) && asNumber >= 1 ? Math.min(asNumber, 3) : undefined);
@@ -91,7 +76,7 @@ export function readIssues(docId: string, rows: readonly Row[], map: Partial<Rec
     const status = cells.text(get("Status")) || "Open";
     return {
       id: stableId(docId, row.id),
-      name: cells.text(get("Name")) || row.name,
+      name: cells.text(get("Name")) || cells.text(row.name),
       priority,
       priorityLabel: ["High", "Medium", "Low"][priority - 1],
       owner: personRows(get("Owner"))[0],
@@ -117,8 +102,8 @@ export function readIssues(docId: string, rows: readonly Row[], map: Partial<Rec
   );
 }
 
-export function issueRows(records: readonly IssueRecord[], asOf: Day) {
-  return records.map((i, index) =>
+export function issueRows(records: readonly IssueRecord[], asOf: Day): IssueRow[] {
+  return records.map((i, index): IssueRow =>
     compact({
       Id: i.id,
       Name: i.name,
@@ -140,9 +125,9 @@ export function issueRows(records: readonly IssueRecord[], asOf: Day) {
 
 // ---------------------------------------------------------------- decisions
 
-export function decisionRows(docId: string, rows: readonly Row[], map: Partial<Record<FieldName<typeof DecisionFields>, {id: string}>>, asOf: Day) {
-  return rows.map(row => {
-    const get = (f: FieldName<typeof DecisionFields>) => (map[f] ? row.values[map[f]!.id] : undefined);
+export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day): DecisionRow[] {
+  return rows.map((row): DecisionRow => {
+    const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
     const review = cells.date(get("ReviewDate"), "Review Date");
     const date = cells.date(get("Date"), "Date");
@@ -151,7 +136,7 @@ export function decisionRows(docId: string, rows: readonly Row[], map: Partial<R
     const issue = cells.refs(get("Issue"))[0];
     return compact({
       Id: stableId(docId, row.id),
-      Name: cells.text(get("Name")) || row.name,
+      Name: cells.text(get("Name")) || cells.text(row.name),
       Owner: personRows(get("Owner"))[0],
       Owners: personRows(get("Owner")).length > 1 ? personRows(get("Owner")).map(p => p.Name).join(", ") : undefined,
       Approvers: names(get("Approvers")).join(", ") || undefined,
@@ -175,9 +160,9 @@ export function decisionRows(docId: string, rows: readonly Row[], map: Partial<R
 
 const DoneWords = ["done", "complete", "completed", "closed", "true", "yes"];
 
-export function actionRows(docId: string, rows: readonly Row[], map: Partial<Record<FieldName<typeof ActionFields>, {id: string}>>, asOf: Day) {
+export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFields>>, asOf: Day): ActionItemRow[] {
   const items = rows.map(row => {
-    const get = (f: FieldName<typeof ActionFields>) => (map[f] ? row.values[map[f]!.id] : undefined);
+    const get = (f: FieldName<typeof ActionFields>) => cell(row, map, f);
     const problems: string[] = [];
     const due = cells.date(get("Due"), "Due");
     if (due.problem) problems.push(due.problem);
@@ -197,11 +182,11 @@ export function actionRows(docId: string, rows: readonly Row[], map: Partial<Rec
     if (i.done) s.done++;
     byOwner.set(i.owner.Email, s);
   }
-  return items.map(i => {
+  return items.map((i): ActionItemRow => {
     const rate = i.owner ? byOwner.get(i.owner.Email)! : undefined;
     return compact({
       Id: stableId(docId, i.row.id),
-      Name: cells.text(map.Name ? i.row.values[map.Name.id] : undefined) || i.row.name,
+      Name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name),
       Owner: i.owner,
       Due: i.due ? isoDay(i.due) : undefined,
       Status: i.status,
@@ -218,9 +203,9 @@ export function actionRows(docId: string, rows: readonly Row[], map: Partial<Rec
 
 // ---------------------------------------------------------------- back-briefs
 
-export function backBriefRows(docId: string, rows: readonly Row[], map: Partial<Record<FieldName<typeof BackBriefFields>, {id: string}>>) {
-  return rows.map(row => {
-    const get = (f: FieldName<typeof BackBriefFields>) => (map[f] ? row.values[map[f]!.id] : undefined);
+export function backBriefRows({docId, rows, map}: Table<FieldName<typeof BackBriefFields>>): BackBriefRow[] {
+  return rows.map((row): BackBriefRow => {
+    const get = (f: FieldName<typeof BackBriefFields>) => cell(row, map, f);
     const leader = personRows(get("Leader"))[0];
     const will = cells.text(get("WillDo"));
     const need = cells.text(get("Need"));

@@ -1,0 +1,191 @@
+import * as coda from "@codahq/packs-sdk";
+import type {Column, Row, TableReference} from "../../schemas/api";
+import {all, ApiError, getTable, listColumnsPage, listRowsPage, listTablesPage, once} from "../api/client";
+import type {Page} from "../api/client";
+import type {ColumnInfo, ColumnMap, FieldSpec} from "../engine/columns";
+import {mapColumns, normalize} from "../engine/columns";
+import {isInputError} from "../engine/errors";
+
+/**
+ * The one read path of every sync area: a source table found by name, read
+ * whole with the API's page tokens, checked for changes made while it was
+ * read, deduplicated by row id, and its columns mapped to the fields a sync
+ * needs. Each table is read once per execution, however many areas ask.
+ *
+ * Rows come keyed by column name, so reading a table takes one request per page
+ * and nothing more; the table's details are asked for only when it spans
+ * several pages (to see whether it changed meanwhile) and its columns only when
+ * a field must be found by its format or the table is empty.
+ */
+
+export interface SourceTable<F extends string> {
+  docId: string;
+  /** The table's id when it had to be looked up, else its name: what API paths take. */
+  ref: string;
+  name: string;
+  columns: readonly ColumnInfo[];
+  map: ColumnMap<F>;
+  rows: Row[];
+}
+
+export interface ReadOptions {
+  /** Explicit column names for this table (`Field=Column; …`). */
+  columns?: string;
+  /** Fields of other tables the same `columns` text may name. */
+  otherFields?: readonly string[];
+  /** Read again even if this execution has read the table already (after a write). */
+  fresh?: boolean;
+}
+
+/** Attempts at reading a multi-page table that changes while it is read. */
+const ConsistentReadAttempts = 3;
+
+export function toColumnInfo(c: Column): ColumnInfo {
+  return {id: c.id, name: c.name, type: c.format.type, isArray: Boolean(c.format.isArray), lookupTable: c.format.table ? {id: c.format.table.id, name: c.format.table.name} : undefined};
+}
+
+export function docTables(context: coda.ExecutionContext, docId: string): Promise<TableReference[]> {
+  return once(context, `tables:${docId}`, () => all(token => listTablesPage(context, docId, token)));
+}
+
+/** The table with this id or name (case, spacing and punctuation ignored), or undefined. */
+export function findTable(tables: readonly TableReference[], name: string): TableReference | undefined {
+  return tables.find(t => t.id === name) ?? tables.find(t => t.name === name) ?? tables.find(t => normalize(t.name) === normalize(name));
+}
+
+function missingTable(docId: string, name: string, tables: readonly TableReference[]): coda.UserVisibleError {
+  const list = tables.map(t => t.name).join(", ") || "none";
+  return new coda.UserVisibleError(`The doc ${docId} has no table named "${name}". Its tables are: ${list.slice(0, 300)}. Name the table in the sync's table parameter.`);
+}
+
+interface RawTable {
+  ref: string;
+  name: string;
+  rows: Row[];
+}
+
+/** The rows of a table, or undefined when the doc has no such table. */
+function rawTable(context: coda.ExecutionContext, docId: string, name: string, fresh = false): Promise<RawTable | undefined> {
+  return once(context, `rows:${docId}:${name}`, async () => {
+    let ref = name;
+    let first: Page<Row>;
+    try {
+      first = await listRowsPage(context, docId, ref);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404 || error.docNotShared) throw error;
+      // Not found by its exact name: look for it among the doc's tables.
+      const table = findTable(await docTables(context, docId), name);
+      if (!table) return undefined;
+      ref = table.id;
+      first = await listRowsPage(context, docId, ref);
+    }
+    const rows = first.continuation ? await consistentRows(context, docId, ref, name) : first.items;
+    return {ref, name, rows};
+  }, fresh);
+}
+
+/**
+ * Reads a table of several pages whole. Rows added or removed between two pages
+ * shift the pages, so the read is repeated while the table's row count or last
+ * change moves under it; rows seen twice are kept once.
+ */
+async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string): Promise<Row[]> {
+  for (let attempt = 0; attempt < ConsistentReadAttempts; attempt++) {
+    const before = await getTable(context, docId, ref);
+    const rows = new Map<string, Row>();
+    let token: string | undefined;
+    do {
+      const page = await listRowsPage(context, docId, ref, {pageToken: token});
+      for (const row of page.items) rows.set(row.id, row);
+      token = page.continuation;
+    } while (token);
+    const after = await getTable(context, docId, ref);
+    if (after.updatedAt === before.updatedAt && after.rowCount === before.rowCount && rows.size === after.rowCount) return [...rows.values()];
+  }
+  throw new coda.UserVisibleError(`The table ${name} in the doc ${docId} kept changing while it was read. Sync again in a minute.`);
+}
+
+/** The table's columns with their formats. */
+function typedColumns(context: coda.ExecutionContext, docId: string, ref: string): Promise<ColumnInfo[]> {
+  return once(context, `columns:${docId}:${ref}`, async () => (await all(token => listColumnsPage(context, docId, ref, token))).map(toColumnInfo));
+}
+
+/** Column names as the rows show them. */
+function namedColumns(rows: readonly Row[]): ColumnInfo[] {
+  const names = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row.values)) names.add(key);
+  return [...names].map(n => ({id: n, name: n, type: "", isArray: false}));
+}
+
+/** Maps columns already read, turning a mapping problem into a message for the user. */
+export function mapOrExplain<F extends string>(docId: string, name: string, columns: readonly ColumnInfo[], specs: ReadonlyArray<FieldSpec & {field: F}>, options: ReadOptions): ColumnMap<F> {
+  try {
+    return mapColumns(name, columns, specs, options.columns, options.otherFields);
+  } catch (error) {
+    if (isInputError(error)) throw new coda.UserVisibleError(`In the doc ${docId}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Maps columns by the names the rows show, asking for the columns' formats only when that is not enough. */
+async function mapped<F extends string>(context: coda.ExecutionContext, docId: string, raw: RawTable, specs: ReadonlyArray<FieldSpec & {field: F}>, options: ReadOptions) {
+  if (raw.rows.length) {
+    const columns = namedColumns(raw.rows);
+    try {
+      return {columns, map: mapColumns(raw.name, columns, specs, options.columns, options.otherFields)};
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+    }
+  }
+  const columns = await typedColumns(context, docId, raw.ref);
+  return {columns, map: mapOrExplain(docId, raw.name, columns, specs, options)};
+}
+
+/** A source table read whole with its columns mapped; a clear error when the doc has no such table. */
+export async function readTable<F extends string>(
+  context: coda.ExecutionContext,
+  docId: string,
+  name: string,
+  specs: ReadonlyArray<FieldSpec & {field: F}>,
+  options: ReadOptions = {},
+): Promise<SourceTable<F>> {
+  const table = await readOptionalTable(context, docId, name, specs, options);
+  if (!table) throw missingTable(docId, name, await docTables(context, docId));
+  return table;
+}
+
+/** Like readTable, but undefined when the doc has no such table. */
+export async function readOptionalTable<F extends string>(
+  context: coda.ExecutionContext,
+  docId: string,
+  name: string,
+  specs: ReadonlyArray<FieldSpec & {field: F}>,
+  options: ReadOptions = {},
+): Promise<SourceTable<F> | undefined> {
+  const raw = await rawTable(context, docId, name, options.fresh);
+  if (!raw) return undefined;
+  const {columns, map} = await mapped(context, docId, raw, specs, options);
+  return {docId, ref: raw.ref, name: raw.name, columns, map, rows: raw.rows};
+}
+
+/** The value of a mapped field in a row (undefined when the table has no such column). */
+export function cell<F extends string>(row: Row, map: ColumnMap<F>, field: F): unknown {
+  const column = map[field];
+  return column ? row.values[column.name] : undefined;
+}
+
+export const stableId = (docId: string, rowId: string) => `${docId}/${rowId}`;
+
+export function splitStableId(id: string): {docId: string; rowId: string} {
+  const at = (id ?? "").indexOf("/");
+  if (at <= 0 || at === id.length - 1) {
+    throw new coda.UserVisibleError(`"${(id ?? "").slice(0, 40)}" is not a synced row id (doc id/row id). Use the Id column of a Leadership OS sync table.`);
+  }
+  return {docId: id.slice(0, at), rowId: id.slice(at + 1)};
+}
+
+/** Drops undefined properties: a blank cell is an absent property in a sync row. */
+export function compact<T extends object>(row: T): T {
+  for (const key of Object.keys(row) as Array<keyof T>) if (row[key] === undefined) delete row[key];
+  return row;
+}
