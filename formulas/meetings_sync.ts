@@ -17,7 +17,7 @@ import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
 import {svgImage} from "./health";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected} from "./sync_params";
+import {ColumnsParam, Connected, FiscalYearStartParam} from "./sync_params";
 
 /** The leadership meeting's sync tables and actions. */
 
@@ -113,12 +113,13 @@ export const MeetingAgenda = coda.makeSyncTable({
       coda.makeParameter({type: coda.ParameterType.Number, name: "lengthMinutes", description: "The meeting's length in minutes. Default 90.", optional: true}),
       coda.makeParameter({type: coda.ParameterType.StringArray, name: "okrDocs", description: "Team docs whose off-track and at-risk key results come up.", optional: true}),
       coda.makeParameter({type: coda.ParameterType.String, name: "metricsDoc", description: "The metrics doc whose hot items come up.", optional: true}),
+      FiscalYearStartParam,
     ],
     onError: handleError,
-    execute: async function ([meetingDoc, meetingDate, lengthMinutes, okrDocs, metricsDoc], context) {
+    execute: async function ([meetingDoc, meetingDate, lengthMinutes, okrDocs, metricsDoc, fiscalYearStartMonth], context) {
       const rows = await meetingAgenda(
         context,
-        {meetingDoc, meetingDate: toDay("meetingDate", meetingDate), lengthMinutes: lengthMinutes ?? 90, okrDocs: okrDocs ?? [], metricsDoc},
+        {meetingDoc, meetingDate: toDay("meetingDate", meetingDate), lengthMinutes: lengthMinutes ?? 90, okrDocs: okrDocs ?? [], metricsDoc, fiscalYearStartMonth},
         svgImage,
       );
       return {result: rows};

@@ -81,7 +81,7 @@ function teamOkrSync<R>(primary: "objectives" | "keyResults", label: string, toR
       context,
       distinctDocs(docs, "team"),
       async docId => {
-        const okrs = await readTeamOkrs(context, docId, options, primary === "keyResults");
+        const okrs = await readTeamOkrs(context, docId, options, {checkIns: primary === "keyResults", goals: true});
         return toRows(okrs, deriveKeyResults(okrs, day), filters);
       },
       label,

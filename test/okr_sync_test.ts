@@ -242,6 +242,10 @@ describe("doc links", function () {
     assert.equal(docIdFromUrl("https://coda.io/d/Team-OKRs_dAbCDeFGH/Page_su123"), "AbCDeFGH");
     assert.equal(docIdFromUrl("https://docs.superhuman.com/d/_dAbCDeFGH"), "AbCDeFGH");
     assert.equal(docIdFromUrl("https://docs.superhuman.com/d/Plan_dXy-12345#Goals_tu1"), "Xy-12345");
+    // Real doc ids may hold _ and -: the id runs to the end of its path segment.
+    assert.equal(docIdFromUrl("https://docs.superhuman.com/d/Team-OKRs_dAb_c-D9x/Key-Results_suQ1"), "Ab_c-D9x");
+    assert.equal(docIdFromUrl("https://docs.superhuman.com/d/_dAb_c-D9x#Goals_tu1/_rui-xyz"), "Ab_c-D9x");
+    assert.equal(docIdFromUrl("https://docs.superhuman.com/d/_d_x-_y_z"), "_x-_y_z");
     const context = newMockSyncExecutionContext();
     assert.equal(await resolveDocId(context, "AbCDeFGH"), "AbCDeFGH");
     assert.equal(context.fetcher.fetch.callCount, 0);
@@ -252,6 +256,12 @@ describe("doc links", function () {
     context.fetcher.fetch.resolves(newJsonFetchResponse({type: "apiLink", href: "x", resource: {type: "doc", id: "QqQqQq12", href: "x"}}));
     assert.equal(await resolveDocId(context, "https://docs.superhuman.com/go/shortlink"), "QqQqQq12");
     assert.match(context.fetcher.fetch.firstCall.args[0].url, /\/resolveBrowserLink\?url=https%3A%2F%2Fdocs\.superhuman\.com%2Fgo%2Fshortlink/);
+    // A link to a table or a row resolves to that resource; its doc is in its API href.
+    const tableLink = newMockSyncExecutionContext();
+    tableLink.fetcher.fetch.resolves(
+      newJsonFetchResponse({type: "apiLink", href: "x", resource: {type: "table", id: "grid-1", href: "https://docs.superhuman.com/apis/v1/docs/Ab_c-D9x/tables/grid-1"}}),
+    );
+    assert.equal(await resolveDocId(tableLink, "https://docs.superhuman.com/go/tablelink"), "Ab_c-D9x");
     const error = await rejection(resolveDocId(context, "not a link"));
     assert.match(error.message, /neither a doc link nor a doc id/);
   });

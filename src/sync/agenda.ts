@@ -1,4 +1,5 @@
 import type * as coda from "@codahq/packs-sdk";
+import type {AgendaItemSchema} from "../../schemas/meetings";
 import {resolveDocId} from "../api/client";
 import type {AgendaItem, AgendaSource} from "../engine/agenda";
 import {buildAgenda, nextFacilitator} from "../engine/agenda";
@@ -32,7 +33,9 @@ export interface AgendaRequest {
 
 const firstName = (value: unknown) => cells.people(value)[0]?.name;
 
-export async function meetingAgenda(context: coda.ExecutionContext, request: AgendaRequest, image: (svg: string) => string) {
+export type AgendaItemRow = coda.SchemaType<typeof AgendaItemSchema>;
+
+export async function meetingAgenda(context: coda.ExecutionContext, request: AgendaRequest, image: (svg: string) => string): Promise<AgendaItemRow[]> {
   const docId = await resolveDocId(context, request.meetingDoc);
   const at = request.meetingDate;
   const none = {docId, rows: [], map: {}};
@@ -57,7 +60,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   const keyResults: AgendaSource[] = [];
   const cycle = okrCycle(at, 3, request.fiscalYearStartMonth).name;
   for (const doc of request.okrDocs) {
-    const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, false);
+    const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
     for (const k of deriveKeyResults(okrs, at)) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
       if (k.derived.status !== "Off track" && k.derived.status !== "At risk") continue;
@@ -109,8 +112,9 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     messages: toCascade,
   });
   const when = isoDay(at);
-  return agenda.map(item =>
-    compact({
+  return agenda.map(
+    (item): AgendaItemRow =>
+      compact({
       Id: `${docId}/${when}/${item.order}`,
       Name: item.item,
       Order: item.order,

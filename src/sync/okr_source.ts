@@ -175,12 +175,16 @@ export class TeamDoc {
     return read(this.context, this.docId, this.tableName("checkIns"), CheckInFields, {...this.columnsFor("checkIns"), fresh});
   }
 
-  /** Objective records, with each goal lookup resolved to the strategy doc's stable ids. */
-  async objectives(): Promise<ObjectiveRecord[]> {
+  /**
+   * Objective records, with each goal lookup resolved to the strategy doc's
+   * stable ids; without `withGoals` the goals table is not read and goals are
+   * left out.
+   */
+  async objectives(withGoals = true): Promise<ObjectiveRecord[]> {
     const table = await this.objectivesTable();
     const goalsTableId = table.rows.map(r => cells.refs(cell(r, table.map, "Goals")).find(ref => ref.tableId)?.tableId).find(Boolean);
-    const goals = table.map.Goals ? await this.goalResolver(goalsTableId) : undefined;
-    return table.rows.map(row => this.objective(row, table.map, goals));
+    const goals = withGoals && table.map.Goals ? await this.goalResolver(goalsTableId) : undefined;
+    return table.rows.map(row => this.objective(row, table.map, goals, withGoals));
   }
 
   /** Goals linked from objectives: a synced AnnualGoals table keeps the strategy doc's ids. */
@@ -195,7 +199,7 @@ export class TeamDoc {
     );
   }
 
-  private objective(row: Row, map: ColumnMap<FieldName<typeof ObjectiveFields>>, goals: RefResolver | undefined): ObjectiveRecord {
+  private objective(row: Row, map: ColumnMap<FieldName<typeof ObjectiveFields>>, goals: RefResolver | undefined, withGoals: boolean): ObjectiveRecord {
     const problems: string[] = [];
     const alignment: string[] = [];
     const cycleName = cells.text(cell(row, map, "Cycle"));
@@ -203,7 +207,7 @@ export class TeamDoc {
     const goalIds = goals ? goals.resolve(goalCell, "annual goal", alignment) : [];
     if (!map.Goals) alignment.push("Orphan: the Objectives table has no Goals column, so no objective supports an annual goal.");
     else if (cells.isEmpty(goalCell)) alignment.push("Orphan: supports no annual goal; link the goal it serves.");
-    else if (!goals) alignment.push("The annual goals this objective links to are not in this doc; add the AnnualGoals sync table to it.");
+    else if (!goals && withGoals) alignment.push("The annual goals this objective links to are not in this doc; add the AnnualGoals sync table to it.");
     return {
       id: stableId(this.docId, row.id),
       name: cells.text(cell(row, map, "Name")) || cells.text(row.name),
@@ -304,14 +308,14 @@ export interface TeamOkrs {
 }
 
 /**
- * Reads one team doc's objectives and key results, and its check-ins when asked
- * (the key results table needs them for forecasts and staleness; objectives and
- * agendas do not).
+ * Reads one team doc's objectives and key results, with the tables only some
+ * readers need: check-ins (for forecasts and staleness) and the goals objectives
+ * link to (for alignment). Agendas need neither.
  */
-export async function readTeamOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, withCheckIns: boolean): Promise<TeamOkrs> {
+export async function readTeamOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, need: {checkIns: boolean; goals: boolean}): Promise<TeamOkrs> {
   const team = new TeamDoc(context, docId, options);
-  const objectives = await team.objectives();
+  const objectives = await team.objectives(need.goals);
   const keyResults = await team.keyResults(objectives);
-  const checkIns = withCheckIns ? await team.checkIns(keyResults) : [];
+  const checkIns = need.checkIns ? await team.checkIns(keyResults) : [];
   return {objectives, keyResults, checkIns};
 }

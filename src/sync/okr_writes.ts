@@ -117,7 +117,7 @@ async function editOneTable(
   if (!writes.length) return;
   await writeEdits(context, table, writes);
   // The team doc shows the edits seconds later; the rows returned show them now.
-  const okrs = await readTeamOkrs(context, docId, {...options, keyResultsTable: source}, true);
+  const okrs = await readTeamOkrs(context, docId, {...options, keyResultsTable: source}, {checkIns: true, goals: true});
   for (const w of writes) {
     const edit = edits[w.index];
     const record = okrs.keyResults.find(k => k.id === edit.next.Id);
@@ -236,7 +236,7 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
     throw new coda.UserVisibleError(`Nothing was saved: ${reason(error)}`);
   }
 
-  const okrs = await readTeamOkrs(context, docId, options, true);
+  const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: true});
   const record = okrs.keyResults.find(k => k.id === input.keyResultId);
   if (!record) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is no longer in the team doc; sync again.`);
   record.current = input.value;
