@@ -1,0 +1,18 @@
+import {assert} from "chai";
+import {pack} from "../src/pack";
+import {FaultCases, runFaultCase} from "./support/fault_cases";
+
+/**
+ * The fault suite: each way the real service fails, through the pack over HTTP,
+ * checked against the source doc afterwards. Nothing lost, nothing doubled,
+ * nothing half-written.
+ */
+describe("faults: nothing lost, nothing doubled, nothing half-written", function () {
+  this.timeout(90_000);
+  for (const c of FaultCases) {
+    it(c.name, async function () {
+      const t = await runFaultCase(c, pack);
+      assert.deepEqual({lost: t.lost, duplicated: t.duplicated, halfWritten: t.halfWritten}, {lost: 0, duplicated: 0, halfWritten: 0}, t.notes.join("; "));
+    });
+  }
+});
