@@ -1,5 +1,5 @@
 import type {Cell, ColumnDef, DocRecord, RowRecord, ScalarCell, TableRecord} from "./model";
-import {isPerson, isRef, links} from "./model";
+import {isFormatted, isPerson, isRef, links, markdown, plainText} from "./model";
 
 export type ValueFormat = "simple" | "simpleWithArrays" | "rich";
 
@@ -22,6 +22,7 @@ export class Encoder {
     const one = (v: ScalarCell): string => {
       if (isPerson(v)) return v.name;
       if (isRef(v)) return this.refName(column, v.rowId);
+      if (isFormatted(v)) return plainText(v);
       return String(v);
     };
     return Array.isArray(cell) ? cell.map(one).join(",") : cell === null ? "" : one(cell);
@@ -53,6 +54,7 @@ export class Encoder {
         tableUrl: links.table(this.doc, target),
       };
     }
+    if (isFormatted(v)) return format === "rich" ? markdown(v) : plainText(v);
     if (format === "rich" && typeof v === "string") {
       if (column.type === "text") return "```" + v + "```";
       if (column.type === "currency") return v;
