@@ -1,17 +1,21 @@
+import {randomUUID} from "node:crypto";
 import {createServer} from "node:http";
 import type {IncomingMessage, Server, ServerResponse} from "node:http";
 import type {AddressInfo} from "node:net";
 import {Encoder} from "./encode";
 import type {ValueFormat} from "./encode";
+import type {ActiveFault, BetweenPagesFault, Fault, Operation, RequestFault} from "./faults";
+import {FaultSet} from "./faults";
 import type {Cell, ColumnDef, DocRecord, PersonCell, RowRecord, ScalarCell, TableRecord, Workspace} from "./model";
-import {ApiPath, links} from "./model";
+import {ApiPath, links, parseBrowserLink, spells} from "./model";
 import type {Violation} from "./spec";
 import {SpecValidator} from "./spec";
 
 /**
  * A local emulator of the Superhuman Docs API (v1): the operations the pack uses,
- * with the documented encodings, paging, errors, asynchronous mutations and rate
- * limits. It listens on 127.0.0.1 only.
+ * with the encodings, paging, errors, asynchronous mutations and rate limits
+ * the real service shows, and faults to inject on demand. It listens on
+ * 127.0.0.1 only.
  */
 
 export interface TokenGrant {
@@ -19,18 +23,34 @@ export interface TokenGrant {
   tokenName: string;
   /** Read-only tokens get 403 on writes. */
   readOnly?: boolean;
-  /** When set, the only docs the token may touch; others answer 403. */
+  /** When set, the only docs the token may open; others answer 404 as if they did not exist. */
   docIds?: string[];
 }
 
+/** Requests allowed per user in a rolling window, reads and writes counted apart. */
 export interface RateLimit {
   reads: number;
   writes: number;
+  /** The window, in ms, for reads, and for writes unless writeWindowMs is set. */
   windowMs: number;
+  /** The window for writes when it differs from the reads' one. */
+  writeWindowMs?: number;
 }
 
-/** The documented limits: 100 reads and 10 writes per 6 seconds per token. */
+/** The documented limits: 100 reads and 10 writes per 6 seconds per user. */
 export const DocumentedRateLimit: RateLimit = {reads: 100, writes: 10, windowMs: 6000};
+
+/** The limits the real service shows in practice: 100 reads per 6 seconds, but only 3 writes per 10 seconds. */
+export const ObservedRateLimit: RateLimit = {reads: 100, writes: 3, windowMs: 6000, writeWindowMs: 10_000};
+
+/** A delay picked at random, evenly, between min and max milliseconds. */
+export interface DelayRange {
+  min: number;
+  max: number;
+}
+
+/** How long the real service takes to apply a write. */
+export const ObservedMutationDelay: DelayRange = {min: 10_000, max: 20_000};
 
 export interface EmulatorOptions {
   docs: DocRecord[];
@@ -39,12 +59,14 @@ export interface EmulatorOptions {
   rateLimit?: RateLimit | false;
   /** Validate every response against the OpenAPI spec and record violations. */
   validate?: boolean;
-  /** Milliseconds before a queued mutation is applied (0: at once). */
-  mutationDelayMs?: number;
+  /** Milliseconds before a queued write is applied (0, the default: at once), or a range to pick from at random. */
+  mutationDelayMs?: number | DelayRange;
   /** The largest page of rows served. */
   maxRowLimit?: number;
   /** The people the doc knows, so a written email becomes a person. */
   people?: PersonCell[];
+  /** Faults to inject from the start. */
+  faults?: Fault[];
 }
 
 export interface EmulatorStats {
@@ -53,6 +75,8 @@ export interface EmulatorStats {
   writes: number;
   throttled: number;
   byOperation: Record<string, number>;
+  /** How many times each kind of fault fired (500, resetAfter, betweenPages, ...). */
+  faults: Record<string, number>;
 }
 
 const StatusMessages: Record<number, string> = {
@@ -61,7 +85,13 @@ const StatusMessages: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
 };
+
+/** The real service's answer for a doc that does not exist and for one the token may not open alike. */
+export const NoDocMessage = "Doc does not exist or is inaccessible.";
 
 class HttpError extends Error {
   constructor(
@@ -83,21 +113,82 @@ interface PageState {
   sortBy?: string;
 }
 
+/** A request's operation and the ids its path names, decoded. */
+interface Route {
+  operation: Operation;
+  docId?: string;
+  table?: string;
+  row?: string;
+  requestId?: string;
+}
+
+/** Operations under /docs/{docId}, by method and path shape (`*` for a table or row id or name). */
+const DocOperations: Record<string, Operation> = {
+  "GET ": "getDoc",
+  "GET tables": "listTables",
+  "GET tables/*": "getTable",
+  "GET tables/*/columns": "listColumns",
+  "GET tables/*/rows": "listRows",
+  "POST tables/*/rows": "upsertRows",
+  "DELETE tables/*/rows": "deleteRows",
+  "GET tables/*/rows/*": "getRow",
+  "PUT tables/*/rows/*": "updateRow",
+  "DELETE tables/*/rows/*": "deleteRow",
+};
+
+/** The operation a request asks for, or undefined when there is none (a malformed path included). */
+function routeOf(method: string, path: string): Route | undefined {
+  let parts: string[];
+  try {
+    parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  if (method === "GET" && path === "/whoami") return {operation: "whoami"};
+  if (method === "GET" && path === "/resolveBrowserLink") return {operation: "resolveBrowserLink"};
+  if (method === "GET" && parts[0] === "mutationStatus" && parts.length === 2) return {operation: "getMutationStatus", requestId: parts[1]};
+  if (parts[0] !== "docs" || parts.length < 2) return undefined;
+  const [, docId, , table, , row] = parts;
+  const shape = parts
+    .slice(2)
+    .map((p, i) => (i % 2 === 1 ? "*" : p))
+    .join("/");
+  const operation = DocOperations[`${method} ${shape}`];
+  return operation ? {operation, docId, table, row} : undefined;
+}
+
+/** A timestamp after `previous` and no earlier than now, so every change moves updatedAt. */
+function later(previous: string): string {
+  return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
+}
+
+interface Mutation {
+  appliesAt: number;
+  apply: () => void;
+  applied: boolean;
+}
+
 export class DocsApiEmulator {
   readonly docs: DocRecord[];
   readonly violations: Violation[] = [];
-  stats: EmulatorStats = {requests: 0, reads: 0, writes: 0, throttled: 0, byOperation: {}};
+  stats: EmulatorStats = emptyStats();
+  rateLimit: RateLimit | false;
+  mutationDelayMs: number | DelayRange;
   private server?: Server;
   private readonly validator?: SpecValidator;
   private readonly buckets = new Map<string, {reads: number[]; writes: number[]}>();
-  private readonly mutations = new Map<string, {appliesAt: number; apply: () => void; applied: boolean}>();
-  private counter = 0;
-  rateLimit: RateLimit | false;
+  private readonly mutations = new Map<string, Mutation>();
+  /** Queued writes not yet applied, in the order they were submitted. */
+  private readonly pending: Mutation[] = [];
+  private readonly faultSet = new FaultSet();
+  private rowCounter = 0;
 
   constructor(private readonly options: EmulatorOptions) {
     this.docs = options.docs;
     this.rateLimit = options.rateLimit ?? false;
+    this.mutationDelayMs = options.mutationDelayMs ?? 0;
     if (options.validate) this.validator = new SpecValidator();
+    for (const fault of options.faults ?? []) this.inject(fault);
   }
 
   get workspace(): Workspace {
@@ -119,45 +210,83 @@ export class DocsApiEmulator {
   }
 
   resetStats(): void {
-    this.stats = {requests: 0, reads: 0, writes: 0, throttled: 0, byOperation: {}};
+    this.stats = emptyStats();
   }
 
   doc(id: string): DocRecord | undefined {
     return this.docs.find(d => d.id === id);
   }
 
+  /** Adds a fault; the returned record counts how often it has fired. */
+  inject(fault: Fault): ActiveFault {
+    return this.faultSet.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faultSet.clear();
+  }
+
+  /** The faults injected since the last clearFaults, with their counts. */
+  get faults(): readonly ActiveFault[] {
+    return this.faultSet.all;
+  }
+
+  /**
+   * Applies the queued writes whose time has come, oldest first. Every request
+   * does this first; call it to look at the model between requests.
+   */
+  applyDueMutations(now = Date.now()): void {
+    while (this.pending.length && this.pending[0].appliesAt <= now) {
+      const mutation = this.pending.shift()!;
+      mutation.apply();
+      mutation.applied = true;
+    }
+  }
+
   // ------------------------------------------------------------------ plumbing
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.applyDueMutations();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
     const path = url.pathname.startsWith(ApiPath) ? url.pathname.slice(ApiPath.length) : url.pathname;
-    let status: number;
-    let body: unknown;
-    let headers: Record<string, string> = {};
+    const route = routeOf(method, path);
+    const operation = route?.operation ?? `${method} ${path}`;
+    this.stats.byOperation[operation] = (this.stats.byOperation[operation] ?? 0) + 1;
+    let fault: RequestFault | undefined;
+    let answer: {status: number; body: unknown; headers?: Record<string, string>};
     try {
       const text = await readBody(req);
       const grant = this.authenticate(req);
       const isWrite = method !== "GET";
-      this.throttle(req.headers.authorization ?? "", isWrite);
+      this.throttle(grant.user.email, isWrite);
       this.stats.requests++;
       if (isWrite) this.stats.writes++;
       else this.stats.reads++;
-      [status, body] = this.route(method, path, url.searchParams, text ? parseJson(text) : undefined, grant);
+      fault = this.fire(this.faultSet.take((f): f is RequestFault => f.fault !== "betweenPages" && (!f.operation || f.operation === route?.operation)));
+      if (fault?.fault === "resetBefore") return hangUp(req);
+      if (typeof fault?.fault === "number") throw new HttpError(fault.fault);
+      if (!route) throw new HttpError(404, `No API operation at ${method} ${path}.`);
+      const [status, body] = this.route(route, url.searchParams, text ? parseJson(text) : undefined, grant);
+      answer = {status, body};
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      status = error.status;
-      headers = error.headers;
-      body = {statusCode: status, statusMessage: StatusMessages[status], message: error.message};
+      answer = {status: error.status, headers: error.headers, body: {statusCode: error.status, statusMessage: StatusMessages[error.status], message: error.message}};
     }
-    const op = this.validator?.operationFor(method, path)?.id ?? `${method} ${path}`;
-    this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1;
-    if (this.validator) {
-      const errors = this.validator.check(method, path, status, body);
-      if (errors) this.violations.push({operation: op, status, errors});
+    if (fault?.fault === "resetAfter") return hangUp(req);
+    // Injected 5xx answers are outside the spec, as the real service's are.
+    if (this.validator && !fault) {
+      const errors = this.validator.check(method, path, answer.status, answer.body);
+      if (errors) this.violations.push({operation, status: answer.status, errors});
     }
-    res.writeHead(status, {"content-type": "application/json", ...headers});
-    res.end(JSON.stringify(body));
+    res.writeHead(answer.status, {"content-type": "application/json", ...answer.headers});
+    res.end(JSON.stringify(answer.body));
+  }
+
+  /** Counts a fault that fires. */
+  private fire<F extends Fault>(fault: F | undefined): F | undefined {
+    if (fault) this.stats.faults[fault.fault] = (this.stats.faults[fault.fault] ?? 0) + 1;
+    return fault;
   }
 
   private authenticate(req: IncomingMessage): TokenGrant {
@@ -168,18 +297,20 @@ export class DocsApiEmulator {
     return grant;
   }
 
-  private throttle(token: string, isWrite: boolean): void {
+  /** The limits are per user, across tokens and docs. */
+  private throttle(user: string, isWrite: boolean): void {
     if (!this.rateLimit) return;
-    const {reads, writes, windowMs} = this.rateLimit;
+    const {reads, writes, windowMs, writeWindowMs} = this.rateLimit;
     const now = Date.now();
-    let bucket = this.buckets.get(token);
-    if (!bucket) this.buckets.set(token, (bucket = {reads: [], writes: []}));
+    let bucket = this.buckets.get(user);
+    if (!bucket) this.buckets.set(user, (bucket = {reads: [], writes: []}));
     const list = isWrite ? bucket.writes : bucket.reads;
     const limit = isWrite ? writes : reads;
-    while (list.length && list[0] <= now - windowMs) list.shift();
+    const window = isWrite ? (writeWindowMs ?? windowMs) : windowMs;
+    while (list.length && list[0] <= now - window) list.shift();
     if (list.length >= limit) {
       this.stats.throttled++;
-      const waitMs = list[0] + windowMs - now;
+      const waitMs = list[0] + window - now;
       throw new HttpError(429, "Too Many Requests", {"retry-after": String(Math.max(1, Math.ceil(waitMs / 1000)))});
     }
     list.push(now);
@@ -187,59 +318,65 @@ export class DocsApiEmulator {
 
   private access(grant: TokenGrant, docId: string, write = false): DocRecord {
     const doc = this.doc(docId);
-    if (!doc) throw new HttpError(404, `No doc with the id ${docId} was found.`);
-    if (grant.docIds && !grant.docIds.includes(docId)) {
-      throw new HttpError(403, "This API token does not have access to that doc.");
-    }
+    if (!doc || (grant.docIds && !grant.docIds.includes(docId))) throw new HttpError(404, NoDocMessage);
     if (write && grant.readOnly) throw new HttpError(403, "This API token is read-only; writes need a read-write token.");
     return doc;
   }
 
   private tableOf(doc: DocRecord, idOrName: string): TableRecord {
-    const name = decodeURIComponent(idOrName);
-    const table = doc.tables.find(t => t.id === name) ?? doc.tables.find(t => t.name === name);
-    if (!table) throw new HttpError(404, `No table ${name} in the doc ${doc.name}.`);
+    const table = doc.tables.find(t => t.id === idOrName) ?? doc.tables.find(t => t.name === idOrName);
+    if (!table) throw new HttpError(404, `No table ${idOrName} in the doc ${doc.name}.`);
     return table;
   }
 
+  /** The table that holds a table's or view's rows. */
+  private baseTable(doc: DocRecord, table: TableRecord): TableRecord {
+    return table.tableType === "view" && table.parentTableId ? this.tableOf(doc, table.parentTableId) : table;
+  }
+
   private rowsOf(doc: DocRecord, table: TableRecord): RowRecord[] {
-    if (table.tableType === "view" && table.parentTableId) return this.tableOf(doc, table.parentTableId).rows;
-    return table.rows;
+    return this.baseTable(doc, table).rows;
+  }
+
+  /** Marks a table and its doc changed. */
+  private touch(doc: DocRecord, table: TableRecord): void {
+    const base = this.baseTable(doc, table);
+    base.updatedAt = later(base.updatedAt);
+    doc.updatedAt = later(doc.updatedAt);
   }
 
   // ------------------------------------------------------------------ routes
 
-  private route(method: string, path: string, query: URLSearchParams, body: unknown, grant: TokenGrant): [number, unknown] {
-    const parts = path.split("/").filter(Boolean);
-    if (method === "GET" && path === "/whoami") return [200, this.whoami(grant)];
-    if (method === "GET" && path === "/resolveBrowserLink") return [200, this.resolveBrowserLink(query, grant)];
-    if (method === "GET" && parts[0] === "mutationStatus" && parts.length === 2) return [200, this.mutationStatus(parts[1])];
-    if (parts[0] !== "docs" || parts.length < 2) throw new HttpError(404, `No API operation at ${path}.`);
-    const isWrite = method !== "GET";
-    const doc = this.access(grant, parts[1], isWrite);
-    if (parts.length === 2 && method === "GET") return [200, this.getDoc(doc)];
-    if (parts[2] !== "tables") throw new HttpError(404, `No API operation at ${path}.`);
-    if (parts.length === 3 && method === "GET") return [200, this.listTables(doc, query)];
-    const table = this.tableOf(doc, parts[3]);
+  private route(route: Route, query: URLSearchParams, body: unknown, grant: TokenGrant): [number, unknown] {
+    const {operation} = route;
+    if (operation === "whoami") return [200, this.whoami(grant)];
+    if (operation === "resolveBrowserLink") return [200, this.resolveBrowserLink(query, grant)];
+    if (operation === "getMutationStatus") return [200, this.mutationStatus(route.requestId!)];
+    const isWrite = operation === "upsertRows" || operation === "updateRow" || operation === "deleteRow" || operation === "deleteRows";
+    const doc = this.access(grant, route.docId!, isWrite);
+    if (operation === "getDoc") return [200, this.getDoc(doc)];
+    if (operation === "listTables") return [200, this.listTables(doc, query)];
+    const table = this.tableOf(doc, route.table!);
     const encoder = new Encoder(doc);
-    if (parts.length === 4 && method === "GET") return [200, this.getTable(doc, table, encoder)];
-    if (parts[4] === "columns" && parts.length === 5 && method === "GET") return [200, this.listColumns(doc, table, query, encoder)];
-    if (parts[4] !== "rows") throw new HttpError(404, `No API operation at ${path}.`);
-    if (parts.length === 5) {
-      if (method === "GET") return [200, this.listRows(doc, table, query, encoder)];
-      if (method === "POST") return [202, this.upsertRows(doc, table, body)];
-      if (method === "DELETE") return [202, this.deleteRows(doc, table, body)];
+    switch (operation) {
+      case "getTable":
+        return [200, this.getTable(doc, table, encoder)];
+      case "listColumns":
+        return [200, this.listColumns(doc, table, query, encoder)];
+      case "listRows":
+        return [200, this.listRows(doc, table, query, encoder)];
+      case "upsertRows":
+        return [202, this.upsertRows(doc, table, body, encoder)];
+      case "deleteRows":
+        return [202, this.deleteRows(doc, table, body)];
     }
-    if (parts.length === 6) {
-      const rowId = decodeURIComponent(parts[5]);
-      const rows = this.rowsOf(doc, table);
-      const row = rows.find(r => r.id === rowId) ?? rows.find(r => encoder.displayName(table, r) === rowId);
-      if (!row) throw new HttpError(404, `No row ${rowId} in the table ${table.name}.`);
-      if (method === "GET") return [200, this.getRow(table, row, query, encoder)];
-      if (method === "PUT") return [202, this.updateRow(doc, table, row, body)];
-      if (method === "DELETE") return [202, this.deleteRow(doc, table, row)];
-    }
-    throw new HttpError(404, `No API operation at ${method} ${path}.`);
+    const rows = this.rowsOf(doc, table);
+    const rowKey = route.row!;
+    const row = rows.find(r => r.id === rowKey) ?? rows.find(r => encoder.displayName(table, r) === rowKey);
+    if (!row) throw new HttpError(404, `No row ${rowKey} in the table ${table.name}.`);
+    if (operation === "getRow") return [200, this.getRow(table, row, query, encoder)];
+    if (operation === "updateRow") return [202, this.updateRow(doc, table, row, body)];
+    return [202, this.deleteRow(doc, table, row)];
   }
 
   private whoami(grant: TokenGrant) {
@@ -255,17 +392,34 @@ export class DocsApiEmulator {
     };
   }
 
+  /**
+   * Resolves doc, table and row links. A table or row the link names but the doc
+   * lacks is a 404, or with degradeGracefully the nearest thing that exists.
+   */
   private resolveBrowserLink(query: URLSearchParams, grant: TokenGrant) {
     const url = query.get("url") ?? "";
-    const match = /^https:\/\/(?:docs\.superhuman\.com|coda\.io)\/d\/[^/?#]*?_d([A-Za-z0-9_-]+?)(?:[/?#]|$)/.exec(url);
-    if (!match) throw new HttpError(400, "That is not a Superhuman Docs URL.");
-    const doc = this.access(grant, match[1]);
-    return {
-      type: "apiLink",
-      href: links.api(`/resolveBrowserLink?url=${encodeURIComponent(url)}`),
-      browserLink: url,
-      resource: {type: "doc", id: doc.id, name: doc.name, href: links.api(`/docs/${doc.id}`)},
+    const parts = parseBrowserLink(url);
+    if (!parts) throw new HttpError(400, "That is not a Superhuman Docs URL.");
+    const doc = this.access(grant, parts.docId);
+    const graceful = query.get("degradeGracefully") === "true";
+    const missing = (what: string) => {
+      if (!graceful) throw new HttpError(404, `The link names ${what} that does not exist or is inaccessible.`);
     };
+    let resource = {type: "doc", id: doc.id, name: doc.name, href: links.api(`/docs/${doc.id}`)};
+    let browserLink = links.doc(doc);
+    const table = parts.table ? doc.tables.find(t => spells(t.id, parts.table!)) : undefined;
+    if (parts.table && !table) missing("a table");
+    if (table) {
+      resource = {type: "table", id: table.id, name: table.name, href: links.api(`/docs/${doc.id}/tables/${table.id}`)};
+      browserLink = links.table(doc, table);
+      const row = parts.row ? this.rowsOf(doc, table).find(r => spells(r.id, parts.row!)) : undefined;
+      if (parts.row && !row) missing("a row");
+      if (row) {
+        resource = {type: "row", id: row.id, name: new Encoder(doc).displayName(table, row), href: links.api(`/docs/${doc.id}/tables/${table.id}/rows/${row.id}`)};
+        browserLink = links.row(doc, table, row);
+      }
+    }
+    return {type: "apiLink", href: links.api(`/resolveBrowserLink?url=${encodeURIComponent(url)}`), browserLink, resource};
   }
 
   private getDoc(doc: DocRecord) {
@@ -317,15 +471,16 @@ export class DocsApiEmulator {
   private getTable(doc: DocRecord, table: TableRecord, encoder: Encoder) {
     const display = table.columns.find(c => c.display) ?? table.columns[0];
     const ref = encoder.tableReference(table);
+    const base = this.baseTable(doc, table);
     return {
       ...ref,
       ...(table.parentTableId ? {parentTable: encoder.tableReference(this.tableOf(doc, table.parentTableId))} : {}),
       displayColumn: {id: display.id, type: "column", href: links.api(`/docs/${doc.id}/tables/${table.id}/columns/${display.id}`)},
-      rowCount: this.rowsOf(doc, table).length,
+      rowCount: base.rows.length,
       sorts: [],
       layout: "default",
       createdAt: table.createdAt,
-      updatedAt: table.updatedAt,
+      updatedAt: base.updatedAt,
     };
   }
 
@@ -340,6 +495,8 @@ export class DocsApiEmulator {
     if (token) {
       state = decodeToken<PageState>(token);
       if (state.table !== table.id) throw new HttpError(400, "That page token belongs to another table.");
+      const change = this.fire(this.faultSet.take((f): f is BetweenPagesFault => f.fault === "betweenPages" && (f.table === table.id || f.table === table.name)));
+      if (change) this.changeBetweenPages(doc, table, change);
     } else {
       const format = (query.get("valueFormat") ?? "simple") as ValueFormat;
       if (!["simple", "simpleWithArrays", "rich"].includes(format)) throw new HttpError(400, `Unknown valueFormat ${format}.`);
@@ -396,26 +553,47 @@ export class DocsApiEmulator {
 
   // ------------------------------------------------------------------ writes
 
+  /**
+   * Queues a write and answers its request id. Writes apply in the order they
+   * were submitted: a shorter random delay never lets a write overtake an
+   * earlier one. With no delay and nothing queued, it applies at once.
+   */
   private queue(apply: () => void): string {
-    const requestId = `mut-${(++this.counter).toString(36)}-${Date.now().toString(36)}`;
-    const delay = this.options.mutationDelayMs ?? 0;
-    const entry = {appliesAt: Date.now() + delay, apply, applied: false};
-    this.mutations.set(requestId, entry);
-    if (delay === 0) {
-      apply();
-      entry.applied = true;
-    }
+    const requestId = `mutate:${randomUUID()}`;
+    const delay = this.mutationDelayMs;
+    const waitMs = typeof delay === "number" ? delay : delay.min + Math.random() * (delay.max - delay.min);
+    const previous = this.pending.length ? this.pending[this.pending.length - 1].appliesAt : 0;
+    const mutation = {appliesAt: Math.max(Date.now() + waitMs, previous), apply, applied: false};
+    this.mutations.set(requestId, mutation);
+    this.pending.push(mutation);
+    this.applyDueMutations();
     return requestId;
   }
 
+  /** The real service always sends `warning`, null when there is none. */
   private mutationStatus(requestId: string) {
-    const entry = this.mutations.get(requestId);
-    if (!entry) throw new HttpError(404, `No mutation ${requestId}.`);
-    if (!entry.applied && Date.now() >= entry.appliesAt) {
-      entry.apply();
-      entry.applied = true;
+    const mutation = this.mutations.get(requestId);
+    if (!mutation) throw new HttpError(404, `No mutation with the request id ${requestId}.`);
+    return {completed: mutation.applied, warning: null};
+  }
+
+  private newRowId(): string {
+    return `i-new${(++this.rowCounter).toString(36).padStart(4, "0")}`;
+  }
+
+  /** A betweenPages fault: deletes the table's first rows, then adds copies of its (new) first row at the top. */
+  private changeBetweenPages(doc: DocRecord, table: TableRecord, fault: BetweenPagesFault): void {
+    const base = this.baseTable(doc, table);
+    base.rows.splice(0, fault.deleteFirst ?? 0);
+    const display = base.columns.find(c => c.display) ?? base.columns[0];
+    for (let i = 0; i < (fault.insert ?? 0); i++) {
+      const values = new Map(base.rows[0]?.values ?? []);
+      const id = this.newRowId();
+      if (display.type === "text") values.set(display.id, `Inserted row ${id}`);
+      const now = new Date().toISOString();
+      base.rows.unshift({id, values, createdAt: now, updatedAt: now});
     }
-    return {completed: entry.applied};
+    if (fault.deleteFirst || fault.insert) this.touch(doc, table);
   }
 
   private cellsOf(table: TableRecord, cells: unknown): Map<string, Cell> {
@@ -423,12 +601,17 @@ export class DocsApiEmulator {
     const out = new Map<string, Cell>();
     for (const cell of cells as Array<{column?: unknown; value?: unknown}>) {
       const key = String(cell.column ?? "");
-      const column = table.columns.find(c => c.id === key || c.name === key);
+      const column = this.columnOf(table, key);
       if (!column) throw new HttpError(400, `The column ${key} does not exist in the table ${table.name}.`);
       if (column.calculated) throw new HttpError(400, `The column ${column.name} is calculated and cannot be written.`);
       out.set(column.id, this.parseValue(table, column, cell.value));
     }
     return out;
+  }
+
+  /** A column by id or by name, as cells and keyColumns may give it. */
+  private columnOf(table: TableRecord, idOrName: string): ColumnDef | undefined {
+    return table.columns.find(c => c.id === idOrName) ?? table.columns.find(c => c.name === idOrName);
   }
 
   /** Reads a written value as the doc would: numbers parsed, emails as people, names or ids as rows. */
@@ -463,71 +646,84 @@ export class DocsApiEmulator {
     }
   }
 
-  private upsertRows(doc: DocRecord, table: TableRecord, body: unknown) {
+  /**
+   * Adds rows, or with keyColumns updates every row whose key cells match and
+   * adds the row when none does. Matching happens when the write applies, so
+   * two queued upserts with the same key make one row.
+   */
+  private upsertRows(doc: DocRecord, table: TableRecord, body: unknown, encoder: Encoder) {
     if (table.tableType === "view") throw new HttpError(400, "Rows can only be added to a base table, not a view.");
     const {rows, keyColumns} = (body ?? {}) as {rows?: Array<{cells?: unknown}>; keyColumns?: string[]};
     if (!Array.isArray(rows) || rows.length === 0) throw new HttpError(400, "The body needs a non-empty rows list.");
     const parsed = rows.map(r => this.cellsOf(table, r.cells));
     const keys = (keyColumns ?? []).map(k => {
-      const column = table.columns.find(c => c.id === k || c.name === k);
+      const column = this.columnOf(table, k);
       if (!column) throw new HttpError(400, `The key column ${k} does not exist.`);
-      return column.id;
+      return column;
     });
-    const addedRowIds: string[] = [];
-    const now = () => new Date().toISOString();
-    const plans = parsed.map(values => {
-      const id = `i-new${(++this.counter).toString(36).padStart(4, "0")}`;
-      if (!keys.length) addedRowIds.push(id);
-      return {id, values};
-    });
+    // Key cells compare as the simple format shows them, so "Grow ARR" matches a bold "Grow ARR".
+    const key = (values: Map<string, Cell>) => JSON.stringify(keys.map(c => encoder.cell(c, values.get(c.id), "simple")));
+    const plans = parsed.map(values => ({id: this.newRowId(), values}));
     const requestId = this.queue(() => {
       for (const {id, values} of plans) {
-        const matches = keys.length ? table.rows.filter(r => keys.every(k => JSON.stringify(r.values.get(k)) === JSON.stringify(values.get(k)))) : [];
-        if (matches.length) {
-          for (const row of matches) {
-            for (const [k, v] of values) row.values.set(k, v);
-            row.updatedAt = now();
-          }
-        } else {
-          table.rows.push({id, values, createdAt: now(), updatedAt: now()});
+        const matches = keys.length ? table.rows.filter(r => key(r.values) === key(values)) : [];
+        for (const row of matches) {
+          for (const [k, v] of values) row.values.set(k, v);
+          row.updatedAt = later(row.updatedAt);
+        }
+        if (!matches.length) {
+          const now = new Date().toISOString();
+          table.rows.push({id, values: new Map(values), createdAt: now, updatedAt: now});
         }
       }
-      table.updatedAt = doc.updatedAt = now();
+      this.touch(doc, table);
     });
-    return keys.length ? {requestId} : {requestId, addedRowIds};
+    return keys.length ? {requestId} : {requestId, addedRowIds: plans.map(p => p.id)};
   }
 
   private updateRow(doc: DocRecord, table: TableRecord, row: RowRecord, body: unknown) {
     const cells = (body as {row?: {cells?: unknown}} | undefined)?.row?.cells;
     const values = this.cellsOf(table, cells);
     const requestId = this.queue(() => {
+      if (!this.rowsOf(doc, table).includes(row)) return; // deleted in the meantime
       for (const [k, v] of values) row.values.set(k, v);
-      row.updatedAt = table.updatedAt = doc.updatedAt = new Date().toISOString();
+      row.updatedAt = later(row.updatedAt);
+      this.touch(doc, table);
     });
     return {requestId, id: row.id};
   }
 
   private deleteRow(doc: DocRecord, table: TableRecord, row: RowRecord) {
-    const rows = this.rowsOf(doc, table);
-    const requestId = this.queue(() => {
-      const at = rows.indexOf(row);
-      if (at >= 0) rows.splice(at, 1);
-    });
+    const requestId = this.queue(() => this.removeRows(doc, table, [row.id]));
     return {requestId, id: row.id};
   }
 
   private deleteRows(doc: DocRecord, table: TableRecord, body: unknown) {
     const ids = (body as {rowIds?: unknown} | undefined)?.rowIds;
     if (!Array.isArray(ids) || !ids.every(i => typeof i === "string")) throw new HttpError(400, "The body needs a rowIds list of row ids.");
-    const rows = this.rowsOf(doc, table);
-    const requestId = this.queue(() => {
-      for (const id of ids as string[]) {
-        const at = rows.findIndex(r => r.id === id);
-        if (at >= 0) rows.splice(at, 1);
-      }
-    });
-    return {requestId, rowIds: ids as string[]};
+    const requestId = this.queue(() => this.removeRows(doc, table, ids));
+    return {requestId, rowIds: ids};
   }
+
+  /** Removes the rows with these ids; ids of rows already gone are ignored. */
+  private removeRows(doc: DocRecord, table: TableRecord, ids: string[]): void {
+    const rows = this.rowsOf(doc, table);
+    const before = rows.length;
+    for (const id of ids) {
+      const at = rows.findIndex(r => r.id === id);
+      if (at >= 0) rows.splice(at, 1);
+    }
+    if (rows.length < before) this.touch(doc, table);
+  }
+}
+
+function emptyStats(): EmulatorStats {
+  return {requests: 0, reads: 0, writes: 0, throttled: 0, byOperation: {}, faults: {}};
+}
+
+/** Drops the connection without an answer, as a reset does. */
+function hangUp(req: IncomingMessage): void {
+  req.socket.destroy();
 }
 
 function clampLimit(raw: string | null, max: number): number {

@@ -9,8 +9,9 @@ import {join} from "node:path";
  * strict JSON Schema as published, so the relaxations the API reference lists
  * are applied: oneOf becomes anyOf (the value unions overlap), schemas used as
  * allOf parts lose additionalProperties: false (else extended objects could
- * never match), the discriminator is dropped (its mapping is incomplete), and
- * Table no longer requires the viewId it never defines.
+ * never match), the discriminator is dropped (its mapping is incomplete),
+ * Table no longer requires the viewId it never defines, and MutationStatus's
+ * warning may be null, as the real service sends it.
  */
 
 /** The spec lives in the shared reference folder beside the project; DOCS_API_SPEC points elsewhere. */
@@ -42,6 +43,8 @@ function relax(spec: Json): Json {
   for (const name of allOfRefs) delete schemas[name].additionalProperties;
   const table = schemas.Table;
   table.required = (table.required as string[]).filter(r => r !== "viewId");
+  const warning = (schemas.MutationStatus.properties as Record<string, Json>).warning;
+  warning.type = ["string", "null"];
   return spec;
 }
 
