@@ -1,11 +1,13 @@
 import type {MetricsSample} from "../sample/health";
 import type {MeetingSample} from "../sample/meetings";
 import type {Organization, Person} from "../sample/types";
-import type {Cell, ColumnDef, ColumnType, DocRecord, PersonCell, RowRecord, TableRecord} from "./model";
+import type {Cell, ColumnDef, ColumnType, DocRecord, FormattedText, PersonCell, RowRecord, TableRecord, TextRun} from "./model";
+import {links} from "./model";
 
 /**
  * Lays an organization out as real docs: one strategy doc, one doc per team and a
- * leadership doc, with the tables and columns a facilitator would build.
+ * leadership doc, with the tables and columns a facilitator would build. Some
+ * doc ids hold `_` and `-`, and a few names carry formatting, as real docs do.
  */
 
 export interface SeededOrganization {
@@ -13,7 +15,7 @@ export interface SeededOrganization {
   strategyDocId: string;
   leadershipDocId: string;
   teamDocIds: string[];
-  /** A doc the organization's token may not open, to show a 403. */
+  /** A doc the organization's token may not open: it answers 404. */
   restrictedDocId: string;
   /** The CEO dashboard's doc, when metrics were given. */
   metricsDocId?: string;
@@ -63,6 +65,26 @@ function withKeyColumn(table: TableRecord): TableRecord {
 
 const cellOf = (p: Person): PersonCell => ({name: p.name, email: p.email});
 
+/** Names a maker formatted in the doc: served as Markdown in the rich format. */
+const Formatting: Record<string, Omit<TextRun, "text">> = {
+  "Grow ARR from $38M to $52M": {bold: true, link: "https://northstar.example.com/board/fy2026-plan"},
+  "Make onboarding self-serve": {italic: true},
+  "The director hiring pipeline is thin": {bold: true},
+};
+
+/** A name as the doc holds it: formatted if a maker formatted it, else plain text. */
+function styled(name: string): string | FormattedText {
+  const format = Formatting[name];
+  return format ? {runs: [{text: name, ...format}]} : name;
+}
+
+/** Team doc ids: the second and fourth hold `_` and `-`; the first stays NsTeam001, which formula examples name. */
+function teamDocId(t: number): string {
+  if (t === 1) return "Ns_Team-002";
+  if (t === 3) return "NsTeam-0_04";
+  return `NsTeam${String(t + 1).padStart(3, "0")}`;
+}
+
 function doc(id: string, name: string, owner: Person, tables: TableRecord[]): DocRecord {
   return {id, name, owner: cellOf(owner), tables, createdAt: Created, updatedAt: Created};
 }
@@ -111,7 +133,7 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
   ]);
   const issueRow = new Map<string, string>();
   for (const i of sample.issues) {
-    issueRow.set(i.title, addRow(ids, issues, {Issue: i.title, Priority: i.priority, Owner: remember(i.owner), Source: i.source || undefined, Raised: i.raised, Status: i.status}, `${i.raised}T16:00:00.000Z`).id);
+    issueRow.set(i.title, addRow(ids, issues, {Issue: styled(i.title), Priority: i.priority, Owner: remember(i.owner), Source: i.source || undefined, Raised: i.raised, Status: i.status}, `${i.raised}T16:00:00.000Z`).id);
   }
   const decisions = makeTable(ids, "Decisions", "Decisions", [
     ["Decision", "text"],
@@ -209,7 +231,7 @@ function metricsDoc(org: Organization, sample: MetricsSample, remember: (p: Pers
     for (const m of wideMetrics) values[m.name] = sample.readings.find(r => r.metricId === m.id && r.date === date)?.value;
     addRow(ids, scorecard, values);
   }
-  return doc("NsHealth1", `${org.name} Health Dashboard`, org.teams[0].lead, [definitions, readings, scorecard]);
+  return doc("Ns_Health-1", `${org.name} Health Dashboard`, org.teams[0].lead, [definitions, readings, scorecard]);
 }
 
 export function seedOrganization(org: Organization, options: SeedOptions = {}): SeededOrganization {
@@ -244,7 +266,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
   const goalRow = new Map<string, string>();
   for (const g of org.goals) {
     const owner = org.teams.map(t => t.lead).find(p => p.name === g.owner) ?? {name: g.owner, email: `${g.owner.split(" ")[0].toLowerCase()}@northstar.example.com`};
-    const row = addRow(sIds, goalsTable, {Goal: g.name, Code: g.id, Imperative: {rowId: imperativeRow.get(g.imperativeId)!}, Owner: remember(owner), "Fiscal Year": g.fiscalYear});
+    const row = addRow(sIds, goalsTable, {Goal: styled(g.name), Code: g.id, Imperative: {rowId: imperativeRow.get(g.imperativeId)!}, Owner: remember(owner), "Fiscal Year": g.fiscalYear});
     goalRow.set(g.id, row.id);
   }
   const strategy = doc(strategyId, `${org.name} Strategy`, org.teams[0].lead, [imperativesTable, goalsTable]);
@@ -252,7 +274,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
   // Team docs.
   const teamDocs: DocRecord[] = [];
   org.teams.forEach((team, t) => {
-    const docId = `NsTeam${String(t + 1).padStart(3, "0")}`;
+    const docId = teamDocId(t);
     const ids = new Ids(`t${t.toString(36)}`);
     // The team's copy of the strategy: the pack's AnnualGoals sync table.
     const synced = makeTable(ids, "Annual Goals", "Strategy", [
@@ -302,7 +324,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
       const broken = o.goalIds.filter(g => !localGoal.has(g));
       // A goal that no longer exists in the strategy doc survives only as text in the lookup.
       const cell: Cell = goals.length || broken.length ? [...goals, ...broken] : null;
-      objectiveRow.set(o.id, addRow(ids, objectives, {Objective: o.name, Code: o.id, Owner: remember(o.owner), Team: team.name, Cycle: o.cycle, Goals: cell}).id);
+      objectiveRow.set(o.id, addRow(ids, objectives, {Objective: styled(o.name), Code: o.id, Owner: remember(o.owner), Team: team.name, Cycle: o.cycle, Goals: cell}).id);
     }
     for (const k of org.keyResults.filter(x => objectiveRow.has(x.objectiveId))) {
       const row = addRow(ids, keyResults, {
@@ -337,7 +359,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
     ["Team", "text"],
     ["Doc", "text"],
   ]);
-  org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Doc: `https://docs.superhuman.com/d/_d${teamDocs[t].id}`}));
+  org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Doc: links.address(teamDocs[t])}));
   const leadership = doc("NsLead001", `${org.name} Leadership Team`, org.teams[0].lead, [teamList]);
 
   const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;
