@@ -8,7 +8,9 @@ import {ApiBaseUrl, NetworkDomain} from "../src/api/client";
  * fetcher where it matters: the bearer token is added for the pack (which never
  * sees it), only the pack's network domain may be reached, JSON bodies are
  * parsed, a 429 is retried after its Retry-After until the execution's minute
- * would run out, and any other status of 400 or more throws StatusCodeError.
+ * would run out, any other status of 400 or more (5xx included) throws
+ * StatusCodeError at once, and a dropped connection throws Node's own error
+ * (`socket hang up`, code ECONNRESET).
  */
 
 export interface FetchLog {
@@ -53,8 +55,14 @@ export class EmulatorFetcher implements coda.Fetcher {
     if (!request.disableAuthentication) headers.Authorization = `Bearer ${this.options.token}`;
     for (;;) {
       this.log.requests++;
-      const response = await fetch(target, {method: request.method, headers, body: request.body as string | undefined});
-      const text = await response.text();
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(target, {method: request.method, headers, body: request.body as string | undefined});
+        text = await response.text();
+      } catch (error) {
+        throw connectionError(error);
+      }
       let body: unknown = text;
       try {
         body = text ? JSON.parse(text) : undefined;
@@ -74,11 +82,22 @@ export class EmulatorFetcher implements coda.Fetcher {
         }
       }
       if (response.status >= 400) {
-        throw new coda.StatusCodeError(response.status, body, request as never, {body, headers: responseHeaders} as never);
+        throw new coda.StatusCodeError(response.status, body, request, {body: text, headers: responseHeaders});
       }
       return {status: response.status, body: body as T, headers: responseHeaders};
     }
   }
+}
+
+/**
+ * The error Node's http client gives for a failed connection, as the production
+ * fetcher passes it on: a refused connection keeps its own error; one dropped
+ * without an answer is `socket hang up` with code ECONNRESET.
+ */
+function connectionError(error: unknown): Error {
+  const cause = (error as {cause?: unknown}).cause;
+  if (cause instanceof Error && (cause as NodeJS.ErrnoException).code === "ECONNREFUSED") return cause;
+  return Object.assign(new Error("socket hang up"), {code: "ECONNRESET"});
 }
 
 /**

@@ -39,7 +39,7 @@ export async function runSync(
     const pack = typeof packOrLoader === "function" ? packOrLoader() : packOrLoader;
     const context = emulatorContext({baseUrl: env.baseUrl, token: options.token ?? Tokens.leader, log, continuation});
     const started = Date.now();
-    const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params as never, context, {useDeprecatedResultNormalization: false});
+    const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params as coda.ParamValues<coda.ParamDefs>, context, {useDeprecatedResultNormalization: false});
     longestMs = Math.max(longestMs, Date.now() - started);
     executions++;
     rows.push(...(page.result as SyncedRow[]));
