@@ -1,15 +1,36 @@
+import {settingsFromEnv} from "./env";
+import {links} from "./model";
 import {startSampleEmulator, Tokens} from "./sample";
-import {DocumentedRateLimit} from "./server";
 
-/** npm run emulator: serves the sample organization's docs until stopped. */
+/**
+ * npm run emulator: serves the sample organization's docs until stopped, with
+ * the real service's observed limits and write delay unless the environment
+ * says otherwise (see docs/emulator.md).
+ */
 async function main() {
-  const port = Number(process.env.PORT ?? 8787);
-  const {baseUrl, seeded} = await startSampleEmulator({rateLimit: DocumentedRateLimit, validate: false, withBadRows: true, port});
+  const settings = settingsFromEnv(process.env);
+  const {baseUrl, seeded, emulator} = await startSampleEmulator({...settings, validate: false, withBadRows: true});
+  const delay = settings.mutationDelayMs;
+  const limit = settings.rateLimit;
   console.log(`Superhuman Docs API emulator listening at ${baseUrl}/apis/v1`);
   console.log(`Bearer tokens: ${Tokens.leader} (read-write), ${Tokens.reader} (read-only)`);
-  console.log(`Strategy doc: ${seeded.strategyDocId}; team docs: ${seeded.teamDocIds.join(", ")}; leadership doc: ${seeded.leadershipDocId}`);
-  console.log(`Health dashboard doc: ${seeded.metricsDocId}; leadership meeting doc: ${seeded.meetingDocId}`);
-  console.log(`The board doc ${seeded.restrictedDocId} answers 403. Press Ctrl+C to stop.`);
+  console.log(`Writes apply after ${typeof delay === "number" ? `${delay} ms` : `${delay.min}-${delay.max} ms`}.`);
+  console.log(
+    limit
+      ? `Rate limit per user: ${limit.reads} reads per ${limit.windowMs} ms, ${limit.writes} writes per ${limit.writeWindowMs ?? limit.windowMs} ms.`
+      : "No rate limit.",
+  );
+  if (settings.faults.length) console.log(`Faults: ${JSON.stringify(settings.faults)}`);
+  console.log(`Sample docs: the links a user pastes into the pack, served at ${baseUrl}/apis/v1/docs/<doc id>`);
+  for (const doc of seeded.docs) {
+    const note = doc.id === seeded.restrictedDocId ? " (off limits to both tokens: answers 404)" : "";
+    console.log(`  ${doc.id.padEnd(12)} ${links.address(doc)}${note}`);
+  }
+  console.log("Press Ctrl+C to stop.");
+  process.on("SIGINT", () => {
+    if (Object.keys(emulator.stats.faults).length) console.log(`Faults fired: ${JSON.stringify(emulator.stats.faults)}`);
+    process.exit(0);
+  });
 }
 
 main().catch(error => {
