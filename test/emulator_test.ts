@@ -1,8 +1,10 @@
 import {assert} from "chai";
+import {markdown} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {ObservedRateLimit} from "../emulator/server";
 
-/** The emulator itself: what the pack relies on, checked over HTTP against the spec. */
+/** The emulator itself: what the real service does, checked over HTTP against the spec. */
 describe("Docs API emulator", function () {
   let env: SampleEmulator;
   const get = async (path: string, token: string = Tokens.leader) => {
@@ -11,8 +13,15 @@ describe("Docs API emulator", function () {
   };
   const send = async (method: string, path: string, body: unknown, token: string = Tokens.leader) => {
     const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {method, headers: {Authorization: `Bearer ${token}`, "Content-Type": "application/json"}, body: JSON.stringify(body)});
-    return {status: response.status, body: (await response.json()) as any};
+    return {status: response.status, headers: response.headers, body: (await response.json()) as any};
   };
+  const rowsOf = async (docId: string, table: string, query = "") => (await get(`/docs/${docId}/tables/${encodeURIComponent(table)}/rows?limit=500${query}`)).body.items as any[];
+  const restart = async (options: Parameters<typeof startSampleEmulator>[0]) => {
+    await env.stop();
+    env = await startSampleEmulator({validate: true, ...options});
+  };
+  const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
   beforeEach(async function () {
     env = await startSampleEmulator({validate: true});
   });
@@ -23,10 +32,61 @@ describe("Docs API emulator", function () {
 
   it("answers errors in the documented envelope", async function () {
     assert.deepEqual((await get("/whoami", "")).body, {statusCode: 401, statusMessage: "Unauthorized", message: "The API token is missing, invalid or expired."});
-    assert.equal((await get(`/docs/${env.seeded.restrictedDocId}`)).status, 403);
-    assert.equal((await get("/docs/NoSuchDoc1")).status, 404);
     assert.equal((await get("/docs/NsTeam001/tables/Objectives/rows?valueFormat=fancy")).status, 400);
     assert.equal((await get("/docs/NsTeam001/tables/Objectives/rows?sortBy=natural&visibleOnly=false")).status, 400);
+    assert.equal((await get("/docs/NsTeam001/tables/Nope")).status, 404);
+  });
+
+  it("answers 404 for a doc the token may not open, exactly as for one that does not exist", async function () {
+    const notFound = {statusCode: 404, statusMessage: "Not Found", message: "Doc does not exist or is inaccessible."};
+    for (const path of [`/docs/${env.seeded.restrictedDocId}`, `/docs/${env.seeded.restrictedDocId}/tables`, "/docs/NoSuchDoc1"]) {
+      const answer = await get(path);
+      assert.equal(answer.status, 404, path);
+      assert.deepEqual(answer.body, notFound, path);
+    }
+    const link = `https://docs.superhuman.com/d/Board-Minutes_d${env.seeded.restrictedDocId}`;
+    assert.deepEqual((await get(`/resolveBrowserLink?url=${encodeURIComponent(link)}`)).body, notFound);
+    const write = await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Note", value: "x"}]}]}, Tokens.reader);
+    assert.equal(write.status, 403, "a read-only token writing still gets 403");
+  });
+
+  it("serves docs whose ids hold _ and -", async function () {
+    const odd = env.seeded.docs.map(d => d.id).filter(id => /[_-]/.test(id));
+    assert.includeMembers(odd, [env.seeded.teamDocIds[1], env.seeded.metricsDocId!]);
+    assert.include(env.seeded.teamDocIds, "NsTeam001");
+    assert.equal(env.seeded.meetingDocId, "NsMeet001");
+    for (const id of odd) {
+      const doc = await get(`/docs/${id}`);
+      assert.equal(doc.body.id, id);
+      assert.equal(doc.body.browserLink, `https://docs.superhuman.com/d/_d${id}`);
+    }
+    const [row] = await rowsOf(env.seeded.teamDocIds[1], "Key Results");
+    assert.match(row.browserLink, new RegExp(`^https://docs\\.superhuman\\.com/d/_d${env.seeded.teamDocIds[1]}/#`));
+  });
+
+  it("resolves doc, table and row links, slugs and all", async function () {
+    const docId = env.seeded.teamDocIds[1];
+    const resolve = async (url: string, extra = "") => get(`/resolveBrowserLink?url=${encodeURIComponent(url)}${extra}`);
+    const doc = await resolve(`https://docs.superhuman.com/d/Marketing-OKRs_d${docId}/OKRs_su0000j`);
+    assert.deepEqual(doc.body.resource, {type: "doc", id: docId, name: "Marketing OKRs", href: `https://docs.superhuman.com/apis/v1/docs/${docId}`});
+    assert.equal(doc.body.browserLink, `https://docs.superhuman.com/d/_d${docId}`);
+
+    const krs = (await get(`/docs/${docId}/tables/Key%20Results`)).body;
+    const table = await resolve(krs.browserLink);
+    assert.deepEqual(table.body.resource, {type: "table", id: krs.id, name: "Key Results", href: `https://docs.superhuman.com/apis/v1/docs/${docId}/tables/${krs.id}`});
+    const withSlug = krs.browserLink.replace(`/d/_d${docId}/`, `/d/Marketing-OKRs_d${docId}/OKRs_su0000w`);
+    assert.equal((await resolve(withSlug)).body.resource.id, krs.id);
+
+    const [row] = await rowsOf(docId, "Key Results");
+    const resolved = await resolve(row.browserLink);
+    assert.deepEqual(resolved.body.resource, {type: "row", id: row.id, name: row.name, href: `https://docs.superhuman.com/apis/v1/docs/${docId}/tables/${krs.id}/rows/${row.id}`});
+    assert.equal(resolved.body.browserLink, row.browserLink);
+    assert.equal((await resolve(row.browserLink.replace("https://docs.superhuman.com", "https://coda.io"))).body.resource.id, row.id);
+
+    const gone = row.browserLink.replace(row.id, "i-gone001");
+    assert.equal((await resolve(gone)).status, 404);
+    assert.deepEqual((await resolve(gone, "&degradeGracefully=true")).body.resource.type, "table");
+    assert.equal((await resolve("https://example.com/d/_dNsTeam001")).status, 400);
   });
 
   it("pages with tokens that carry the query and ignore other parameters", async function () {
@@ -53,31 +113,133 @@ describe("Docs API emulator", function () {
     assert.include(rich.Owner, {"@type": "Person", email: "lena@northstar.example.com"});
   });
 
+  it("serves formatted text as Markdown in the rich format and as plain text otherwise", async function () {
+    const cell = async (docId: string, table: string, column: string, code: string, format: string) => {
+      const rows = await rowsOf(docId, table, `&useColumnNames=true&valueFormat=${format}`);
+      return rows.find(r => JSON.stringify(r.values).includes(code))!.values[column];
+    };
+    const goal = "Grow ARR from $38M to $52M";
+    assert.equal(await cell(env.seeded.strategyDocId, "Annual Goals", "Goal", '"AG1"', "simple"), goal);
+    assert.equal(await cell(env.seeded.strategyDocId, "Annual Goals", "Goal", "AG1", "rich"), `**[${goal}](https://northstar.example.com/board/fy2026-plan)**`);
+    assert.equal(await cell(env.seeded.strategyDocId, "Annual Goals", "Goal", "AG2", "rich"), "```Net revenue retention of 115%```");
+    assert.equal(await cell("NsTeam003", "Objectives", "Objective", "O6", "rich"), "_Make onboarding self-serve_");
+    assert.equal(await cell("NsTeam003", "Objectives", "Objective", "O6", "simpleWithArrays"), "Make onboarding self-serve");
+    assert.equal(await cell("NsMeet001", "Issues", "Issue", "hiring pipeline", "rich"), "**The director hiring pipeline is thin**");
+    const goals = await rowsOf(env.seeded.strategyDocId, "Annual Goals");
+    assert.equal(goals[0].name, goal, "a row's name is plain text");
+    const filtered = await get(`/docs/${env.seeded.strategyDocId}/tables/Annual%20Goals/rows?query=${encodeURIComponent(`"Goal":"${goal}"`)}`);
+    assert.lengthOf(filtered.body.items, 1, "a query matches the plain text");
+    assert.equal(markdown({runs: [{text: "Grow "}, {text: "ARR", bold: true, italic: true}, {text: " now", link: "https://example.com"}]}), "Grow **_ARR_**[ now](https://example.com)");
+    assert.equal(markdown({runs: [{text: "plain"}]}), "```plain```");
+  });
+
   it("filters rows with the documented query", async function () {
     const rows = await get('/docs/NsTeam001/tables/Key%20Results/rows?useColumnNames=true&query=%22Code%22:%22KR2%22');
     assert.deepEqual(rows.body.items.map((r: any) => r.values.Code), ["KR2"]);
     assert.equal((await get("/docs/NsTeam001/tables/Key%20Results/rows?query=Nope:1")).status, 400);
   });
 
-  it("queues writes and reports them done through mutationStatus", async function () {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, mutationDelayMs: 60_000});
-    const added = await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Note", value: "Queued"}, {column: "Value", value: "12"}]}]});
-    assert.equal(added.status, 202);
-    assert.lengthOf(added.body.addedRowIds, 1);
-    assert.deepEqual((await get(`/mutationStatus/${added.body.requestId}`)).body, {completed: false});
-    assert.equal((await get("/mutationStatus/nope")).status, 404);
-    assert.equal((await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Nope", value: 1}]}]})).status, 400);
-    assert.equal((await send("PUT", "/docs/NsTeam001/tables/Check-ins/rows/i-none", {row: {cells: []}})).status, 404);
-    assert.equal((await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Note", value: "x"}]}]}, Tokens.reader)).status, 403);
+  it("finds tables by exact name, URL-encoded, or by id, and reports an honest rowCount and updatedAt", async function () {
+    const byName = (await get("/docs/NsTeam001/tables/Check-ins")).body;
+    assert.deepEqual((await get(`/docs/NsTeam001/tables/${byName.id}`)).body, byName);
+    assert.equal((await get("/docs/NsTeam001/tables/Key%20Results")).body.name, "Key Results");
+    assert.equal((await get("/docs/NsTeam001/tables/key%20results")).status, 404, "names match exactly");
+    assert.equal(byName.rowCount, (await rowsOf("NsTeam001", "Check-ins")).length);
+
+    const stamps = [byName.updatedAt];
+    const table = async () => (await get("/docs/NsTeam001/tables/Check-ins")).body;
+    const added = await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Note", value: "New"}]}]});
+    const afterInsert = await table();
+    assert.equal(afterInsert.rowCount, byName.rowCount + 1);
+    stamps.push(afterInsert.updatedAt);
+    await send("PUT", `/docs/NsTeam001/tables/Check-ins/rows/${added.body.addedRowIds[0]}`, {row: {cells: [{column: "Note", value: "Edited"}]}});
+    stamps.push((await table()).updatedAt);
+    await send("DELETE", `/docs/NsTeam001/tables/Check-ins/rows/${added.body.addedRowIds[0]}`, undefined);
+    const afterDelete = await table();
+    assert.equal(afterDelete.rowCount, byName.rowCount);
+    stamps.push(afterDelete.updatedAt);
+    assert.deepEqual([...stamps].sort(), stamps);
+    assert.equal(new Set(stamps).size, 4, "every insert, update and delete moves updatedAt");
   });
 
-  it("limits each token to its reads per window and says when to retry", async function () {
+  it("serves useColumnNames and the rich format together", async function () {
+    const [row] = (await get("/docs/NsTeam001/tables/Key%20Results/rows?useColumnNames=true&valueFormat=rich&limit=1")).body.items;
+    assert.equal(row.values.Code, "```KR1```");
+    assert.include(row.values.Objective, {"@type": "StructuredValue", additionalType: "row"});
+    assert.include(row.values.Owner, {"@type": "Person"});
+  });
+
+  it("upserts by key columns at apply time: every match updated, a row added when none matches", async function () {
+    await restart({mutationDelayMs: 150});
+    const path = "/docs/NsTeam001/tables/Check-ins/rows";
+    const notesColumn = env.emulator.doc("NsTeam001")!.tables.find(t => t.name === "Check-ins")!.columns.find(c => c.name === "Note")!.id;
+    const twice = {rows: [{cells: [{column: notesColumn, value: "Weekly"}, {column: "Value", value: 1}]}, {cells: [{column: "Note", value: "Weekly"}, {column: "Value", value: 2}]}]};
+    await send("POST", path, twice);
+    const first = await send("POST", path, {rows: [{cells: [{column: "Note", value: "Keyed"}, {column: "Value", value: 10}]}], keyColumns: ["Note"]});
+    await send("POST", path, {rows: [{cells: [{column: "Note", value: "Keyed"}, {column: "Value", value: 11}]}], keyColumns: [notesColumn]});
+    assert.equal(first.status, 202);
+    assert.notProperty(first.body, "addedRowIds", "no addedRowIds with keyColumns");
+    assert.isEmpty((await rowsOf("NsTeam001", "Check-ins")).filter(r => r.name === "Keyed"), "nothing is seen before the writes apply");
+    await sleep(250);
+    let rows = await rowsOf("NsTeam001", "Check-ins", "&useColumnNames=true");
+    assert.deepEqual(rows.filter(r => r.name === "Keyed").map(r => r.values.Value), [11], "two queued upserts with one key make one row");
+    assert.deepEqual(rows.filter(r => r.name === "Weekly").map(r => r.values.Value), [1, 2]);
+    await send("POST", path, {rows: [{cells: [{column: "Note", value: "Weekly"}, {column: "Value", value: 7}]}], keyColumns: ["Note"]});
+    await sleep(200);
+    rows = await rowsOf("NsTeam001", "Check-ins", "&useColumnNames=true");
+    assert.deepEqual(rows.filter(r => r.name === "Weekly").map(r => r.values.Value), [7, 7], "every matching row is updated");
+  });
+
+  it("queues writes as mutate:<uuid> and reports them through mutationStatus with warning null", async function () {
+    await restart({mutationDelayMs: 200});
+    const added = await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Note", value: "Queued"}, {column: "Value", value: "12"}]}]});
+    assert.equal(added.status, 202);
+    assert.match(added.body.requestId, /^mutate:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.lengthOf(added.body.addedRowIds, 1);
+    const status = () => get(`/mutationStatus/${encodeURIComponent(added.body.requestId)}`);
+    assert.deepEqual((await status()).body, {completed: false, warning: null});
+    assert.isUndefined((await rowsOf("NsTeam001", "Check-ins")).find(r => r.id === added.body.addedRowIds[0]), "a read before the write applies does not see it");
+    await sleep(250);
+    assert.deepEqual((await status()).body, {completed: true, warning: null});
+    assert.equal((await get(`/mutationStatus/${added.body.requestId}`)).status, 200, "an unencoded id works too");
+    assert.equal((await get("/mutationStatus/mutate%3A00000000-0000-0000-0000-000000000000")).status, 404);
+    assert.equal((await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {rows: [{cells: [{column: "Nope", value: 1}]}]})).status, 400);
+    assert.equal((await send("PUT", "/docs/NsTeam001/tables/Check-ins/rows/i-none", {row: {cells: []}})).status, 404);
+  });
+
+  it("applies a write at its time though nobody polls, and in the order writes were sent", async function () {
+    await restart({mutationDelayMs: {min: 50, max: 300}});
+    const path = "/docs/NsTeam001/tables/Key%20Results/rows";
+    const [kr] = await rowsOf("NsTeam001", "Key Results");
+    for (let i = 1; i <= 5; i++) await send("PUT", `${path}/${kr.id}`, {row: {cells: [{column: "Current", value: i}]}});
+    assert.notEqual((await get(`${path}/${kr.id}?useColumnNames=true`)).body.values.Current, 5);
+    await sleep(350);
+    assert.equal((await get(`${path}/${kr.id}?useColumnNames=true`)).body.values.Current, 5, "the last write sent is the one that stays");
+    await send("DELETE", `${path}/${kr.id}`, undefined);
+    await sleep(350);
+    const table = env.emulator.doc("NsTeam001")!.tables.find(t => t.name === "Key Results")!;
+    assert.isDefined(table.rows.find(r => r.id === kr.id), "between requests the model waits");
+    env.emulator.applyDueMutations();
+    assert.isUndefined(table.rows.find(r => r.id === kr.id));
+  });
+
+  it("limits each user's reads per window and says when to retry", async function () {
     env.emulator.rateLimit = {reads: 3, writes: 1, windowMs: 6000};
     for (let i = 0; i < 3; i++) assert.equal((await get("/whoami")).status, 200);
-    const throttled = await get("/whoami");
-    assert.equal(throttled.status, 429);
-    assert.equal(throttled.body.statusMessage, "Too Many Requests");
+    const throttled = await get("/whoami", Tokens.reader);
+    assert.equal(throttled.status, 429, "the limit is the user's, whichever token");
+    assert.deepEqual(throttled.body, {statusCode: 429, statusMessage: "Too Many Requests", message: "Too Many Requests"});
     assert.isAtLeast(Number(throttled.headers.get("retry-after")), 1);
+  });
+
+  it("allows 3 writes per 10 seconds per user under the observed limits, with reads still open", async function () {
+    env.emulator.rateLimit = ObservedRateLimit;
+    const write = () => send("PUT", `/docs/NsTeam001/tables/Check-ins/rows/${env.emulator.doc("NsTeam001")!.tables[3].rows[0].id}`, {row: {cells: [{column: "Note", value: "x"}]}});
+    for (let i = 0; i < 3; i++) assert.equal((await write()).status, 202);
+    const throttled = await write();
+    assert.equal(throttled.status, 429);
+    assert.include(["9", "10"], throttled.headers.get("retry-after"));
+    assert.equal((await get("/whoami")).status, 200);
+    assert.equal(env.emulator.stats.throttled, 1);
   });
 });
