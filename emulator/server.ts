@@ -267,7 +267,7 @@ export class DocsApiEmulator {
       if (fault?.fault === "resetBefore") return hangUp(req);
       if (typeof fault?.fault === "number") throw new HttpError(fault.fault);
       if (!route) throw new HttpError(404, `No API operation at ${method} ${path}.`);
-      const [status, body] = this.route(route, url.searchParams, text ? parseJson(text) : undefined, grant);
+      const [status, body] = this.route(route, url.searchParams, text ? parseJson(text) : undefined, grant, isWrite);
       answer = {status, body};
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
@@ -347,12 +347,11 @@ export class DocsApiEmulator {
 
   // ------------------------------------------------------------------ routes
 
-  private route(route: Route, query: URLSearchParams, body: unknown, grant: TokenGrant): [number, unknown] {
+  private route(route: Route, query: URLSearchParams, body: unknown, grant: TokenGrant, isWrite: boolean): [number, unknown] {
     const {operation} = route;
     if (operation === "whoami") return [200, this.whoami(grant)];
     if (operation === "resolveBrowserLink") return [200, this.resolveBrowserLink(query, grant)];
     if (operation === "getMutationStatus") return [200, this.mutationStatus(route.requestId!)];
-    const isWrite = operation === "upsertRows" || operation === "updateRow" || operation === "deleteRow" || operation === "deleteRows";
     const doc = this.access(grant, route.docId!, isWrite);
     if (operation === "getDoc") return [200, this.getDoc(doc)];
     if (operation === "listTables") return [200, this.listTables(doc, query)];
