@@ -21,12 +21,16 @@ export interface Tally {
   halfWritten: number;
   /** What went wrong, in words, when a count is not 0. */
   notes: string[];
+  /** Faults that fired and requests the rate limit refused: proof the case met its fault. */
+  faults?: number;
 }
 
 export interface FaultCase {
   name: string;
   /** Emulator settings for the case. */
   setup?: Parameters<typeof startSampleEmulator>[0];
+  /** A case without faults: it shows the write path is right when nothing fails. */
+  clean?: boolean;
   run: (env: SampleEmulator, pack: Pack) => Promise<Tally>;
 }
 
@@ -152,14 +156,17 @@ function meetingActionCase(name: string, formula: string, params: unknown[], tab
     run: async (env, pack) => {
       const rows = () => tableOf(env, env.seeded.meetingDocId!, table).rows.length;
       const before = rows();
+      const notes: string[] = [];
       for (const f of faults) env.emulator.inject(f);
       const run = () => executeFormulaFromPackDef(pack, formula, [env.seeded.meetingDocId, ...params] as never, actionContext(env));
-      let failed = await attempt(run);
+      const first = await attempt(run);
       env.emulator.clearFaults();
       // The user runs the action again, as anyone would after an error or to be sure.
-      failed = await attempt(run);
+      const failed = await attempt(run);
+      if (first) notes.push(`first run failed: ${first.message}`);
       await settle(env, delayMs + 50);
       const t = tally();
+      t.notes.push(...notes);
       const added = rows() - before;
       if (added > 1) {
         t.duplicated += added - 1;
@@ -252,7 +259,7 @@ export const FaultCases: FaultCase[] = [
     {fault: 503, operation: "upsertRows", times: 20},
     {fault: 503, operation: "updateRow", nth: 2, times: 20},
   ]),
-  checkInCase("check-in: writes land 300 ms later, and the user checks in twice", [], {delayMs: 300}),
+  {...checkInCase("check-in: writes land 300 ms later, and the user checks in twice", [], {delayMs: 300}), clean: true},
   meetingActionCase("RaiseIssue: the write lands but its answer is lost", "RaiseIssue", ["Churn in the SMB segment", "Hot metric: Logo churn", "grace@northstar.example.com", "High", asOf], "Issues", [
     {fault: "resetAfter", operation: "upsertRows"},
   ]),
@@ -263,17 +270,19 @@ export const FaultCases: FaultCase[] = [
     {fault: 502, operation: "getMutationStatus"},
     {fault: "resetBefore", operation: "listRows", nth: 2},
   ]),
-  editCase("two-way edit: ten rows across two docs", []),
+  {...editCase("two-way edit: ten rows across two docs", []), clean: true},
   editCase("two-way edit: a write's answer is lost", [{fault: "resetAfter", operation: "upsertRows"}]),
   editCase("two-way edit: a 503 on a write", [{fault: 503, operation: "upsertRows"}]),
-  editCase("two-way edit: a team member changed a row after the sync", [], {conflict: true}),
+  {...editCase("two-way edit: a team member changed a row after the sync", [], {conflict: true}), clean: true},
 ];
 
 /** Runs one case on a fresh emulator. */
 export async function runFaultCase(c: FaultCase, pack: Pack): Promise<Tally> {
   const env = await startSampleEmulator({validate: false, ...c.setup});
   try {
-    return await c.run(env, pack);
+    const t = await c.run(env, pack);
+    t.faults = Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) + env.emulator.stats.throttled;
+    return t;
   } finally {
     await env.stop();
   }
