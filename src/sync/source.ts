@@ -79,28 +79,34 @@ function rawTable(context: coda.ExecutionContext, docId: string, name: string, f
       ref = table.id;
       first = await listRowsPage(context, docId, ref);
     }
-    const rows = first.continuation ? await consistentRows(context, docId, ref, name) : first.items;
+    const rows = first.continuation ? await consistentRows(context, docId, ref, name, first) : first.items;
     return {ref, name, rows};
   }, fresh);
 }
 
 /**
- * Reads a table of several pages whole. Rows added or removed between two pages
- * shift the pages, so the read is repeated while the table's row count or last
- * change moves under it; rows seen twice are kept once.
+ * Reads the rest of a table of several pages. Rows added or removed between two
+ * pages shift the pages, so the table's row count and last change are taken
+ * before the second page and after the last; when they moved, or the rows read
+ * do not add up to the count, the table is read again from the start. Rows seen
+ * twice are kept once. A table whose last change keeps moving while its rows
+ * add up (a formula that recalculates) is taken on the last attempt.
  */
-async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string): Promise<Row[]> {
-  for (let attempt = 0; attempt < ConsistentReadAttempts; attempt++) {
+async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string, first: Page<Row>): Promise<Row[]> {
+  let page: Page<Row> | undefined = first;
+  for (let attempt = 1; attempt <= ConsistentReadAttempts; attempt++) {
+    page ??= await listRowsPage(context, docId, ref);
     const before = await getTable(context, docId, ref);
     const rows = new Map<string, Row>();
-    let token: string | undefined;
-    do {
-      const page = await listRowsPage(context, docId, ref, {pageToken: token});
+    for (;;) {
       for (const row of page.items) rows.set(row.id, row);
-      token = page.continuation;
-    } while (token);
+      if (!page.continuation) break;
+      page = await listRowsPage(context, docId, ref, {pageToken: page.continuation});
+    }
     const after = await getTable(context, docId, ref);
-    if (after.updatedAt === before.updatedAt && after.rowCount === before.rowCount && rows.size === after.rowCount) return [...rows.values()];
+    const addsUp = rows.size === after.rowCount && before.rowCount === after.rowCount;
+    if (addsUp && (after.updatedAt === before.updatedAt || attempt === ConsistentReadAttempts)) return [...rows.values()];
+    page = undefined;
   }
   throw new coda.UserVisibleError(`The table ${name} in the doc ${docId} kept changing while it was read. Sync again in a minute.`);
 }
