@@ -73,10 +73,14 @@ export function ensureIsolateRuntime(log: (line: string) => void = () => {}): Is
     const started = Date.now();
     copyFileSync(join(ManifestDir, "package.json"), join(staging, "package.json"));
     copyFileSync(join(ManifestDir, "package-lock.json"), join(staging, "package-lock.json"));
-    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
+    // Under `npm test` the outer npm passes its own project folder down as npm_config_local_prefix:
+    // drop it, and name the folder to install into outright.
+    const env: NodeJS.ProcessEnv = {...process.env, npm_config_engine_strict: "false"};
+    delete env.npm_config_local_prefix;
+    execFileSync("npm", ["ci", "--prefix", staging, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
       cwd: staging,
-      // The pins need Node 22 while npm may run on an older Node: the engine check would only warn.
-      env: {...process.env, npm_config_engine_strict: "false"},
+      // The pins need Node 22 while npm may run on an older Node: engine-strict off keeps that a warning.
+      env,
       stdio: ["ignore", "ignore", "inherit"],
       timeout: 10 * 60_000,
     });
