@@ -3,11 +3,12 @@ import type {GenericSyncFormulaResult, GenericSyncUpdateResultMarshaled} from "@
 import {importManifest} from "@codahq/packs-sdk/dist/cli/helpers";
 import {compilePackMetadata} from "@codahq/packs-sdk/dist/helpers/metadata";
 import {executeMetadataFormula, executeUpdateFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import type {FormulaSpecification} from "@codahq/packs-sdk/dist/runtime/types";
 import {FormulaType, MetadataFormulaType} from "@codahq/packs-sdk/dist/runtime/types";
 import {validateParams} from "@codahq/packs-sdk/dist/testing/validation";
 import assert from "node:assert/strict";
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
-import {dirname, join, resolve} from "node:path";
+import {dirname, join, relative, resolve} from "node:path";
 import {performance} from "node:perf_hooks";
 import {EmulatorFetcher, emulatorContext} from "../../emulator/fetcher";
 import {actionContext, runSync} from "../../emulator/run";
@@ -16,22 +17,21 @@ import {startSampleEmulator, Tokens} from "../../emulator/sample";
 import {pack as sourcePack} from "../../src/pack";
 import {asInvoked} from "../../test/support/examples";
 import type {EmulatorOptions} from "./cases";
+import {Syncs, Update} from "./cases";
 import type {ConnectionMetadata} from "./connections";
 import {connectionFindings} from "./connections";
-import {Syncs, Update} from "./cases";
 import type {IsolateContextOptions, Phases} from "./vm";
 import {collectingLogger, executeInIsolate, likeHarness, PlatformFetcher} from "./vm";
-import type {FormulaSpecification} from "@codahq/packs-sdk/dist/runtime/types";
 
 /**
  * The isolate run: the BUILT bundle, loaded into a new isolate for every
  * execution as the Pack runtime does, against the local emulator. It checks
- * that the built metadata asks for the user's account wherever the pack
- * reaches the Docs API (connections.ts), then runs every
- * formula example, every sync table to its last continuation (rows must equal
- * the same sync run in Node through the SDK harness), the KeyResults two-way
- * edit and each action (through its example), and checks that what needs no
- * account makes no request.
+ * that the built metadata asks for the user's account wherever the pack reaches
+ * the Docs API (connections.ts), then runs every formula example (each action
+ * included), every sync table to its last continuation (rows must equal the
+ * same sync run in Node through the SDK harness), the KeyResults two-way edit
+ * and the connection name, and checks that what needs no account makes no
+ * request.
  *
  * Runs under the isolate runtime's Node (see runtime.ts and test.ts):
  *   runner.ts --bundle dist/bundle.js [--report report.json] [--only text]
@@ -170,7 +170,7 @@ async function builtMetadata(manifest: coda.PackDefinition): Promise<void> {
   // What the SDK uploads: the metadata compiled from the bundle.
   await check("connection requirements in the built bundle's metadata", async () => verify(compilePackMetadata(manifest)));
   const written = join(dirname(bundlePath), "metadata.json");
-  await check(`connection requirements in ${written}`, async () => {
+  await check(`connection requirements in ${relative(process.cwd(), written)}`, async () => {
     assert.ok(existsSync(written), `the build wrote no ${written}`);
     return verify(JSON.parse(readFileSync(written, "utf8")) as ConnectionMetadata);
   });
@@ -242,8 +242,7 @@ async function twoWayUpdate(manifest: coda.PackDefinition): Promise<void> {
       return {response, after: after.rows.find(Update.row), requests: fetcher.requests};
     });
     const [outcome] = vm.response.result;
-    assert.equal(outcome.outcome, "success", `the update failed in the isolate: ${JSON.stringify(outcome)}`);
-    assert.ok(outcome.outcome === "success");
+    assert.ok(outcome.outcome === "success", `the update failed in the isolate: ${JSON.stringify(outcome)}`);
     for (const [key, value] of Object.entries(Update.edit)) {
       assert.equal((outcome.finalValue as Row)[key], value, `the written row's ${key}`);
       assert.equal(vm.after?.[key], value, `the next sync's ${key}`);
