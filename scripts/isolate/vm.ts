@@ -56,6 +56,8 @@ export interface IsolateContextOptions {
   sync?: {continuation?: coda.Continuation};
   timezone?: string;
   logger?: Logger;
+  /** Default: the runtime's minute. */
+  limitMs?: number;
 }
 
 /** A logger that keeps what the pack logs, to show when a check fails. */
@@ -107,11 +109,14 @@ export async function executeInIsolate<T extends FormulaSpecification>(
       previousAttemptError: undefined,
     });
     const t2 = performance.now();
+    const limitMs = options.limitMs ?? ExecutionLimitMs;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`The execution ran past the runtime's ${ExecutionLimitMs / 1000} s and was stopped.`)), ExecutionLimitMs);
+      timer = setTimeout(() => reject(new Error(`The execution ran past ${limitMs / 1000} s and was stopped.`)), limitMs);
     });
     const thunkParams = params as Parameters<typeof executeThunk>[1]["params"];
-    const value = await Promise.race([executeThunk(context, {params: thunkParams, formulaSpec, updates}, bundlePath, `${bundlePath}.map`), limit]);
+    const run = executeThunk(context, {params: thunkParams, formulaSpec, updates}, bundlePath, `${bundlePath}.map`);
+    run.catch(() => {}); // after a time-out the disposed isolate rejects it too; the race has already failed
+    const value = await Promise.race([run, limit]);
     const t3 = performance.now();
     const heapBytes = (await isolate.getHeapStatistics()).used_heap_size as number;
     return {value, phases: {createMs: t1 - t0, loadMs: t2 - t1, runMs: t3 - t2}, heapBytes};
