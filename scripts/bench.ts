@@ -8,6 +8,7 @@ import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
 import {buildBundle, BundleLimitBytes} from "./bundle";
+import {isolateColdStart} from "./isolate/bench";
 
 /**
  * npm run bench: the figures the issues ask for. Times are the median of several
@@ -89,6 +90,7 @@ async function main() {
   await syncRequests(pack);
   await faultSuite(pack);
   await writes(pack);
+  console.log(`\n${await isolateColdStart()}`);
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);
 }
