@@ -193,7 +193,7 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Meeting Date", "date"],
   ]);
   for (const m of sample.messages) addRow(ids, messages, {Message: m.message, Audience: m.audience, "Meeting Date": m.meeting});
-  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, withKeyColumn(issues), decisions, withKeyColumn(actions), backBriefs, rankings, messages]);
+  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, withKeyColumn(issues), withKeyColumn(decisions), withKeyColumn(actions), backBriefs, rankings, messages]);
 }
 
 /** The CEO dashboard as a doc: definitions, readings in long form, and a weekly scorecard in wide form. */

@@ -83,7 +83,9 @@ export function once<T>(context: coda.ExecutionContext, key: string, read: () =>
   if (fresh || !memo.has(key)) {
     const p = read();
     memo.set(key, p);
-    p.catch(() => memo.delete(key));
+    p.catch(() => {
+      if (memo.get(key) === p) memo.delete(key);
+    });
   }
   return memo.get(key) as Promise<T>;
 }
@@ -111,6 +113,8 @@ interface Call<S extends z.ZodMiniType> {
   docId?: string;
   /** A write whose repetition changes nothing: it may be retried after a dropped connection. */
   idempotent?: boolean;
+  /** Ask for the doc's latest version, not a snapshot that may trail recent writes. */
+  latest?: boolean;
 }
 
 const isWrite = (method: string) => method !== "GET";
@@ -136,7 +140,7 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
       const response = await context.fetcher.fetch({
         method,
         url: coda.withQueryParams(`${ApiBaseUrl}${c.path}`, query),
-        headers: c.body === undefined ? undefined : {"Content-Type": "application/json"},
+        headers: {...(c.body === undefined ? {} : {"Content-Type": "application/json"}), ...(c.latest ? {"X-Coda-Doc-Version": "latest"} : {})},
         body: c.body === undefined ? undefined : JSON.stringify(c.body),
         cacheTtlSecs: 0,
       });
@@ -148,7 +152,9 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
       return parsed.data;
     } catch (error) {
       const delay = RetryDelaysMs[attempt];
-      if (retriable && isTransient(error) && delay !== undefined && elapsedMs(context) + delay < ExecutionBudgetMs) {
+      // Asked for the latest version, the API answers 400 while its view still trails: that passes too.
+      const trailing = c.latest === true && coda.StatusCodeError.isStatusCodeError(error) && (error as coda.StatusCodeError).statusCode === 400;
+      if (retriable && (isTransient(error) || trailing) && delay !== undefined && elapsedMs(context) + delay < ExecutionBudgetMs) {
         e.retries++;
         pause(delay);
         continue;
@@ -166,7 +172,7 @@ function paceWrite(context: coda.ExecutionContext, about: string): void {
   if (recent.length >= writes) {
     const wait = recent[recent.length - writes] + windowMs - Date.now();
     if (elapsedMs(context) + wait > ExecutionBudgetMs) {
-      throw new coda.UserVisibleError(`Not written (${about}): the Docs API allows only ${writes} writes per ${windowMs / 1000} s and this run is out of time. Run it again; nothing is doubled.`);
+      throw new ApiError(`Not written (${about}): the Docs API allows only ${writes} writes per ${windowMs / 1000} s and this run is out of time. Run it again; nothing is doubled.`, RefusedBeforeSending);
     }
     pause(wait);
   }
@@ -187,6 +193,21 @@ export class ApiError extends coda.UserVisibleError {
   }
 }
 
+/** The status of an ApiError for a write the pack held back: nothing was sent. */
+const RefusedBeforeSending = 0;
+/** The status of an ApiError for a dropped connection: a write may have landed. */
+const ConnectionDropped = -1;
+
+/**
+ * Whether a failed write may have landed all the same: after a server error, a
+ * rate limit or a dropped connection the service may have queued it; a refusal
+ * (4xx) or a write held back by the pack changed nothing.
+ */
+export function mayHaveWritten(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return !(error instanceof coda.UserVisibleError);
+  return error.status === ConnectionDropped || error.status === 429 || error.status >= 500;
+}
+
 /** The message the real service gives for a doc that does not exist or is not shared with the user. */
 export const DocNotSharedMessage = "Doc does not exist or is inaccessible.";
 
@@ -197,7 +218,7 @@ export const DocNotSharedMessage = "Doc does not exist or is inaccessible.";
 export function apiError(error: unknown, about: string, docId?: string, attempts = 1): unknown {
   const tries = attempts > 1 ? ` after ${attempts} tries` : "";
   if (!coda.StatusCodeError.isStatusCodeError(error)) {
-    if (isTransient(error)) return new coda.UserVisibleError(`The connection to the Docs API dropped${tries} (${about}). Try again; nothing is doubled.`);
+    if (isTransient(error)) return new ApiError(`The connection to the Docs API dropped${tries} (${about}). Try again; nothing is doubled.`, ConnectionDropped);
     return error;
   }
   const e = error as coda.StatusCodeError;
@@ -288,8 +309,8 @@ export async function listTablesPage(context: coda.ExecutionContext, docId: stri
 }
 
 /** A table's row count and last change, to tell whether it changed while it was read. */
-export async function getTable(context: coda.ExecutionContext, docId: string, table: string) {
-  return call(context, {schema: TableDetail, path: tablePath(docId, table), about: `the table ${table} in the doc ${docId}`, docId});
+export async function getTable(context: coda.ExecutionContext, docId: string, table: string, latest = false) {
+  return call(context, {schema: TableDetail, path: tablePath(docId, table), about: `the table ${table} in the doc ${docId}`, docId, latest});
 }
 
 export async function listColumnsPage(context: coda.ExecutionContext, docId: string, table: string, pageToken?: string): Promise<Page<Column>> {
@@ -305,6 +326,8 @@ export async function listColumnsPage(context: coda.ExecutionContext, docId: str
 
 export interface RowQuery {
   pageToken?: string;
+  /** Read the doc's latest version (after a write, or to compare before one). */
+  latest?: boolean;
   /** `<column>:<JSON value>`: the API's one equality filter. */
   query?: string;
 }
@@ -320,6 +343,7 @@ export async function listRowsPage(context: coda.ExecutionContext, docId: string
     query: q.pageToken ? {pageToken: q.pageToken} : {limit: RowPageSize, valueFormat: "rich", useColumnNames: true, query: q.query},
     about: `reading the table ${table} in the doc ${docId}`,
     docId,
+    latest: q.latest,
   });
   return {items: page.items, continuation: page.nextPageToken};
 }
@@ -393,7 +417,7 @@ export async function updateRow(context: coda.ExecutionContext, docId: string, t
  * write's status, pausing between polls, until it has landed or the budget is
  * spent; true when it landed.
  */
-export async function writeLanded(context: coda.ExecutionContext, requestId: string, pollMs = 1_500): Promise<boolean> {
+export async function writeLanded(context: coda.ExecutionContext, requestId: string, budgetMs = ExecutionBudgetMs, pollMs = 1_500): Promise<boolean> {
   for (let poll = 0; ; poll++) {
     const status = await call(context, {
       schema: MutationStatus,
@@ -402,7 +426,7 @@ export async function writeLanded(context: coda.ExecutionContext, requestId: str
       about: "the status of a write",
     });
     if (status.completed) return true;
-    if (elapsedMs(context) + pollMs > ExecutionBudgetMs) return false;
+    if (elapsedMs(context) + pollMs > budgetMs) return false;
     pause(pollMs);
   }
 }

@@ -24,12 +24,11 @@ async function addRow<F extends string>(
   specs: ReadonlyArray<FieldSpec & {field: F | "Key"}>,
   values: ReadonlyArray<[F, CellValue | undefined]>,
   key: string,
-  name: {field: F; value: string},
   what: string,
 ): Promise<{table: SourceTable<F | "Key">; rowId: string}> {
   const docId = await resolveDocId(context, meetingDoc);
   const table = await readTable(context, docId, tableName, specs);
-  const write = await putKeyed(context, table, values, key, name);
+  const write = await putKeyed(context, table, values, key);
   const landed = await afterLanding(context, table, specs, write, what);
   return {table: landed.table, rowId: landed.row.id};
 }
@@ -67,7 +66,6 @@ export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc:
       ["Status", "Open"],
     ],
     rowKey("issue", raised, title),
-    {field: "Name", value: title},
     "issue",
   );
   return theRow(issueRows(readIssues(table), a.today), table.docId, rowId);
@@ -95,7 +93,6 @@ export async function recordDecision(
       ["ReviewDate", a.reviewDate ? isoDay(a.reviewDate) : undefined],
     ],
     rowKey("decision", date, decision),
-    {field: "Name", value: decision},
     "decision",
   );
   return theRow(decisionRows(table, a.today), table.docId, rowId);
@@ -117,8 +114,7 @@ export async function assignAction(context: coda.ExecutionContext, a: {meetingDo
       ["Status", "Open"],
       ["Source", a.source],
     ],
-    rowKey("action", due, owner, action),
-    {field: "Name", value: action},
+    rowKey("action", owner, action),
     "action item",
   );
   return theRow(actionRows(table, a.today), table.docId, rowId);

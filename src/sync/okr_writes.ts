@@ -1,7 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
 import type {Row} from "../../schemas/api";
 import type {CellEdit} from "../api/client";
-import {updateRow, upsertRows} from "../api/client";
+import {mayHaveWritten, updateRow, upsertRows} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
@@ -115,10 +115,19 @@ async function editOneTable(
     }
   }
   if (!writes.length) return;
-  await writeEdits(context, table, writes);
-  // The team doc shows the edits seconds later; the rows returned show them now.
-  const okrs = await readTeamOkrs(context, docId, {...options, keyResultsTable: source}, {checkIns: true, goals: true});
-  for (const w of writes) {
+  const failed = await writeEdits(context, table, writes);
+  for (const [i, error] of failed) results[i] = error;
+  const written = writes.filter(w => !failed.has(w.index));
+  if (!written.length) return;
+  for (const w of written) results[w.index] = edits[w.index].next;
+  // The team doc shows the edits seconds later; the rows returned show them now, computed again.
+  let okrs;
+  try {
+    okrs = await readTeamOkrs(context, docId, {...options, keyResultsTable: source}, {checkIns: true, goals: true});
+  } catch {
+    return; // Written; the next sync computes the rest.
+  }
+  for (const w of written) {
     const edit = edits[w.index];
     const record = okrs.keyResults.find(k => k.id === edit.next.Id);
     if (!record) continue;
@@ -126,9 +135,9 @@ async function editOneTable(
     if (edit.fields.includes("Confidence")) record.confidence = edit.next.Confidence;
   }
   const derived = new Map(deriveKeyResults(okrs, asOf).map(d => [d.record.id, d]));
-  for (const w of writes) {
+  for (const w of written) {
     const d = derived.get(edits[w.index].next.Id);
-    results[w.index] = d ? keyResultRow(d) : edits[w.index].next;
+    if (d) results[w.index] = keyResultRow(d);
   }
 }
 
@@ -154,25 +163,35 @@ function cellsFor(edit: KeyResultEdit, row: Row, table: KrTable): CellEdit[] {
 
 /**
  * One upsert keyed on the name column when every edited row's name is plain
- * text and unique in the table; otherwise one update per row.
+ * text and unique in the table; otherwise one update per row. Answers the
+ * edits that failed, by index.
  */
-async function writeEdits(context: coda.ExecutionContext, table: KrTable, writes: Array<{row: Row; cells: CellEdit[]}>): Promise<void> {
+async function writeEdits(context: coda.ExecutionContext, table: KrTable, writes: Array<{index: number; row: Row; cells: CellEdit[]}>): Promise<Map<number, Error>> {
+  const failed = new Map<number, Error>();
   const nameColumn = table.map.Name?.name;
+  const plainName = (row: Row) => (nameColumn && isPlainText(row.values[nameColumn]) ? String(row.values[nameColumn]).slice(3, -3) : undefined);
   const names = new Map<string, number>();
   for (const r of table.rows) {
-    const name = nameColumn ? cells.text(r.values[nameColumn]) : "";
-    names.set(name, (names.get(name) ?? 0) + 1);
+    const name = plainName(r);
+    if (name !== undefined) names.set(name, (names.get(name) ?? 0) + 1);
   }
-  const keyed =
-    nameColumn !== undefined &&
-    writes.length > 1 &&
-    writes.every(w => isPlainText(w.row.values[nameColumn]) && names.get(cells.text(w.row.values[nameColumn])) === 1);
+  const keyed = nameColumn !== undefined && writes.length > 1 && writes.every(w => names.get(plainName(w.row) ?? "") === 1);
   if (keyed) {
-    const rows = writes.map(w => [{column: nameColumn, value: cells.text(w.row.values[nameColumn])}, ...w.cells]);
-    await upsertRows(context, table.docId, table.ref, rows, [nameColumn]);
-    return;
+    try {
+      await upsertRows(context, table.docId, table.ref, writes.map(w => [{column: nameColumn, value: plainName(w.row)!}, ...w.cells]), [nameColumn]);
+    } catch (error) {
+      for (const w of writes) failed.set(w.index, error instanceof Error ? error : new Error(String(error)));
+    }
+    return failed;
   }
-  for (const w of writes) await updateRow(context, table.docId, table.ref, w.row.id, w.cells);
+  for (const w of writes) {
+    try {
+      await updateRow(context, table.docId, table.ref, w.row.id, w.cells);
+    } catch (error) {
+      failed.set(w.index, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return failed;
 }
 
 export interface CheckInInput {
@@ -226,12 +245,14 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
       rowKey("checkin", rowId, day),
     );
   } catch (error) {
+    if (mayHaveWritten(error)) {
+      // The check-in may have been queued: undoing the key result could leave the check-in alone.
+      throw new coda.UserVisibleError(`The check-in may be only partly saved: ${reason(error)} Run CheckIn again to complete it; it never adds a second check-in.`);
+    }
     try {
       await updateRow(context, docId, krTable.ref, rowId, before);
     } catch {
-      throw new coda.UserVisibleError(
-        `The key result's value was saved but its check-in was not (${reason(error)}). Run CheckIn again to complete it; it never adds a second check-in.`,
-      );
+      throw new coda.UserVisibleError(`The key result's value was saved but its check-in was not: ${reason(error)} Run CheckIn again to complete it; it never adds a second check-in.`);
     }
     throw new coda.UserVisibleError(`Nothing was saved: ${reason(error)}`);
   }

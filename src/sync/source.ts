@@ -33,7 +33,10 @@ export interface ReadOptions {
   columns?: string;
   /** Fields of other tables the same `columns` text may name. */
   otherFields?: readonly string[];
-  /** Read again even if this execution has read the table already (after a write). */
+  /**
+   * Read again even if this execution has read the table already, and ask for
+   * the doc's latest version: before comparing a value to write, and after a write.
+   */
   fresh?: boolean;
 }
 
@@ -70,16 +73,16 @@ function rawTable(context: coda.ExecutionContext, docId: string, name: string, f
     let ref = name;
     let first: Page<Row>;
     try {
-      first = await listRowsPage(context, docId, ref);
+      first = await listRowsPage(context, docId, ref, {latest: fresh});
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404 || error.docNotShared) throw error;
       // Not found by its exact name: look for it among the doc's tables.
       const table = findTable(await docTables(context, docId), name);
       if (!table) return undefined;
       ref = table.id;
-      first = await listRowsPage(context, docId, ref);
+      first = await listRowsPage(context, docId, ref, {latest: fresh});
     }
-    const rows = first.continuation ? await consistentRows(context, docId, ref, name, first) : first.items;
+    const rows = first.continuation ? await consistentRows(context, docId, ref, name, first, fresh) : first.items;
     return {ref, name, rows};
   }, fresh);
 }
@@ -92,18 +95,18 @@ function rawTable(context: coda.ExecutionContext, docId: string, name: string, f
  * twice are kept once. A table whose last change keeps moving while its rows
  * add up (a formula that recalculates) is taken on the last attempt.
  */
-async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string, first: Page<Row>): Promise<Row[]> {
+async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string, first: Page<Row>, latest: boolean): Promise<Row[]> {
   let page: Page<Row> | undefined = first;
   for (let attempt = 1; attempt <= ConsistentReadAttempts; attempt++) {
-    page ??= await listRowsPage(context, docId, ref);
-    const before = await getTable(context, docId, ref);
+    page ??= await listRowsPage(context, docId, ref, {latest});
+    const before = await getTable(context, docId, ref, latest);
     const rows = new Map<string, Row>();
     for (;;) {
       for (const row of page.items) rows.set(row.id, row);
       if (!page.continuation) break;
-      page = await listRowsPage(context, docId, ref, {pageToken: page.continuation});
+      page = await listRowsPage(context, docId, ref, {pageToken: page.continuation, latest});
     }
-    const after = await getTable(context, docId, ref);
+    const after = await getTable(context, docId, ref, latest);
     const addsUp = rows.size === after.rowCount && before.rowCount === after.rowCount;
     if (addsUp && (after.updatedAt === before.updatedAt || attempt === ConsistentReadAttempts)) return [...rows.values()];
     page = undefined;
