@@ -41,16 +41,21 @@ describe("engine: health status and trend", function () {
     assert.throws(() => healthTrend([1, 2, 3], 1), InputError, /periods must be a whole number of at least 2/);
   });
 
-  it("a trend's direction agrees with the sign of its change", function () {
+  it("a trend's direction agrees with the sign of its slope", function () {
     fc.assert(
       fc.property(fc.array(fc.double({min: -1e3, max: 1e3, noNaN: true}), {minLength: 2, maxLength: 30}), values => {
         const t = healthTrend(values);
-        const change = values[values.length - 1] - values[0];
-        if (t.direction === "Up") assert.isAbove(change, 0);
-        if (t.direction === "Down") assert.isBelow(change, 0);
+        if (t.direction === "Up") assert.isAbove(t.slope, 0);
+        if (t.direction === "Down") assert.isBelow(t.slope, 0);
         assert.isAtMost(t.streak, values.length - 1);
       }),
     );
+  });
+
+  it("follows the line, not the last reading against the first", function () {
+    // The readings fall all along, then the last one jumps above the first.
+    const t = healthTrend([100, 90, 80, 70, 105]);
+    assert.deepInclude(t, {direction: "Down", slope: -1, percentChange: 0.05});
   });
 });
 
@@ -105,7 +110,7 @@ describe("engine: pictures", function () {
     const svg = sparklineSvg([1, 2, undefined, 3, 4]);
     assert.lengthOf(svg.match(/<polyline/g)!, 2);
     assert.throws(() => sparklineSvg([undefined, undefined]), InputError, /no values to draw/);
-    assert.throws(() => progressBarSvg(-0.1), InputError, /must not be negative/);
-    assert.throws(() => progressBarSvg(0.5, undefined, 2), InputError, /expected must be between 0 and 1/);
+    assert.throws(() => progressBarSvg(-0.1), InputError, /Progress must be between 0 and 1.5 \(0–150%\), not -0.1/);
+    assert.throws(() => progressBarSvg(0.5, undefined, 2), InputError, /Expected must be between 0 and 1 \(0–100%\): 2 looks like 2%, so use 0.02/);
   });
 });

@@ -1,8 +1,9 @@
 import type {Day} from "./calendar";
 import {daysBetween} from "./calendar";
+import type {Maybe} from "./contract";
+import {fraction, isBlank, list, sameLength, score} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, fraction, isBlank, mean, sameLength, tidy} from "./numbers";
+import {mean, tidy} from "./numbers";
 import {keyResultGrade} from "./okr";
 
 export const ReviewRules = {
@@ -39,6 +40,7 @@ export function cycleReview(
   lastCheckIns: readonly Maybe<Day>[] = [],
   asOf?: Day,
 ): CycleReview {
+  list("scores", scores);
   if (confidences.length) sameLength(["scores", "confidences"], scores, confidences);
   if (lastCheckIns.length) {
     sameLength(["scores", "lastCheckIns"], scores, lastCheckIns);
@@ -54,7 +56,7 @@ export function cycleReview(
   let lowConfidence = 0;
   scores.forEach((raw, i) => {
     if (isBlank(raw)) return;
-    const s = finite(`Score ${i + 1}`, raw);
+    const s = score(`Score ${i + 1}`, raw);
     scored.push(s);
     const grade = keyResultGrade(s);
     if (grade === "Green") green++;
