@@ -42,8 +42,23 @@ export function inRange(what: string, d: Date): Day {
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 
+/** Days already read, by zone and instant: a long list repeats its dates. */
+const zoneDays = new Map<string, Map<number, number>>();
+
 /** The calendar day of an instant in an IANA time zone, or undefined when the zone is unknown. */
 function dayInZone(t: number, timezone: string): Day | undefined {
+  let known = zoneDays.get(timezone);
+  const hit = known?.get(t);
+  if (hit !== undefined) return new UTCDate(hit);
+  const found = readDayInZone(t, timezone);
+  if (found) {
+    if (!known || known.size > 50_000) zoneDays.set(timezone, (known = new Map()));
+    known.set(t, found.getTime());
+  }
+  return found;
+}
+
+function readDayInZone(t: number, timezone: string): Day | undefined {
   let format = zoneFormats.get(timezone);
   if (format === undefined) {
     try {

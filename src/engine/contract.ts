@@ -96,25 +96,31 @@ function graphemes(text: string, limit: number): string[] {
 }
 
 /**
- * Plain text cut to at most `max` characters as a person counts them, ending in
- * "…" when cut; an emoji or an accented letter is never split.
+ * Plain text cut to at most `max` characters as a person counts them, and at most
+ * `maxUnits` UTF-16 code units, ending in "…" when cut. An emoji or an accented
+ * letter is never split.
  */
-export function shorten(text: string, max: number): string {
+export function shorten(text: string, max: number, maxUnits = 4 * max + 8): string {
   const clean = plainText(text);
   if (clean.length <= max) return clean;
-  const chars = graphemes(clean.slice(0, max * 8 + 16), max);
-  if (chars.length <= max) return chars.join("");
-  return chars.slice(0, max - 1).join("").trimEnd() + "…";
+  // Any cluster cut by this slice is longer than maxUnits allows, so it is never kept.
+  const chars = graphemes(clean.slice(0, maxUnits + 64), max);
+  const whole = chars.join("");
+  if (chars.length <= max && whole.length <= maxUnits && whole.length === clean.length) return whole;
+  let units = 0;
+  let kept = 0;
+  while (kept < chars.length && kept < max - 1 && units + chars[kept].length + 1 <= maxUnits) units += chars[kept++].length;
+  return chars.slice(0, kept).join("").trimEnd() + "…";
 }
 
 /** A value as an error message quotes it: its first 40 characters, in quotes. */
 export function quote(value: unknown): string {
-  return `"${shorten(String(value ?? ""), Contract.quoteLength)}"`;
+  return `"${shorten(String(value ?? ""), Contract.quoteLength, Contract.quoteLength + 20)}"`;
 }
 
 /** Several names for a message: the first few, and how many more. */
 export function someOf(items: readonly string[], max = 3): string {
-  const shown = items.slice(0, max).map(x => shorten(x, 16));
+  const shown = items.slice(0, max).map(x => shorten(x, 16, 24));
   return items.length > max ? `${shown.join(", ")} and ${items.length - max} more` : shown.join(", ");
 }
 
