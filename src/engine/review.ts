@@ -13,6 +13,14 @@ export const ReviewRules = {
   lowConfidenceBelow: 0.5,
 } as const;
 
+/**
+ * One definition of stale, for formulas, sync rows and the briefing alike: no
+ * check-in in the 14 days up to asOf, or none at all.
+ */
+export function isStale(lastCheckIn: Maybe<Day>, asOf: Day): boolean {
+  return isBlank(lastCheckIn) || daysBetween(lastCheckIn, asOf) > ReviewRules.staleAfterDays;
+}
+
 export interface CycleReview {
   count: number;
   mean: number;
@@ -68,8 +76,7 @@ export function cycleReview(
       if (fraction(`Confidence ${i + 1}`, confidences[i]) < ReviewRules.lowConfidenceBelow) lowConfidence++;
     }
     if (lastCheckIns.length && asOf) {
-      const last = lastCheckIns[i];
-      if (isBlank(last) || daysBetween(last, asOf) > ReviewRules.staleAfterDays) stale++;
+      if (isStale(lastCheckIns[i], asOf)) stale++;
     }
   });
   if (scored.length === 0) fail("There are no scores to review: give at least one key result score.");
