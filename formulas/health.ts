@@ -65,6 +65,7 @@ export const HealthTrend = coda.makeFormula({
   examples: [
     {params: [[100, 104, 103, 107, 110]], result: {Direction: "Up", Slope: 2.3, PercentChange: 0.1, Streak: 2}},
     {params: [[50, 50.2, 49.9, 50.1], 3], result: {Direction: "Flat", Slope: -0.05, PercentChange: -0.0019920319, Streak: 1}},
+    {params: [[100, 90, 80, 70, 105]], result: {Direction: "Down", Slope: -1, PercentChange: 0.05, Streak: 1}},
   ],
   execute: async function ([values, periods]) {
     const t = healthTrend(values, periods);

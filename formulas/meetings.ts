@@ -25,6 +25,7 @@ export const AgendaTimes = coda.makeFormula({
   examples: [
     {params: [[5, 20, 45, 10]], result: ["00:00–00:05", "00:05–00:25", "00:25–01:10", "01:10–01:20"]},
     {params: [[5, 50, 5], "9:30 AM"], result: ["09:30–09:35", "09:35–10:25", "10:25–10:30"]},
+    {params: [[600, 600], "8:00 PM"], result: ["20:00–Day 2 06:00", "Day 2 06:00–Day 2 16:00"]},
   ],
   execute: async function ([minutes, startTime]) {
     return agendaTimes(minutes, startTime);

@@ -101,6 +101,21 @@ describe("engine: pictures", function () {
     assert.include(svg, "&lt;b&gt;R&amp;D&lt;/b&gt;");
   });
 
+  it("draws any label as plain text, cut without splitting an emoji, at any length", function () {
+    const svg = progressBarSvg(0.5, "Ship\u0000 the 👩🏽‍💻👩🏽‍💻👩🏽‍💻👩🏽‍💻 API" + "x".repeat(10_000));
+    assert.notInclude(svg, "\u0000");
+    assert.include(svg, ">50% Ship the 👩🏽‍💻👩🏽‍💻👩🏽‍💻👩🏽‍💻…<");
+    assert.isBelow(svg.length, 1500);
+  });
+
+  it("keeps a long series under 4 KB with its peaks", function () {
+    const values = Array.from({length: 100_000}, (_, i) => (i === 61_234 ? 500 : Math.sin(i / 1000)));
+    const svg = sparklineSvg(values);
+    assert.isBelow(Buffer.byteLength(svg) * 1.34 + 50, 4096);
+    // The single peak is drawn at the top edge.
+    assert.match(svg, /,3 /);
+  });
+
   it("stays under 4 KB for two years of weekly readings", function () {
     const values = Array.from({length: 104}, (_, i) => 1000 + Math.sin(i / 3) * 250.123);
     assert.isBelow(sparklineSvg(values, thresholds(1100, 900)).length, 4096);
