@@ -117,7 +117,7 @@ export const LeadershipAlignment = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseStringArray,
       name: "rankings",
-      description: "One ranking per leader (2 to 100,000): the same 2 to 100 priorities as text, best first, separated by commas (such as \"Growth, Margin, Hiring\").",
+      description: "One ranking per leader (2 to 200,000): the same 2 to 100 priorities as text, best first, separated by commas (such as \"Growth, Margin, Hiring\"); at most 2,000,000 ranks in all.",
     }),
   ],
   resultType: coda.ValueType.Object,

@@ -224,7 +224,7 @@ export const AlignmentFindings = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseStringArray,
       name: "rootIds",
-      description: "Ids that need no parent and may be supported: usually the annual goals. Up to 100,000.",
+      description: "Ids that need no parent and may be supported: usually the annual goals. Up to 200,000.",
       optional: true,
     }),
   ],

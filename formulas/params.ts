@@ -38,7 +38,7 @@ export const CycleEndParam = coda.makeParameter({
 export const IdsParam = coda.makeParameter({
   type: coda.ParameterType.SparseStringArray,
   name: "ids",
-  description: "The id of each item (objective, key result, goal), one per row; up to 100,000. Blank ids are skipped.",
+  description: "The id of each item (objective, key result, goal), one per row; up to 200,000. Blank ids are skipped.",
 });
 
 export const ParentIdsParam = coda.makeParameter({

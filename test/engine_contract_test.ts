@@ -37,7 +37,7 @@ describe("engine: the input contract for numbers", function () {
     assert.equal(count("count", undefined, 1, 520, 4), 4);
     assert.throws(() => count("count", 2.5, 1, 520), InputError, /count must be a whole number from 1 to 520, not 2.5/);
     assert.throws(() => minutes("Item 1", 1441), InputError, /0 to 1,440 minutes/);
-    assert.throws(() => list("values", new Array(100_001)), InputError, /values has 100,001 entries; give at most 100,000/);
+    assert.throws(() => list("values", new Array(200_001)), InputError, /values has 200,001 entries; give at most 200,000/);
   });
 });
 

@@ -42,7 +42,7 @@ describe("engine: alignment findings", function () {
   });
 
   it("handles a chain far deeper than the call stack", function () {
-    const n = 100_000;
+    const n = 200_000;
     const ids = Array.from({length: n}, (_, i) => `N${i}`);
     const parents = ids.map((_, i) => (i === 0 ? `N${n - 1}` : `N${i - 1}`));
     const findings = alignmentFindings(ids, parents);

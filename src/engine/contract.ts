@@ -19,7 +19,7 @@ import {fail} from "./errors";
  * - Minutes: 0 to 1,440 (a day) per item; an agenda spans at most 7 days.
  * - Date: a calendar day from the year 1000 to 9999, read in the doc's time zone;
  *   dates a formula computes stay in that range too.
- * - List: up to 100,000 entries; lists given side by side have the same length.
+ * - List: up to 200,000 entries; lists given side by side have the same length.
  * - Text: any text; control characters are dropped where text is drawn, and an
  *   error quotes at most the first 40 characters of a value.
  */
@@ -31,7 +31,7 @@ export const Contract = {
   agendaMinutes: 7 * 1440,
   firstYear: 1000,
   lastYear: 9999,
-  maxList: 100_000,
+  maxList: 200_000,
   quoteLength: 40,
   maxMessage: 200,
 } as const;
@@ -42,7 +42,7 @@ export const Ranges = {
   score: "from 0 to 1.5, up to 150% (a Percent column gives 0.35 for 35%; 35 is refused as a whole-number percent)",
   number: "any number from -1e15 to 1e15",
   date: "a date from the year 1000 to 9999, read in the doc's time zone",
-  list: "up to 100,000 entries",
+  list: "up to 200,000 entries",
   minutes: "0 to 1,440 minutes each, at most 7 days in all",
 } as const;
 
@@ -187,9 +187,9 @@ export function minutes(name: string, value: Maybe<number>): number {
 
 // ------------------------------------------------------------------ lists
 
-/** A list of at most 100,000 entries. */
+/** A list of at most 200,000 entries. */
 export function list<T>(name: string, values: readonly T[]): readonly T[] {
-  if (values.length > Contract.maxList) fail(`${name} has ${values.length.toLocaleString("en-US")} entries; give at most 100,000.`);
+  if (values.length > Contract.maxList) fail(`${name} has ${values.length.toLocaleString("en-US")} entries; give at most 200,000.`);
   return values;
 }
 

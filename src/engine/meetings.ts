@@ -5,7 +5,7 @@ import {daysBetween, inRange, plusDays, utcDay} from "./calendar";
 import type {Maybe} from "./contract";
 import {Contract, count, isBlank, list, minutes as readMinutes, quote, sameLength, someOf} from "./contract";
 import {fail} from "./errors";
-import {extent, tidy} from "./numbers";
+import {tidy} from "./numbers";
 
 /**
  * The leadership meeting and its cadence: time boxes, the mix of problem solving
@@ -235,48 +235,63 @@ export interface AlignmentResult {
  * no agreement at all. The items whose ranks spread most are where to talk.
  */
 export const MaxPriorities = 100;
+/** Leaders × priorities: what one call can rank well within a formula's time. */
+export const MaxRanks = 2_000_000;
 
 export function leadershipAlignment(rankings: readonly Maybe<string>[]): AlignmentResult {
   list("rankings", rankings);
-  const lists = rankings
-    .filter(r => !isBlank(r) && String(r).trim() !== "")
-    .map(r =>
-      String(r)
-        .split(/[,;\n]/)
-        .map(x => x.trim())
-        .filter(Boolean),
-    );
-  if (lists.length < 2) fail(`Alignment needs the rankings of at least two leaders; there ${lists.length === 1 ? "is 1" : `are ${lists.length}`}.`);
-  const items = lists[0];
+  const given = (r: Maybe<string>) => !isBlank(r) && String(r).trim() !== "";
+  const parse = (r: Maybe<string>) =>
+    String(r)
+      .split(/[,;\n]/)
+      .map(x => x.trim())
+      .filter(Boolean);
+  let m = 0;
+  for (const r of rankings) if (given(r)) m++;
+  if (m < 2) fail(`Alignment needs the rankings of at least two leaders; there ${m === 1 ? "is 1" : `are ${m}`}.`);
+  const items = parse(rankings.find(given));
   const key = (x: string) => x.toLowerCase();
-  const canonical = new Map(items.map(x => [key(x), x]));
-  if (canonical.size !== items.length) fail(`Ranking 1 lists an item twice: each priority appears once per ranking.`);
+  const indexOf = new Map(items.map((x, i) => [key(x), i]));
+  if (indexOf.size !== items.length) fail(`Ranking 1 lists an item twice: each priority appears once per ranking.`);
   if (items.length < 2) fail("Alignment needs at least two priorities to rank.");
   if (items.length > MaxPriorities) fail(`Ranking 1 lists ${items.length} priorities; rank at most ${MaxPriorities}.`);
-  const m = lists.length;
   const n = items.length;
-  const rankOf = new Map<string, number[]>(items.map(x => [key(x), []]));
-  lists.forEach((ranking, i) => {
-    if (ranking.length > 2 * MaxPriorities) fail(`Ranking ${i + 1} lists ${ranking.length} priorities; rank the same ${n} as ranking 1.`);
+  if (m * n > MaxRanks) fail(`${m} rankings of ${n} priorities is ${(m * n).toLocaleString("en-US")} ranks; give at most 2,000,000.`);
+  // Each priority's ranks, kept as running totals so a million rankings take little memory.
+  const sum = new Float64Array(n);
+  const sumSq = new Float64Array(n);
+  const low = new Float64Array(n).fill(Infinity);
+  const high = new Float64Array(n).fill(-Infinity);
+  let i = 0;
+  for (const raw of rankings) {
+    if (!given(raw)) continue;
+    i++;
+    const ranking = parse(raw);
+    if (ranking.length > 2 * MaxPriorities) fail(`Ranking ${i} lists ${ranking.length} priorities; rank the same ${n} as ranking 1.`);
     const seen = new Set(ranking.map(key));
-    if (seen.size !== ranking.length) fail(`Ranking ${i + 1} lists an item twice: each priority appears once per ranking.`);
+    if (seen.size !== ranking.length) fail(`Ranking ${i} lists an item twice: each priority appears once per ranking.`);
     const missing = items.filter(x => !seen.has(key(x)));
-    const extra = ranking.filter(x => !canonical.has(key(x)));
+    const extra = ranking.filter(x => !indexOf.has(key(x)));
     if (missing.length || extra.length) {
       const what = [missing.length ? `leaves out ${someOf(missing, 2)}` : "", extra.length ? `adds ${someOf(extra, 2)}` : ""].filter(Boolean).join(" and ");
-      fail(`Ranking ${i + 1} ${what}: every leader ranks the same priorities as ranking 1.`);
+      fail(`Ranking ${i} ${what}: every leader ranks the same priorities as ranking 1.`);
     }
-    ranking.forEach((x, position) => rankOf.get(key(x))!.push(position + 1));
-  });
-  const sums = items.map(x => rankOf.get(key(x))!.reduce((a, b) => a + b, 0));
+    ranking.forEach((x, position) => {
+      const at = indexOf.get(key(x))!;
+      const rank = position + 1;
+      sum[at] += rank;
+      sumSq[at] += rank * rank;
+      if (rank < low[at]) low[at] = rank;
+      if (rank > high[at]) high[at] = rank;
+    });
+  }
   const meanSum = (m * (n + 1)) / 2;
-  const s = sums.reduce((acc, r) => acc + (r - meanSum) ** 2, 0);
+  let s = 0;
+  for (let k = 0; k < n; k++) s += (sum[k] - meanSum) ** 2;
   const w = tidy((12 * s) / (m * m * (n ** 3 - n)));
-  const spread = items.map(x => {
-    const ranks = rankOf.get(key(x))!;
-    const mean = ranks.reduce((a, b) => a + b, 0) / m;
-    const [low, high] = extent(ranks);
-    return {item: x, mean, variance: ranks.reduce((a, r) => a + (r - mean) ** 2, 0) / m, low, high};
+  const spread = items.map((item, k) => {
+    const mean = sum[k] / m;
+    return {item, mean, variance: low[k] === high[k] ? 0 : Math.max(0, sumSq[k] / m - mean * mean), low: low[k], high: high[k]};
   });
   const consensus = [...spread].sort((a, b) => a.mean - b.mean || a.item.localeCompare(b.item)).map(x => x.item);
   const contested = [...spread]

@@ -26,17 +26,6 @@ export function mean(values: readonly number[]): number {
   return sum / values.length;
 }
 
-/** The smallest and largest of the values, without spreading them onto the stack. */
-export function extent(values: readonly number[]): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const v of values) {
-    if (v < low) low = v;
-    if (v > high) high = v;
-  }
-  return [low, high];
-}
-
 /**
  * The weighted mean of values, or undefined when no weight is above zero. Weights
  * are scaled by the largest first, so tiny weights cannot underflow to a wrong 0.
