@@ -1,4 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
+import {Ranges} from "../src/engine/contract";
 import {dashboardReview, healthStatus, healthTrend, hotCheck, thresholds} from "../src/engine/health";
 import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {DashboardReviewSchema, TrendSchema} from "../schemas/health";
@@ -14,18 +15,18 @@ export function svgImage(svg: string): string {
 const ValuesParam = coda.makeParameter({
   type: coda.ParameterType.SparseNumberArray,
   name: "values",
-  description: "The metric's readings, oldest first. Blanks are missed readings.",
+  description: `The metric's readings, oldest first, each ${Ranges.number} in the metric's own unit; ${Ranges.list}. Blanks are missed readings.`,
 });
 const GreenAtParam = coda.makeParameter({
   type: coda.ParameterType.Number,
   name: "greenAt",
-  description: "Green from this value on. Above redAt when higher is better, below it when lower is better.",
+  description: `Green from this value on, in the readings' unit: ${Ranges.number}. Above redAt when higher is better, below it when lower is better.`,
 });
-const RedAtParam = coda.makeParameter({type: coda.ParameterType.Number, name: "redAt", description: "Red from this value on."});
+const RedAtParam = coda.makeParameter({type: coda.ParameterType.Number, name: "redAt", description: `Red from this value on, in the readings' unit and not equal to greenAt: ${Ranges.number}.`});
 const PeriodsParam = coda.makeParameter({
   type: coda.ParameterType.Number,
   name: "periods",
-  description: "How many consecutive periods of moving away from green make a metric hot. Default 3.",
+  description: "How many consecutive periods of moving away from green make a metric hot: a whole number, 1 or more. Default 3.",
   optional: true,
 });
 
@@ -35,7 +36,7 @@ export const HealthStatus = coda.makeFormula({
   name: "HealthStatus",
   description:
     "Green, Yellow or Red for a reading. When greenAt is above redAt higher is better: Green at or above greenAt, Red at or below redAt, Yellow between. When greenAt is below redAt lower is better, mirrored.",
-  parameters: [coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The reading."}), GreenAtParam, RedAtParam],
+  parameters: [coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: `The reading: ${Ranges.number}.`}), GreenAtParam, RedAtParam],
   resultType: coda.ValueType.String,
   connectionRequirement: none,
   onError: handleError,
@@ -52,10 +53,10 @@ export const HealthStatus = coda.makeFormula({
 export const HealthTrend = coda.makeFormula({
   name: "HealthTrend",
   description:
-    "The trend of a metric: Direction (Up, Down or Flat), Slope (least squares per period), PercentChange (last against first) and Streak (moves in a row in the latest direction), over the last `periods` readings or all of them. Flat when the change is under 1% of the window's mean size.",
+    "The trend of a metric: Direction (Up, Down or Flat), Slope (least squares per period), PercentChange (last against first) and Streak (moves in a row in the latest direction), over the last `periods` readings or all of them. Direction follows the least-squares line: Flat when the line moves less than 1% of the window's mean size.",
   parameters: [
     ValuesParam,
-    coda.makeParameter({type: coda.ParameterType.Number, name: "periods", description: "How many of the latest readings to look at. Default: all.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "periods", description: "How many of the latest readings to look at: a whole number, 2 or more. Default: all.", optional: true}),
   ],
   resultType: coda.ValueType.Object,
   schema: TrendSchema,
@@ -64,6 +65,7 @@ export const HealthTrend = coda.makeFormula({
   examples: [
     {params: [[100, 104, 103, 107, 110]], result: {Direction: "Up", Slope: 2.3, PercentChange: 0.1, Streak: 2}},
     {params: [[50, 50.2, 49.9, 50.1], 3], result: {Direction: "Flat", Slope: -0.05, PercentChange: -0.0019920319, Streak: 1}},
+    {params: [[100, 90, 80, 70, 105]], result: {Direction: "Down", Slope: -1, PercentChange: 0.05, Streak: 1}},
   ],
   execute: async function ([values, periods]) {
     const t = healthTrend(values, periods);
@@ -75,7 +77,7 @@ export const HealthTrend = coda.makeFormula({
 export const IsHotItem = coda.makeFormula({
   name: "IsHotItem",
   description:
-    "True when a metric needs the leadership meeting's attention: its latest reading is Red, it has moved away from green for `periods` periods in a row (default 3), or it has just left Green.",
+    "True when a metric needs the leadership meeting's attention: its latest reading is Red, it has moved away from green for `periods` periods in a row (default 3, an early warning even while it is still Green), or it has just left Green.",
   parameters: [ValuesParam, GreenAtParam, RedAtParam, PeriodsParam],
   resultType: coda.ValueType.Boolean,
   connectionRequirement: none,
@@ -110,11 +112,12 @@ export const HotReason = coda.makeFormula({
 
 export const Sparkline = coda.makeFormula({
   name: "Sparkline",
-  description: "A small line picture of a metric's readings, with the green and red zones shaded when thresholds are given and the latest reading marked in its status color.",
+  description:
+    "A small line picture of a metric's readings, with the green and red zones shaded when thresholds are given and the latest reading marked in its status color. Under 4 KB at any length: a long series is drawn as buckets of their lowest and highest readings.",
   parameters: [
     ValuesParam,
-    coda.makeParameter({type: coda.ParameterType.Number, name: "greenAt", description: "Where green starts (optional).", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "redAt", description: "Where red starts (optional).", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "greenAt", description: `Where green starts, in the readings' unit: ${Ranges.number}. Optional; give redAt with it.`, optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "redAt", description: `Where red starts, in the readings' unit: ${Ranges.number}. Optional; give greenAt with it.`, optional: true}),
   ],
   resultType: coda.ValueType.String,
   codaType: coda.ValueHintType.ImageReference,
@@ -131,9 +134,9 @@ export const ProgressBar = coda.makeFormula({
   name: "ProgressBar",
   description: "A progress bar for a key result, in its grade color (Green from 70%, Yellow from 40%), with a marker where it should be by now when `expected` is given.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "progress", description: "The progress, from 0 (KeyResultProgress)."}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "label", description: "A short label drawn after the percentage.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "expected", description: "The expected progress by now (ExpectedProgress), drawn as a marker.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "progress", description: `The progress (KeyResultProgress), ${Ranges.score}.`}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "label", description: "A short label drawn after the percentage; any text, cut to 14 characters.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "expected", description: `The expected progress by now (ExpectedProgress), drawn as a marker: ${Ranges.fraction}.`, optional: true}),
   ],
   resultType: coda.ValueType.String,
   codaType: coda.ValueHintType.ImageReference,
@@ -150,8 +153,8 @@ export const DashboardReview = coda.makeFormula({
   description:
     "Reviews the CEO dashboard: metrics per area, which of the six areas (growth, operations, finance, talent, culture, innovation) have none, the share that is red, and a flag when it is too granular for a CEO (more than 15 metrics, or more than 4 in one area).",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "areas", description: "Each metric's area."}),
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "statuses", description: "Each metric's status: Green, Yellow or Red."}),
+    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "areas", description: `Each metric's area; ${Ranges.list}.`}),
+    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "statuses", description: "Each metric's status, one per area: Green, Yellow, Red or blank."}),
   ],
   resultType: coda.ValueType.Object,
   schema: DashboardReviewSchema,

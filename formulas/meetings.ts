@@ -1,5 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import {isoDay, toDay} from "../src/engine/calendar";
+import {Ranges} from "../src/engine/contract";
 import {agendaTimes, Cadences, decisionCheck, leadershipAlignment, meetingDates, meetingMix, MeetingKinds, rolloutPhase, Weekdays} from "../src/engine/meetings";
 import {AlignmentSchema, MeetingMixSchema, RolloutSchema} from "../schemas/meetings";
 import {handleError} from "./errors";
@@ -11,9 +12,10 @@ const none = coda.ConnectionRequirement.None;
 
 export const AgendaTimes = coda.makeFormula({
   name: "AgendaTimes",
-  description: "The time box of each agenda item from their minutes: offsets from the start such as 00:00–00:20, or clock times when startTime is given.",
+  description:
+    "The time box of each agenda item from their minutes: offsets from the start such as 00:00–00:20, or clock times when startTime is given. An agenda past midnight names the day, such as Day 2 09:00.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "minutes", description: "The minutes of each agenda item, in order."}),
+    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "minutes", description: `The minutes of each agenda item, in order: ${Ranges.minutes}.`}),
     coda.makeParameter({type: coda.ParameterType.String, name: "startTime", description: "When the meeting starts, such as 09:00 or 2:30 PM. Optional.", optional: true}),
   ],
   resultType: coda.ValueType.Array,
@@ -23,6 +25,7 @@ export const AgendaTimes = coda.makeFormula({
   examples: [
     {params: [[5, 20, 45, 10]], result: ["00:00–00:05", "00:05–00:25", "00:25–01:10", "01:10–01:20"]},
     {params: [[5, 50, 5], "9:30 AM"], result: ["09:30–09:35", "09:35–10:25", "10:25–10:30"]},
+    {params: [[600, 600], "8:00 PM"], result: ["20:00–Day 2 06:00", "Day 2 06:00–Day 2 16:00"]},
   ],
   execute: async function ([minutes, startTime]) {
     return agendaTimes(minutes, startTime);
@@ -34,7 +37,7 @@ export const MeetingMix = coda.makeFormula({
   description: `The share of a meeting's time spent on each kind of item (${MeetingKinds.join(", ")}), with a verdict when status updates take more than a quarter of the time.`,
   parameters: [
     coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "kinds", description: `Each item's kind: ${MeetingKinds.join(", ")}.`, autocomplete: [...MeetingKinds]}),
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "minutes", description: "Each item's minutes."}),
+    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "minutes", description: `Each item's minutes, one per kind: 0 to 1,440 each.`}),
   ],
   resultType: coda.ValueType.Object,
   schema: MeetingMixSchema,
@@ -66,8 +69,8 @@ export const MeetingDates = coda.makeFormula({
     "The next meeting dates for a cadence: Weekly and Biweekly on a weekday; Monthly, Quarterly and Annual on the same weekday of the month (such as the first Tuesday) as the first meeting on or after `from`.",
   parameters: [
     coda.makeParameter({type: coda.ParameterType.String, name: "cadence", description: `${Cadences.join(", ")}.`, autocomplete: [...Cadences]}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "from", description: "The first day a meeting may fall on."}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "count", description: "How many dates.", suggestedValue: 4}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "from", description: `The first day a meeting may fall on: ${Ranges.date}.`}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "count", description: "How many dates: a whole number from 1 to 520.", suggestedValue: 4}),
     coda.makeParameter({type: coda.ParameterType.String, name: "weekday", description: "The day of the week, such as Tuesday. Default: the weekday of `from`.", optional: true, autocomplete: [...Weekdays]}),
   ],
   resultType: coda.ValueType.Array,
@@ -79,8 +82,8 @@ export const MeetingDates = coda.makeFormula({
     {params: ["Monthly", "2026-12-01", 3], result: ["2026-12-01", "2027-01-05", "2027-02-02"]},
     {params: ["Quarterly", "2026-10-15", 3, "Thursday"], result: ["2026-10-15", "2027-01-21", "2027-04-15"]},
   ],
-  execute: async function ([cadence, from, count, weekday]) {
-    return meetingDates(cadence, toDay("from", from), count, weekday).map(isoDay);
+  execute: async function ([cadence, from, count, weekday], context) {
+    return meetingDates(cadence, toDay("from", from, context.timezone), count, weekday).map(isoDay);
   },
 });
 
@@ -88,7 +91,7 @@ export const RolloutPhase = coda.makeFormula({
   name: "RolloutPhase",
   description:
     "Where the 90-day rollout stands: the phase (Clarity days 1–30, Alignment 31–60, Cadence 61–90, then Develop and maintain), the day number, and the next milestone with its date.",
-  parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "Day 1 of the rollout."}), AsOfParam],
+  parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: `Day 1 of the rollout: ${Ranges.date}.`}), AsOfParam],
   resultType: coda.ValueType.Object,
   schema: RolloutSchema,
   connectionRequirement: none,
@@ -101,7 +104,7 @@ export const RolloutPhase = coda.makeFormula({
     {params: ["2026-06-01", "2026-11-20"], result: {Phase: "Develop and maintain", Day: 173, NextMilestone: "Quarterly check-in: revisit clarity and alignment", MilestoneDate: "2026-11-28"}},
   ],
   execute: async function ([startDate, asOf], context) {
-    const r = rolloutPhase(toDay("startDate", startDate), dayOrToday("asOf", asOf, context));
+    const r = rolloutPhase(toDay("startDate", startDate, context.timezone), dayOrToday("asOf", asOf, context));
     return {Phase: r.phase, Day: r.day, NextMilestone: r.nextMilestone, MilestoneDate: isoDay(r.milestoneDate)};
   },
 });
@@ -114,7 +117,7 @@ export const LeadershipAlignment = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseStringArray,
       name: "rankings",
-      description: "One ranking per leader: the same priorities as text, best first, separated by commas (such as \"Growth, Margin, Hiring\").",
+      description: "One ranking per leader (2 to 200,000): the same 2 to 100 priorities as text, best first, separated by commas (such as \"Growth, Margin, Hiring\"); at most 2,000,000 ranks in all.",
     }),
   ],
   resultType: coda.ValueType.Object,

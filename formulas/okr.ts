@@ -1,7 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
 import {toDay} from "../src/engine/calendar";
+import {Ranges} from "../src/engine/contract";
 import {okrCycle, cycleToRow, CycleLengths} from "../src/engine/cycle";
-import type {Maybe} from "../src/engine/numbers";
 import {
   expectedProgress,
   forecastValue,
@@ -22,23 +22,20 @@ import {
   CycleEndParam,
   CycleStartParam,
   dayOrToday,
+  daysOf,
   IdsParam,
   ParentIdsParam,
   WeightsParam,
 } from "./params";
 
-function days(name: string, values: readonly Maybe<Date>[]) {
-  return values.map((v, i) => (v === null || v === undefined ? undefined : toDay(`${name} ${i + 1}`, v)));
-}
-
 export const KeyResultProgress = coda.makeFormula({
   name: "KeyResultProgress",
   description:
-    "How far a key result has come, from 0 to 1. Auto measures (current − start) ÷ (target − start), so it works for key results that should rise and for ones that should fall. StayAbove and StayBelow are levels to hold: 1 when held, else 0.",
+    "How far a key result has come, from 0 to 1 (up to 1.5 with over-achievement allowed). Auto measures (current − start) ÷ (target − start), so it works for key results that should rise and for ones that should fall. StayAbove and StayBelow are levels to hold: 1 when held, else 0.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "start", description: "The value when the cycle began.", suggestedValue: 0}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "target", description: "The value that means fully achieved.", suggestedValue: 100}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "current", description: "The latest value.", suggestedValue: 0}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "start", description: `The value when the cycle began, in the key result's own unit: ${Ranges.number}.`, suggestedValue: 0}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "target", description: `The value that means fully achieved, in the same unit and not equal to start: ${Ranges.number}.`, suggestedValue: 100}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "current", description: `The latest value, in the same unit: ${Ranges.number}.`, suggestedValue: 0}),
     coda.makeParameter({
       type: coda.ParameterType.String,
       name: "kind",
@@ -49,7 +46,7 @@ export const KeyResultProgress = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.Boolean,
       name: "allowOverachievement",
-      description: "Let progress pass 1 when the target is beaten. Off by default: progress is capped at 1.",
+      description: "Let progress pass 1 when the target is beaten, up to 1.5 (150%), the most any formula reads. Off by default: progress is capped at 1.",
       optional: true,
     }),
   ],
@@ -61,6 +58,7 @@ export const KeyResultProgress = coda.makeFormula({
     {params: [0, 100, 40], result: 0.4},
     {params: [20, 5, 11], result: 0.6},
     {params: [0, 100, 130, undefined, true], result: 1.3},
+    {params: [0, 100, 400, undefined, true], result: 1.5},
     {params: [0, 99.5, 99.7, "StayAbove"], result: 1},
     {params: [0, 2, 3, "StayBelow"], result: 0},
   ],
@@ -73,9 +71,9 @@ export const KeyResultGrade = coda.makeFormula({
   name: "KeyResultGrade",
   description: "The color band of a score: Green from 0.7, Yellow from 0.4, Red below (the widely used OKR grading). The bands can be changed.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "score", description: "The score or progress, from 0 to 1.", suggestedValue: 0.7}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "greenAt", description: "The lowest Green score. Default 0.7.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "yellowAt", description: "The lowest Yellow score. Default 0.4.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "score", description: `The score or progress, ${Ranges.score}.`, suggestedValue: 0.7}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "greenAt", description: `The lowest Green score, at or above yellowAt: ${Ranges.fraction}. Default 0.7.`, optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "yellowAt", description: `The lowest Yellow score: ${Ranges.fraction}. Default 0.4.`, optional: true}),
   ],
   resultType: coda.ValueType.String,
   connectionRequirement: coda.ConnectionRequirement.None,
@@ -85,6 +83,7 @@ export const KeyResultGrade = coda.makeFormula({
     {params: [0.5], result: "Yellow"},
     {params: [0.2], result: "Red"},
     {params: [0.75, 0.8, 0.5], result: "Yellow"},
+    {params: [0.35], result: "Red"},
   ],
   execute: async function ([score, greenAt, yellowAt]) {
     return keyResultGrade(score, greenAt, yellowAt);
@@ -104,7 +103,7 @@ export const ExpectedProgress = coda.makeFormula({
     {params: ["2026-04-01", "2026-06-30", "2026-07-15"], result: 1},
   ],
   execute: async function ([cycleStart, cycleEnd, asOf], context) {
-    return expectedProgress(toDay("cycleStart", cycleStart), toDay("cycleEnd", cycleEnd), dayOrToday("asOf", asOf, context));
+    return expectedProgress(toDay("cycleStart", cycleStart, context.timezone), toDay("cycleEnd", cycleEnd, context.timezone), dayOrToday("asOf", asOf, context));
   },
 });
 
@@ -112,7 +111,7 @@ export const KeyResultStatus = coda.makeFormula({
   name: "KeyResultStatus",
   description: `Whether a key result is Not started, On track, At risk, Off track, Done or Missed. ${StatusRulesText}`,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "progress", description: "The key result's progress, from 0 (KeyResultProgress)."}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "progress", description: `The key result's progress (KeyResultProgress), ${Ranges.score}.`}),
     CycleStartParam,
     CycleEndParam,
     AsOfParam,
@@ -128,12 +127,13 @@ export const KeyResultStatus = coda.makeFormula({
     {params: [0.5, "2026-04-01", "2026-06-30", "2026-05-16", 0.5], result: "At risk"},
     {params: [0.9, "2026-04-01", "2026-06-30", "2026-07-02"], result: "Missed"},
     {params: [1, "2026-04-01", "2026-06-30", "2026-05-16"], result: "Done"},
+    {params: [0.35, "2026-04-01", "2026-06-30", "2026-05-16", 0.9], result: "Off track"},
   ],
   execute: async function ([progress, cycleStart, cycleEnd, asOf, confidence], context) {
     return keyResultStatus({
       progress,
-      cycleStart: toDay("cycleStart", cycleStart),
-      cycleEnd: toDay("cycleEnd", cycleEnd),
+      cycleStart: toDay("cycleStart", cycleStart, context.timezone),
+      cycleEnd: toDay("cycleEnd", cycleEnd, context.timezone),
       asOf: dayOrToday("asOf", asOf, context),
       confidence,
     });
@@ -144,7 +144,7 @@ export const ObjectiveScore = coda.makeFormula({
   name: "ObjectiveScore",
   description: "An objective's score: the weighted mean of its key results' scores. Blank scores (not scored yet) are left out with their weights; a blank weight counts as 1.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: "The key results' scores, from 0 to 1."}),
+    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: `The key results' scores, each ${Ranges.score}; ${Ranges.list}.`}),
     WeightsParam,
   ],
   resultType: coda.ValueType.Number,
@@ -164,9 +164,9 @@ export const ForecastValue = coda.makeFormula({
   name: "ForecastValue",
   description: "Where a key result is heading: the straight line that best fits its check-ins (least squares), read at a date such as the cycle's end.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseDateArray, name: "dates", description: "The check-in dates."}),
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "values", description: "The value at each check-in."}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "atDate", description: "The date to project to, usually the cycle's end."}),
+    coda.makeParameter({type: coda.ParameterType.SparseDateArray, name: "dates", description: `The check-in dates, each ${Ranges.date}; ${Ranges.list}.`}),
+    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "values", description: `The value at each check-in, one per date: ${Ranges.number}.`}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "atDate", description: `The date to project to, usually the cycle's end: ${Ranges.date}.`}),
   ],
   resultType: coda.ValueType.Number,
   connectionRequirement: coda.ConnectionRequirement.None,
@@ -175,8 +175,8 @@ export const ForecastValue = coda.makeFormula({
     {params: [["2026-01-01", "2026-01-11", "2026-01-21"], [10, 20, 30], "2026-01-31"], result: 40},
     {params: [["2026-01-01", "2026-01-31"], [100, 90], "2026-03-02"], result: 80},
   ],
-  execute: async function ([dates, values, atDate]) {
-    return forecastValue(days("Date", dates), values, toDay("atDate", atDate));
+  execute: async function ([dates, values, atDate], context) {
+    return forecastValue(daysOf("dates", "Date", dates, context), values, toDay("atDate", atDate, context.timezone));
   },
 });
 
@@ -184,18 +184,18 @@ export const OkrCycle = coda.makeFormula({
   name: "OkrCycle",
   description: "The OKR cycle a date falls in, with its name, first and last day. Fiscal years are named by the calendar year in which they end.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "Any day in the cycle."}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: `Any day in the cycle: ${Ranges.date}.`}),
     coda.makeParameter({
       type: coda.ParameterType.Number,
       name: "monthsPerCycle",
-      description: `Months in one cycle: ${CycleLengths.join(", ")}. Default 3 (quarters).`,
+      description: `Months in one cycle: one of ${CycleLengths.join(", ")}. Default 3 (quarters).`,
       optional: true,
       autocomplete: [...CycleLengths],
     }),
     coda.makeParameter({
       type: coda.ParameterType.Number,
       name: "fiscalYearStartMonth",
-      description: "The month the fiscal year starts, 1 (January) to 12. Default 1.",
+      description: "The month the fiscal year starts: a whole number from 1 (January) to 12 (December). Default 1.",
       optional: true,
     }),
   ],
@@ -208,8 +208,8 @@ export const OkrCycle = coda.makeFormula({
     {params: ["2026-11-21", 6, 7], result: {Name: "FY2027 H1", Start: "2026-07-01", End: "2026-12-31", Number: 1, FiscalYear: 2027}},
     {params: ["2026-02-10", 4], result: {Name: "FY2026 C1", Start: "2026-01-01", End: "2026-04-30", Number: 1, FiscalYear: 2026}},
   ],
-  execute: async function ([date, monthsPerCycle, fiscalYearStartMonth]) {
-    const row = cycleToRow(okrCycle(toDay("date", date), monthsPerCycle, fiscalYearStartMonth));
+  execute: async function ([date, monthsPerCycle, fiscalYearStartMonth], context) {
+    const row = cycleToRow(okrCycle(toDay("date", date, context.timezone), monthsPerCycle, fiscalYearStartMonth));
     return {Name: row.name, Start: row.start, End: row.end, Number: row.number, FiscalYear: row.fiscalYear};
   },
 });
@@ -224,7 +224,7 @@ export const AlignmentFindings = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseStringArray,
       name: "rootIds",
-      description: "Ids that need no parent and may be supported: usually the annual goals.",
+      description: "Ids that need no parent and may be supported: usually the annual goals. Up to 200,000.",
       optional: true,
     }),
   ],
@@ -264,7 +264,7 @@ export const RollUp = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseNumberArray,
       name: "scores",
-      description: "Each item's own score (used for items without children, usually key results).",
+      description: `Each item's own score, one per id, ${Ranges.score}. Only items without children (usually key results) use theirs.`,
     }),
     WeightsParam,
   ],
@@ -293,17 +293,17 @@ export const CycleReview = coda.makeFormula({
   description:
     "The evidence for a cycle retrospective: how many key results landed Green, Yellow and Red, the mean score, and flags for sandbagging (most at 100% or more), overreach (most below 0.3), stale key results (no check-in for 14 days) and low confidence.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: "Each key result's final score, from 0 to 1."}),
+    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: `Each key result's final score, ${Ranges.score}; ${Ranges.list}.`}),
     coda.makeParameter({
       type: coda.ParameterType.SparseNumberArray,
       name: "confidences",
-      description: "Each key result's confidence, from 0 to 1. Optional.",
+      description: `Each key result's confidence, one per score, ${Ranges.fraction}. Optional.`,
       optional: true,
     }),
     coda.makeParameter({
       type: coda.ParameterType.SparseDateArray,
       name: "lastCheckIns",
-      description: "Each key result's latest check-in date; blank means never checked in. Optional.",
+      description: "Each key result's latest check-in date, one per score; blank means never checked in. Optional.",
       optional: true,
     }),
     AsOfParam,
@@ -344,7 +344,7 @@ export const CycleReview = coda.makeFormula({
     const review = cycleReview(
       scores,
       confidences ?? [],
-      days("Check-in", lastCheckIns ?? []),
+      daysOf("lastCheckIns", "Check-in", lastCheckIns ?? [], context),
       lastCheckIns?.length ? dayOrToday("asOf", asOf, context) : undefined,
     );
     return {

@@ -41,16 +41,21 @@ describe("engine: health status and trend", function () {
     assert.throws(() => healthTrend([1, 2, 3], 1), InputError, /periods must be a whole number of at least 2/);
   });
 
-  it("a trend's direction agrees with the sign of its change", function () {
+  it("a trend's direction agrees with the sign of its slope", function () {
     fc.assert(
       fc.property(fc.array(fc.double({min: -1e3, max: 1e3, noNaN: true}), {minLength: 2, maxLength: 30}), values => {
         const t = healthTrend(values);
-        const change = values[values.length - 1] - values[0];
-        if (t.direction === "Up") assert.isAbove(change, 0);
-        if (t.direction === "Down") assert.isBelow(change, 0);
+        if (t.direction === "Up") assert.isAbove(t.slope, 0);
+        if (t.direction === "Down") assert.isBelow(t.slope, 0);
         assert.isAtMost(t.streak, values.length - 1);
       }),
     );
+  });
+
+  it("follows the line, not the last reading against the first", function () {
+    // The readings fall all along, then the last one jumps above the first.
+    const t = healthTrend([100, 90, 80, 70, 105]);
+    assert.deepInclude(t, {direction: "Down", slope: -1, percentChange: 0.05});
   });
 });
 
@@ -96,6 +101,21 @@ describe("engine: pictures", function () {
     assert.include(svg, "&lt;b&gt;R&amp;D&lt;/b&gt;");
   });
 
+  it("draws any label as plain text, cut without splitting an emoji, at any length", function () {
+    const svg = progressBarSvg(0.5, "Ship\u0000 the 👩🏽‍💻👩🏽‍💻👩🏽‍💻👩🏽‍💻 API" + "x".repeat(10_000));
+    assert.notInclude(svg, "\u0000");
+    assert.include(svg, ">50% Ship the 👩🏽‍💻👩🏽‍💻👩🏽‍💻👩🏽‍💻…<");
+    assert.isBelow(svg.length, 1500);
+  });
+
+  it("keeps a long series under 4 KB with its peaks", function () {
+    const values = Array.from({length: 100_000}, (_, i) => (i === 61_234 ? 500 : Math.sin(i / 1000)));
+    const svg = sparklineSvg(values);
+    assert.isBelow(Buffer.byteLength(svg) * 1.34 + 50, 4096);
+    // The single peak is drawn at the top edge.
+    assert.match(svg, /,3 /);
+  });
+
   it("stays under 4 KB for two years of weekly readings", function () {
     const values = Array.from({length: 104}, (_, i) => 1000 + Math.sin(i / 3) * 250.123);
     assert.isBelow(sparklineSvg(values, thresholds(1100, 900)).length, 4096);
@@ -105,7 +125,7 @@ describe("engine: pictures", function () {
     const svg = sparklineSvg([1, 2, undefined, 3, 4]);
     assert.lengthOf(svg.match(/<polyline/g)!, 2);
     assert.throws(() => sparklineSvg([undefined, undefined]), InputError, /no values to draw/);
-    assert.throws(() => progressBarSvg(-0.1), InputError, /must not be negative/);
-    assert.throws(() => progressBarSvg(0.5, undefined, 2), InputError, /expected must be between 0 and 1/);
+    assert.throws(() => progressBarSvg(-0.1), InputError, /Progress must be between 0 and 1.5 \(0–150%\), not -0.1/);
+    assert.throws(() => progressBarSvg(0.5, undefined, 2), InputError, /Expected must be between 0 and 1 \(0–100%\): 2 looks like 2%, so use 0.02/);
   });
 });

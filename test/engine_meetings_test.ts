@@ -14,9 +14,12 @@ describe("engine: time boxes and meeting mix", function () {
     assert.throws(() => parseClock("13:00 PM"), InputError, /use 1 to 12/);
   });
 
-  it("wraps past midnight and refuses negative minutes", function () {
-    assert.deepEqual(agendaTimes([30, 45], "23:30"), ["23:30–00:00", "00:00–00:45"]);
-    assert.throws(() => agendaTimes([10, -5]), InputError, /Item 2 has -5 minutes/);
+  it("names the day past midnight and refuses negative minutes", function () {
+    assert.deepEqual(agendaTimes([30, 45], "23:30"), ["23:30–Day 2 00:00", "Day 2 00:00–Day 2 00:45"]);
+    // Offsets are elapsed time: a two-day offsite runs past 24:00 instead of starting over.
+    assert.deepEqual(agendaTimes([1440, 90]), ["00:00–24:00", "24:00–25:30"]);
+    assert.throws(() => agendaTimes([10, -5]), InputError, /Item 2 is -5 minutes: give each item 0 to 1,440 minutes/);
+    assert.throws(() => agendaTimes([1440, 1440, 1440, 1440, 1440, 1440, 1440, 1]), InputError, /more than 7 days/);
     assert.throws(() => agendaTimes([]), InputError, /no agenda items/);
   });
 
@@ -80,7 +83,7 @@ describe("engine: leadership alignment", function () {
   });
 
   it("says which priorities a ranking leaves out or adds", function () {
-    assert.throws(() => leadershipAlignment(["A, B, C", "A, B, D"]), InputError, /Ranking 2 does not rank the same priorities as ranking 1: it leaves out C and it adds D/);
+    assert.throws(() => leadershipAlignment(["A, B, C", "A, B, D"]), InputError, /Ranking 2 leaves out C and adds D: every leader ranks the same priorities as ranking 1/);
     assert.throws(() => leadershipAlignment(["A, B"]), InputError, /at least two leaders; there is 1/);
     assert.throws(() => leadershipAlignment(["A, A", "A, A"]), InputError, /lists an item twice/);
   });

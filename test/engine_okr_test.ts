@@ -11,7 +11,7 @@ import {
   objectiveScore,
   parseKind,
 } from "../src/engine/okr";
-import {cycleReview} from "../src/engine/review";
+import {cycleReview, isStale} from "../src/engine/review";
 
 const q2 = {cycleStart: day("2026-04-01"), cycleEnd: day("2026-06-30")};
 
@@ -160,5 +160,14 @@ describe("engine: cycle review", function () {
   it("needs asOf for check-ins and at least one score", function () {
     assert.throws(() => cycleReview([0.5], [], [day("2026-03-30")]), InputError, /asOf/);
     assert.throws(() => cycleReview([undefined]), InputError, /no scores/);
+  });
+});
+
+describe("engine: staleness", function () {
+  it("has one definition: no check-in in the 14 days up to asOf, or none at all", function () {
+    const asOf = day("2026-03-31");
+    assert.isFalse(isStale(day("2026-03-17"), asOf));
+    assert.isTrue(isStale(day("2026-03-16"), asOf));
+    assert.isTrue(isStale(undefined, asOf));
   });
 });

@@ -89,7 +89,7 @@ describe("engine: roll-up", function () {
   });
 
   it("refuses duplicate ids and negative weights", function () {
-    assert.throws(() => rollUp(["A", "A"], ["", ""], [1, 1]), InputError, /id A is used by 2 rows/);
-    assert.throws(() => rollUp(["A", "B"], ["", "A"], [1, 1], [1, -2]), InputError, /weight of B is -2/);
+    assert.throws(() => rollUp(["A", "A"], ["", ""], [1, 1]), InputError, /The id "A" is used by 2 rows/);
+    assert.throws(() => rollUp(["A", "B"], ["", "A"], [1, 1], [1, -2]), InputError, /The weight of "B" is -2: weights must not be negative/);
   });
 });

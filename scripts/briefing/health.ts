@@ -5,6 +5,19 @@ import {HealthAreas} from "../../src/engine/health";
 import {pack} from "../../src/pack";
 import {fit, heading} from "./format";
 
+/**
+ * A synced metric's trend in words: the direction of its least-squares line, and
+ * the latest run of moves, named by its own direction when that differs.
+ */
+function trendText(r: {Trend?: string; Streak?: number; Readings?: number[]}): string {
+  if (!r.Trend) return "";
+  const readings = r.Readings ?? [];
+  const move = readings.length >= 2 ? Math.sign(readings[readings.length - 1] - readings[readings.length - 2]) : 0;
+  const moveWord = move > 0 ? "Up" : move < 0 ? "Down" : "";
+  if (!r.Streak || r.Streak < 2 || !moveWord) return r.Trend;
+  return moveWord === r.Trend ? `${r.Trend}, ${r.Streak} in a row` : `${r.Trend}, though the last ${r.Streak} moves were ${moveWord.toLowerCase()}`;
+}
+
 /** The health section of the briefing: the CEO dashboard by area, this week's hot items, and next cycle's candidates. */
 export async function healthBriefing(env: SampleEmulator, asOf: string): Promise<{lines: string[]; requests: number; rows: number}> {
   const doc = docUrl(env.seeded.metricsDocId!);
@@ -22,8 +35,8 @@ export async function healthBriefing(env: SampleEmulator, asOf: string): Promise
     out.push(`${area}:`);
     for (const r of rows) {
       const latest = `${r.Latest ?? "–"}${r.Unit ? ` ${r.Unit}` : ""}`;
-      const trend = r.Trend ? `${r.Trend}${r.Streak > 1 ? ` ${r.Streak} in a row` : ""}` : "";
-      out.push(`  ${mark[r.Status] ?? " "} ${fit(r.Name, 44)} ${fit(latest, 16)} ${fit(r.Status ?? "", 7)} ${trend}${r.Problems ? `  (${r.Problems})` : ""}`);
+      const notes = [trendText(r), r.Hot ? "hot" : "", r.Stale ? `stale: last reading ${r.LatestDate ?? "never"}` : "", r.Problems ? `(${r.Problems})` : ""];
+      out.push(`  ${mark[r.Status] ?? " "} ${fit(r.Name, 44)} ${fit(latest, 16)} ${fit(r.Status ?? "", 7)} ${notes.filter(Boolean).join("; ")}`);
     }
   }
   const review = (await executeFormulaFromPackDef(pack, "DashboardReview", [metrics.rows.map(r => r.Area), metrics.rows.map(r => r.Status)] as never)) as Record<string, unknown>;
@@ -31,7 +44,7 @@ export async function healthBriefing(env: SampleEmulator, asOf: string): Promise
 
   out.push(heading("Hot items for this week's meeting"));
   if (!hot.rows.length) out.push("Nothing is hot this week.");
-  hot.rows.forEach((r, i) => out.push(`${i + 1}. ${r.Name} (${r.Area}, ${r.Owner?.Name ?? "no owner"}): ${r.Reason}`));
+  hot.rows.forEach((r, i) => out.push(`${i + 1}. ${r.Name} (${r.Area}, ${r.Status}, ${r.Owner?.Name ?? "no owner"}): ${r.Reason}`));
 
   out.push(heading("Candidate objectives for next cycle"));
   if (!candidates.rows.length) out.push("No metric stayed red or kept worsening all cycle.");

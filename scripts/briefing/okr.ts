@@ -1,4 +1,6 @@
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import {day as parseDay} from "../../src/engine/calendar";
+import {isStale} from "../../src/engine/review";
 import {pack} from "../../src/pack";
 import type {Organization} from "../../sample/types";
 import {fit, heading, num, pct} from "./format";
@@ -32,15 +34,29 @@ export interface BriefingNotes {
   alignment?: Map<string, string>;
   /** Source rows with problems, listed at the end. */
   problems?: string[];
+  /** The day status and staleness are judged on (default: the organization's asOf, the day of its latest data). */
+  judgedOn?: string;
 }
 
 export async function okrBriefing(org: Organization, notes: BriefingNotes = {}): Promise<string[]> {
   const out: string[] = [];
   const {cycle} = org;
-  const [start, end, asOf] = [day(cycle.start), day(cycle.end), day(org.asOf)];
+  const judgedOn = notes.judgedOn ?? org.asOf;
+  const [start, end, asOf] = [day(cycle.start), day(cycle.end), day(judgedOn)];
   const expected = await run<number>("ExpectedProgress", start, end, asOf);
   out.push(`Leadership OKR briefing: ${org.name}, ${cycle.name} (${cycle.start} to ${cycle.end})`);
-  out.push(`As of ${org.asOf}: ${pct(expected).trim()} of the cycle has elapsed.`);
+  out.push(
+    judgedOn === org.asOf
+      ? `As of ${org.asOf}: ${pct(expected).trim()} of the cycle has elapsed.`
+      : `Judged on ${judgedOn}, the meeting day, from data up to ${org.asOf}: by then ${pct(expected).trim()} of the cycle has elapsed.`,
+  );
+  // One definition of stale (no check-in in 14 days), as the KeyResults sync and CycleReview use it.
+  const lastCheckIn = (k: Organization["keyResults"][number]) => k.checkIns[k.checkIns.length - 1]?.date;
+  const staleNote = (k: Organization["keyResults"][number]) => {
+    const last = lastCheckIn(k);
+    if (!isStale(last ? parseDay(last) : undefined, parseDay(judgedOn))) return "";
+    return last ? `stale: last check-in ${last}` : "stale: never checked in";
+  };
 
   // Key results: progress, grade, status.
   const kr = new Map<string, {progress: number; grade: string; status: string}>();
@@ -78,7 +94,8 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes = {}):
     for (const k of org.keyResults.filter(x => x.objectiveId === o.id)) {
       const r = kr.get(k.id)!;
       const detail = `${num(k.current)} of ${num(k.target)}${k.unit === "$" || k.unit === "%" ? "" : " " + k.unit}`;
-      await line(indent + 2, `${k.id} ${k.name}: ${detail}`, r.progress, `${r.status}, confidence ${pct(k.confidence).trim()}`);
+      const stale = staleNote(k);
+      await line(indent + 2, `${k.id} ${k.name}: ${detail}`, r.progress, `${r.status}, confidence ${pct(k.confidence).trim()}${stale ? `; ${stale}` : ""}`);
     }
   };
   const shown = new Set<string>();
@@ -115,7 +132,11 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes = {}):
     }
     const forecast = await run<number>("ForecastValue", points.map(p => day(p.date)), points.map(p => p.value), end);
     const landing = await run<number>("KeyResultProgress", k.start, k.target, forecast, k.kind);
-    out.push(`${k.id} ${k.name} (${k.owner.name}): heading for ${num(forecast)} by ${cycle.end} against a target of ${num(k.target)}, about ${pct(landing).trim()} of the way.`);
+    const stale = staleNote(k);
+    out.push(
+      `${k.id} ${k.name} (${k.owner.name}): heading for ${num(forecast)} by ${cycle.end} against a target of ${num(k.target)}, about ${pct(landing).trim()} of the way.` +
+        (stale ? ` Forecast from stale data (${stale.replace("stale: ", "")}).` : ""),
+    );
   }
 
   // Alignment.
@@ -135,7 +156,7 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes = {}):
     "CycleReview",
     org.keyResults.map(k => kr.get(k.id)!.progress),
     org.keyResults.map(k => k.confidence),
-    org.keyResults.map(k => (k.checkIns.length ? day(k.checkIns[k.checkIns.length - 1].date) : undefined)),
+    org.keyResults.map(k => (k.checkIns.length ? day(lastCheckIn(k)) : undefined)),
     asOf,
   );
   out.push(

@@ -22,10 +22,14 @@ export interface SyncedOrganization {
 
 const person = (p: {Name: string; Email: string} | undefined): Person => ({name: p?.Name ?? "Unassigned", email: p?.Email ?? ""});
 
-export async function syncOrganization(env: SampleEmulator, cycle: string, asOf: string): Promise<SyncedOrganization> {
+/**
+ * `asOf` is the day of the latest data; `judgedOn` (default asOf) the day the
+ * synced rows judge status and staleness on.
+ */
+export async function syncOrganization(env: SampleEmulator, cycle: string, asOf: string, judgedOn = asOf): Promise<SyncedOrganization> {
   const strategy = [docUrl(env.seeded.strategyDocId)];
   const teams = env.seeded.teamDocIds.map(docUrl);
-  const when = new Date(`${asOf}T00:00:00Z`);
+  const when = new Date(`${judgedOn}T00:00:00Z`);
   const okr = [teams, cycle, undefined, undefined, undefined, undefined, when];
   const [imperatives, goals, objectives, keyResults, checkIns] = await Promise.all([
     runSync(env, pack, "StrategicImperatives", strategy),

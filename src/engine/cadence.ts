@@ -1,9 +1,8 @@
 import type {Day} from "./calendar";
 import {daysBetween, isoDay, plusDays} from "./calendar";
 import {okrCycle} from "./cycle";
-import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, isBlank} from "./numbers";
+import type {Maybe} from "./contract";
+import {count} from "./contract";
 import {meetingDates, parseWeekday} from "./meetings";
 
 /** The operating calendar and the 90-day rollout playbook, as dated rows. */
@@ -21,8 +20,7 @@ export interface CalendarEvent {
  * check-in as the new cycle opens; and the annual offsite before each fiscal year.
  */
 export function operatingCalendar(start: Day, months: Maybe<number>, weekday?: Maybe<string>, fiscalYearStartMonth?: Maybe<number>): CalendarEvent[] {
-  const span = isBlank(months) ? 12 : finite("months", months);
-  if (!Number.isInteger(span) || span < 1 || span > 36) fail(`months must be a whole number from 1 to 36, not ${span}.`);
+  const span = count("months", months, 1, 36, 12);
   const day = parseWeekday(weekday) ?? 2; // Tuesday
   const end = plusDays(start, Math.round(span * 30.44));
   const weeks = Math.ceil(daysBetween(start, end) / 7) + 1;

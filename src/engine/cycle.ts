@@ -1,10 +1,9 @@
-import {UTCDate} from "@date-fns/utc";
 import {addMonths, subDays} from "date-fns";
 import type {Day} from "./calendar";
-import {isoDay} from "./calendar";
+import {inRange, isoDay, utcDay} from "./calendar";
+import type {Maybe} from "./contract";
+import {count, isBlank, quote} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, isBlank} from "./numbers";
 
 export interface Cycle {
   name: string;
@@ -16,10 +15,9 @@ export interface Cycle {
 
 export const CycleLengths = [1, 2, 3, 4, 6, 12] as const;
 
-function wholeNumber(name: string, value: Maybe<number>, fallback: number): number {
-  const n = isBlank(value) ? fallback : finite(name, value);
-  if (!Number.isInteger(n)) fail(`${name} must be a whole number, not ${n}.`);
-  return n;
+/** The month a fiscal year starts: 1 (January) to 12, January when blank. */
+export function fiscalStartMonth(value: Maybe<number>): number {
+  return count("fiscalYearStartMonth", value, 1, 12, 1);
 }
 
 function cycleName(fiscalYear: number, months: number, number: number): string {
@@ -40,22 +38,23 @@ function cycleName(fiscalYear: number, months: number, number: number): string {
  * in which it ends (a year starting in July 2026 is FY2027). Cycles tile the year.
  */
 export function okrCycle(date: Day, monthsPerCycle?: Maybe<number>, fiscalYearStartMonth?: Maybe<number>): Cycle {
-  const months = wholeNumber("monthsPerCycle", monthsPerCycle, 3);
+  const months = count("monthsPerCycle", monthsPerCycle, 1, 12, 3);
   if (!(CycleLengths as readonly number[]).includes(months)) {
     fail(`monthsPerCycle must divide the year evenly: use one of ${CycleLengths.join(", ")}, not ${months}.`);
   }
-  const startMonth = wholeNumber("fiscalYearStartMonth", fiscalYearStartMonth, 1);
-  if (startMonth < 1 || startMonth > 12) fail(`fiscalYearStartMonth must be a month number from 1 (January) to 12, not ${startMonth}.`);
+  const startMonth = fiscalStartMonth(fiscalYearStartMonth);
+  inRange("The date", date);
 
   const monthIndex = date.getUTCFullYear() * 12 + date.getUTCMonth();
   const monthsIntoFiscalYear = (((monthIndex - (startMonth - 1)) % 12) + 12) % 12;
   const fiscalStartIndex = monthIndex - monthsIntoFiscalYear;
   const number = Math.floor(monthsIntoFiscalYear / months) + 1;
   const cycleStartIndex = fiscalStartIndex + (number - 1) * months;
-  const start = new UTCDate(Date.UTC(Math.floor(cycleStartIndex / 12), cycleStartIndex % 12, 1));
-  const end = subDays(addMonths(start, months), 1);
+  const start = inRange("The cycle", utcDay(Math.floor(cycleStartIndex / 12), cycleStartIndex % 12, 1));
+  const end = inRange("The cycle", subDays(addMonths(start, months), 1));
   const fiscalYearEndIndex = fiscalStartIndex + 11;
   const fiscalYear = Math.floor(fiscalYearEndIndex / 12);
+  if (fiscalYear > 9999) fail(`The date falls in fiscal year ${fiscalYear}: fiscal years run up to 9999.`);
   return {name: cycleName(fiscalYear, months, number), start, end, number, fiscalYear};
 }
 
@@ -75,7 +74,7 @@ export function cycleToRow(cycle: Cycle) {
  */
 export function cycleFromName(name: string, fiscalYearStartMonth?: Maybe<number>, monthsPerCycle?: Maybe<number>): Cycle {
   const match = /^\s*FY\s?(\d{4})(?:\s+([QHC])(\d{1,2}))?\s*$/i.exec(name);
-  if (!match) fail(`"${name}" is not a cycle name such as FY2026 Q4, FY2026 H1 or FY2026.`);
+  if (!match) fail(`${quote(name)} is not a cycle name such as FY2026 Q4, FY2026 H1 or FY2026.`);
   const fiscalYear = Number(match[1]);
   const letter = (match[2] ?? "").toUpperCase();
   const number = match[3] ? Number(match[3]) : 1;
@@ -84,14 +83,15 @@ export function cycleFromName(name: string, fiscalYearStartMonth?: Maybe<number>
   else if (letter === "H") months = 6;
   else if (letter === "") months = 12;
   else {
-    if (isBlank(monthsPerCycle)) fail(`The cycle "${name}" does not say how many months it lasts: set monthsPerCycle.`);
-    months = monthsPerCycle;
+    if (isBlank(monthsPerCycle)) fail(`The cycle ${quote(name)} does not say how many months it lasts: set monthsPerCycle.`);
+    months = count("monthsPerCycle", monthsPerCycle, 1, 12);
+    if (!(CycleLengths as readonly number[]).includes(months)) fail(`monthsPerCycle must divide the year evenly: use one of ${CycleLengths.join(", ")}, not ${months}.`);
   }
-  if (number < 1 || number > 12 / months) fail(`"${name}" names cycle ${number}, but a fiscal year has only ${12 / months} cycles of ${months} months.`);
-  const startMonth = wholeNumber("fiscalYearStartMonth", fiscalYearStartMonth, 1);
+  if (number < 1 || number > 12 / months) fail(`${quote(name)} names cycle ${number}, but a fiscal year has only ${12 / months} cycles of ${months} months.`);
+  const startMonth = fiscalStartMonth(fiscalYearStartMonth);
   // The fiscal year ends in calendar year `fiscalYear`, in the month before it starts again.
   const lastMonthIndex = fiscalYear * 12 + ((startMonth + 10) % 12);
   const firstMonthIndex = lastMonthIndex - 11;
   const startIndex = firstMonthIndex + (number - 1) * months;
-  return okrCycle(new UTCDate(Date.UTC(Math.floor(startIndex / 12), startIndex % 12, 1)), months, startMonth);
+  return okrCycle(inRange(`The cycle ${quote(name)}`, utcDay(Math.floor(startIndex / 12), startIndex % 12, 1)), months, startMonth);
 }

@@ -1,6 +1,7 @@
+import type {Maybe} from "./contract";
+import {count, Contract, isBlank, list, number, quote, sameLength} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, isBlank, mean, tidy} from "./numbers";
+import {mean, tidy} from "./numbers";
 import {leastSquares} from "./okr";
 
 /**
@@ -17,8 +18,8 @@ export interface Thresholds {
 }
 
 export function thresholds(greenAt: Maybe<number>, redAt: Maybe<number>): Thresholds {
-  const green = finite("greenAt", greenAt);
-  const red = finite("redAt", redAt);
+  const green = number("greenAt", greenAt);
+  const red = number("redAt", redAt);
   if (green === red) {
     fail(`greenAt and redAt are both ${green}: set greenAt above redAt when higher is better, or below it when lower is better.`);
   }
@@ -29,18 +30,23 @@ const higherIsBetter = (t: Thresholds) => t.greenAt > t.redAt;
 
 /** Green at or beyond greenAt, Red at or beyond redAt, Yellow between; mirrored when lower is better. */
 export function healthStatus(value: number, t: Thresholds): HealthColor {
-  const v = finite("value", value);
+  const v = number("value", value);
   if (higherIsBetter(t)) return v >= t.greenAt ? "Green" : v <= t.redAt ? "Red" : "Yellow";
   return v <= t.greenAt ? "Green" : v >= t.redAt ? "Red" : "Yellow";
 }
 
 export type Direction = "Up" | "Down" | "Flat";
 
+/**
+ * One definition of a trend: the least-squares line through the window. Its
+ * direction is the line's (so Up never comes with a falling slope), Flat when the
+ * line moves less than 1% of the window's mean size from end to end.
+ */
 export interface Trend {
   direction: Direction;
   /** Least-squares change per period over the window. */
   slope: number;
-  /** Last versus first value of the window; undefined when the first is 0. */
+  /** Last versus first value of the window; undefined when the first is 0 (or too small to divide by). */
   percentChange?: number;
   /** Consecutive moves, ending with the latest, in the latest move's direction. */
   streak: number;
@@ -55,18 +61,17 @@ interface Point {
 
 /** The non-blank values with their positions; blanks (missed readings) keep the spacing. */
 function points(values: readonly Maybe<number>[]): Point[] {
+  list("values", values);
   const out: Point[] = [];
   values.forEach((v, i) => {
-    if (!isBlank(v)) out.push({index: i, value: finite(`Value ${i + 1}`, v)});
+    if (!isBlank(v)) out.push({index: i, value: number(`Value ${i + 1}`, v)});
   });
   return out;
 }
 
 function windowSize(periods: Maybe<number>, available: number): number {
   if (isBlank(periods)) return available;
-  const n = finite("periods", periods);
-  if (!Number.isInteger(n) || n < 2) fail(`periods must be a whole number of at least 2, not ${n}.`);
-  return Math.min(n, available);
+  return Math.min(count("periods", periods, 2, Contract.maxMagnitude), available);
 }
 
 export function healthTrend(values: readonly Maybe<number>[], periods?: Maybe<number>): Trend {
@@ -75,10 +80,14 @@ export function healthTrend(values: readonly Maybe<number>[], periods?: Maybe<nu
   const win = all.slice(all.length - windowSize(periods, all.length));
   const first = win[0].value;
   const last = win[win.length - 1].value;
-  const change = last - first;
   const magnitude = mean(win.map(p => Math.abs(p.value)));
-  const flat = magnitude === 0 ? change === 0 : Math.abs(change) < 0.01 * magnitude;
   const line = leastSquares(win.map(p => p.index), win.map(p => p.value));
+  // The slope as the result shows it (float noise rounded away), so the direction never contradicts it.
+  const slope = tidy(line?.slope ?? 0);
+  // The line's change from the window's first reading to its last.
+  const fitted = slope * (win[win.length - 1].index - win[0].index);
+  const flat = fitted === 0 || Math.abs(fitted) < 0.01 * magnitude;
+  const percentChange = first === 0 ? undefined : (last - first) / Math.abs(first);
   let streak = 0;
   const lastMove = Math.sign(last - win[win.length - 2].value);
   for (let i = win.length - 1; i > 0 && lastMove !== 0; i--) {
@@ -86,9 +95,9 @@ export function healthTrend(values: readonly Maybe<number>[], periods?: Maybe<nu
     streak++;
   }
   return {
-    direction: flat ? "Flat" : change > 0 ? "Up" : "Down",
-    slope: tidy(line?.slope ?? 0),
-    percentChange: first === 0 ? undefined : tidy(change / Math.abs(first)),
+    direction: flat ? "Flat" : fitted > 0 ? "Up" : "Down",
+    slope,
+    percentChange: percentChange === undefined || !Number.isFinite(percentChange) ? undefined : tidy(percentChange),
     streak,
     window: win.map(p => p.value),
   };
@@ -104,10 +113,7 @@ export interface HotCheck {
 }
 
 function periodsParam(periods: Maybe<number>): number {
-  if (isBlank(periods)) return 3;
-  const n = finite("periods", periods);
-  if (!Number.isInteger(n) || n < 1) fail(`periods must be a whole number of at least 1, not ${n}.`);
-  return n;
+  return count("periods", periods, 1, Contract.maxMagnitude, 3);
 }
 
 const fmt = (x: number) => String(Number(x.toPrecision(4)));
@@ -163,9 +169,8 @@ export const DashboardLimits = {metrics: 15, perArea: 4} as const;
  * CEO (more than 15 metrics, or more than 4 in one area).
  */
 export function dashboardReview(areas: readonly Maybe<string>[], statuses: readonly Maybe<string>[]): DashboardReview {
-  if (areas.length !== statuses.length) {
-    fail(`areas has ${areas.length} entries but statuses has ${statuses.length}: give one status for each metric.`);
-  }
+  list("areas", areas);
+  sameLength(["areas", "statuses"], areas, statuses);
   const counts = new Map<string, number>();
   let red = 0;
   let metrics = 0;
@@ -176,7 +181,7 @@ export function dashboardReview(areas: readonly Maybe<string>[], statuses: reado
     counts.set(area, (counts.get(area) ?? 0) + 1);
     metrics++;
     const status = isBlank(statuses[i]) ? "" : String(statuses[i]).trim().toLowerCase();
-    if (!["green", "yellow", "red", ""].includes(status)) fail(`Status ${i + 1} is "${statuses[i]}"; use Green, Yellow or Red.`);
+    if (!["green", "yellow", "red", ""].includes(status)) fail(`Status ${i + 1} is ${quote(statuses[i])}; use Green, Yellow or Red.`);
     if (status === "red") red++;
   });
   if (!metrics) fail("There are no metrics to review.");

@@ -73,6 +73,22 @@ export function summarizeMetric(input: MetricInput, asOf: Day, periods: number |
   return out;
 }
 
+/**
+ * A trend in words, with the line's direction and slope first; the change from
+ * the first reading to the last is added when it moves the same way, and called
+ * out when it does not, so the words never contradict the trend.
+ */
+export function describeMove(trend: Trend): string {
+  const sig = (x: number) => Number(x.toPrecision(3));
+  const word = trend.direction.toLowerCase();
+  const perReading = `(${trend.slope >= 0 ? "+" : ""}${sig(trend.slope)} per reading)`;
+  const pc = trend.percentChange;
+  if (pc === undefined || pc === 0) return `${word} ${perReading}`;
+  const sameWay = Math.sign(pc) === (trend.direction === "Up" ? 1 : trend.direction === "Down" ? -1 : 0);
+  if (sameWay) return `${word} ${sig(Math.abs(pc * 100))}% ${perReading}`;
+  return `trending ${word} ${perReading}, though the latest reading is ${sig(Math.abs(pc * 100))}% ${pc > 0 ? "above" : "below"} the first`;
+}
+
 export interface Candidate {
   objective: string;
   keyResult: string;
@@ -97,8 +113,7 @@ export function okrCandidate(name: string, unit: string, input: MetricInput, sum
   const worsening = trend.direction === worse && healthStatus(latest.value, t) !== "Green" && window.length >= 3;
   if (!allRed && !worsening) return undefined;
   const u = !unit ? "" : unit.startsWith("%") ? unit : ` ${unit}`;
-  const sig = (x: number) => Number(x.toPrecision(3));
-  const moved = `${trend.percentChange === undefined ? trend.direction.toLowerCase() : `${trend.direction === "Up" ? "up" : "down"} ${sig(Math.abs(trend.percentChange * 100))}%`} (${trend.slope >= 0 ? "+" : ""}${sig(trend.slope)} per reading)`;
+  const moved = describeMove(trend);
   const span = `${window.length} readings since ${isoDay(window[0].date)}`;
   return {
     objective: `Bring ${name} back to green`,

@@ -1,8 +1,9 @@
 import type {Day} from "./calendar";
 import {daysBetween} from "./calendar";
+import type {Maybe} from "./contract";
+import {Contract, fraction, isBlank, list, number, quote, sameLength, score, weight} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {clamp, finite, fraction, isBlank, nonNegative, sameLength, tidy, weightedMean} from "./numbers";
+import {clamp, tidy, weightedMean} from "./numbers";
 
 // ---------------------------------------------------------------- progress
 
@@ -14,7 +15,7 @@ export function parseKind(kind: Maybe<string>): KeyResultKind {
   if (isBlank(kind) || kind.trim() === "") return "Auto";
   const key = kind.replace(/[\s_-]+/g, "").toLowerCase();
   const match = KeyResultKinds.find(k => k.toLowerCase() === key);
-  if (!match) fail(`Unknown key result kind "${kind}". Use one of: ${KeyResultKinds.join(", ")}.`);
+  if (!match) fail(`Unknown key result kind ${quote(kind)}. Use one of: ${KeyResultKinds.join(", ")}.`);
   return match;
 }
 
@@ -29,12 +30,14 @@ export interface ProgressInput {
 /**
  * How far a key result has come from its start toward its target. Auto works for
  * increasing and decreasing key results alike; StayAbove and StayBelow are
- * thresholds that are either held (1) or not (0).
+ * thresholds that are either held (1) or not (0). Progress is capped at 1, or at
+ * the contract's 1.5 (150 %) when over-achievement is allowed, so it is always a
+ * valid score for every other formula.
  */
 export function keyResultProgress(input: ProgressInput): number {
-  const start = finite("Start", input.start);
-  const target = finite("Target", input.target);
-  const current = finite("Current", input.current);
+  const start = number("Start", input.start);
+  const target = number("Target", input.target);
+  const current = number("Current", input.current);
   const kind = parseKind(input.kind);
   let progress: number;
   switch (kind) {
@@ -46,14 +49,12 @@ export function keyResultProgress(input: ProgressInput): number {
       break;
     case "Auto":
       if (start === target) {
-        fail(`Start and target are both ${start}, so progress cannot be measured. Change the target, or use the kind StayAbove or StayBelow for a level to hold.`);
+        fail(`Start and target are both ${start}, so progress cannot be measured. Change the target, or use the kind StayAbove or StayBelow.`);
       }
       progress = (current - start) / (target - start);
       break;
   }
-  progress = Math.max(0, progress);
-  if (!input.allowOverachievement) progress = Math.min(1, progress);
-  return tidy(progress);
+  return tidy(clamp(progress, 0, input.allowOverachievement ? Contract.scoreMax : 1));
 }
 
 // ---------------------------------------------------------------- grade
@@ -62,10 +63,11 @@ export type Grade = "Green" | "Yellow" | "Red";
 export const DefaultGreenAt = 0.7;
 export const DefaultYellowAt = 0.4;
 
-export function keyResultGrade(score: number, greenAt: Maybe<number> = DefaultGreenAt, yellowAt: Maybe<number> = DefaultYellowAt): Grade {
-  const s = finite("Score", score);
-  const green = isBlank(greenAt) ? DefaultGreenAt : finite("greenAt", greenAt);
-  const yellow = isBlank(yellowAt) ? DefaultYellowAt : finite("yellowAt", yellowAt);
+/** The grade of a score (0 to 1.5); the bands are fractions (0 to 1). */
+export function keyResultGrade(value: number, greenAt: Maybe<number> = DefaultGreenAt, yellowAt: Maybe<number> = DefaultYellowAt): Grade {
+  const s = score("Score", value);
+  const green = isBlank(greenAt) ? DefaultGreenAt : fraction("greenAt", greenAt);
+  const yellow = isBlank(yellowAt) ? DefaultYellowAt : fraction("yellowAt", yellowAt);
   if (yellow > green) fail(`yellowAt (${yellow}) must not be above greenAt (${green}).`);
   if (s >= green) return "Green";
   if (s >= yellow) return "Yellow";
@@ -109,7 +111,7 @@ export interface StatusInput {
 }
 
 export function keyResultStatus(input: StatusInput): Status {
-  const progress = nonNegative("Progress", input.progress);
+  const progress = score("Progress", input.progress);
   const confidence = isBlank(input.confidence) ? undefined : fraction("Confidence", input.confidence);
   const expected = expectedProgress(input.cycleStart, input.cycleEnd, input.asOf);
   if (progress >= 1) return "Done";
@@ -136,14 +138,14 @@ export function keyResultStatus(input: StatusInput): Status {
  * weight (a key result not scored yet); a blank weight counts as 1.
  */
 export function objectiveScore(scores: readonly Maybe<number>[], weights?: readonly Maybe<number>[]): number {
+  list("scores", scores);
   if (weights && weights.length > 0) sameLength(["scores", "weights"], scores, weights);
   const values: number[] = [];
   const used: number[] = [];
-  scores.forEach((score, i) => {
-    const w = weights && weights.length > 0 && !isBlank(weights[i]) ? finite(`Weight ${i + 1}`, weights[i]) : 1;
-    if (w < 0) fail(`Weight ${i + 1} is ${w}: weights must not be negative.`);
-    if (isBlank(score)) return;
-    values.push(finite(`Score ${i + 1}`, score));
+  scores.forEach((s, i) => {
+    const w = weights && weights.length > 0 ? weight(`Weight ${i + 1}`, weights[i]) : 1;
+    if (isBlank(s)) return;
+    values.push(score(`Score ${i + 1}`, s));
     used.push(w);
   });
   if (values.length === 0) fail("There are no scores to average: give at least one key result score.");
@@ -187,6 +189,7 @@ export function leastSquares(xs: readonly number[], ys: readonly number[]): Line
  * blank date or value are left out.
  */
 export function forecastValue(dates: readonly Maybe<Day>[], values: readonly Maybe<number>[], atDate: Day): number {
+  list("dates", dates);
   sameLength(["dates", "values"], dates, values);
   const xs: number[] = [];
   const ys: number[] = [];
@@ -194,7 +197,7 @@ export function forecastValue(dates: readonly Maybe<Day>[], values: readonly May
   dates.forEach((d, i) => {
     if (isBlank(d) || isBlank(values[i])) return;
     xs.push(daysBetween(origin, d));
-    ys.push(finite(`Value ${i + 1}`, values[i]));
+    ys.push(number(`Value ${i + 1}`, values[i]));
   });
   if (xs.length < 2) fail(`A forecast needs at least two check-ins with a date and a value; there ${xs.length === 1 ? "is 1" : `are ${xs.length}`}.`);
   const line = leastSquares(xs, ys);

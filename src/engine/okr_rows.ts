@@ -1,10 +1,10 @@
 import type {Day} from "./calendar";
-import {daysBetween, isoDay} from "./calendar";
+import {isoDay} from "./calendar";
 import type {Cycle} from "./cycle";
 import {isInputError} from "./errors";
 import type {Grade, Status} from "./okr";
 import {expectedProgress, forecastValue, keyResultGrade, keyResultProgress, keyResultStatus, objectiveScore} from "./okr";
-import {ReviewRules} from "./review";
+import {isStale} from "./review";
 
 /**
  * The computed columns of synced OKR rows. A value that cannot be computed is
@@ -67,7 +67,7 @@ export function deriveKeyResult(facts: KeyResultFacts, cycle: Cycle | undefined,
   const sorted = [...checkIns].sort((a, b) => a.date.getTime() - b.date.getTime());
   const last = sorted[sorted.length - 1];
   out.lastCheckIn = last ? isoDay(last.date) : undefined;
-  out.stale = !last || daysBetween(last.date, asOf) > ReviewRules.staleAfterDays;
+  out.stale = isStale(last?.date, asOf);
   if (cycle && sorted.length >= 2 && new Set(sorted.map(c => c.date.getTime())).size >= 2) {
     out.forecast = attempt(problems, () => forecastValue(sorted.map(c => c.date), sorted.map(c => c.value), cycle.end));
   }

@@ -1,8 +1,9 @@
 import type {Day} from "./calendar";
 import {daysBetween} from "./calendar";
+import type {Maybe} from "./contract";
+import {fraction, isBlank, list, sameLength, score} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, fraction, isBlank, mean, sameLength, tidy} from "./numbers";
+import {mean, tidy} from "./numbers";
 import {keyResultGrade} from "./okr";
 
 export const ReviewRules = {
@@ -11,6 +12,14 @@ export const ReviewRules = {
   staleAfterDays: 14,
   lowConfidenceBelow: 0.5,
 } as const;
+
+/**
+ * One definition of stale, for formulas, sync rows and the briefing alike: no
+ * check-in in the 14 days up to asOf, or none at all.
+ */
+export function isStale(lastCheckIn: Maybe<Day>, asOf: Day): boolean {
+  return isBlank(lastCheckIn) || daysBetween(lastCheckIn, asOf) > ReviewRules.staleAfterDays;
+}
 
 export interface CycleReview {
   count: number;
@@ -39,6 +48,7 @@ export function cycleReview(
   lastCheckIns: readonly Maybe<Day>[] = [],
   asOf?: Day,
 ): CycleReview {
+  list("scores", scores);
   if (confidences.length) sameLength(["scores", "confidences"], scores, confidences);
   if (lastCheckIns.length) {
     sameLength(["scores", "lastCheckIns"], scores, lastCheckIns);
@@ -54,7 +64,7 @@ export function cycleReview(
   let lowConfidence = 0;
   scores.forEach((raw, i) => {
     if (isBlank(raw)) return;
-    const s = finite(`Score ${i + 1}`, raw);
+    const s = score(`Score ${i + 1}`, raw);
     scored.push(s);
     const grade = keyResultGrade(s);
     if (grade === "Green") green++;
@@ -66,8 +76,7 @@ export function cycleReview(
       if (fraction(`Confidence ${i + 1}`, confidences[i]) < ReviewRules.lowConfidenceBelow) lowConfidence++;
     }
     if (lastCheckIns.length && asOf) {
-      const last = lastCheckIns[i];
-      if (isBlank(last) || daysBetween(last, asOf) > ReviewRules.staleAfterDays) stale++;
+      if (isStale(lastCheckIns[i], asOf)) stale++;
     }
   });
   if (scored.length === 0) fail("There are no scores to review: give at least one key result score.");

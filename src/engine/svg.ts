@@ -1,6 +1,6 @@
+import type {Maybe} from "./contract";
+import {fraction, isBlank, list, number, plainText, score, shorten} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, isBlank} from "./numbers";
 import type {Thresholds} from "./health";
 import {healthStatus} from "./health";
 import {keyResultGrade} from "./okr";
@@ -8,7 +8,9 @@ import {keyResultGrade} from "./okr";
 /**
  * Small SVG pictures for doc cells. Each one draws for light mode and, through
  * the `DarkMode` fragment Coda targets in dark mode, for dark mode. Any text is
- * escaped. Sizes stay well under 4 KB so they live comfortably in a doc.
+ * reduced to plain text (no control characters) and escaped, and long text is cut
+ * without splitting a character. Every picture stays under 4 KB as a data URL
+ * whatever its input: a long series is downsampled (below).
  */
 
 export const DarkModeId = "DarkMode";
@@ -38,6 +40,47 @@ function frame(width: number, height: number, label: string, style: string, body
 
 export const SparklineSize = {width: 120, height: 32};
 
+/** A long series is drawn as this many buckets, each as its lowest and highest reading. */
+export const SparklineBuckets = 48;
+
+interface Point {
+  i: number;
+  v: number;
+}
+
+/**
+ * The points to draw, with undefined where the line breaks. Up to two points per
+ * bucket are drawn as they are; a longer series is cut into SparklineBuckets
+ * buckets, each drawn as its lowest and highest reading in their order, so peaks
+ * and dips survive at any length. A bucket without readings is a gap, and the
+ * last reading is always drawn.
+ */
+function plotted(pts: ReadonlyArray<Point | undefined>, last: Point): Array<Point | undefined> {
+  const n = pts.length;
+  if (n <= 2 * SparklineBuckets) return [...pts];
+  const out: Array<Point | undefined> = [];
+  for (let b = 0; b < SparklineBuckets; b++) {
+    let low: Point | undefined;
+    let high: Point | undefined;
+    const end = Math.floor(((b + 1) * n) / SparklineBuckets);
+    for (let k = Math.floor((b * n) / SparklineBuckets); k < end; k++) {
+      const p = pts[k];
+      if (!p) continue;
+      if (!low || p.v < low.v) low = p;
+      if (!high || p.v > high.v) high = p;
+    }
+    if (!low || !high) out.push(undefined);
+    else if (low === high) out.push(low);
+    else out.push(...(low.i < high.i ? [low, high] : [high, low]));
+  }
+  const tail = out[out.length - 1];
+  if (tail !== last) {
+    if (tail && tail.i > last.i) out.splice(out.length - 1, 0, last);
+    else out.push(last);
+  }
+  return out;
+}
+
 /**
  * A sparkline of a series: blanks leave gaps, the last point is marked in its
  * status color, and with thresholds the green and red zones are shaded.
@@ -45,13 +88,22 @@ export const SparklineSize = {width: 120, height: 32};
 export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): string {
   const {width, height} = SparklineSize;
   const pad = 3;
-  const pts = values.map((v, i) => (isBlank(v) ? undefined : {i, v: finite(`Value ${i + 1}`, v)}));
-  const known = pts.filter((p): p is {i: number; v: number} => p !== undefined);
-  if (!known.length) fail("There are no values to draw: give at least one number.");
+  list("values", values);
+  const pts = values.map((v, i) => (isBlank(v) ? undefined : {i, v: number(`Value ${i + 1}`, v)}));
+  let count = 0;
+  let last: Point | undefined;
   // The readings set the scale; a threshold close to them widens it so its zone shows,
   // a distant one does not squash the line.
-  let low = Math.min(...known.map(p => p.v));
-  let high = Math.max(...known.map(p => p.v));
+  let low = Infinity;
+  let high = -Infinity;
+  for (const p of pts) {
+    if (!p) continue;
+    count++;
+    last = p;
+    if (p.v < low) low = p.v;
+    if (p.v > high) high = p.v;
+  }
+  if (!last) fail("There are no values to draw: give at least one number.");
   const reach = Math.max(high - low, Math.abs(high) * 0.05, 1e-9);
   for (const limit of t ? [t.greenAt, t.redAt] : []) {
     if (limit < low && low - limit <= reach / 2) low = limit;
@@ -82,45 +134,40 @@ export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): 
     if (run.length > 1) body += `<polyline class="l" points="${run.join(" ")}"/>`;
     run = [];
   };
-  for (const p of pts) {
+  for (const p of plotted(pts, last)) {
     if (!p) flush();
     else run.push(`${r1(x(p.i))},${r1(y(p.v))}`);
   }
   flush();
-  const last = known[known.length - 1];
   // The last point in its status color, or in the ink color (which follows dark mode) without thresholds.
   const dot = t ? `fill="${Colors[healthStatus(last.v, t)]}"` : `class="d"`;
   body += `<circle cx="${r1(x(last.i))}" cy="${r1(y(last.v))}" r="2.5" ${dot}/>`;
   const style =
     `.l{fill:none;stroke:${Colors.ink};stroke-width:1.5;stroke-linejoin:round}.d{fill:${Colors.ink}}.g{fill:${Colors.Green};opacity:.15}.r{fill:${Colors.Red};opacity:.15}` +
     `#${DarkModeId}:target .l{stroke:${Colors.inkDark}}#${DarkModeId}:target .d{fill:${Colors.inkDark}}#${DarkModeId}:target .g,#${DarkModeId}:target .r{opacity:.3}`;
-  return frame(width, height, `Trend of ${known.length} readings, latest ${last.v}`, style, body);
+  return frame(width, height, `Trend of ${count} readings, latest ${last.v}`, style, body);
 }
 
 export const ProgressBarSize = {width: 200, height: 20};
 
 /** A progress bar in the key result's grade color, with the expected-pace marker when given. */
 export function progressBarSvg(progress: Maybe<number>, label?: Maybe<string>, expected?: Maybe<number>): string {
-  const p = finite("progress", progress);
-  if (p < 0) fail(`progress must not be negative, not ${p}.`);
+  const p = score("Progress", progress);
   const {width, height} = ProgressBarSize;
   const bar = 120;
   const fill = Math.min(1, p) * bar;
   let body = `<rect class="t" x="0" y="5" width="${bar}" height="10" rx="5"/>`;
   if (fill > 0) body += `<rect x="0" y="5" width="${r1(fill)}" height="10" rx="5" fill="${Colors[keyResultGrade(p)]}"/>`;
-  if (!isBlank(expected)) {
-    const e = finite("expected", expected);
-    if (e < 0 || e > 1) fail(`expected must be between 0 and 1, not ${e}.`);
-    body += `<rect class="m" x="${r1(Math.min(bar - 2, e * bar))}" y="1" width="2" height="18"/>`;
-  }
-  const name = isBlank(label) ? "" : String(label).trim();
-  const short = name.length > 14 ? `${name.slice(0, 13)}…` : name;
+  const e = isBlank(expected) ? undefined : fraction("Expected", expected);
+  if (e !== undefined) body += `<rect class="m" x="${r1(Math.min(bar - 2, e * bar))}" y="1" width="2" height="18"/>`;
+  const name = isBlank(label) ? "" : shorten(plainText(String(label)), 60);
+  const short = shorten(name, 14);
   const text = `${Math.round(p * 100)}%${short ? ` ${short}` : ""}`;
   body += `<text class="x" x="${bar + 6}" y="14">${escapeXml(text)}</text>`;
   const style =
     `.t{fill:${Colors.track}}.m{fill:${Colors.ink}}.x{font:11px sans-serif;fill:${Colors.ink}}` +
     `#${DarkModeId}:target .t{fill:${Colors.trackDark}}#${DarkModeId}:target .m,#${DarkModeId}:target .x{fill:${Colors.inkDark}}`;
-  const aria = `${name ? `${name}: ` : ""}${Math.round(p * 100)}% done${isBlank(expected) ? "" : `, ${Math.round(finite("expected", expected) * 100)}% expected`}`;
+  const aria = `${name ? `${name}: ` : ""}${Math.round(p * 100)}% done${e === undefined ? "" : `, ${Math.round(e * 100)}% expected`}`;
   return frame(width, height, aria, style, body);
 }
 

@@ -1,6 +1,7 @@
+import type {Maybe} from "./contract";
+import {isBlank, list, quote, sameLength, score as readScore, shorten, weight} from "./contract";
 import {fail} from "./errors";
-import type {Maybe} from "./numbers";
-import {finite, isBlank, sameLength, tidy} from "./numbers";
+import {tidy} from "./numbers";
 
 /**
  * The OKR tree: each node names the nodes it supports (its parents). Parent lists
@@ -42,6 +43,7 @@ interface Graph {
 }
 
 function buildGraph(ids: readonly Maybe<string>[], parentIds: readonly Maybe<string>[]): Graph {
+  list("ids", ids);
   sameLength(["ids", "parentIds"], ids, parentIds);
   const index = new Map<string, number>();
   const distinct: string[] = [];
@@ -158,8 +160,14 @@ function loops(graph: Graph): number[][] {
   return result;
 }
 
-/** One loop through the component's smallest id, the same whatever the input order. */
-function describeLoop(graph: Graph, component: number[]): string {
+/** How many ids of a loop a description names before it shortens the rest. */
+const LoopShown = 5;
+
+/**
+ * One loop through the component's smallest id, the same whatever the input
+ * order. A long loop is shortened: its first ids, "…", and the way back.
+ */
+function describeLoop(graph: Graph, component: number[], nameLength = 24): string {
   const members = new Set(component);
   const start = component.reduce((a, b) => (graph.ids[a] < graph.ids[b] ? a : b));
   const previous = new Map<number, number>();
@@ -183,7 +191,10 @@ function describeLoop(graph: Graph, component: number[]): string {
   const path = [start];
   for (let v = previous.get(start)!; v !== start; v = previous.get(v)!) path.push(v);
   path.reverse();
-  return [start, ...path].map(v => graph.ids[v]).join(" → ");
+  const name = (v: number) => shorten(graph.ids[v], nameLength);
+  if (path.length <= LoopShown) return [start, ...path].map(name).join(" → ");
+  const head = [start, ...path.slice(0, LoopShown - 2)].map(name).join(" → ");
+  return `${head} → … → ${name(start)} (${path.length.toLocaleString("en-US")} items)`;
 }
 
 export const Problems = ["Orphan", "Broken link", "Cycle", "Duplicate id"] as const;
@@ -262,7 +273,7 @@ export function rollUp(
   const graph = buildGraph(ids, parentIds);
   if (graph.duplicates.size) {
     const [id, count] = graph.duplicates.entries().next().value!;
-    fail(`The id ${id} is used by ${count} rows: ids must be unique to roll up.`);
+    fail(`The id ${quote(id)} is used by ${count} rows: ids must be unique to roll up.`);
   }
   const n = graph.ids.length;
   const {parentStart, parentList} = graph;
@@ -294,16 +305,14 @@ export function rollUp(
   }
   if (ordered < n) {
     const [component] = loops(graph);
-    fail(`The tree has a loop, so it cannot be rolled up: ${describeLoop(graph, component)}. Run AlignmentFindings to see every problem.`);
+    fail(`The tree has a loop, so it cannot be rolled up: ${describeLoop(graph, component, 10)}. Run AlignmentFindings to see every problem.`);
   }
   const weightOf = new Float64Array(n);
   const score: Array<number | undefined> = new Array(n);
   const leaves = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     const row = graph.rowOf[v];
-    const w = hasWeights && !isBlank(weights[row]) ? finite(`Weight of ${graph.ids[v]}`, weights[row]) : 1;
-    if (w < 0) fail(`The weight of ${graph.ids[v]} is ${w}: weights must not be negative.`);
-    weightOf[v] = w;
+    weightOf[v] = hasWeights ? weight(`The weight of ${quote(graph.ids[v])}`, weights[row]) : 1;
   }
   for (let i = n - 1; i >= 0; i--) {
     const v = order[i];
@@ -311,7 +320,7 @@ export function rollUp(
     const last = childStart[v + 1];
     if (first === last) {
       const given = scores[graph.rowOf[v]];
-      score[v] = isBlank(given) ? undefined : finite(`Score of ${graph.ids[v]}`, given);
+      score[v] = isBlank(given) ? undefined : readScore(`The score of ${quote(graph.ids[v])}`, given);
       leaves[v] = 1;
       continue;
     }

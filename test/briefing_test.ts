@@ -1,0 +1,42 @@
+import {assert} from "chai";
+import {startSampleEmulator} from "../emulator/sample";
+import {briefingLines} from "../scripts/briefing/compose";
+
+/** npm start's briefing: one meaning for every status, trend and hot flag across its sections. */
+describe("the briefing", function () {
+  this.timeout(60_000);
+  let lines: string[];
+  before(async function () {
+    const env = await startSampleEmulator({withBadRows: true});
+    try {
+      lines = await briefingLines(env);
+    } finally {
+      await env.stop();
+    }
+  });
+
+  it("shows each key result in one state, in the OKR tree and on the agenda", function () {
+    const statuses = ["Not started", "On track", "At risk", "Off track", "Done", "Missed"].join("|");
+    const inTree = new Map<string, string>();
+    for (const line of lines) {
+      const m = new RegExp(`^\\s+KR[\\w-]+ (.+?): .*\\s(${statuses}), confidence`).exec(line);
+      if (m) inTree.set(m[1], m[2]);
+    }
+    const onAgenda = lines.map(l => new RegExp(`Key result: (.+?) \\((${statuses}),`).exec(l)).filter(m => m !== null);
+    assert.isAbove(onAgenda.length, 2);
+    for (const m of onAgenda) assert.equal(inTree.get(m[1]), m[2], `${m[1]} shows one status`);
+  });
+
+  it("says when a forecast comes from stale check-ins", function () {
+    const kr8 = lines.find(l => l.startsWith("KR8 "));
+    assert.match(kr8!, /Forecast from stale data \(last check-in 2026-10-15\)\.$/);
+    assert.isTrue(lines.some(l => /KR8 .*Off track, confidence 70%; stale: last check-in 2026-10-15/.test(l)));
+  });
+
+  it("lists a metric as hot in the dashboard and in the hot items alike", function () {
+    const hot = lines.filter(l => /^\d+\. /.test(l)).map(l => /^\d+\. (.+?) \(/.exec(l)![1]);
+    const flagged = lines.filter(l => /^ {2}[●◐○ ] /.test(l) && /; hot(;|$)/.test(l));
+    assert.isAbove(hot.length, 0);
+    for (const name of hot) assert.isTrue(flagged.some(l => l.includes(name)), `${name} is marked hot on the dashboard`);
+  });
+});
