@@ -119,7 +119,7 @@ export const MeetingAgenda = coda.makeSyncTable({
     execute: async function ([meetingDoc, meetingDate, lengthMinutes, okrDocs, metricsDoc, fiscalYearStartMonth], context) {
       const rows = await meetingAgenda(
         context,
-        {meetingDoc, meetingDate: toDay("meetingDate", meetingDate), lengthMinutes: lengthMinutes ?? 90, okrDocs: okrDocs ?? [], metricsDoc, fiscalYearStartMonth},
+        {meetingDoc, meetingDate: toDay("meetingDate", meetingDate, context.timezone), lengthMinutes: lengthMinutes ?? 90, okrDocs: okrDocs ?? [], metricsDoc, fiscalYearStartMonth},
         svgImage,
       );
       return {result: rows};
@@ -144,8 +144,8 @@ export const Cadence = coda.makeSyncTable({
       coda.makeParameter({type: coda.ParameterType.Number, name: "fiscalYearStartMonth", description: "The month the fiscal year starts, 1 to 12. Default 1.", optional: true}),
     ],
     onError: handleError,
-    execute: async function ([startDate, months, weekday, fiscalYearStartMonth]) {
-      const events = operatingCalendar(toDay("startDate", startDate), months, weekday, fiscalYearStartMonth);
+    execute: async function ([startDate, months, weekday, fiscalYearStartMonth], context) {
+      const events = operatingCalendar(toDay("startDate", startDate, context.timezone), months, weekday, fiscalYearStartMonth);
       return {result: events.map(e => ({Id: e.date, Name: e.kind, Date: e.date, Cycle: okrCycle(toDay("date", e.date), 3, fiscalYearStartMonth).name, Detail: e.detail}))};
     },
   },
@@ -162,8 +162,8 @@ export const Playbook = coda.makeSyncTable({
     description: "Lays out the 90-day rollout from its start date.",
     parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "Day 1 of the rollout."})],
     onError: handleError,
-    execute: async function ([startDate]) {
-      const start = toDay("startDate", startDate);
+    execute: async function ([startDate], context) {
+      const start = toDay("startDate", startDate, context.timezone);
       return {
         result: playbook().map(t =>
           compact({
@@ -270,7 +270,7 @@ export const RecordDecision = coda.makeFormula({
       approvers,
       lane,
       rationale,
-      reviewDate: reviewDate ? toDay("reviewDate", reviewDate) : undefined,
+      reviewDate: reviewDate ? toDay("reviewDate", reviewDate, context.timezone) : undefined,
       today: dayOrToday("date", date, context),
     });
   },
@@ -313,7 +313,7 @@ export const AssignAction = coda.makeFormula({
     },
   ],
   execute: async function ([meetingDoc, action, owner, due, source, assigned], context) {
-    return assignAction(context, {meetingDoc, action, owner, due: toDay("due", due), source, today: dayOrToday("assigned", assigned, context)});
+    return assignAction(context, {meetingDoc, action, owner, due: toDay("due", due, context.timezone), source, today: dayOrToday("assigned", assigned, context)});
   },
 });
 

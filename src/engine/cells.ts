@@ -1,4 +1,5 @@
 import {day} from "./calendar";
+import {isInputError} from "./errors";
 import type {Day} from "./calendar";
 
 /**
@@ -62,7 +63,14 @@ export function number(cell: unknown, column: string): Read<number> {
 export function date(cell: unknown, column: string): Read<Day> {
   if (isEmpty(cell)) return {value: undefined};
   const raw = text(cell);
-  if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return {value: day(raw)};
+  if (/^\d{4}-\d{2}-\d{2}/.test(raw)) {
+    try {
+      return {value: day(raw, column)};
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      return {value: undefined, problem: error.message};
+    }
+  }
   return {value: undefined, problem: `${column} holds "${raw}", not a date.`};
 }
 

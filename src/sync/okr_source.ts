@@ -6,6 +6,7 @@ import type {ColumnMap} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import type {Cycle} from "../engine/cycle";
 import {cycleFromName} from "../engine/cycle";
+import * as contract from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import type {FieldName} from "./fields";
 import {CheckInFields, DefaultTableNames, KeyResultFields, ObjectiveFields, SyncedGoalFields} from "./fields";
@@ -88,16 +89,17 @@ function numberInto(problems: string[], value: unknown, column: string): number 
   return read.value;
 }
 
+/** A fraction cell, read by the pack's one input contract; a value out of range is the row's problem. */
 function fraction(problems: string[], value: unknown, column: string): number | undefined {
   const n = numberInto(problems, value, column);
   if (n === undefined) return undefined;
-  // People type 70 into a confidence column that is not formatted as a percent.
-  const f = n > 1 && n <= 100 ? n / 100 : n;
-  if (f < 0 || f > 1) {
-    problems.push(`${column} is ${n}; it must be between 0% and 100%.`);
+  try {
+    return contract.fraction(column, n);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    problems.push(error.message);
     return undefined;
   }
-  return f;
 }
 
 /** Resolves lookup cells to the stable ids of the rows they point at. */

@@ -38,12 +38,8 @@ function checkedFraction(name: string, value: number | undefined): number | unde
   }
 }
 
-/** A cell's number as the sync shows it: confidence as a fraction. */
-function sourceValue(field: Editable, value: unknown): number | undefined {
-  const n = cells.number(value, field).value;
-  if (n === undefined || field === "Current") return n;
-  return n > 1 && n <= 100 ? n / 100 : n;
-}
+/** A cell's number as the sync shows it. */
+const sourceValue = (field: Editable, value: unknown): number | undefined => cells.number(value, field).value;
 
 const same = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 
