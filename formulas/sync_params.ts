@@ -52,9 +52,10 @@ export const CycleParam = coda.makeParameter({
   name: "cycle",
   description: "Only this OKR cycle, by name (such as FY2026 Q4). All cycles when blank.",
   optional: true,
-  autocomplete: async function (context, search) {
+  autocomplete: async function (context, search, args) {
     const now = today(context.timezone);
-    const names = [-1, 0, 1, 2].map(q => okrCycle(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + q * 3, 1))).name);
+    const startMonth = (args as {fiscalYearStartMonth?: number}).fiscalYearStartMonth;
+    const names = [-1, 0, 1, 2].map(q => okrCycle(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + q * 3, 1)), 3, startMonth).name);
     return coda.simpleAutocomplete(search, names);
   },
 });

@@ -4,7 +4,7 @@ import {resolveDocId} from "../api/client";
 import type {AgendaItem, AgendaSource} from "../engine/agenda";
 import {buildAgenda, nextFacilitator} from "../engine/agenda";
 import type {Day} from "../engine/calendar";
-import {daysBetween, isoDay} from "../engine/calendar";
+import {daysBetween, isoDay, today} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {okrCycle} from "../engine/cycle";
 import {normalize} from "../engine/columns";
@@ -38,6 +38,8 @@ export type AgendaItemRow = coda.SchemaType<typeof AgendaItemSchema>;
 export async function meetingAgenda(context: coda.ExecutionContext, request: AgendaRequest, image: (svg: string) => string): Promise<AgendaItemRow[]> {
   const docId = await resolveDocId(context, request.meetingDoc);
   const at = request.meetingDate;
+  const now = today(context.timezone);
+  const judged = at.getTime() < now.getTime() ? at : now;
   const none = {docId, rows: [], map: {}};
   const [leaders, past, issues, decisions, actions, messages] = await Promise.all([
     readOptionalTable(context, docId, MeetingTables.leaders, LeaderFields),
@@ -61,7 +63,8 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   const cycle = okrCycle(at, 3, request.fiscalYearStartMonth).name;
   for (const doc of request.okrDocs) {
     const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
-    for (const k of deriveKeyResults(okrs, at)) {
+    // Judged on today (or the meeting day, if it is past), as the KeyResults table judges them.
+    for (const k of deriveKeyResults(okrs, judged)) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
       if (k.derived.status !== "Off track" && k.derived.status !== "At risk") continue;
       keyResults.push({name: k.record.name, detail: `${k.derived.status}, ${k.team ?? ""}`.replace(/, $/, ""), owner: k.record.owner?.name, link: k.record.link});
