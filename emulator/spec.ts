@@ -5,7 +5,7 @@ import {join} from "node:path";
 
 /**
  * Validates the emulator's responses against the Superhuman Docs API subset spec
- * (../shared/reference/docs-api-subset.openapi.json). The spec is not valid
+ * (emulator/spec/docs-api-subset.openapi.json). The spec is not valid
  * strict JSON Schema as published, so the relaxations the API reference lists
  * are applied: oneOf becomes anyOf (the value unions overlap), schemas used as
  * allOf parts lose additionalProperties: false (else extended objects could
@@ -14,8 +14,8 @@ import {join} from "node:path";
  * warning may be null, as the real service sends it.
  */
 
-/** The spec lives in the shared reference folder beside the project; DOCS_API_SPEC points elsewhere. */
-export const SpecPath = process.env.DOCS_API_SPEC ?? join(__dirname, "..", "..", "shared", "reference", "docs-api-subset.openapi.json");
+/** The spec lives in the project (emulator/spec/, with its origin); DOCS_API_SPEC points elsewhere. */
+export const SpecPath = process.env.DOCS_API_SPEC ?? join(__dirname, "spec", "docs-api-subset.openapi.json");
 
 type Json = Record<string, unknown>;
 
