@@ -1,6 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import type * as z from "zod/mini";
-import {ApiLink, ColumnList, ErrorBody, MutationStatus, Row as RowSchema, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
+import {ApiLink, ColumnList, ErrorBody, MutationStatus, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
 
 /**
@@ -33,15 +33,9 @@ export interface WriteLimit {
 /**
  * The real service lets one user make about 3 writes per 10 seconds (the
  * documented figure is 10 per 6 seconds); writes within one execution are
- * paced under this.
+ * paced under this. Change it here to pace differently.
  */
 export const ObservedWriteLimit: WriteLimit = {writes: 3, windowMs: 10_000};
-let writeLimit: WriteLimit = ObservedWriteLimit;
-
-/** Sets the write pace; tests and benchmarks against a faster stand-in use it. */
-export function setWriteLimit(limit: WriteLimit): void {
-  writeLimit = limit;
-}
 
 export interface Page<T> {
   items: T[];
@@ -167,7 +161,7 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
 /** Holds a write until the per-user write limit allows it; refuses when that would pass the budget. */
 function paceWrite(context: coda.ExecutionContext, about: string): void {
   const e = execution(context);
-  const {writes, windowMs} = writeLimit;
+  const {writes, windowMs} = ObservedWriteLimit;
   const recent = e.writesAt.filter(t => t > Date.now() - windowMs);
   if (recent.length >= writes) {
     const wait = recent[recent.length - writes] + windowMs - Date.now();
@@ -358,16 +352,6 @@ export async function all<T>(fetchPage: (token?: string) => Promise<Page<T>>): P
     token = page.continuation;
   } while (token);
   return items;
-}
-
-export async function getRow(context: coda.ExecutionContext, docId: string, table: string, rowId: string): Promise<Row> {
-  return call(context, {
-    schema: RowSchema,
-    path: `${tablePath(docId, table)}/rows/${encodeURIComponent(rowId)}`,
-    query: {valueFormat: "rich", useColumnNames: true},
-    about: `the row ${rowId} of the table ${table} in the doc ${docId}`,
-    docId,
-  });
 }
 
 // ---------------------------------------------------------------------- writes
