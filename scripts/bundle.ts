@@ -6,10 +6,12 @@ import {join} from "node:path";
  * The bundle budget. Measured: the SDK's runtime alone builds to 199 KB and
  * zod/mini adds 20 KB. The four capabilities (OKR formulas, cross-doc OKR sync,
  * health metrics, meetings) take about 147 KB more, a third of it the
- * descriptions, examples and messages users read. The build fails past the
- * budget, so growth is always a decision.
+ * descriptions, examples and messages users read. Meeting discipline, OKR
+ * history, executive alignment and the agent's skills are given 300 KB more,
+ * about what the first four took each. The build fails past the budget, so
+ * growth is always a decision.
  */
-export const BundleLimitBytes = 400 * 1024;
+export const BundleLimitBytes = 700 * 1024;
 const root = join(__dirname, "..");
 
 /** Builds the pack bundle with the SDK's own CLI and returns its size in bytes. */
