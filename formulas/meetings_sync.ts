@@ -109,8 +109,8 @@ export const MeetingAgenda = coda.makeSyncTable({
     description: "Builds the next leadership meeting's agenda.",
     parameters: [
       MeetingDocParam,
-      coda.makeParameter({type: coda.ParameterType.Date, name: "meetingDate", description: "The meeting's date."}),
-      coda.makeParameter({type: coda.ParameterType.Number, name: "lengthMinutes", description: "The meeting's length in minutes. Default 90.", optional: true}),
+      coda.makeParameter({type: coda.ParameterType.Date, name: "meetingDate", description: "The meeting's day: a date from the year 1000 to 9999, read in the doc's time zone."}),
+      coda.makeParameter({type: coda.ParameterType.Number, name: "lengthMinutes", description: "The meeting's length: a whole number of minutes from 30 to 480. Default 90.", optional: true}),
       coda.makeParameter({type: coda.ParameterType.StringArray, name: "okrDocs", description: "Team docs whose off-track and at-risk key results come up.", optional: true}),
       coda.makeParameter({type: coda.ParameterType.String, name: "metricsDoc", description: "The metrics doc whose hot items come up.", optional: true}),
       FiscalYearStartParam,
@@ -138,10 +138,10 @@ export const Cadence = coda.makeSyncTable({
     name: "SyncCadence",
     description: "Lays out the operating calendar from a start date.",
     parameters: [
-      coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "The first day of the calendar."}),
-      coda.makeParameter({type: coda.ParameterType.Number, name: "months", description: "How many months to lay out. Default 12.", optional: true}),
+      coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "The first day of the calendar: a date from the year 1000 to 9999, read in the doc's time zone."}),
+      coda.makeParameter({type: coda.ParameterType.Number, name: "months", description: "How many months to lay out: a whole number from 1 to 36. Default 12.", optional: true}),
       coda.makeParameter({type: coda.ParameterType.String, name: "weekday", description: "The day of the weekly meeting. Default Tuesday.", optional: true, autocomplete: [...Weekdays]}),
-      coda.makeParameter({type: coda.ParameterType.Number, name: "fiscalYearStartMonth", description: "The month the fiscal year starts, 1 to 12. Default 1.", optional: true}),
+      coda.makeParameter({type: coda.ParameterType.Number, name: "fiscalYearStartMonth", description: "The month the fiscal year starts, a whole number from 1 (January) to 12. Default 1.", optional: true}),
     ],
     onError: handleError,
     execute: async function ([startDate, months, weekday, fiscalYearStartMonth], context) {
@@ -160,7 +160,7 @@ export const Playbook = coda.makeSyncTable({
   formula: {
     name: "SyncPlaybook",
     description: "Lays out the 90-day rollout from its start date.",
-    parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "Day 1 of the rollout."})],
+    parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: "Day 1 of the rollout: a date from the year 1000 to 9999, read in the doc's time zone."})],
     onError: handleError,
     execute: async function ([startDate], context) {
       const start = toDay("startDate", startDate, context.timezone);
@@ -183,7 +183,7 @@ export const Playbook = coda.makeSyncTable({
 
 export const RaiseIssue = coda.makeFormula({
   name: "RaiseIssue",
-  description: "Adds an issue to the meeting doc's issues list and returns it: a button beside a hot metric or an off-track key result turns it into an issue in one click.",
+  description: "Adds an issue to the meeting doc's issues list and returns it: a button beside a hot metric or an off-track key result turns it into an issue in one click. Safe to run again: the row is keyed on its words and the day raised, so running it again updates that issue and never adds a second.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
@@ -192,7 +192,7 @@ export const RaiseIssue = coda.makeFormula({
     coda.makeParameter({type: coda.ParameterType.String, name: "source", description: 'What raised it, such as "Hot metric: Gross margin", or a link to it.'}),
     coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "priority", description: "High, Medium (default) or Low.", optional: true, autocomplete: ["High", "Medium", "Low"]}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "raised", description: "When it was raised. Default today.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "raised", description: "The day it was raised: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
   ],
   resultType: coda.ValueType.Object,
   schema: coda.withIdentity(IssueSchema, Identity.Issue),
@@ -203,6 +203,7 @@ export const RaiseIssue = coda.makeFormula({
       result: {
         Id: "NsMeet001/i-new0001",
         Name: "Gross margin keeps sliding",
+        Summary: 'Issue "Gross margin keeps sliding" (High priority, owner Grace Mbeki) raised by a hot metric on 2026-11-20, today: Open, still to solve.',
         Rank: 3,
         Priority: "High",
         Owner: {
@@ -226,7 +227,7 @@ export const RaiseIssue = coda.makeFormula({
 
 export const RecordDecision = coda.makeFormula({
   name: "RecordDecision",
-  description: "Adds a decision to the meeting doc's decision log with its one owner, and returns it with any ownership problems.",
+  description: "Adds a decision to the meeting doc's decision log with its one owner, and returns it with any ownership problems. Safe to run again: the row is keyed on its words and the day decided, so running it again updates that decision and never adds a second.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
@@ -236,8 +237,8 @@ export const RecordDecision = coda.makeFormula({
     coda.makeParameter({type: coda.ParameterType.StringArray, name: "approvers", description: "The approvers' emails.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "lane", description: "Decided alone, or Coordinated.", optional: true, autocomplete: ["Decided alone", "Coordinated"]}),
     coda.makeParameter({type: coda.ParameterType.String, name: "rationale", description: "Why.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "reviewDate", description: "When to review it.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "When it was decided. Default today.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "reviewDate", description: "The day to review it: a date from the year 1000 to 9999, read in the doc's time zone. Optional.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The day it was decided: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
   ],
   resultType: coda.ValueType.Object,
   schema: coda.withIdentity(DecisionSchema, Identity.Decision),
@@ -248,6 +249,7 @@ export const RecordDecision = coda.makeFormula({
       result: {
         Id: "NsMeet001/i-new0001",
         Name: "Renew hosting on a three-year term",
+        Summary: 'Decision "Renew hosting on a three-year term", owned by Grace Mbeki, decided 2026-11-24 (Coordinated), approved by Maya Lindqvist; review on 2027-02-01.',
         Owner: {
           Name: "Grace Mbeki",
           Email: "grace@northstar.example.com"
@@ -278,16 +280,16 @@ export const RecordDecision = coda.makeFormula({
 
 export const AssignAction = coda.makeFormula({
   name: "AssignAction",
-  description: "Adds an action item to the meeting doc with its owner and due date, and returns it.",
+  description: "Adds an action item to the meeting doc with its owner and due date, and returns it. Safe to run again: the row is keyed on its owner and words, so running it again (say with a corrected due date) updates that action and never adds a second.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "action", description: "The action, in a sentence."}),
     coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email."}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "due", description: "When it is due."}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "due", description: "The day it is due: a date from the year 1000 to 9999, read in the doc's time zone."}),
     coda.makeParameter({type: coda.ParameterType.String, name: "source", description: "The meeting or decision it comes from.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "assigned", description: "When it was assigned, to judge whether it is overdue. Default today.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "assigned", description: "The day it was assigned, to judge whether it is overdue: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
   ],
   resultType: coda.ValueType.Object,
   schema: coda.withIdentity(ActionItemSchema, Identity.ActionItem),
@@ -298,6 +300,7 @@ export const AssignAction = coda.makeFormula({
       result: {
         Id: "NsMeet001/i-new0001",
         Name: "Send the renewal terms to the board",
+        Summary: 'Action "Send the renewal terms to the board" for Grace Mbeki, due 2026-12-01: Open; from Renew hosting on a three-year term.',
         Owner: {
           Name: "Grace Mbeki",
           Email: "grace@northstar.example.com"

@@ -303,7 +303,7 @@ export const CycleReview = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseDateArray,
       name: "lastCheckIns",
-      description: "Each key result's latest check-in date, one per score; blank means never checked in. Optional.",
+      description: "Each key result's latest check-in, one per score, each a date from the year 1000 to 9999; blank means never checked in. Optional.",
       optional: true,
     }),
     AsOfParam,

@@ -150,15 +150,15 @@ export const CheckIns = coda.makeSyncTable({
 
 export const CheckIn = coda.makeFormula({
   name: "CheckIn",
-  description: "Checks in a key result: adds a row to the team doc's Check-ins table and sets the key result's current value (and confidence).",
+  description: "Checks in a key result: adds a row to the team doc's Check-ins table and sets the key result's current value (and confidence), then returns the key result as the KeyResults table shows it. Safe to run again: a key result has one check-in a day, so running it again the same day corrects that check-in instead of adding a second.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table."}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The key result's value today."}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "confidence", description: "Your confidence it will be met, 0 to 1.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table, such as NsTeam001/i-t0001m: the source doc's id and the row's id."}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The key result's value today, in its own unit (the KeyResults table's Unit, such as days or $): any number from -1e15 to 1e15."}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "confidence", description: "Your confidence it will be met, from 0 to 1, where 1 is 100% (0.7 for 70%). Optional: the key result keeps its confidence when left out.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "note", description: "What changed and why.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The check-in's date. Default today.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The check-in's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "keyResultsTable", description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`, optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "checkInsTable", description: `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`, optional: true}),
   ],
@@ -171,6 +171,8 @@ export const CheckIn = coda.makeFormula({
       result: {
         Id: "NsTeam001/i-t0001m",
         Name: "Average sales cycle in days",
+        Summary:
+          'Key result "Average sales cycle in days" (Jonah Price, Sales, FY2026 Q4) is at 57% of the way from 74 days to 60 days (now 66 days), At risk where 56% would be on pace; confidence 55%, last checked in 2026-11-21, the check-ins point to 64.6639 days at the cycle\'s end.',
         Code: "KR3",
         Objective: {
           Id: "NsTeam001/i-t00014",

@@ -32,7 +32,7 @@ export const CycleStartParam = coda.makeParameter({
 export const CycleEndParam = coda.makeParameter({
   type: coda.ParameterType.Date,
   name: "cycleEnd",
-  description: "The last day of the OKR cycle, after cycleStart.",
+  description: `The last day of the OKR cycle, after cycleStart: ${Ranges.date}.`,
 });
 
 export const IdsParam = coda.makeParameter({

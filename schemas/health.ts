@@ -1,5 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import {Identity} from "./identities";
+import {Knowledge} from "./knowledge";
 import {card, image, number, text, id, link, percent, PersonSchema, problems} from "./common";
 
 export const TrendSchema = coda.makeObjectSchema({
@@ -36,6 +37,7 @@ export const MetricSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {...text("The metric."), required: true},
+    Summary: text("The metric in a sentence: area, owner, latest reading, status, thresholds, trend and why it is hot, for search and answers."),
     Area: text("Growth, Operations, Finance, Talent, Culture or Innovation."),
     Owner: {...PersonSchema, description: "The leader who owns the metric."},
     Unit: text("The unit of its readings."),
@@ -62,6 +64,7 @@ export const MetricSchema = coda.makeObjectSchema({
   subtitleProperties: ["Area", "Status"],
   featuredProperties: ["Area", "Owner", "Latest", "Status", "Trend", "Sparkline", "Hot"],
   identity: {name: Identity.HealthMetric},
+  index: Knowledge.HealthMetrics,
 });
 
 export const MetricReference = coda.makeReferenceSchemaFromObjectSchema(MetricSchema, Identity.HealthMetric);
@@ -103,4 +106,5 @@ export const OkrCandidateSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["MetricName", "Owner", "KeyResult", "Evidence"],
   identity: {name: Identity.OkrCandidate},
+  index: Knowledge.OkrCandidates,
 });

@@ -1,6 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, number, text, id, link, percent, PersonSchema, problems} from "./common";
 import {Identity} from "./identities";
+import {Knowledge} from "./knowledge";
 
 export const MeetingMixSchema = coda.makeObjectSchema({
   description: "How a meeting's time splits between problem solving and status.",
@@ -46,6 +47,7 @@ export const IssueSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {...text("The issue."), required: true},
+    Summary: text("The issue in a sentence: priority, owner, what raised it, when, and whether it is still open, for search and answers."),
     Rank: number("Its place in the order for solving: open issues first, then by priority, then the oldest."),
     Priority: text("High, Medium or Low."),
     Owner: {...PersonSchema, description: "Who brings it to the meeting."},
@@ -62,6 +64,7 @@ export const IssueSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["Rank", "Priority", "Owner", "Source", "AgeDays", "Status"],
   identity: {name: Identity.Issue},
+  index: Knowledge.Issues,
 });
 
 export const DecisionSchema = coda.makeObjectSchema({
@@ -69,6 +72,7 @@ export const DecisionSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {...text("The decision."), required: true},
+    Summary: text("The decision in a sentence: owner, date, lane, approvers, review date and any ownership problem, for search and answers."),
     Owner: {...PersonSchema, description: "The one person accountable for it."},
     Owners: text("All owners, when more than one is listed (a problem)."),
     Approvers: text("Who approved it."),
@@ -88,6 +92,7 @@ export const DecisionSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["Owner", "Date", "ReviewDate", "DueForReview", "Check"],
   identity: {name: Identity.Decision},
+  index: Knowledge.Decisions,
 });
 
 export const ActionItemSchema = coda.makeObjectSchema({
@@ -95,6 +100,7 @@ export const ActionItemSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {...text("The action."), required: true},
+    Summary: text("The action item in a sentence: owner, due date, status, days overdue and where it came from, for search and answers."),
     Owner: {...PersonSchema, description: "Who does it."},
     Due: date("When it is due."),
     Status: text("Open, Done, …"),
@@ -109,6 +115,7 @@ export const ActionItemSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["Owner", "Due", "Status", "Overdue", "OwnerCompletionRate"],
   identity: {name: Identity.ActionItem},
+  index: Knowledge.ActionItems,
 });
 
 export const BackBriefSchema = coda.makeObjectSchema({
@@ -128,6 +135,7 @@ export const BackBriefSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["Leader", "WillDo", "Need", "Objective", "Gaps"],
   identity: {name: Identity.BackBrief},
+  index: Knowledge.BackBriefs,
 });
 
 export const AgendaItemSchema = coda.makeObjectSchema({

@@ -1,6 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, code, id, link, percent, PersonSchema, problems} from "./common";
 import {Identity} from "./identities";
+import {Knowledge} from "./knowledge";
 
 /** The rows of the OKR sync tables. */
 
@@ -17,6 +18,7 @@ export const ImperativeSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["Code", "Owner", "Description"],
   identity: {name: Identity.StrategicImperative},
+  index: Knowledge.StrategicImperatives,
 });
 
 export const ImperativeReference = coda.makeReferenceSchemaFromObjectSchema(ImperativeSchema, Identity.StrategicImperative);
@@ -37,6 +39,7 @@ export const GoalSchema = coda.makeObjectSchema({
   ...card,
   featuredProperties: ["Code", "Imperative", "Owner", "FiscalYear"],
   identity: {name: Identity.AnnualGoal},
+  index: Knowledge.AnnualGoals,
 });
 
 export const GoalReference = coda.makeReferenceSchemaFromObjectSchema(GoalSchema, Identity.AnnualGoal);
@@ -46,6 +49,7 @@ export const ObjectiveSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {type: coda.ValueType.String, description: "The objective.", required: true},
+    Summary: {type: coda.ValueType.String, description: "The objective in a sentence: owner, team, cycle, score, grade, worst status and alignment, for search and answers."},
     Code: code,
     Team: {type: coda.ValueType.String, description: "The team that owns it."},
     Owner: {...PersonSchema, description: "The person accountable for it."},
@@ -63,6 +67,7 @@ export const ObjectiveSchema = coda.makeObjectSchema({
   subtitleProperties: ["Team", "Cycle"],
   featuredProperties: ["Team", "Owner", "Goals", "Score", "Status", "Alignment"],
   identity: {name: Identity.Objective},
+  index: Knowledge.Objectives,
 });
 
 export const ObjectiveReference = coda.makeReferenceSchemaFromObjectSchema(ObjectiveSchema, Identity.Objective);
@@ -72,6 +77,7 @@ export const KeyResultSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {type: coda.ValueType.String, description: "The key result.", required: true},
+    Summary: {type: coda.ValueType.String, description: "The key result in a sentence: owner, team, cycle, progress against target, status, pace, confidence and last check-in, for search and answers."},
     Code: code,
     Objective: {...ObjectiveReference, description: "The objective it measures."},
     ObjectiveName: {type: coda.ValueType.String, description: "The name of the objective it measures."},
@@ -101,6 +107,7 @@ export const KeyResultSchema = coda.makeObjectSchema({
   subtitleProperties: ["Team", "Status"],
   featuredProperties: ["Objective", "Owner", "Current", "Target", "Progress", "Status", "Forecast"],
   identity: {name: Identity.KeyResult},
+  index: Knowledge.KeyResults,
 });
 
 export const KeyResultReference = coda.makeReferenceSchemaFromObjectSchema(KeyResultSchema, Identity.KeyResult);
@@ -125,4 +132,5 @@ export const CheckInSchema = coda.makeObjectSchema({
   linkProperty: "Link",
   featuredProperties: ["KeyResult", "Date", "Value", "Confidence", "Note"],
   identity: {name: Identity.CheckIn},
+  index: Knowledge.CheckIns,
 });

@@ -6,6 +6,7 @@ import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
 import {NetworkDomain, whoami} from "./api/client";
+import {skills} from "./agent/skills";
 
 /**
  * Leadership OS. This file only registers building blocks; each lives in its own
@@ -26,3 +27,4 @@ pack.setUserAuthentication({
 
 for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions]) pack.formulas.push(formula);
 for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);
+for (const skill of skills) pack.addSkill(skill);

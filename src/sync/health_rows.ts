@@ -7,6 +7,7 @@ import {okrCandidate, summarizeMetric} from "../engine/health_rows";
 import {sparklineSvg} from "../engine/svg";
 import type {MetricRecord} from "./health_source";
 import {compact} from "./source";
+import {metricSummary} from "../agent/narrative";
 
 /** Turns metric records into the rows of the health sync tables. */
 
@@ -35,6 +36,7 @@ export function metricRow({metric: m, summary: s, sparkline}: SummarizedMetric):
   return compact({
     Id: m.id,
     Name: m.name,
+    Summary: metricSummary({name: m.name, area: m.area, owner: owner(m)?.Name, unit: m.unit, greenAt: m.greenAt, redAt: m.redAt, latest: s.latest?.value, latestDate: s.latest && isoDay(s.latest.date), status: s.status, trend: s.trend?.direction, streak: s.trend?.streak, hot: s.hot?.hot, reason: s.hot?.reason, stale: s.stale}),
     Area: m.area || undefined,
     Owner: owner(m),
     Unit: m.unit || undefined,

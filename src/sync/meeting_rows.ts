@@ -9,6 +9,7 @@ import type {FieldName} from "./fields";
 import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
 import type {SourceTable} from "./source";
 import {cell, compact, stableId} from "./source";
+import {actionSummary, decisionSummary, issueSummary} from "../agent/narrative";
 
 /**
  * The rows of the meeting doc's sync tables, built from its tables: the issues
@@ -107,6 +108,7 @@ export function issueRows(records: readonly IssueRecord[], asOf: Day): IssueRow[
     compact({
       Id: i.id,
       Name: i.name,
+      Summary: issueSummary({name: i.name, priority: i.priorityLabel, owner: i.owner?.Name, source: i.sourceKind, raised: i.raised && isoDay(i.raised), ageDays: i.raised && Math.max(0, daysBetween(i.raised, asOf)), status: i.status, open: i.open}),
       Rank: index + 1,
       Priority: i.priorityLabel,
       Owner: i.owner,
@@ -137,6 +139,7 @@ export function decisionRows({docId, rows, map}: Table<FieldName<typeof Decision
     return compact({
       Id: stableId(docId, row.id),
       Name: cells.text(get("Name")) || cells.text(row.name),
+      Summary: decisionSummary({name: cells.text(get("Name")) || cells.text(row.name), owners: names(get("Owner")), approvers: names(get("Approvers")), lane: cells.text(get("Lane")), date: date.value && isoDay(date.value), reviewDate: review.value && isoDay(review.value), dueForReview: review.value ? daysBetween(review.value, asOf) >= 0 : false, problems: checks}),
       Owner: personRows(get("Owner"))[0],
       Owners: personRows(get("Owner")).length > 1 ? personRows(get("Owner")).map(p => p.Name).join(", ") : undefined,
       Approvers: names(get("Approvers")).join(", ") || undefined,
@@ -187,6 +190,7 @@ export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFiel
     return compact({
       Id: stableId(docId, i.row.id),
       Name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name),
+      Summary: actionSummary({name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name), owner: i.owner?.Name, due: i.due && isoDay(i.due), status: i.status, done: i.done, daysOverdue: i.due && daysBetween(i.due, asOf), source: i.source}),
       Owner: i.owner,
       Due: i.due ? isoDay(i.due) : undefined,
       Status: i.status,

@@ -7,6 +7,7 @@ import type {KeyResultDerived, ObjectiveDerived} from "../engine/okr_rows";
 import {deriveKeyResult, deriveObjective} from "../engine/okr_rows";
 import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, Person, TeamOkrs} from "./okr_source";
 import {compact} from "./source";
+import {keyResultSummary, objectiveSummary} from "../agent/narrative";
 
 /** Turns OKR records into the rows of the sync tables' schemas: one builder per table, shared by its actions. */
 
@@ -71,6 +72,7 @@ export function keyResultRow({record: k, objective: o, derived: d, team}: Derive
   return compact({
     Id: k.id,
     Name: k.name,
+    Summary: keyResultSummary({name: k.name, owner: k.owner?.name || k.owner?.email, team, cycle: o?.cycleName, unit: k.unit, start: k.start, target: k.target, current: k.current, confidence: k.confidence, ...d}),
     Code: k.code || undefined,
     Objective: o ? {Id: o.id, Name: o.name} : undefined,
     ObjectiveName: o?.name,
@@ -123,6 +125,7 @@ export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults
       compact({
       Id: o.id,
       Name: o.name,
+      Summary: objectiveSummary({name: o.name, owner: o.owner?.name || o.owner?.email, team: o.team, cycle: o.cycleName, ...derived, alignment: o.alignment}),
       Code: o.code || undefined,
       Team: o.team || undefined,
       Owner: personRow(o.owner),
