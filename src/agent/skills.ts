@@ -159,9 +159,11 @@ export const ReviewDraftOkrs = skill({
        a \`KeyResults.Unit\`. Call \`KeyResultProgress\` with its start, target and start again: an error means it
        cannot be measured as written. A key result that is an activity ("launch", "hold a workshop") rather than
        an outcome should be rewritten as a number that moves.
-    4. Ambition: call \`CycleReview\` with the key results' current progress (\`KeyResults.Progress\`) and confidences
-       (\`KeyResults.Confidence\`). A key result already at its target, or a confidence of 0.9 or more, is
-       sandbagging; a confidence under 0.3 is overreach. Say which.
+    4. Ambition: call \`CycleReview\` with the team's final scores of the cycle before (\`KeyResults.Progress\` of
+       that \`KeyResults.Cycle\`): its Sandbagging flag (most key results at 100% or more) says the team sets
+       targets too low, its Overreach flag (most below 0.3) says it commits to too much. Then call it with the
+       drafts' progress and the owners' confidences (\`KeyResults.Confidence\`): a draft its owner rates 0.9 or
+       more is likely sandbagged, and the Low confidence flag counts those under 0.5, likely overreach.
     5. Answer per objective: aligned or not, each key result measurable or not, ambition, and the one change that
        would help most. \`RollUp\` shows how the objectives' scores would roll up to each goal.
     ${Shared}`,
@@ -217,7 +219,7 @@ export const CheckLeadershipAlignment = skill({
   prompt: `
     Check how aligned the leadership team is.
     1. Priorities: ask each leader's ranking of the same priorities, best first, as text separated by commas, or
-       take them from the doc's Rankings table if the user pastes it. Call \`LeadershipAlignment\` with one ranking
+       take them from the meeting doc's Priority Rankings table if the user shares it. Call \`LeadershipAlignment\` with one ranking
        per leader. Report W (0 no agreement, 1 full), the consensus order, the most contested priorities with their
        spread, and the verdict.
     2. Lanes and ownership: read \`Decisions\` whose \`Decisions.Check\` is not blank (several owners, too many
