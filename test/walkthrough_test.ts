@@ -5,6 +5,7 @@ import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting} from "../sample/meetings";
+import {MaxSummaryLength} from "../src/agent/limits";
 import {buildAgenda} from "../src/engine/agenda";
 import {pack} from "../src/pack";
 import {actionContext, docUrl, runSync} from "./support/emulator";
@@ -172,6 +173,7 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
       }
     }
     assert.isAbove(measurable, 0);
+    assert.isBelow(measurable, krs.length, "the sample's key result without a target cannot be measured");
     const unmeasurable = await c.call("KeyResultProgress", [50, 50, 50]).catch((error: Error) => error);
     assert.instanceOf(unmeasurable, Error, "a target equal to its start cannot be measured, and the call says so");
     // 4. Ambition: CycleReview over the scores and the owners' confidences.
@@ -289,7 +291,7 @@ describe("skill walk-throughs against the emulator", function () {
   this.timeout(120_000);
   let env: SampleEmulator;
   beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+    env = await startSampleEmulator({validate: true, withBadRows: true});
   });
   afterEach(async function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
@@ -320,4 +322,52 @@ describe("skill walk-throughs against the emulator", function () {
   it("every walk-through belongs to a skill of the pack", function () {
     for (const name of Object.keys(walkthroughs)) assert.isTrue(pack.skills.some(s => s.name === name), `${name} is not a skill`);
   });
+});
+
+/** The parameters to sync each table that carries a Summary, over the sample organization. */
+const summaryParams: Record<string, (c: Ctx) => unknown[]> = {
+  Objectives: c => okrParams(c.teams),
+  KeyResults: c => okrParams(c.teams),
+  HealthMetrics: c => [c.metrics, undefined, undefined, undefined, asOf],
+  Issues: c => [c.meeting, undefined, undefined, asOf],
+  Decisions: c => [c.meeting, undefined, undefined, asOf],
+  ActionItems: c => [c.meeting, undefined, undefined, asOf],
+  CheckIns: c => [c.teams],
+};
+
+describe("each synced row's Summary, written for search and answers", function () {
+  this.timeout(120_000);
+  const withSummary = pack.syncTables.filter(t => "Summary" in (t.schema as coda.GenericObjectSchema).properties);
+
+  it("is on the tables a leader asks about", function () {
+    for (const name of ["Objectives", "KeyResults", "HealthMetrics", "Issues", "Decisions", "ActionItems"]) {
+      assert.isTrue(withSummary.some(t => t.name === name), `${name} has a Summary`);
+    }
+  });
+
+  for (const table of withSummary) {
+    it(`${table.name}: every row, bad rows too, says in a sentence or two what it is`, async function () {
+      const params = summaryParams[table.name];
+      assert.exists(params, `give ${table.name}'s sync parameters in summaryParams`);
+      const env = await startSampleEmulator({validate: true, withBadRows: true});
+      try {
+        const c = {env, meeting: docUrl(env.seeded.meetingDocId!), teams: env.seeded.teamDocIds.map(docUrl), metrics: docUrl(env.seeded.metricsDocId!), strategy: docUrl(env.seeded.strategyDocId)} as Ctx;
+        const rows = (await runSync(env, pack, table.name, params(c))).rows;
+        assert.isAbove(rows.length, 0);
+        for (const row of rows) {
+          assert.isString(row.Summary, `${row.Name} has a Summary`);
+          assert.isAtMost(row.Summary.length, MaxSummaryLength, row.Summary);
+          assert.notMatch(row.Summary, /undefined|NaN|Infinity|null|\[object/, row.Summary);
+          if (row.Name) assert.include(row.Summary, row.Name, "it names the row, so a search by name finds it");
+        }
+        if (table.name === "KeyResults") {
+          const broken = rows.find(r => r.Name === "Analyst briefings held");
+          assert.exists(broken);
+          assert.include(broken!.Summary, "has no progress yet", "a key result without a target says so");
+        }
+      } finally {
+        await env.stop();
+      }
+    });
+  }
 });

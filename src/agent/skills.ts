@@ -84,8 +84,9 @@ export const DebriefMeeting = skill({
     "Turns a meeting's notes into the decision log, action items and issues list: each decision with one owner, each action with an owner and a due date, written to the meeting doc with actions that are safe to run again.",
   formulas: ["RecordDecision", "AssignAction", "RaiseIssue", "DecisionCheck"],
   prompt: `
-    Turn the notes of a leadership meeting into records in the meeting doc. Ask for the meeting doc's link if it is
-    not known, and for the meeting's date.
+    Turn the notes of a leadership meeting into records in the meeting doc. The meeting doc is the doc every
+    \`Decisions.Link\` and \`Issues.Link\` points into (pass that link as the actions' meetingDoc); ask for it only
+    when neither table has a row. Ask for the meeting's date if the notes do not say.
     1. Read the notes and list, for the user to confirm before writing anything:
        - decisions: the decision in one sentence, exactly one owner (an email), approvers (at most 2), the lane
          (Decided alone or Coordinated), the rationale and a review date;
@@ -139,7 +140,8 @@ export const CheckInKeyResults = skill({
        check-in a day, so running it again the same day corrects that check-in instead of adding another.
     4. From the returned row, say the new progress, grade and status and whether it is on pace
        (\`KeyResults.Expected\`, the share of the cycle gone, which \`ExpectedProgress\` gives for any day).
-       \`KeyResultProgress\` and \`KeyResultStatus\` answer "what if" questions without writing anything. Suggest raising an issue when a key result turns Off track.
+       \`KeyResultProgress\` and \`KeyResultStatus\` answer "what if" questions without writing anything. When a key
+       result turns Off track, suggest raising it as an issue for the weekly meeting.
     ${Shared}`,
 });
 
