@@ -1,6 +1,8 @@
 import * as coda from "@codahq/packs-sdk";
 import {Limits} from "@codahq/packs-sdk/dist/testing/upload_validation";
 import {assert} from "chai";
+import fc from "fast-check";
+import {actionSummary, decisionSummary, issueSummary, keyResultSummary, metricSummary, objectiveSummary} from "../src/agent/narrative";
 import {Unindexed} from "../schemas/knowledge";
 import {AgentLimits, MaxToolsPerSkill} from "../src/agent/limits";
 import {pack} from "../src/pack";
@@ -189,4 +191,42 @@ describe("readiness for Superhuman Go", function () {
   it("finds a backticked name and a table's property in a prompt", function () {
     assert.deepEqual(namesIn("Read `KeyResults.Status`, then call `CheckIn`."), ["KeyResults.Status", "CheckIn"]);
   });
+
+  describe("row summaries on any input", function () {
+    const plain = (s: string) => !/undefined|NaN|Infinity|\[object/.test(s);
+    const name = fc.string({minLength: 1, maxLength: 80}).filter(plain);
+    const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, {nil: undefined});
+    const num = fc.double({min: -1e15, max: 1e15, noNaN: true});
+    const frac = fc.double({min: 0, max: 1.5, noNaN: true});
+    const text = opt(fc.string({maxLength: 30}).filter(plain));
+    const day = opt(fc.constantFrom("2026-11-20", "2027-01-05"));
+    const clean = (summary: string, title: string) => {
+      assert.notMatch(summary, /undefined|NaN|Infinity|\[object/);
+      assert.include(summary, title);
+      assert.match(summary, /\.$/);
+    };
+
+    it("never shows undefined, NaN or an empty clause, and always names the row", function () {
+      fc.assert(
+        fc.property(name, text, text, text, opt(num), opt(num), opt(num), opt(frac), opt(frac), opt(frac), opt(num), day, fc.boolean(), (n, owner, team, unit, start, target, current, confidence, progress, expected, forecast, last, stale) => {
+          clean(keyResultSummary({name: n, owner, team, cycle: team, unit, start, target, current, confidence, progress, status: "At risk", expected, forecast, lastCheckIn: last, stale}), n);
+          clean(objectiveSummary({name: n, owner, team, cycle: team, score: progress, grade: "Red", status: "Off track", keyResults: start === undefined ? 0 : 2, alignment: stale ? ["Orphan: supports no annual goal."] : []}), n);
+          clean(metricSummary({name: n, area: team, owner, unit, greenAt: start, redAt: target, latest: current, latestDate: last, status: "Red", trend: "Down", streak: 3, hot: stale, reason: owner, stale}), n);
+          clean(issueSummary({name: n, priority: "High", owner, source: stale ? "Hot metric" : "Other", raised: last, ageDays: last ? 0 : undefined, status: "Open", open: stale}), n);
+          clean(decisionSummary({name: n, owners: owner ? [owner] : [], approvers: team ? [team] : [], lane: unit, date: last, reviewDate: last, dueForReview: stale, problems: []}), n);
+          clean(actionSummary({name: n, owner, due: last, status: "Open", done: stale, daysOverdue: start === undefined ? undefined : Math.round(start % 30), source: team}), n);
+        }),
+        {numRuns: 300},
+      );
+    });
+
+    it("reads as a sentence for a typical key result", function () {
+      assert.equal(
+        keyResultSummary({name: "Win rate", owner: "Jonah Price", team: "Sales", cycle: "FY2026 Q4", unit: "%", start: 18, target: 26, current: 20, confidence: 0.5, progress: 0.25, status: "Off track", expected: 0.55, lastCheckIn: "2026-11-19"}),
+        'Key result "Win rate" (Jonah Price, Sales, FY2026 Q4) is at 25% of the way from 18 % to 26 % (now 20 %), Off track where 55% would be on pace; confidence 50%, last checked in 2026-11-19.',
+      );
+      assert.equal(keyResultSummary({name: "Briefings"}), 'Key result "Briefings" has no progress yet; never checked in.');
+    });
+  });
 });
+
