@@ -5,6 +5,7 @@ import {meetingFormulas} from "../formulas/meetings";
 import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
+import {setupFormulas} from "../formulas/setup";
 import {NetworkDomain, whoami} from "./api/client";
 
 /**
@@ -24,5 +25,5 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions]) pack.formulas.push(formula);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions, ...setupFormulas]) pack.formulas.push(formula);
 for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);
