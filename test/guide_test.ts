@@ -1,4 +1,5 @@
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync, statSync} from "node:fs";
+import {join} from "node:path";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import {SaxesParser} from "saxes";
@@ -46,6 +47,23 @@ describe("the facilitator's guide", function () {
     const readme = readFileSync("README.md", "utf8");
     assert.include(readme.split("\n").slice(0, 6).join("\n"), "(docs/guide.md)");
     assert.match(readme, /\| Priority Rankings \| Leader \(a person\), Ranking/);
+  });
+});
+
+describe("a fresh clone", function () {
+  it("needs nothing beside it: no test, script or config reads a sibling shared folder", function () {
+    const sibling = ["..", "shared"].join("/");
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap(name => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : /\.(ts|mjs|js|json)$/.test(name) ? [path] : [];
+      });
+    const project = [...["src", "formulas", "schemas", "emulator", "sample", "scripts", "test"].flatMap(files), "eslint.config.mjs", "tsconfig.json", "package.json", ".mocharc.json"];
+    assert.isAbove(project.length, 50);
+    assert.deepEqual(
+      project.filter(f => readFileSync(f, "utf8").includes(sibling)),
+      [],
+    );
   });
 });
 
