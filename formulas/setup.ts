@@ -9,7 +9,7 @@ import {Connected} from "./sync_params";
 export const SetupCheck = coda.makeFormula({
   name: "SetupCheck",
   description:
-    "Checks a doc against the tables the pack reads in that kind of doc: each table found, missing, nearly named (Key Result for Key Results) or matched twice (KeyResults and Key Results), its missing or wrongly typed columns, and what to do. It reads the doc's table list and each found table's columns.",
+    "Checks a doc against the tables the pack reads in that kind of doc: each table found, missing, nearly named (Key Result for Key Results) or matched twice (KeyResults and Key Results), its missing or wrongly typed columns, and what to do. It makes one request for the doc's tables (per 100) and one for the columns of each table found by name.",
   parameters: [
     coda.makeParameter({
       type: coda.ParameterType.String,

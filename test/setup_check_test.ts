@@ -157,6 +157,11 @@ describe("SetupCheck", function () {
     });
   });
 
+  it("says when the doc is not shared with the account", async function () {
+    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Strategy", env.seeded.restrictedDocId] as never, actionContext(env)));
+    assert.match(error.message, /^The doc NsBoard01 does not exist or is not shared with the account this pack is connected as\./);
+  });
+
   it("refuses a kind of doc it does not know, naming the kinds", async function () {
     const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Finance", team] as never, actionContext(env)));
     assert.equal(error.message, `"Finance" is not a kind of doc. Use one of: ${CheckKinds.join(", ")}.`);

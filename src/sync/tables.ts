@@ -31,14 +31,6 @@ import {
 export const DocKinds = ["Strategy", "Team", "Leadership", "Meeting", "Metrics"] as const;
 export type DocKind = (typeof DocKinds)[number];
 
-export const DocPurpose: Record<DocKind, string> = {
-  Strategy: "the strategic imperatives and the annual goals, kept by the CEO's office",
-  Team: "one per team: its objectives, key results and weekly check-ins",
-  Leadership: "where the leaders pull every team's OKRs, the strategy and the health metrics together",
-  Meeting: "the weekly leadership meeting: leaders, issues, decisions, action items, back-briefs",
-  Metrics: "the CEO dashboard: metric definitions and their readings",
-};
-
 /**
  * The kind of column a facilitator creates: what Coda calls its column format.
  * `text` and `select` take anything; the others are checked against the API's
