@@ -26,6 +26,10 @@ async function main() {
     const note = doc.id === seeded.restrictedDocId ? " (off limits to both tokens: answers 404)" : "";
     console.log(`  ${doc.id.padEnd(12)} ${links.address(doc)}${note}`);
   }
+  console.log("Run the pack against it from another shell (docs/emulator.md, Trying the pack by hand):");
+  console.log(`  export EMULATOR_URL=${baseUrl} EMULATOR_TOKEN=${Tokens.leader}`);
+  console.log(`  npm run try -- SetupCheck Team ${links.address(seeded.docs.find(d => d.id === seeded.teamDocIds[0])!)}`);
+  console.log(`  npm run try -- KeyResults ${seeded.teamDocIds[0]}`);
   console.log("Press Ctrl+C to stop.");
   process.on("SIGINT", () => {
     if (Object.keys(emulator.stats.faults).length) console.log(`Faults fired: ${JSON.stringify(emulator.stats.faults)}`);

@@ -5,6 +5,7 @@ import {meetingFormulas} from "../formulas/meetings";
 import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
+import {setupFormulas} from "../formulas/setup";
 import {NetworkDomain, whoami} from "./api/client";
 import {skills} from "./agent/skills";
 
@@ -25,6 +26,6 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions]) pack.formulas.push(formula);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions, ...setupFormulas]) pack.formulas.push(formula);
 for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);
 for (const skill of skills) pack.addSkill(skill);

@@ -39,7 +39,7 @@ describe("engine: column mapping", function () {
     assert.throws(
       () => mapColumns("Key Results", columns, KeyResultFields),
       InputError,
-      /The table Key Results has no column for Target\. Its columns are: KR, Parent objective, DRI, Baseline, Goal value, Actual\. Name a column one of Target, Goal, Desired, Target Value, or map one with the columns parameter, e\.g\. "Target=Your column name"\./,
+      /^The table Key Results has no column for Target\. Its columns: KR, Parent objective, DRI and 3 more\. Rename one or set columns to "Target=Your column"\. See SetupCheck\.$/,
     );
   });
 

@@ -27,6 +27,28 @@ export interface FieldSpec {
 
 export type ColumnMap<F extends string> = Partial<Record<F, ColumnInfo>>;
 
+/** Where every "table not found" and "column not found" message sends the user. */
+export const SetupHint = "See SetupCheck.";
+
+/**
+ * The room a message about a table or column may take: with the doc named in
+ * front of it, it stays under 200 characters.
+ */
+export const MessageRoom = 174;
+
+/** Names joined by commas, cut to fit the room with a count of the rest. */
+export function listWithin(names: readonly string[], room: number): string {
+  const all = names.join(", ") || "none";
+  if (all.length <= room) return all;
+  const kept: string[] = [];
+  for (const name of names) {
+    const rest = ` and ${names.length - kept.length - 1} more`;
+    if ([...kept, name].join(", ").length + rest.length > room) break;
+    kept.push(name);
+  }
+  return `${kept.join(", ")} and ${names.length - kept.length} more`;
+}
+
 export function normalize(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
@@ -64,12 +86,14 @@ export function mapColumns<F extends string>(
   const byName = new Map<string, ColumnInfo>();
   for (const c of columns) if (!byName.has(normalize(c.name))) byName.set(normalize(c.name), c);
   const map: ColumnMap<F> = {};
-  const listColumns = () => columns.map(c => c.name).join(", ");
   for (const spec of specs) {
     const wanted = explicit.get(spec.field);
     if (wanted !== undefined) {
       const column = byName.get(normalize(wanted)) ?? columns.find(c => c.id === wanted);
-      if (!column) fail(`The columns parameter maps ${spec.field} to "${wanted}", but the table ${tableName} has no such column. Its columns are: ${listColumns()}.`);
+      if (!column) {
+        const said = `columns maps ${spec.field} to "${wanted.slice(0, 40)}", but the table ${tableName} has no such column. Its columns: `;
+        fail(`${said}${listWithin(columns.map(c => c.name), MessageRoom - said.length - SetupHint.length - 2)}. ${SetupHint}`);
+      }
       map[spec.field] = column;
       continue;
     }
@@ -85,11 +109,9 @@ export function mapColumns<F extends string>(
     }
     if (found) map[spec.field] = found;
     else if (spec.required) {
-      const accepted = [spec.field, ...spec.names].filter((n, i, a) => a.indexOf(n) === i).join(", ");
-      fail(
-        `The table ${tableName} has no column for ${spec.field}. Its columns are: ${listColumns()}. ` +
-          `Name a column one of ${accepted}, or map one with the columns parameter, e.g. "${spec.field}=Your column name".`,
-      );
+      const fix = `Rename one or set columns to "${spec.field}=Your column". ${SetupHint}`;
+      const said = `The table ${tableName} has no column for ${spec.field}. Its columns: `;
+      fail(`${said}${listWithin(columns.map(c => c.name), MessageRoom - said.length - fix.length - 2)}. ${fix}`);
     }
   }
   return map;

@@ -3,7 +3,7 @@ import type {Column, Row, TableReference} from "../../schemas/api";
 import {all, ApiError, getTable, listColumnsPage, listRowsPage, listTablesPage, once} from "../api/client";
 import type {Page} from "../api/client";
 import type {ColumnInfo, ColumnMap, FieldSpec} from "../engine/columns";
-import {mapColumns, normalize} from "../engine/columns";
+import {listWithin, mapColumns, MessageRoom, normalize, SetupHint} from "../engine/columns";
 import {isInputError} from "../engine/errors";
 
 /**
@@ -56,9 +56,23 @@ export function findTable(tables: readonly TableReference[], name: string): Tabl
   return tables.find(t => t.id === name) ?? tables.find(t => t.name === name) ?? tables.find(t => normalize(t.name) === normalize(name));
 }
 
+/** Every table whose name is this name, case, spacing and punctuation ignored: more than one is a setup mistake. */
+export function sameNameTables(tables: readonly TableReference[], name: string): TableReference[] {
+  return tables.filter(t => normalize(t.name) === normalize(name));
+}
+
 function missingTable(docId: string, name: string, tables: readonly TableReference[]): coda.UserVisibleError {
-  const list = tables.map(t => t.name).join(", ") || "none";
-  return new coda.UserVisibleError(`The doc ${docId} has no table named "${name}". Its tables are: ${list.slice(0, 300)}. Name the table in the sync's table parameter.`);
+  const said = `The doc ${docId} has no table named "${name.slice(0, 40)}". Its tables are: `;
+  const fix = `Name yours in the sync's table parameter. ${SetupHint}`;
+  return new coda.UserVisibleError(`${said}${listWithin(tables.map(t => t.name), MessageRoom + 28 - said.length - fix.length - 2)}. ${fix}`);
+}
+
+/** Two tables the pack could read for one name: it reads neither, and says which they are. */
+export function twoTables(docId: string, name: string, tables: readonly TableReference[]): coda.UserVisibleError {
+  const names = listWithin(tables.map(t => `"${t.name}"`), 60);
+  return new coda.UserVisibleError(
+    `The doc ${docId} has ${tables.length} tables named like "${name.slice(0, 30)}": ${names}. Rename or delete the one the pack should not read. ${SetupHint}`,
+  );
 }
 
 interface RawTable {
@@ -71,19 +85,24 @@ interface RawTable {
 function rawTable(context: coda.ExecutionContext, docId: string, name: string, fresh = false): Promise<RawTable | undefined> {
   return once(context, `rows:${docId}:${name}`, async () => {
     let ref = name;
+    let found = name;
     let first: Page<Row>;
     try {
       first = await listRowsPage(context, docId, ref, {latest: fresh});
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404 || error.docNotShared) throw error;
-      // Not found by its exact name: look for it among the doc's tables.
-      const table = findTable(await docTables(context, docId), name);
+      // Not found by its exact name: look for it among the doc's tables, refusing to guess between two.
+      const tables = await docTables(context, docId);
+      const table = findTable(tables, name);
       if (!table) return undefined;
+      const alike = sameNameTables(tables, name);
+      if (table.id !== name && alike.length > 1) throw twoTables(docId, name, alike);
       ref = table.id;
+      found = table.name;
       first = await listRowsPage(context, docId, ref, {latest: fresh});
     }
-    const rows = first.continuation ? await consistentRows(context, docId, ref, name, first, fresh) : first.items;
-    return {ref, name, rows};
+    const rows = first.continuation ? await consistentRows(context, docId, ref, found, first, fresh) : first.items;
+    return {ref, name: found, rows};
   }, fresh);
 }
 
@@ -115,7 +134,7 @@ async function consistentRows(context: coda.ExecutionContext, docId: string, ref
 }
 
 /** The table's columns with their formats. */
-function typedColumns(context: coda.ExecutionContext, docId: string, ref: string): Promise<ColumnInfo[]> {
+export function typedColumns(context: coda.ExecutionContext, docId: string, ref: string): Promise<ColumnInfo[]> {
   return once(context, `columns:${docId}:${ref}`, async () => (await all(token => listColumnsPage(context, docId, ref, token))).map(toColumnInfo));
 }
 
@@ -147,7 +166,13 @@ async function mapped<F extends string>(context: coda.ExecutionContext, docId: s
     }
   }
   const columns = await typedColumns(context, docId, raw.ref);
-  return {columns, map: mapOrExplain(docId, raw.name, columns, specs, options)};
+  try {
+    return {columns, map: mapOrExplain(docId, raw.name, columns, specs, options)};
+  } catch (error) {
+    // A table that lacks columns may be the wrong one of two alike: say so rather than what it lacks.
+    const alike = sameNameTables(await docTables(context, docId), raw.name);
+    throw alike.length > 1 ? twoTables(docId, raw.name, alike) : error;
+  }
 }
 
 /** A source table read whole with its columns mapped; a clear error when the doc has no such table. */

@@ -1,0 +1,182 @@
+import * as coda from "@codahq/packs-sdk";
+import type {TableReference} from "../../schemas/api";
+import {resolveDocId} from "../api/client";
+import type {ColumnInfo} from "../engine/columns";
+import {mapColumns, normalize} from "../engine/columns";
+import {docTables, sameNameTables, typedColumns} from "./source";
+import type {TableEntry} from "./tables";
+import {AcceptedFormats, CheckKinds, KindLabel, tablesOf, tableByKey} from "./tables";
+
+/**
+ * SetupCheck: what a doc holds against what the pack reads there. It costs one
+ * listTables request (one per 100 tables) and one listColumns request per table
+ * found by a name the pack reads (one per 100 columns).
+ */
+
+export interface TableCheck {
+  Table: string;
+  Status: string;
+  Ok: boolean;
+  Found: string;
+  Optional: boolean;
+  ReadBy: string;
+  Problems: string[];
+  Suggestions: string[];
+  Fix: string;
+  Columns: string;
+}
+
+export const Statuses = {
+  found: "Found",
+  fix: "Columns to fix",
+  missing: "Missing",
+  optional: "Missing, optional",
+  nearMiss: "Near miss",
+  two: "Two tables match",
+} as const;
+
+/** The columns to create, as the guide lists them: `Key Result (Text), Objective (Lookup to Objectives), …`. */
+export function columnList(entry: TableEntry): string {
+  return entry.columns
+    .map(col => {
+      const target = col.lookup ? tableByKey(col.lookup)?.name : undefined;
+      return `${col.name} (${KindLabel[col.kind]}${target ? ` to ${target}` : ""})`;
+    })
+    .join(", ");
+}
+
+/** Edit distance of two short names, to tell a near miss (`Key Result`, `Checkins 2026`) from another table. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Whether a table's name is close to the name the pack looks for without being it. */
+export function isNearMiss(tableName: string, wanted: string): boolean {
+  const a = normalize(tableName);
+  const b = normalize(wanted);
+  if (!a || a === b) return false;
+  return distance(a, b) <= 2 || (b.length >= 5 && a.includes(b)) || (a.length >= 5 && b.includes(a));
+}
+
+interface Inspected {
+  table: TableReference;
+  columns: readonly ColumnInfo[];
+}
+
+interface ColumnFindings {
+  problems: string[];
+  suggestions: string[];
+}
+
+/** The registry's columns against a table's columns: what is missing, and what has the wrong format. */
+export function judgeColumns(entry: TableEntry, tableName: string, columns: readonly ColumnInfo[]): ColumnFindings {
+  const specs = entry.fields.map(f => ({...f, required: false}));
+  const map = mapColumns(tableName, columns, specs) as Partial<Record<string, ColumnInfo>>;
+  const problems: string[] = [];
+  const suggestions: string[] = [];
+  for (const col of entry.columns) {
+    const spec = entry.fields.find(f => f.field === col.field);
+    const found = map[col.field];
+    const kind = KindLabel[col.kind];
+    if (!found) {
+      if (spec?.required || col.needed) problems.push(`No ${col.name} column: add one (${kind})${col.needed ? ", which the actions write each row's key to" : ""}.`);
+      else suggestions.push(`No ${col.name} column (${kind}); add it if you want it.`);
+      continue;
+    }
+    const accepted = AcceptedFormats[col.kind];
+    if (!accepted || !found.type || accepted.includes(found.type)) {
+      const wanted = spec?.lookupTo?.map(normalize);
+      if (found.type === "lookup" && found.lookupTable && wanted && !wanted.includes(normalize(found.lookupTable.name))) {
+        suggestions.push(`${found.name} looks up ${found.lookupTable.name}; it should look up ${spec?.lookupTo?.[0]}.`);
+      } else if (col.kind === "lookup" && found.type === "text") {
+        suggestions.push(`${found.name} is text: rows are matched by name. A lookup links them by id.`);
+      }
+      continue;
+    }
+    const said = `${found.name} is a ${found.type} column; make it ${kind}.`;
+    if (col.kind === "person") suggestions.push(`${said} Without people the pack has names but no emails.`);
+    else problems.push(said);
+  }
+  return {problems, suggestions};
+}
+
+/** Whether a table has every column the pack cannot do without. */
+const fits = (entry: TableEntry, i: Inspected) => !judgeColumns(entry, i.table.name, i.columns).problems.length;
+
+/** One table of the registry against the doc's tables and the columns inspected. */
+export function judgeTable(entry: TableEntry, tables: readonly TableReference[], inspected: ReadonlyMap<string, Inspected>, claimed: ReadonlySet<string>): TableCheck {
+  const readBy = entry.readBy.join(", ");
+  const base = {Table: entry.name, Optional: entry.optional, ReadBy: readBy, Columns: columnList(entry), Suggestions: [] as string[]};
+  const create = entry.syncedFrom ? `Add the ${entry.syncedFrom} sync table to this doc.` : `Create a table named ${entry.name} with the columns listed.`;
+  const matches = sameNameTables(tables, entry.name);
+  if (matches.length > 1) {
+    const quoted = matches.map(t => `"${t.name}"`).join(" and ");
+    const good = matches.filter(t => inspected.has(t.id) && fits(entry, inspected.get(t.id)!));
+    const exact = matches.find(t => t.name === entry.name);
+    const problems = [`${quoted} both match ${entry.name}: a sync that names the table another way stops rather than guess.`];
+    if (exact) problems.push(`The default name reads "${exact.name}"${good.includes(exact) ? "" : ", which lacks the columns the pack needs"}.`);
+    const fix =
+      good.length === 1
+        ? `Keep "${good[0].name}" and rename or delete ${matches.filter(t => t !== good[0]).map(t => `"${t.name}"`).join(", ")}.`
+        : `Rename or delete the tables that are not your ${entry.name} table.`;
+    return {...base, Status: Statuses.two, Ok: false, Found: matches.map(t => t.name).join(", "), Problems: problems, Fix: fix};
+  }
+  if (matches.length === 1) {
+    const table = matches[0];
+    const columns = inspected.get(table.id)?.columns ?? [];
+    const {problems, suggestions} = judgeColumns(entry, table.name, columns);
+    if (table.name !== entry.name) suggestions.unshift(`Named "${table.name}": the pack finds it, case and spacing aside.`);
+    return {
+      ...base,
+      Status: problems.length ? Statuses.fix : Statuses.found,
+      Ok: !problems.length,
+      Found: table.name,
+      Problems: problems,
+      Suggestions: suggestions,
+      Fix: problems.length ? `Add or retype the columns in Problems, or map yours with the sync's columns parameter.` : "",
+    };
+  }
+  const near = tables.filter(t => !claimed.has(t.id) && isNearMiss(t.name, entry.name));
+  if (near.length) {
+    const quoted = near.map(t => `"${t.name}"`).join(", ");
+    return {
+      ...base,
+      Status: Statuses.nearMiss,
+      Ok: false,
+      Found: near.map(t => t.name).join(", "),
+      Problems: [`No table named ${entry.name}; ${quoted} ${near.length > 1 ? "are" : "is"} close, but the pack does not read ${near.length > 1 ? "them" : "it"}.`],
+      Fix: `Rename ${quoted} to ${entry.name}, or give its name in the table parameter of ${readBy}.`,
+    };
+  }
+  return {
+    ...base,
+    Status: entry.optional ? Statuses.optional : Statuses.missing,
+    Ok: entry.optional,
+    Found: "",
+    Problems: entry.optional ? [] : [`No table named ${entry.name}: ${readBy} cannot read this doc.`],
+    Fix: entry.optional ? `Optional. ${create}` : create,
+  };
+}
+
+export function checkKind(kind: string): string {
+  const match = CheckKinds.find(k => normalize(k) === normalize(kind ?? ""));
+  if (!match) throw new coda.UserVisibleError(`"${String(kind).slice(0, 30)}" is not a kind of doc. Use one of: ${CheckKinds.join(", ")}.`);
+  return match;
+}
+
+/** Inspects a doc: one listTables, then one listColumns per table found by a name the pack reads. */
+export async function setupCheck(context: coda.ExecutionContext, kind: string, doc: string): Promise<TableCheck[]> {
+  const entries = tablesOf(checkKind(kind));
+  const docId = await resolveDocId(context, doc);
+  const tables = await docTables(context, docId);
+  const claimed = new Set(entries.flatMap(e => sameNameTables(tables, e.name)).map(t => t.id));
+  const inspected = new Map<string, Inspected>();
+  for (const table of tables.filter(t => claimed.has(t.id))) inspected.set(table.id, {table, columns: await typedColumns(context, docId, table.id)});
+  return entries.map(entry => judgeTable(entry, tables, inspected, claimed));
+}

@@ -1,0 +1,404 @@
+import type {FieldSpec} from "../engine/columns";
+import {
+  ActionFields,
+  BackBriefFields,
+  CheckInFields,
+  DecisionFields,
+  DefaultMetricTables,
+  DefaultTableNames,
+  GoalFields,
+  ImperativeFields,
+  IssueFields,
+  KeyResultFields,
+  LeaderFields,
+  MeetingFields,
+  MeetingTables,
+  MessageFields,
+  MetricFields,
+  ObjectiveFields,
+  ReadingFields,
+  SyncedGoalFields,
+} from "./fields";
+
+/**
+ * The registry of every table the pack reads in a doc, and of where each sync
+ * table goes: the one list SetupCheck, the facilitator's guide, its picture and
+ * the starter tables are made from. A new table is one entry in `Tables`; a new
+ * sync table is one entry in `SyncPlacements`.
+ */
+
+/** The docs an organization keeps. */
+export const DocKinds = ["Strategy", "Team", "Leadership", "Meeting", "Metrics"] as const;
+export type DocKind = (typeof DocKinds)[number];
+
+/**
+ * The kind of column a facilitator creates: what Coda calls its column format.
+ * `text` and `select` take anything; the others are checked against the API's
+ * column format.
+ */
+export type ColumnKind = "text" | "select" | "number" | "percent" | "date" | "person" | "lookup";
+
+/** The API's column formats each kind accepts. */
+export const AcceptedFormats: Partial<Record<ColumnKind, readonly string[]>> = {
+  number: ["number", "currency", "percent", "slider", "scale", "duration"],
+  percent: ["percent", "number", "slider", "scale"],
+  date: ["date", "dateTime"],
+  person: ["person", "email"],
+  lookup: ["lookup", "text"],
+};
+
+/** What a facilitator names the column when creating it in Coda. */
+export const KindLabel: Record<ColumnKind, string> = {
+  text: "Text",
+  select: "Select list",
+  number: "Number",
+  percent: "Percent",
+  date: "Date",
+  person: "People",
+  lookup: "Lookup",
+};
+
+export interface ColumnEntry {
+  /** The column's exact name. */
+  name: string;
+  /** The FieldSpec field the pack maps it to. */
+  field: string;
+  kind: ColumnKind;
+  /** For lookups: the key of the table it looks up. */
+  lookup?: string;
+  /** Needed although the sync can do without it (the Key an action writes). */
+  needed?: boolean;
+}
+
+export interface TableEntry {
+  /** A stable key for the registry. */
+  key: string;
+  doc: DocKind;
+  /** The default name the pack looks for. */
+  name: string;
+  /** The column specs the pack maps the table with (from fields.ts or its area module). */
+  fields: readonly FieldSpec[];
+  /** The columns to create, in order. */
+  columns: readonly ColumnEntry[];
+  /** The pack works without it (a sync or action that needs it says so). */
+  optional: boolean;
+  /** The sync tables, formulas and actions that read or write it. */
+  readBy: readonly string[];
+  /** Not created by hand: this sync table of the pack, added to the doc, is the table. */
+  syncedFrom?: string;
+  /** What the table is for, in a sentence. */
+  purpose: string;
+}
+
+export interface SyncPlacement {
+  /** The sync table's name in the pack. */
+  syncTable: string;
+  /** The docs it is added to. */
+  placeIn: readonly DocKind[];
+  /** The docs it reads. */
+  reads: readonly DocKind[];
+  /** Its parameters, as the facilitator fills them in. */
+  parameters: string;
+}
+
+// Tables read only by formulas in the doc, whose specs live here.
+export const AgendaItemFields = [
+  {field: "Item", names: ["Agenda Item", "Title"], required: true},
+  {field: "Meeting", names: ["Meeting Date"], lookupTo: ["Meetings"]},
+  {field: "Kind", names: ["Type", "Category"]},
+  {field: "Minutes", names: ["Duration", "Time Box"]},
+] as const satisfies readonly FieldSpec[];
+
+export const RankingFields = [
+  {field: "Leader", names: ["Name", "Who"], required: true},
+  {field: "Ranking", names: ["Priorities", "Order", "Rank"], required: true},
+] as const satisfies readonly FieldSpec[];
+
+const c = (name: string, field: string, kind: ColumnKind, extra: Partial<ColumnEntry> = {}): ColumnEntry => ({name, field, kind, ...extra});
+
+export const Tables: readonly TableEntry[] = [
+  // The strategy doc.
+  {
+    key: "imperatives",
+    doc: "Strategy",
+    name: DefaultTableNames.imperatives,
+    fields: ImperativeFields,
+    columns: [c("Imperative", "Name", "text"), c("Code", "Code", "text"), c("Owner", "Owner", "person"), c("Description", "Description", "text")],
+    optional: false,
+    readBy: ["StrategicImperatives", "AnnualGoals"],
+    purpose: "The few strategic imperatives the annual goals serve.",
+  },
+  {
+    key: "goals",
+    doc: "Strategy",
+    name: DefaultTableNames.goals,
+    fields: GoalFields,
+    columns: [
+      c("Goal", "Name", "text"),
+      c("Code", "Code", "text"),
+      c("Imperative", "Imperative", "lookup", {lookup: "imperatives"}),
+      c("Owner", "Owner", "person"),
+      c("Fiscal Year", "FiscalYear", "number"),
+    ],
+    optional: false,
+    readBy: ["AnnualGoals"],
+    purpose: "This year's goals, each serving one imperative.",
+  },
+  // A team doc.
+  {
+    key: "syncedGoals",
+    doc: "Team",
+    name: DefaultTableNames.goals,
+    fields: SyncedGoalFields,
+    columns: [c("Name", "Name", "text"), c("Id", "GoalId", "text")],
+    optional: true,
+    readBy: ["Objectives", "KeyResults"],
+    syncedFrom: "AnnualGoals",
+    purpose: "The strategy's goals, synced into the team doc so objectives can link the goal they serve.",
+  },
+  {
+    key: "objectives",
+    doc: "Team",
+    name: DefaultTableNames.objectives,
+    fields: ObjectiveFields,
+    columns: [
+      c("Objective", "Name", "text"),
+      c("Code", "Code", "text"),
+      c("Owner", "Owner", "person"),
+      c("Team", "Team", "text"),
+      c("Cycle", "Cycle", "text"),
+      c("Goals", "Goals", "lookup", {lookup: "goals"}),
+    ],
+    optional: false,
+    readBy: ["Objectives", "KeyResults", "MeetingAgenda"],
+    purpose: "The team's objectives for each cycle, each linked to the annual goals it supports.",
+  },
+  {
+    key: "keyResults",
+    doc: "Team",
+    name: DefaultTableNames.keyResults,
+    fields: KeyResultFields,
+    columns: [
+      c("Key Result", "Name", "text"),
+      c("Code", "Code", "text"),
+      c("Objective", "Objective", "lookup", {lookup: "objectives"}),
+      c("Owner", "Owner", "person"),
+      c("Start", "Start", "number"),
+      c("Target", "Target", "number"),
+      c("Current", "Current", "number"),
+      c("Kind", "Kind", "select"),
+      c("Confidence", "Confidence", "percent"),
+      c("Weight", "Weight", "number"),
+      c("Unit", "Unit", "text"),
+    ],
+    optional: false,
+    readBy: ["KeyResults", "Objectives", "CheckIns", "CheckIn", "MeetingAgenda"],
+    purpose: "The measurable results of each objective, checked in weekly.",
+  },
+  {
+    key: "checkIns",
+    doc: "Team",
+    name: DefaultTableNames.checkIns,
+    fields: CheckInFields,
+    columns: [
+      c("Key Result", "KeyResult", "lookup", {lookup: "keyResults"}),
+      c("Date", "Date", "date"),
+      c("Value", "Value", "number"),
+      c("Confidence", "Confidence", "percent"),
+      c("Note", "Note", "text"),
+      c("Key", "Key", "text", {needed: true}),
+    ],
+    optional: true,
+    readBy: ["CheckIns", "KeyResults", "CheckIn"],
+    purpose: "Each weekly check-in of a key result: it feeds forecasts and staleness.",
+  },
+  // The leadership meeting doc.
+  {
+    key: "leaders",
+    doc: "Meeting",
+    name: MeetingTables.leaders,
+    fields: LeaderFields,
+    columns: [c("Leader", "Leader", "person"), c("Role", "Role", "text"), c("Seniority", "Seniority", "number")],
+    optional: true,
+    readBy: ["MeetingAgenda"],
+    purpose: "The leadership team, in the order they take turns facilitating; 1 is the most senior.",
+  },
+  {
+    key: "meetings",
+    doc: "Meeting",
+    name: MeetingTables.meetings,
+    fields: [{field: "Meeting", names: ["Title"]}, ...MeetingFields],
+    columns: [c("Meeting", "Meeting", "text"), c("Date", "Date", "date"), c("Facilitator", "Facilitator", "person")],
+    optional: true,
+    readBy: ["MeetingAgenda"],
+    purpose: "Past and planned meetings with their facilitator.",
+  },
+  {
+    key: "agendaItems",
+    doc: "Meeting",
+    name: MeetingTables.agendaItems,
+    fields: AgendaItemFields,
+    columns: [c("Item", "Item", "text"), c("Meeting", "Meeting", "lookup", {lookup: "meetings"}), c("Kind", "Kind", "select"), c("Minutes", "Minutes", "number")],
+    optional: true,
+    readBy: ["MeetingMix", "AgendaTimes"],
+    purpose: "Each meeting's items with their kind and minutes, for the meeting mix.",
+  },
+  {
+    key: "issues",
+    doc: "Meeting",
+    name: MeetingTables.issues,
+    fields: IssueFields,
+    columns: [
+      c("Issue", "Name", "text"),
+      c("Priority", "Priority", "select"),
+      c("Owner", "Owner", "person"),
+      c("Source", "Source", "text"),
+      c("Raised", "Raised", "date"),
+      c("Status", "Status", "select"),
+      c("Key", "Key", "text", {needed: true}),
+    ],
+    optional: false,
+    readBy: ["Issues", "MeetingAgenda", "RaiseIssue"],
+    purpose: "The issues list the meeting solves, most pressing first.",
+  },
+  {
+    key: "decisions",
+    doc: "Meeting",
+    name: MeetingTables.decisions,
+    fields: DecisionFields,
+    columns: [
+      c("Decision", "Name", "text"),
+      c("Owner", "Owner", "person"),
+      c("Approvers", "Approvers", "person"),
+      c("Consulted", "Consulted", "person"),
+      c("Lane", "Lane", "select"),
+      c("Date", "Date", "date"),
+      c("Rationale", "Rationale", "text"),
+      c("Rejected Alternatives", "RejectedAlternatives", "text"),
+      c("Assumptions", "Assumptions", "text"),
+      c("Review Date", "ReviewDate", "date"),
+      c("Issue", "Issue", "lookup", {lookup: "issues"}),
+      c("Key", "Key", "text", {needed: true}),
+    ],
+    optional: true,
+    readBy: ["Decisions", "MeetingAgenda", "RecordDecision"],
+    purpose: "The decision log, one owner per decision.",
+  },
+  {
+    key: "actions",
+    doc: "Meeting",
+    name: MeetingTables.actions,
+    fields: ActionFields,
+    columns: [
+      c("Action", "Name", "text"),
+      c("Owner", "Owner", "person"),
+      c("Due", "Due", "date"),
+      c("Status", "Status", "select"),
+      c("Source", "Source", "text"),
+      c("Key", "Key", "text", {needed: true}),
+    ],
+    optional: true,
+    readBy: ["ActionItems", "MeetingAgenda", "AssignAction"],
+    purpose: "Action items with their owner and due date.",
+  },
+  {
+    key: "backBriefs",
+    doc: "Meeting",
+    name: MeetingTables.backBriefs,
+    fields: BackBriefFields,
+    columns: [c("Leader", "Leader", "person"), c("Will Do", "WillDo", "text"), c("How", "How", "text"), c("Need", "Need", "text"), c("Objective", "Objective", "text")],
+    optional: true,
+    readBy: ["BackBriefs"],
+    purpose: "Each leader's back-brief: what they will do, how, and what they need.",
+  },
+  {
+    key: "rankings",
+    doc: "Meeting",
+    name: MeetingTables.rankings,
+    fields: RankingFields,
+    columns: [c("Leader", "Leader", "person"), c("Ranking", "Ranking", "text")],
+    optional: true,
+    readBy: ["LeadershipAlignment"],
+    purpose: "Each leader's ranking of the same priorities, most important first, separated by commas.",
+  },
+  {
+    key: "messages",
+    doc: "Meeting",
+    name: MeetingTables.messages,
+    fields: MessageFields,
+    columns: [c("Message", "Message", "text"), c("Audience", "Audience", "text"), c("Meeting Date", "MeetingDate", "date")],
+    optional: true,
+    readBy: ["MeetingAgenda"],
+    purpose: "What the leaders agreed to cascade, and to whom.",
+  },
+  // The metrics doc.
+  {
+    key: "metrics",
+    doc: "Metrics",
+    name: DefaultMetricTables.definitions,
+    fields: MetricFields,
+    columns: [
+      c("Metric", "Name", "text"),
+      c("Area", "Area", "select"),
+      c("Owner", "Owner", "person"),
+      c("Unit", "Unit", "text"),
+      c("Green At", "GreenAt", "number"),
+      c("Red At", "RedAt", "number"),
+      c("Cadence", "Cadence", "select"),
+    ],
+    optional: false,
+    readBy: ["HealthMetrics", "HotItems", "OkrCandidates", "MeetingAgenda"],
+    purpose: "Each health metric with its area, owner and green and red thresholds.",
+  },
+  {
+    key: "readings",
+    doc: "Metrics",
+    name: DefaultMetricTables.readings,
+    fields: ReadingFields,
+    columns: [c("Metric", "Metric", "lookup", {lookup: "metrics"}), c("Date", "Date", "date"), c("Value", "Value", "number")],
+    optional: false,
+    readBy: ["HealthMetrics", "HotItems", "OkrCandidates", "MeetingAgenda"],
+    purpose: "Every reading of every metric (or a wide table: a date column and one column per metric).",
+  },
+];
+
+export const SyncPlacements: readonly SyncPlacement[] = [
+  {syncTable: "StrategicImperatives", placeIn: ["Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
+  {syncTable: "AnnualGoals", placeIn: ["Team", "Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
+  {syncTable: "Objectives", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
+  {syncTable: "KeyResults", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
+  {syncTable: "CheckIns", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link"},
+  {syncTable: "HealthMetrics", placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
+  {syncTable: "HotItems", placeIn: ["Leadership", "Meeting"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
+  {syncTable: "OkrCandidates", placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
+  {syncTable: "Issues", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "Decisions", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "ActionItems", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "BackBriefs", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {
+    syncTable: "MeetingAgenda",
+    placeIn: ["Meeting"],
+    reads: ["Meeting", "Team", "Metrics"],
+    parameters: "meetingDoc: the meeting doc's link; meetingDate; okrDocs: the team docs' links; metricsDoc: the metrics doc's link",
+  },
+  {syncTable: "Cadence", placeIn: ["Meeting"], reads: [], parameters: "startDate: the first day of the calendar"},
+  {syncTable: "Playbook", placeIn: ["Meeting"], reads: [], parameters: "startDate: day 1 of the rollout"},
+];
+
+/** The kinds of doc SetupCheck inspects: each doc kind with tables, and one doc holding them all. */
+export const OneDoc = "One doc";
+export const CheckKinds = [...DocKinds.filter(k => Tables.some(t => t.doc === k)), OneDoc] as const;
+
+/**
+ * The tables a doc of this kind holds. One doc holds every table created by
+ * hand; its objectives link the strategy's goals directly, so it needs no synced
+ * copy of them.
+ */
+export function tablesOf(kind: string): TableEntry[] {
+  if (kind === OneDoc) return Tables.filter(t => !t.syncedFrom);
+  return Tables.filter(t => t.doc === kind);
+}
+
+export function tableByKey(key: string): TableEntry | undefined {
+  return Tables.find(t => t.key === key);
+}

@@ -1,0 +1,64 @@
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {assert} from "chai";
+import {parseCsv, starterFile, toCsv, writeStarter} from "../scripts/starter";
+import {Tables} from "../src/sync/tables";
+
+/** npm run starter: one CSV per table a facilitator creates, with the registry's exact columns. */
+describe("starter tables", function () {
+  this.timeout(60_000);
+  let dir: string;
+
+  before(function () {
+    dir = mkdtempSync(join(tmpdir(), "starter-"));
+  });
+
+  after(function () {
+    rmSync(dir, {recursive: true, force: true});
+  });
+
+  it("writes one file per table created by hand, each parsing with the registry's columns as its header", function () {
+    writeStarter(dir);
+    const made = Tables.filter(t => !t.syncedFrom);
+    assert.sameMembers(readdirSync(dir), made.map(starterFile));
+    for (const entry of made) {
+      const rows = parseCsv(readFileSync(join(dir, starterFile(entry)), "utf8"));
+      assert.deepEqual(rows[0], entry.columns.map(c => c.name), entry.name);
+      assert.isAtLeast(rows.length - 1, 2, `${entry.name} has a few sample rows`);
+      assert.isAtMost(rows.length - 1, 8, `${entry.name} has only a few`);
+      for (const row of rows.slice(1)) assert.lengthOf(row, entry.columns.length, `${entry.name}: ${row.join("|")}`);
+      const required = entry.columns.filter(c => entry.fields.find(f => f.field === c.field)?.required);
+      for (const row of rows.slice(1)) for (const c of required) assert.isNotEmpty(row[entry.columns.indexOf(c)], `${entry.name}: ${c.name} is filled in`);
+    }
+  });
+
+  it("names in each lookup only rows its own starter file holds", function () {
+    const files = new Map(Tables.filter(t => !t.syncedFrom).map(t => [t.key, parseCsv(readFileSync(join(dir, starterFile(t)), "utf8"))]));
+    for (const entry of Tables.filter(t => !t.syncedFrom)) {
+      for (const col of entry.columns.filter(c => c.lookup)) {
+        const names = new Set(files.get(col.lookup!)!.slice(1).map(r => r[0]));
+        const i = entry.columns.indexOf(col);
+        for (const row of files.get(entry.key)!.slice(1)) {
+          for (const name of row[i] ? row[i].split(", ") : []) assert.isTrue(names.has(name), `${entry.name}.${col.name}: ${name}`);
+        }
+      }
+    }
+  });
+
+  it("quotes what needs quoting and reads it back", function () {
+    const rows = [["a, b", 'say "hi"', "line\nbreak", " edge", ""]];
+    assert.deepEqual(parseCsv(toCsv(["A", "B", "C", "D", "E"], rows)), [["A", "B", "C", "D", "E"], ...rows]);
+    assert.deepEqual(parseCsv('x,"y"\n1,2'), [["x", "y"], ["1", "2"]]);
+    assert.throws(() => parseCsv('"open'), /inside a quoted field/);
+  });
+
+  it("runs as npm run starter into the directory given", function () {
+    const out = join(dir, "cli");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/starter.ts", out], {encoding: "utf8"});
+    assert.equal(run.status, 0, run.stderr);
+    assert.include(run.stdout, "team-key-results.csv");
+    assert.lengthOf(readdirSync(out), Tables.filter(t => !t.syncedFrom).length);
+  });
+});
