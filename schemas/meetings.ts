@@ -57,10 +57,16 @@ export const IssueSchema = coda.makeObjectSchema({
     Status: text("Open, Solved, Parked, …"),
     Open: flag("True while it still needs solving."),
     Problems: problems,
+    Votes: number("How many people voted to take it up; the agenda takes the top three by votes, then priority."),
+    Voters: text("Who voted for it."),
+    Horizon: text("This week (the weekly meeting's list) or Long term (the quarterly meeting's list)."),
+    Carried: number("How many meetings it was carried over unsolved."),
+    Stuck: flag("True when it is open and was carried over 3 meetings or more."),
+    Findings: text("What to do about it: a stuck issue says so. Blank when there is nothing to do."),
     Link: link,
   },
   ...card,
-  featuredProperties: ["Rank", "Priority", "Owner", "Source", "AgeDays", "Status"],
+  featuredProperties: ["Rank", "Priority", "Owner", "Source", "AgeDays", "Status", "Votes"],
   identity: {name: Identity.Issue},
 });
 
