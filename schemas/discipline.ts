@@ -33,7 +33,7 @@ export const MeetingHealthSchema = coda.makeObjectSchema({
     Date: date("When it was held."),
     Kind: text("Weekly, Monthly, Quarterly, Offsite or Executive session."),
     Attendees: text("Who attended."),
-    AverageRating: number("The attendees' average rating, 1 to 10."),
+    AverageRating: number("The attendees' average rating, 1 to 10, to two decimals."),
     LowestRating: number("The lowest rating, 1 to 10."),
     Ratings: number("How many valid ratings it got."),
     MissingRatings: text("Attendees who did not rate it."),

@@ -154,7 +154,8 @@ export function meetingHealth(
       values.push(read.value!);
     }
     const missingRatings = m.attendees.filter(a => !rated.has(key(a))).map(a => who(a));
-    const average = values.length ? tidy(values.reduce((s, v) => s + v, 0) / values.length) : undefined;
+    // Two decimals: a rating's average reads as 8.57, not 8.5714285714.
+    const average = values.length ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100 : undefined;
     const lowest = values.length ? Math.min(...values) : undefined;
 
     const absent = options.seats ? absentSeats(type, m.attendees, options.seats).map(s => (s.person ? `${s.name} (${who(s.person)})` : `${s.name} (empty)`)) : [];
