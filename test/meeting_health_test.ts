@@ -265,4 +265,16 @@ describe("the MeetingHealth sync table over HTTP", function () {
     const plain = await runSync(env, pack, "MeetingAgenda", params(env));
     assert.isFalse(plain.rows.some(r => r.Source === "Meeting health"));
   });
+
+  it("builds the agenda when a Ratings table lacks a column, and says what is missing in MeetingHealth", async function () {
+    env = await startSampleEmulator({validate: true});
+    const ratings = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === "Ratings")!;
+    ratings.columns.find(c => c.name === "Rating")!.name = "Stars";
+    const agenda = await runSync(env, pack, "MeetingAgenda", [docUrl(env.seeded.meetingDocId!), asOf, 90, [], undefined]);
+    assert.equal(agenda.rows.reduce((n, r) => n + r.Minutes, 0), 90);
+    assert.isFalse(agenda.rows.some(r => r.Source === "Meeting health"), "no ratings, no judgement");
+    const error = await rejection(runSync(env, pack, "MeetingHealth", [docUrl(env.seeded.meetingDocId!)]));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.match(error.message, /The table Ratings has no column for Rating\. Its columns are: Meeting, Attendee, Stars, Reason\./);
+  });
 });

@@ -177,6 +177,18 @@ describe("the Seats sync table over HTTP", function () {
     assert.match(error.message, /^The doc NsMeet001 has no table named "Seats"\. Its tables are: Leaders, Meetings/);
   });
 
+  it("takes a Seats table without a Seat column (a seating plan) as no seats, and never fails the tables that judge by seat", async function () {
+    env = await startSampleEmulator({validate: true});
+    const seats = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === "Seats")!;
+    seats.columns.find(c => c.name === "Seat")!.name = "Desk";
+    const meeting = docUrl(env.seeded.meetingDocId!);
+    const actions = await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf]);
+    assert.isFalse(actions.rows.some(r => /seat/.test(r.Problems ?? "")));
+    const error = await rejection(runSync(env, pack, "Seats", [meeting]));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.match(error.message, /The table Seats has no column for Seat\. Its columns are: Desk, Person, Responsibilities, Reports To, Required In\. Name a column one of Seat, Name, Role, Function, Title/);
+  });
+
   it("refuses a seat limit out of range with the fix", async function () {
     env = await startSampleEmulator({validate: true});
     for (const limit of [0, 2.5, 21]) {

@@ -13,7 +13,7 @@ import {AgendaItemFields, DisciplineTables, IssueHistoryFields, MeetingRecordFie
 import type {FieldName} from "./fields";
 import {ActionFields, MeetingTables} from "./fields";
 import {actionRows, readIssues} from "./meeting_rows";
-import {loadSeats} from "./seats";
+import {loadSeats, relaxed} from "./seats";
 import type {SourceTable} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
@@ -183,17 +183,22 @@ export interface HealthRequest {
   asOf: Day;
 }
 
-/** The tables meeting health reads; the agenda leaves out the agenda items, which its rule does not need. */
-async function readSources(context: coda.ExecutionContext, docId: string, columns?: string, withItems = true): Promise<HealthSources | undefined> {
+/**
+ * The tables meeting health reads. The agenda reads them on the side: it leaves
+ * out the agenda items, which its rule does not need, and takes a Ratings table
+ * without the columns it needs as no ratings, so it never fails on them.
+ */
+async function readSources(context: coda.ExecutionContext, docId: string, columns?: string, forAgenda = false): Promise<HealthSources | undefined> {
   const [meetings, ratings, items, actions, issues, seats] = await Promise.all([
     readOptionalTable(context, docId, DisciplineTables.meetings, MeetingRecordFields, {columns, otherFields: RatingFields.map(f => f.field)}),
-    readOptionalTable(context, docId, DisciplineTables.ratings, RatingFields, {columns, otherFields: MeetingRecordFields.map(f => f.field)}),
-    withItems ? readOptionalTable(context, docId, DisciplineTables.agendaItems, AgendaItemFields) : undefined,
+    readOptionalTable(context, docId, DisciplineTables.ratings, forAgenda ? relaxed(RatingFields) : RatingFields, {columns, otherFields: MeetingRecordFields.map(f => f.field)}),
+    forAgenda ? undefined : readOptionalTable(context, docId, DisciplineTables.agendaItems, AgendaItemFields),
     readOptionalTable(context, docId, MeetingTables.actions, ActionFields),
     readOptionalTable(context, docId, MeetingTables.issues, IssueHistoryFields),
     loadSeats(context, docId),
   ]);
-  return meetings ? {meetings, ratings, items, actions, issues, seats} : undefined;
+  const usable = ratings && ratings.map.Meeting && ratings.map.Attendee && ratings.map.Rating ? ratings : undefined;
+  return meetings ? {meetings, ratings: usable, items, actions, issues, seats} : undefined;
 }
 
 export async function syncMeetingHealth(context: coda.ExecutionContext, request: HealthRequest): Promise<MeetingHealthRow[]> {
@@ -216,7 +221,7 @@ export interface AgendaDiscipline {
  * table are judged; others get a weekly meeting and no item.
  */
 export async function agendaDiscipline(context: coda.ExecutionContext, docId: string, meetingDate: Day): Promise<AgendaDiscipline> {
-  const sources = await readSources(context, docId, undefined, false);
+  const sources = await readSources(context, docId, undefined, true);
   const none: AgendaDiscipline = {type: "Weekly", hotItems: []};
   if (!sources) return none;
   const meetings = readMeetings(sources.meetings);

@@ -3,6 +3,7 @@ import type {SeatSchema} from "../../schemas/discipline";
 import type {Day} from "../engine/calendar";
 import {daysBetween} from "../engine/calendar";
 import * as cells from "../engine/cells";
+import type {FieldSpec} from "../engine/columns";
 import type {MeetingType, OpenWork, Seat} from "../engine/seats";
 import {MeetingTypes, parseMeetingType, seatFindings, splitList, unseatedOwners} from "../engine/seats";
 import {DisciplineTables, SeatFields} from "./discipline_fields";
@@ -56,10 +57,19 @@ export function readSeats({docId, rows, map}: Table<FieldName<typeof SeatFields>
   });
 }
 
-/** The seats of a meeting doc, or undefined when it has no Seats table (work is then never judged by seat). */
+/** Specs with nothing required: for a table read on the side, which must never fail the sync that reads it. */
+export function relaxed<F extends string>(specs: ReadonlyArray<FieldSpec & {field: F}>): Array<FieldSpec & {field: F}> {
+  return specs.map(s => ({...s, required: false}));
+}
+
+/**
+ * The seats of a meeting doc, or undefined when it has no Seats table, or a
+ * table of that name without a Seat column (a seating plan, say): work is then
+ * never judged by seat, and the sync that asked goes on.
+ */
 export async function loadSeats(context: coda.ExecutionContext, docId: string): Promise<Seat[] | undefined> {
-  const table = await readOptionalTable(context, docId, DisciplineTables.seats, SeatFields);
-  return table ? readSeats(table).map(r => r.seat) : undefined;
+  const table = await readOptionalTable(context, docId, DisciplineTables.seats, relaxed(SeatFields));
+  return table?.map.Seat ? readSeats(table).map(r => r.seat) : undefined;
 }
 
 export function seatRows(records: readonly SeatRecord[], seatLimit: number, unseated: readonly string[], docId: string): SeatRow[] {
