@@ -11,6 +11,7 @@ export const SeatSchema = coda.makeObjectSchema({
     Name: {...text("The seat."), required: true},
     Kind: text("Seat, or Owners without a seat for the row that lists owners of open work who hold no seat."),
     Person: {...PersonSchema, description: "Who holds the seat; blank when it is empty."},
+    Holder: text("Who holds the seat, by name, also when the Person cell names someone without an email; blank when it is empty."),
     SeatsHeld: number("How many seats this seat's person holds (0 for an empty seat)."),
     Responsibilities: text("What the seat is accountable for, separated by semicolons."),
     ResponsibilityCount: number("How many responsibilities it lists; 3 to 5 is the rule."),

@@ -129,6 +129,8 @@ describe("the Seats sync table over HTTP", function () {
     assert.equal(get("Operations").Findings, "Only 2 responsibilities: a seat needs 3 to 5.");
     assert.equal(get("Security and Compliance").Findings, "Empty seat: name the person who holds it.");
     assert.notProperty(get("Security and Compliance"), "Person");
+    assert.notProperty(get("Security and Compliance"), "Holder");
+    assert.equal(get("Operations").Holder, "Grace Mbeki");
     assert.include(get("Owners without a seat"), {Kind: "Owners without a seat", Id: "NsMeet001/owners-without-a-seat"});
     assert.match(get("Owners without a seat").Findings, /Jonah Price \(1 action item\)/);
 

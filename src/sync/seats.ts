@@ -80,6 +80,7 @@ export function seatRows(records: readonly SeatRecord[], seatLimit: number, unse
       Name: r.seat.name,
       Kind: "Seat",
       Person: r.seat.person?.email ? {Name: r.seat.person.name || r.seat.person.email, Email: r.seat.person.email} : undefined,
+      Holder: r.seat.person ? r.seat.person.name || r.seat.person.email : undefined,
       SeatsHeld: found.seatsHeld[i],
       Responsibilities: r.seat.responsibilities.join("; ") || undefined,
       ResponsibilityCount: r.seat.responsibilities.length,
