@@ -1,4 +1,5 @@
 import type {MetricsSample} from "../sample/health";
+import type {DisciplineSample, MeetingRecordSample} from "../sample/meeting_history";
 import type {MeetingSample} from "../sample/meetings";
 import type {Organization, Person} from "../sample/types";
 import type {Cell, ColumnDef, ColumnType, DocRecord, FormattedText, PersonCell, RowRecord, TableRecord, TextRun} from "./model";
@@ -196,6 +197,95 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
   return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, withKeyColumn(issues), withKeyColumn(decisions), withKeyColumn(actions), backBriefs, rankings, messages]);
 }
 
+/**
+ * Meeting discipline in the meeting doc: the Seats and Ratings tables, the
+ * Meetings table's kind, attendance and timekeeping (and thirteen weeks of
+ * meetings), the issues' votes, horizon, meetings carried and day solved, and
+ * older action items and issues. With bad rows: a meeting with no date whose
+ * ratings are out of range, not numbers, or low without a reason.
+ */
+function disciplineTables(meeting: DocRecord, sample: DisciplineSample, remember: (p: Person) => PersonCell, withBadRows: boolean): void {
+  const ids = new Ids("md");
+  const table = (name: string) => meeting.tables.find(t => t.name === name)!;
+  const column = (t: TableRecord, name: string, type: ColumnType, extra: Partial<ColumnDef> = {}) => t.columns.push({id: ids.next("c"), name, type, ...extra});
+  const set = (t: TableRecord, row: RowRecord, values: Record<string, Cell | undefined>) => {
+    for (const [name, value] of Object.entries(values)) if (value !== undefined) row.values.set(t.columns.find(c => c.name === name)!.id, value);
+  };
+  const plain = (cell: Cell | undefined) => (typeof cell === "string" ? cell : cell && typeof cell === "object" && "runs" in cell ? cell.runs.map(r => r.text).join("") : "");
+
+  const seats = makeTable(ids, "Seats", "Team", [
+    ["Seat", "text"],
+    ["Person", "person"],
+    ["Responsibilities", "text"],
+    ["Reports To", "text"],
+    ["Required In", "text"],
+  ]);
+  for (const s of sample.seats) {
+    addRow(ids, seats, {Seat: s.seat, Person: s.person ? remember(s.person) : undefined, Responsibilities: s.responsibilities.join("\n"), "Reports To": s.reportsTo || undefined, "Required In": s.requiredIn.join(", ")});
+  }
+
+  const meetings = table("Meetings");
+  const items = table("Agenda Items");
+  column(meetings, "Kind", "select");
+  column(meetings, "Attendees", "person", {isArray: true});
+  column(meetings, "Started On Time", "checkbox");
+  column(meetings, "Ended On Time", "checkbox");
+  const dateOf = (row: RowRecord) => String(row.values.get(meetings.columns.find(c => c.name === "Date")!.id) ?? "");
+  const ratings = makeTable(ids, "Ratings", "Meetings", [
+    ["Meeting", "lookup"],
+    ["Attendee", "person"],
+    ["Rating", "number"],
+    ["Reason", "text"],
+  ]);
+  ratings.columns[0].lookupTable = meetings.id;
+  const record = (name: string, date: string | undefined, m: Omit<MeetingRecordSample, "date">) => {
+    let row = date ? meetings.rows.find(r => dateOf(r) === date) : undefined;
+    if (!row) {
+      row = addRow(ids, meetings, {Meeting: name, Date: date, Facilitator: m.facilitator ? remember(m.facilitator) : undefined});
+      for (const [item, kind, minutes] of m.items ?? []) addRow(ids, items, {Item: item, Meeting: {rowId: row.id}, Kind: kind, Minutes: minutes});
+    }
+    set(meetings, row, {Kind: m.kind, Attendees: m.attendees.map(remember), "Started On Time": m.startedOnTime, "Ended On Time": m.endedOnTime});
+    return row;
+  };
+  for (const m of sample.meetings) {
+    if (m.ratings.length !== m.attendees.length) throw new Error(`Seed error: the meeting of ${m.date} has ${m.ratings.length} ratings for ${m.attendees.length} attendees`);
+    const row = record(`${m.kind === "Weekly" ? "Leadership meeting" : `${m.kind} check-in`} ${m.date}`, m.date, m);
+    m.ratings.forEach((rating, i) => {
+      if (rating !== null) addRow(ids, ratings, {Meeting: {rowId: row.id}, Attendee: remember(m.attendees[i]), Rating: rating, Reason: rating < 8 ? m.reason : undefined});
+    });
+  }
+  if (withBadRows) {
+    const [ceo, finance, sales, product] = [sample.seats[0], sample.seats[2], sample.seats[1], sample.seats[4]].map(s => s.person!);
+    const row = record("Board prep session", undefined, {kind: "Executive session", attendees: [ceo, finance, sales, product], startedOnTime: true, endedOnTime: true, ratings: [], reason: ""});
+    const bad: Array<[Person, Cell, string | undefined]> = [
+      [ceo, 0, "Started without the numbers"],
+      [finance, 11, undefined],
+      [sales, "8/10", undefined],
+      [product, 6, undefined],
+    ];
+    for (const [who, rating, reason] of bad) addRow(ids, ratings, {Meeting: {rowId: row.id}, Attendee: remember(who), Rating: rating, Reason: reason});
+  }
+  // Meetings as a doc lists them: the one without a date first, then by date.
+  meetings.rows.sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
+
+  const issues = table("Issues");
+  column(issues, "Votes", "person", {isArray: true});
+  column(issues, "Horizon", "select");
+  column(issues, "Carried", "number");
+  column(issues, "Solved", "date");
+  const issueName = issues.columns.find(c => c.name === "Issue")!.id;
+  for (const row of issues.rows) {
+    const extra = sample.issues[plain(row.values.get(issueName))];
+    if (extra) set(issues, row, {Votes: extra.votes.map(remember), Horizon: extra.horizon, Carried: extra.carried, Solved: extra.solved});
+  }
+  for (const i of sample.olderIssues) {
+    addRow(ids, issues, {Issue: i.title, Priority: i.priority, Owner: remember(i.owner), Raised: i.raised, Status: "Solved", Horizon: "This week", Carried: i.carried, Solved: i.solved}, `${i.raised}T16:00:00.000Z`);
+  }
+  const actions = table("Action Items");
+  for (const a of sample.olderActions) addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});
+  meeting.tables.push(seats, ratings);
+}
+
 /** The CEO dashboard as a doc: definitions, readings in long form, and a weekly scorecard in wide form. */
 function metricsDoc(org: Organization, sample: MetricsSample, remember: (p: Person) => PersonCell): DocRecord {
   const ids = new Ids("mx");
@@ -364,6 +454,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
 
   const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;
   const meeting = options.meetings ? meetingDoc(org, options.meetings, remember) : undefined;
+  if (meeting && options.meetings?.discipline) disciplineTables(meeting, options.meetings.discipline, remember, Boolean(options.withBadRows));
 
   const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]])]);
 

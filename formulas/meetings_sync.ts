@@ -12,6 +12,8 @@ import type {ObjectSchemaDefinitionType} from "@codahq/packs-sdk/dist/schema";
 import type {FieldSpec} from "../src/engine/columns";
 import {actionRows, backBriefRows, decisionRows, issueRows, readIssues} from "../src/sync/meeting_rows";
 import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writes";
+import type {Seat} from "../src/engine/seats";
+import {loadSeats} from "../src/sync/seats";
 import type {SourceTable} from "../src/sync/source";
 import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
@@ -35,7 +37,9 @@ function meetingTable<K extends string, L extends string, S extends coda.ObjectS
   schema: S;
   table: string;
   specs: ReadonlyArray<FieldSpec & {field: F}>;
-  rows: (table: SourceTable<F>, asOf: Date) => Array<ObjectSchemaDefinitionType<K, L, S>>;
+  rows: (table: SourceTable<F>, asOf: Date, seats?: Seat[]) => Array<ObjectSchemaDefinitionType<K, L, S>>;
+  /** Judge owners against the doc's Seats table, when it has one. */
+  withSeats?: boolean;
 }) {
   return coda.makeSyncTable({
     name: o.name,
@@ -50,8 +54,8 @@ function meetingTable<K extends string, L extends string, S extends coda.ObjectS
       onError: handleError,
       execute: async function ([meetingDoc, table, columns, asOf], context) {
         const docId = await resolveDocId(context, meetingDoc);
-        const source = await readTable(context, docId, table || o.table, o.specs, {columns});
-        return {result: o.rows(source, dayOrToday("asOf", asOf, context))};
+        const [source, seats] = await Promise.all([readTable(context, docId, table || o.table, o.specs, {columns}), o.withSeats ? loadSeats(context, docId) : undefined]);
+        return {result: o.rows(source, dayOrToday("asOf", asOf, context), seats)};
       },
     },
   });
@@ -75,6 +79,7 @@ export const Decisions = meetingTable({
   table: MeetingTables.decisions,
   specs: DecisionFields,
   rows: decisionRows,
+  withSeats: true,
 });
 
 export const ActionItems = meetingTable({
@@ -85,6 +90,7 @@ export const ActionItems = meetingTable({
   table: MeetingTables.actions,
   specs: ActionFields,
   rows: actionRows,
+  withSeats: true,
 });
 
 export const BackBriefs = meetingTable({
@@ -216,6 +222,9 @@ export const RaiseIssue = coda.makeFormula({
         AgeDays: 0,
         Status: "Open",
         Open: true,
+        Votes: 0,
+        Horizon: "This week",
+        Stuck: false,
         Link: "https://docs.superhuman.com/d/_dNsMeet001/#Issues_tmt001k/_rui-new0001"
       },
     },

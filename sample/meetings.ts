@@ -1,3 +1,5 @@
+import type {DisciplineSample} from "./meeting_history";
+import {sampleDiscipline} from "./meeting_history";
 import {People} from "./organization";
 import type {Person} from "./types";
 
@@ -28,6 +30,8 @@ export interface MeetingSample {
   backBriefs: Array<{leader: Person; will: string; how: string; need: string; objective: string}>;
   rankings: Array<{leader: Person; ranking: string}>;
   messages: Array<{message: string; audience: string; meeting: string}>;
+  /** Seats, meeting records and ratings, issue votes: meeting discipline. */
+  discipline?: DisciplineSample;
 }
 
 const P = People;
@@ -146,5 +150,6 @@ export function sampleMeetings(): MeetingSample {
       {message: "Non-critical hosting spend is frozen until the renewal", audience: "All teams", meeting: NextMeeting},
       {message: "Tier-1 support questions move to the help center from December", audience: "Customer-facing teams", meeting: NextMeeting},
     ],
+    discipline: sampleDiscipline(),
   };
 }

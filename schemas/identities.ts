@@ -18,4 +18,6 @@ export const Identity = {
   AgendaItem: "AgendaItem",
   CadenceEvent: "CadenceEvent",
   PlaybookTask: "PlaybookTask",
+  Seat: "Seat",
+  MeetingHealth: "MeetingHealth",
 } as const;

@@ -73,6 +73,16 @@ export const Knowledge = {
     contextProperties: ["Name", "Objective"],
     filterableProperties: ["Leader", "Objective", "Complete"],
   },
+  Seats: {
+    properties: ["Responsibilities", "Findings", "Problems"],
+    contextProperties: ["Name", "Holder", "ReportsTo"],
+    filterableProperties: ["Person", "Kind", "RequiredIn"],
+  },
+  MeetingHealth: {
+    properties: ["Findings", "TrendDetail", "DoneByOwner", "Problems"],
+    contextProperties: ["Name", "Kind"],
+    filterableProperties: ["Date", "Kind", "Healthy", "RatingTrend"],
+  },
 } satisfies Record<string, coda.CustomIndexDefinition>;
 
 /**

@@ -7,6 +7,7 @@ import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
+import {disciplineRequests} from "./bench_discipline";
 import {buildBundle, BundleLimitBytes} from "./bundle";
 import {isolateColdStart} from "./isolate/bench";
 
@@ -88,6 +89,7 @@ async function main() {
   await okrEngine();
   await pictures();
   await syncRequests(pack);
+  await disciplineRequests(pack);
   await faultSuite(pack);
   await writes(pack);
   console.log(`\n${await isolateColdStart()}`);

@@ -1,4 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
+import {disciplineSyncTables} from "../formulas/discipline_sync";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
 import {meetingFormulas} from "../formulas/meetings";
@@ -27,5 +28,5 @@ pack.setUserAuthentication({
 });
 
 for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions, ...setupFormulas]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables]) pack.syncTables.push(table);
 for (const skill of skills) pack.addSkill(skill);

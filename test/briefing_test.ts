@@ -39,4 +39,19 @@ describe("the briefing", function () {
     assert.isAbove(hot.length, 0);
     for (const name of hot) assert.isTrue(flagged.some(l => l.includes(name)), `${name} is marked hot on the dashboard`);
   });
+
+  it("shows the seats with their findings, and the owners of open work without a seat", function () {
+    assert.isTrue(lines.some(l => l.startsWith("\nSEATS\n")), "a section of its own");
+    assert.match(lines.find(l => l.startsWith("Operations "))!, /Grace Mbeki \(holds 2 seats\) .*Only 2 responsibilities/);
+    assert.match(lines.find(l => l.startsWith("Security and Compliance "))!, /\(empty\) .*Empty seat/);
+    assert.isTrue(lines.some(l => l.startsWith("Owners of open work who hold no seat: Jonah Price")));
+  });
+
+  it("shows the last meeting's health, and puts a low-health meeting on the next agenda", function () {
+    assert.isTrue(lines.some(l => l.startsWith("\nHEALTH OF THE LAST MEETING (2026-11-17)\n")));
+    assert.isTrue(lines.some(l => /^Rated 7 on average \(lowest 6, 7 ratings\)\. Action items done: 1 of 3 \(33%, target 90%\)/.test(l)));
+    assert.isTrue(lines.some(l => l.startsWith("Low-health: it is a hot item on the next agenda.")));
+    assert.isTrue(lines.some(l => /Information +Meeting health: the meeting of 2026-11-17 was low-health/.test(l)), "the agenda carries it");
+    assert.isTrue(lines.some(l => l.startsWith("Rows to fix: Board prep session: No date")), "the bad rows are shown, not dropped");
+  });
 });

@@ -69,7 +69,7 @@ describe("a fresh clone", function () {
 
 /** Coda's CSV import, as the emulator takes it: the table made with the registry's column types, then the rows added. */
 async function importCsv(env: SampleEmulator, docId: string, starter: StarterTable, made: Map<string, TableRecord>): Promise<void> {
-  const types: Record<ColumnKind, ColumnDef["type"]> = {text: "text", select: "select", number: "number", percent: "percent", date: "date", person: "person", lookup: "lookup"};
+  const types: Record<ColumnKind, ColumnDef["type"]> = {text: "text", select: "select", number: "number", percent: "percent", date: "date", person: "person", lookup: "lookup", checkbox: "checkbox"};
   const doc = env.emulator.doc(docId)!;
   const id = `grid-import${doc.tables.length}`;
   const multi = (i: number) => starter.rows.some(r => r[i].includes(", ")) && ["person", "lookup"].includes(starter.entry.columns[i].kind);

@@ -6,7 +6,7 @@ import {startSampleEmulator} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting} from "../sample/meetings";
 import {MaxSummaryLength} from "../src/agent/limits";
-import {buildAgenda} from "../src/engine/agenda";
+import {buildAgenda, issuesForAgenda} from "../src/engine/agenda";
 import {pack} from "../src/pack";
 import {actionContext, docUrl, runSync} from "./support/emulator";
 
@@ -43,7 +43,9 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     assert.isAbove(hot.length, 0, "the sample has hot metrics");
     for (const m of hot) assert.isString(m.HotReason);
     const krs = (await c.sync("KeyResults", okrParams(c.teams, {asOf: meetingDay}))).filter(k => k.Status === "Off track" || k.Status === "At risk");
-    const issues = (await c.sync("Issues", [c.meeting, undefined, undefined, meetingDay])).filter(i => i.Open).sort((a, b) => a.Rank - b.Rank);
+    const open = (await c.sync("Issues", [c.meeting, undefined, undefined, meetingDay])).filter(i => i.Open && i.Horizon !== "Long term").sort((a, b) => a.Rank - b.Rank);
+    const priority = (p: string) => ["High", "Medium", "Low"].indexOf(p) + 1 || 4;
+    const issues = issuesForAgenda(open.map(i => ({...i, votes: i.Votes ?? 0, priority: priority(i.Priority), longTerm: false})), false);
     const decisions = (await c.sync("Decisions", [c.meeting, undefined, undefined, meetingDay])).filter(d => d.DueForReview);
     const actions = (await c.sync("ActionItems", [c.meeting, undefined, undefined, meetingDay])).filter(a => a.Overdue);
     for (const rows of [krs, issues, decisions, actions]) assert.isAbove(rows.length, 0);
@@ -66,7 +68,7 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     // 4. Every item carries an owner and a link to cite, and it is the agenda the MeetingAgenda table builds.
     for (const item of agenda.filter(a => a.source !== "Meeting")) assert.isString(item.link, item.item);
     const table = await c.sync("MeetingAgenda", [c.meeting, meetingDay, length, c.teams, c.metrics]);
-    const solve = (rows: Array<{name: string}>) => rows.filter(r => r.name.startsWith("Solve: ")).map(r => r.name);
+    const solve = (rows: Array<{name: string}>) => rows.filter(r => r.name.startsWith("Solve: ")).map(r => r.name.replace(/ \(.*\)$/, ""));
     assert.deepEqual(solve(agenda.map(a => ({name: a.item}))), solve(table.map(r => ({name: r.Name}))), "the same issues, in the same order");
     assert.include(table[1].Name, hot[0].Name, "the most severe hot metric comes first");
   },

@@ -1,5 +1,6 @@
 import type {SampleEmulator} from "../../emulator/sample";
 import {NextMeeting} from "../../sample/meetings";
+import {disciplineBriefing} from "./discipline";
 import {healthBriefing} from "./health";
 import {meetingBriefing} from "./meeting";
 import {okrBriefing} from "./okr";
@@ -14,10 +15,11 @@ export async function briefingLines(env: SampleEmulator, judgedOn: string = Next
   const synced = await syncOrganization(env, env.org.cycle.name, env.org.asOf, judgedOn);
   const health = await healthBriefing(env, judgedOn);
   const meeting = await meetingBriefing(env, NextMeeting);
+  const discipline = await disciplineBriefing(env, NextMeeting);
   const lines = await okrBriefing(synced.org, {alignment: synced.alignment, problems: synced.problems, judgedOn});
   const docs = env.seeded.teamDocIds.length + 3;
-  const rows = synced.rows + health.rows + meeting.rows;
-  const requests = synced.requests + health.requests + meeting.requests;
+  const rows = synced.rows + health.rows + meeting.rows + discipline.rows;
+  const requests = synced.requests + health.requests + meeting.requests + discipline.requests;
   lines.splice(2, 0, `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`);
-  return [...lines, ...health.lines, ...meeting.lines];
+  return [...lines, ...health.lines, ...meeting.lines, ...discipline.lines];
 }

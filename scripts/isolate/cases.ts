@@ -54,6 +54,8 @@ export const Syncs: SyncCase[] = [
   {table: "MeetingAgenda", params: e => [meeting(e), meetingDay, 90, teams(e), metrics(e)]},
   {table: "Cadence", params: () => [at("2026-10-06")]},
   {table: "Playbook", params: () => [at("2026-11-02")]},
+  {table: "Seats", params: e => [meeting(e), undefined, undefined, undefined, meetingDay]},
+  {table: "MeetingHealth", params: e => [meeting(e), undefined, undefined, meetingDay], emulator: {withBadRows: true}},
 ];
 
 /** The two-way sync edit: sync, change one cell of one row, write it back, sync again. */

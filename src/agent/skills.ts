@@ -60,7 +60,8 @@ export const PrepareWeeklyMeeting = skill({
          each with \`HealthMetrics.HotReason\` (\`HotReason\` words it for a metric whose row has none);
        - key results of the current cycle whose \`KeyResults.Status\` is Off track or At risk, with \`KeyResults.Summary\`
          (\`KeyResultStatus\` judges one again on the meeting's day when the sync is older);
-       - open issues (\`Issues.Open\` true) in \`Issues.Rank\` order;
+       - open issues of this week (\`Issues.Open\` true, \`Issues.Horizon\` This week): the top three by
+         \`Issues.Votes\` (then priority) first, then the rest in \`Issues.Rank\` order; mark \`Issues.Stuck\` ones;
        - decisions with \`Decisions.DueForReview\` true;
        - action items with \`ActionItems.Overdue\` true.
     2. Lay the agenda out in this order and these time boxes: check-in ${R.checkIn} minutes; hot metrics then key

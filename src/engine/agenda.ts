@@ -24,6 +24,8 @@ export interface AgendaInputs {
   decisionsDue: AgendaSource[];
   overdueActions: AgendaSource[];
   messages: AgendaSource[];
+  /** The last meeting, when it was low-health: reviewed right after the hot metrics. */
+  meetingHealth?: AgendaSource[];
 }
 
 export interface AgendaItem {
@@ -62,6 +64,7 @@ export function buildAgenda(input: AgendaInputs): AgendaItem[] {
   const reviewSlots = Math.floor((L * R.reviewShare) / R.perReview);
   const reviews: Draft[] = [
     ...input.hotItems.map(h => ({item: `Hot metric: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner, source: "Health metrics", link: h.link})),
+    ...(input.meetingHealth ?? []).map(h => ({item: `Meeting health: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner ?? input.facilitator, source: "Meeting health", link: h.link})),
     ...input.keyResults.map(k => ({item: `Key result: ${k.name}${k.detail ? ` (${k.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: k.owner, source: "OKRs", link: k.link})),
   ];
   const shown = reviews.slice(0, reviewSlots);
@@ -120,4 +123,32 @@ export function nextFacilitator(leaders: readonly Leader[], pastFacilitators: re
   if (last === undefined) return eligible[0].name;
   const at = eligible.findIndex(l => l.name === last);
   return eligible[(at + 1) % eligible.length].name;
+}
+
+/** How many issues the votes put first on the agenda. */
+export const TopVotedIssues = 3;
+
+export interface AgendaIssue {
+  votes: number;
+  /** 1 is high. */
+  priority: number;
+  longTerm: boolean;
+}
+
+/**
+ * The order issues come up in: the top three by votes (then priority) first,
+ * then the rest in the issues list's order, as time allows. A weekly meeting
+ * takes this week's issues; a quarterly meeting or an offsite takes the
+ * long-term list first, then this week's.
+ */
+export function issuesForAgenda<T extends AgendaIssue>(issues: readonly T[], longTermMeeting: boolean): T[] {
+  const ordered = (pool: readonly T[]) => {
+    const top = pool
+      .filter(i => i.votes > 0)
+      .sort((a, b) => b.votes - a.votes || a.priority - b.priority)
+      .slice(0, TopVotedIssues);
+    return [...top, ...pool.filter(i => !top.includes(i))];
+  };
+  const week = ordered(issues.filter(i => !i.longTerm));
+  return longTermMeeting ? [...ordered(issues.filter(i => i.longTerm)), ...week] : week;
 }

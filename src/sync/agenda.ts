@@ -2,7 +2,7 @@ import type * as coda from "@codahq/packs-sdk";
 import type {AgendaItemSchema} from "../../schemas/meetings";
 import {resolveDocId} from "../api/client";
 import type {AgendaItem, AgendaSource} from "../engine/agenda";
-import {buildAgenda, nextFacilitator} from "../engine/agenda";
+import {buildAgenda, issuesForAgenda, nextFacilitator} from "../engine/agenda";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay, today} from "../engine/calendar";
 import * as cells from "../engine/cells";
@@ -11,6 +11,7 @@ import {normalize} from "../engine/columns";
 import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
 import {readMetricsDoc} from "./health_source";
 import {summarize} from "./health_rows";
+import {agendaDiscipline} from "./meeting_health";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
@@ -41,13 +42,14 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   const now = today(context.timezone);
   const judged = at.getTime() < now.getTime() ? at : now;
   const none = {docId, rows: [], map: {}};
-  const [leaders, past, issues, decisions, actions, messages] = await Promise.all([
+  const [leaders, past, issues, decisions, actions, messages, discipline] = await Promise.all([
     readOptionalTable(context, docId, MeetingTables.leaders, LeaderFields),
     readOptionalTable(context, docId, MeetingTables.meetings, MeetingFields),
     readTable(context, docId, MeetingTables.issues, IssueFields),
     readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
     readOptionalTable(context, docId, MeetingTables.actions, ActionFields),
     readOptionalTable(context, docId, MeetingTables.messages, MessageFields),
+    agendaDiscipline(context, docId, at),
   ]);
 
   const hotItems: AgendaSource[] = [];
@@ -72,9 +74,18 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }
   keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
 
-  const openIssues = readIssues(issues)
-    .filter(i => i.open)
-    .map(i => ({name: i.name, detail: i.priorityLabel, owner: i.owner?.Name, link: i.link}));
+  const longTermMeeting = discipline.type === "Quarterly" || discipline.type === "Offsite";
+  const openIssues = issuesForAgenda(
+    readIssues(issues)
+      .filter(i => i.open)
+      .map(i => ({...i, longTerm: i.horizon === "Long term"})),
+    longTermMeeting,
+  ).map(i => ({
+    name: i.name,
+    detail: [i.priorityLabel, i.votes ? `${i.votes} vote${i.votes === 1 ? "" : "s"}` : "", i.stuck ? `stuck: carried over ${i.carried} meetings` : ""].filter(Boolean).join(", "),
+    owner: i.owner?.Name,
+    link: i.link,
+  }));
   const due = decisionRows(decisions ?? none, at)
     .filter(d => d.DueForReview)
     .map(d => ({name: d.Name, owner: d.Owner?.Name, link: d.Link}));
@@ -113,6 +124,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     decisionsDue: due,
     overdueActions: overdue,
     messages: toCascade,
+    meetingHealth: discipline.hotItems,
   });
   const when = isoDay(at);
   return agenda.map(

@@ -106,6 +106,9 @@ export const IssueFields = [
   {field: "Source", names: ["From", "Origin", "Raised From"]},
   {field: "Raised", names: ["Raised On", "Created", "Date", "Opened"]},
   {field: "Status", names: ["State"]},
+  {field: "Votes", names: ["Voters", "Voted By", "Vote"]},
+  {field: "Horizon", names: ["Term", "Timeframe", "List"]},
+  {field: "Carried", names: ["Carried Over", "Times Carried", "Meetings Carried"]},
   KeyField,
 ] as const satisfies readonly FieldSpec[];
 

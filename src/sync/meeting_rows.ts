@@ -5,6 +5,8 @@ import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
 import {decisionCheck} from "../engine/meetings";
+import type {Seat} from "../engine/seats";
+import {noSeatFinding, seatOf} from "../engine/seats";
 import type {FieldName} from "./fields";
 import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
 import type {SourceTable} from "./source";
@@ -46,6 +48,32 @@ export interface IssueRecord {
   open: boolean;
   link: string;
   problems: string[];
+  /** How many people voted for it, and who. */
+  votes: number;
+  voters: string[];
+  horizon: IssueHorizon;
+  /** How many meetings it was carried over. */
+  carried?: number;
+  /** Open and carried over at least StuckAfter meetings. */
+  stuck: boolean;
+}
+
+export const IssueHorizons = ["This week", "Long term"] as const;
+export type IssueHorizon = (typeof IssueHorizons)[number];
+/** An open issue carried over this many meetings is stuck. */
+export const StuckAfter = 3;
+
+const HorizonWords: Record<string, IssueHorizon> = {thisweek: "This week", week: "This week", weekly: "This week", shortterm: "This week", now: "This week", longterm: "Long term", quarterly: "Long term", later: "Long term", parkinglot: "Long term", nextquarter: "Long term"};
+
+/** Votes from a people cell (one vote each) or a number cell (the count). */
+function readVotes(value: unknown, problems: string[]): {votes: number; voters: string[]} {
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 0) return {votes: value, voters: []};
+    problems.push(`Votes is ${value}: give the voters, or a whole number of votes.`);
+    return {votes: 0, voters: []};
+  }
+  const voters = cells.people(value).flatMap(p => (p.email ? [p.name || p.email] : p.name.split(",").map(n => n.trim()).filter(Boolean)));
+  return {votes: new Set(voters).size, voters: [...new Set(voters)]};
 }
 
 const PriorityWords: Record<string, number> = {high: 1, urgent: 1, critical: 1, p1: 1, medium: 2, normal: 2, p2: 2, low: 3, p3: 3};
@@ -75,6 +103,18 @@ export function readIssues({docId, rows, map}: Table<FieldName<typeof IssueField
     const raised = cells.date(get("Raised"), "Raised");
     if (raised.problem) problems.push(raised.problem);
     const status = cells.text(get("Status")) || "Open";
+    const open = !ClosedWords.includes(status.toLowerCase());
+    const {votes, voters} = readVotes(get("Votes"), problems);
+    const rawHorizon = cells.text(get("Horizon"));
+    const horizon = rawHorizon ? HorizonWords[normalize(rawHorizon)] : "This week";
+    if (!horizon) problems.push(`Horizon "${rawHorizon.slice(0, 30)}" is not This week or Long term; This week is assumed.`);
+    const carriedCell = cells.number(get("Carried"), "Carried");
+    let carried = carriedCell.value;
+    if (carriedCell.problem) problems.push(carriedCell.problem);
+    if (carried !== undefined && !(Number.isInteger(carried) && carried >= 0)) {
+      problems.push(`Carried is ${carried}: give the whole number of meetings it was carried over.`);
+      carried = undefined;
+    }
     return {
       id: stableId(docId, row.id),
       name: cells.text(get("Name")) || cells.text(row.name),
@@ -86,9 +126,14 @@ export function readIssues({docId, rows, map}: Table<FieldName<typeof IssueField
       sourceLink: link,
       raised: raised.value,
       status,
-      open: !ClosedWords.includes(status.toLowerCase()),
+      open,
       link: row.browserLink,
       problems: [...problems, ...(personRows(get("Owner")).length ? [] : ["No owner: every issue needs one person to bring it to the meeting."])],
+      votes,
+      voters,
+      horizon: horizon ?? "This week",
+      carried,
+      stuck: open && (carried ?? 0) >= StuckAfter,
     };
   });
   // Ordered for solving: open issues first, then by priority, then what the health
@@ -120,20 +165,38 @@ export function issueRows(records: readonly IssueRecord[], asOf: Day): IssueRow[
       Status: i.status,
       Open: i.open,
       Problems: text(i.problems),
+      Votes: i.votes,
+      Voters: i.voters.join(", ") || undefined,
+      Horizon: i.horizon,
+      Carried: i.carried,
+      Stuck: i.stuck,
+      Findings: i.stuck ? stuckFinding(i.carried!) : undefined,
       Link: i.link,
     }),
   );
 }
 
+/** The finding on a stuck issue, on its row and on the agenda. */
+export function stuckFinding(carried: number): string {
+  return `Stuck: carried over ${carried} meetings. Break it into a smaller issue, decide it, or drop it.`;
+}
+
 // ---------------------------------------------------------------- decisions
 
-export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day): DecisionRow[] {
+/** The "owner has no seat" problem, when the doc has a Seats table and the owner holds none of its seats. */
+function seatProblem(owner: PersonRow | undefined, seats: readonly Seat[] | undefined): string[] {
+  if (!seats || !owner) return [];
+  return seatOf({name: owner.Name, email: owner.Email}, seats) ? [] : [noSeatFinding(owner.Name)];
+}
+
+export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day, seats?: readonly Seat[]): DecisionRow[] {
   return rows.map((row): DecisionRow => {
     const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
     const review = cells.date(get("ReviewDate"), "Review Date");
     const date = cells.date(get("Date"), "Date");
     for (const r of [review, date]) if (r.problem) problems.push(r.problem);
+    for (const p of personRows(get("Owner"))) problems.push(...seatProblem(p, seats));
     const checks = decisionCheck(names(get("Owner")), names(get("Approvers")), names(get("Consulted")));
     const issue = cells.refs(get("Issue"))[0];
     return compact({
@@ -163,7 +226,7 @@ export function decisionRows({docId, rows, map}: Table<FieldName<typeof Decision
 
 const DoneWords = ["done", "complete", "completed", "closed", "true", "yes"];
 
-export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFields>>, asOf: Day): ActionItemRow[] {
+export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFields>>, asOf: Day, seats?: readonly Seat[]): ActionItemRow[] {
   const items = rows.map(row => {
     const get = (f: FieldName<typeof ActionFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -174,6 +237,7 @@ export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFiel
     const done = DoneWords.includes(status.toLowerCase());
     const owner = personRows(get("Owner"))[0];
     if (!owner) problems.push("No owner: every action needs one person.");
+    problems.push(...seatProblem(owner, seats));
     if (!due.value && !due.problem) problems.push("No due date.");
     return {row, owner, status, done, due: due.value, problems, source: cells.text(get("Source"))};
   });

@@ -8,7 +8,6 @@ import {
   DefaultTableNames,
   GoalFields,
   ImperativeFields,
-  IssueFields,
   KeyResultFields,
   LeaderFields,
   MeetingFields,
@@ -19,6 +18,7 @@ import {
   ReadingFields,
   SyncedGoalFields,
 } from "./fields";
+import {AgendaItemFields, IssueHistoryFields, MeetingRecordFields, RatingFields, SeatFields, DisciplineTables} from "./discipline_fields";
 
 /**
  * The registry of every table the pack reads in a doc, and of where each sync
@@ -36,7 +36,7 @@ export type DocKind = (typeof DocKinds)[number];
  * `text` and `select` take anything; the others are checked against the API's
  * column format.
  */
-export type ColumnKind = "text" | "select" | "number" | "percent" | "date" | "person" | "lookup";
+export type ColumnKind = "text" | "select" | "number" | "percent" | "date" | "person" | "lookup" | "checkbox";
 
 /** The API's column formats each kind accepts. */
 export const AcceptedFormats: Partial<Record<ColumnKind, readonly string[]>> = {
@@ -45,6 +45,7 @@ export const AcceptedFormats: Partial<Record<ColumnKind, readonly string[]>> = {
   date: ["date", "dateTime"],
   person: ["person", "email"],
   lookup: ["lookup", "text"],
+  checkbox: ["checkbox"],
 };
 
 /** What a facilitator names the column when creating it in Coda. */
@@ -56,6 +57,7 @@ export const KindLabel: Record<ColumnKind, string> = {
   date: "Date",
   person: "People",
   lookup: "Lookup",
+  checkbox: "Checkbox",
 };
 
 export interface ColumnEntry {
@@ -102,13 +104,6 @@ export interface SyncPlacement {
 }
 
 // Tables read only by formulas in the doc, whose specs live here.
-export const AgendaItemFields = [
-  {field: "Item", names: ["Agenda Item", "Title"], required: true},
-  {field: "Meeting", names: ["Meeting Date"], lookupTo: ["Meetings"]},
-  {field: "Kind", names: ["Type", "Category"]},
-  {field: "Minutes", names: ["Duration", "Time Box"]},
-] as const satisfies readonly FieldSpec[];
-
 export const RankingFields = [
   {field: "Leader", names: ["Name", "Who"], required: true},
   {field: "Ranking", names: ["Priorities", "Order", "Rank"], required: true},
@@ -227,11 +222,19 @@ export const Tables: readonly TableEntry[] = [
     key: "meetings",
     doc: "Meeting",
     name: MeetingTables.meetings,
-    fields: [{field: "Meeting", names: ["Title"]}, ...MeetingFields],
-    columns: [c("Meeting", "Meeting", "text"), c("Date", "Date", "date"), c("Facilitator", "Facilitator", "person")],
+    fields: [...MeetingRecordFields, ...MeetingFields.filter(f => f.field !== "Date")],
+    columns: [
+      c("Meeting", "Name", "text"),
+      c("Date", "Date", "date"),
+      c("Facilitator", "Facilitator", "person"),
+      c("Kind", "Kind", "select"),
+      c("Attendees", "Attendees", "person"),
+      c("Started On Time", "StartedOnTime", "checkbox"),
+      c("Ended On Time", "EndedOnTime", "checkbox"),
+    ],
     optional: true,
-    readBy: ["MeetingAgenda"],
-    purpose: "Past and planned meetings with their facilitator.",
+    readBy: ["MeetingAgenda", "MeetingHealth"],
+    purpose: "Past and planned meetings: their kind, facilitator, attendees and whether they started and ended on time.",
   },
   {
     key: "agendaItems",
@@ -240,14 +243,14 @@ export const Tables: readonly TableEntry[] = [
     fields: AgendaItemFields,
     columns: [c("Item", "Item", "text"), c("Meeting", "Meeting", "lookup", {lookup: "meetings"}), c("Kind", "Kind", "select"), c("Minutes", "Minutes", "number")],
     optional: true,
-    readBy: ["MeetingMix", "AgendaTimes"],
+    readBy: ["MeetingMix", "AgendaTimes", "MeetingHealth"],
     purpose: "Each meeting's items with their kind and minutes, for the meeting mix.",
   },
   {
     key: "issues",
     doc: "Meeting",
     name: MeetingTables.issues,
-    fields: IssueFields,
+    fields: IssueHistoryFields,
     columns: [
       c("Issue", "Name", "text"),
       c("Priority", "Priority", "select"),
@@ -255,10 +258,14 @@ export const Tables: readonly TableEntry[] = [
       c("Source", "Source", "text"),
       c("Raised", "Raised", "date"),
       c("Status", "Status", "select"),
+      c("Votes", "Votes", "person"),
+      c("Horizon", "Horizon", "select"),
+      c("Carried", "Carried", "number"),
+      c("Solved", "Solved", "date"),
       c("Key", "Key", "text", {needed: true}),
     ],
     optional: false,
-    readBy: ["Issues", "MeetingAgenda", "RaiseIssue"],
+    readBy: ["Issues", "MeetingAgenda", "RaiseIssue", "MeetingHealth"],
     purpose: "The issues list the meeting solves, most pressing first.",
   },
   {
@@ -322,6 +329,32 @@ export const Tables: readonly TableEntry[] = [
     purpose: "Each leader's ranking of the same priorities, most important first, separated by commas.",
   },
   {
+    key: "seats",
+    doc: "Meeting",
+    name: DisciplineTables.seats,
+    fields: SeatFields,
+    columns: [
+      c("Seat", "Seat", "text"),
+      c("Person", "Person", "person"),
+      c("Responsibilities", "Responsibilities", "text"),
+      c("Reports To", "ReportsTo", "text"),
+      c("Required In", "RequiredIn", "select"),
+    ],
+    optional: true,
+    readBy: ["Seats", "MeetingHealth", "Decisions", "ActionItems", "MeetingAgenda"],
+    purpose: "The seats of the leadership team: who holds each, its 3 to 5 responsibilities, whom it reports to and the meetings it must attend.",
+  },
+  {
+    key: "ratings",
+    doc: "Meeting",
+    name: DisciplineTables.ratings,
+    fields: RatingFields,
+    columns: [c("Meeting", "Meeting", "lookup", {lookup: "meetings"}), c("Attendee", "Attendee", "person"), c("Rating", "Rating", "number"), c("Reason", "Reason", "text")],
+    optional: true,
+    readBy: ["MeetingHealth", "MeetingAgenda"],
+    purpose: "Each attendee's rating of a meeting from 1 to 10, with a reason below 8.",
+  },
+  {
     key: "messages",
     doc: "Meeting",
     name: MeetingTables.messages,
@@ -381,6 +414,8 @@ export const SyncPlacements: readonly SyncPlacement[] = [
     reads: ["Meeting", "Team", "Metrics"],
     parameters: "meetingDoc: the meeting doc's link; meetingDate; okrDocs: the team docs' links; metricsDoc: the metrics doc's link",
   },
+  {syncTable: "Seats", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; seatLimit: most seats one person may hold (default 2)"},
+  {syncTable: "MeetingHealth", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; ratingThreshold: the rating below which a reason is due (default 8)"},
   {syncTable: "Cadence", placeIn: ["Meeting"], reads: [], parameters: "startDate: the first day of the calendar"},
   {syncTable: "Playbook", placeIn: ["Meeting"], reads: [], parameters: "startDate: day 1 of the rollout"},
 ];

@@ -1,0 +1,188 @@
+import {normalize} from "./columns";
+
+/**
+ * Seats, not titles: the leadership team is the people who hold its seats. A
+ * seat has three to five responsibilities, reports to another seat, and is
+ * required in some kinds of meeting. Owners of work elsewhere (key results,
+ * decisions, action items, risks) may name a seat or the person in it; `seatOf`
+ * resolves either.
+ */
+
+export const MeetingTypes = ["Weekly", "Monthly", "Quarterly", "Offsite", "Executive session"] as const;
+export type MeetingType = (typeof MeetingTypes)[number];
+
+const TypeWords: Record<string, MeetingType> = {
+  weekly: "Weekly",
+  weeklyleadership: "Weekly",
+  monthly: "Monthly",
+  monthlyexecutivereview: "Monthly",
+  quarterly: "Quarterly",
+  quarterlycheckin: "Quarterly",
+  offsite: "Offsite",
+  annual: "Offsite",
+  annualoffsite: "Offsite",
+  executivesession: "Executive session",
+  executive: "Executive session",
+  exec: "Executive session",
+  execsession: "Executive session",
+};
+
+/** The meeting type a word names (case, spacing and punctuation aside), or undefined. */
+export function parseMeetingType(text: string): MeetingType | undefined {
+  return TypeWords[normalize(text)];
+}
+
+/** Responsibilities are 3 to 5 a seat. */
+export const SeatRules = {minResponsibilities: 3, maxResponsibilities: 5, defaultSeatLimit: 2} as const;
+
+export interface SeatPerson {
+  name: string;
+  email: string;
+}
+
+export interface Seat {
+  name: string;
+  person?: SeatPerson;
+  responsibilities: readonly string[];
+  reportsTo?: string;
+  requiredIn: readonly MeetingType[];
+}
+
+/** An owner as a cell gives it: a person, or text naming a seat or a person. */
+export type Owner = string | {name?: string; email?: string};
+
+/** Splits a responsibilities cell into its items: one a line, or separated by semicolons or bullets. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n;•]|,(?=\s*[A-Z])/)
+    .map(s => s.replace(/^\s*[-*]\s*/, "").trim())
+    .filter(Boolean);
+}
+
+const samePerson = (p: SeatPerson | undefined, name: string, email: string) =>
+  Boolean(p && ((email && p.email.toLowerCase() === email) || (name && normalize(p.name) === name)));
+
+/** Every seat an owner names: the seat itself by name, or the seats the person holds (by email or name). */
+export function seatsOf(owner: Owner, seats: readonly Seat[]): Seat[] {
+  const name = normalize(typeof owner === "string" ? owner : (owner.name ?? ""));
+  const email = (typeof owner === "string" ? (owner.includes("@") ? owner : "") : (owner.email ?? "")).trim().toLowerCase();
+  if (!name && !email) return [];
+  const bySeat = seats.filter(s => name && normalize(s.name) === name);
+  if (bySeat.length) return bySeat;
+  return seats.filter(s => samePerson(s.person, name, email));
+}
+
+/** The seat an owner names (the first, when a person holds several), or undefined when the owner has no seat. */
+export function seatOf(owner: Owner, seats: readonly Seat[]): Seat | undefined {
+  return seatsOf(owner, seats)[0];
+}
+
+/** The person in the seat an owner names, or the owner's own name when it names no seat. */
+export function holderOf(owner: Owner, seats: readonly Seat[]): string | undefined {
+  const seat = seatOf(owner, seats);
+  if (seat?.person) return seat.person.name || seat.person.email;
+  return typeof owner === "string" ? owner.trim() || undefined : owner.name || owner.email || undefined;
+}
+
+const personKey = (p: SeatPerson) => p.email.toLowerCase() || normalize(p.name);
+
+/** How many seats each person holds, keyed by email (or name when there is no email). */
+export function seatCounts(seats: readonly Seat[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of seats) if (s.person) counts.set(personKey(s.person), (counts.get(personKey(s.person)) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The reporting cycles among the seats (A reports to B, B reports to A), each
+ * named by its seats in order, starting from the first seat listed.
+ */
+export function reportingCycles(seats: readonly Seat[]): string[][] {
+  const byName = new Map<string, Seat>();
+  for (const s of seats) if (!byName.has(normalize(s.name))) byName.set(normalize(s.name), s);
+  const state = new Map<string, "open" | "done">();
+  const cycles: string[][] = [];
+  for (const start of seats) {
+    const path: string[] = [];
+    let at: Seat | undefined = start;
+    while (at && !state.has(normalize(at.name))) {
+      state.set(normalize(at.name), "open");
+      path.push(normalize(at.name));
+      at = at.reportsTo ? byName.get(normalize(at.reportsTo)) : undefined;
+    }
+    if (at && state.get(normalize(at.name)) === "open") {
+      const from = path.indexOf(normalize(at.name));
+      cycles.push(path.slice(from).map(k => byName.get(k)!.name));
+    }
+    for (const k of path) state.set(k, "done");
+  }
+  return cycles;
+}
+
+export interface SeatFindings {
+  /** The findings of each seat, in the order of the seats given. */
+  perSeat: string[][];
+  /** How many seats each seat's person holds (0 for an empty seat). */
+  seatsHeld: number[];
+  cycles: string[][];
+}
+
+/**
+ * The findings on a set of seats: an empty seat, a person holding more seats
+ * than `seatLimit`, fewer than 3 or more than 5 responsibilities, a seat that
+ * reports to no seat of the set, and a reporting cycle (named on each seat in it).
+ */
+export function seatFindings(seats: readonly Seat[], seatLimit: number = SeatRules.defaultSeatLimit): SeatFindings {
+  const counts = seatCounts(seats);
+  const cycles = reportingCycles(seats);
+  const names = new Set(seats.map(s => normalize(s.name)));
+  const R = SeatRules;
+  const perSeat = seats.map(s => {
+    const out: string[] = [];
+    if (!s.person) out.push("Empty seat: name the person who holds it.");
+    const held = s.person ? counts.get(personKey(s.person))! : 0;
+    if (held > seatLimit) out.push(`${s.person!.name || s.person!.email} holds ${held} seats, more than the limit of ${seatLimit}: hand one on.`);
+    const n = s.responsibilities.length;
+    if (n === 0) out.push("No responsibilities: list the 3 to 5 things this seat is accountable for.");
+    else if (n < R.minResponsibilities) out.push(`Only ${n} responsibilit${n === 1 ? "y" : "ies"}: a seat needs ${R.minResponsibilities} to ${R.maxResponsibilities}.`);
+    else if (n > R.maxResponsibilities) out.push(`${n} responsibilities, more than ${R.maxResponsibilities}: split the seat or hand some on.`);
+    if (s.reportsTo && !names.has(normalize(s.reportsTo))) out.push(`Reports to "${s.reportsTo}", which is not a seat: name a seat of this table.`);
+    const cycle = cycles.find(c => c.some(x => normalize(x) === normalize(s.name)));
+    if (cycle) out.push(`Reporting cycle: ${[...cycle, cycle[0]].join(" → ")}. One seat in it must report outside it.`);
+    return out;
+  });
+  return {perSeat, seatsHeld: seats.map(s => (s.person ? counts.get(personKey(s.person))! : 0)), cycles};
+}
+
+/** The seats required in a kind of meeting whose holder is not among the attendees (an empty required seat counts as absent). */
+export function absentSeats(kind: MeetingType, attendees: readonly Owner[], seats: readonly Seat[]): Seat[] {
+  const present = (s: Seat) => Boolean(s.person) && attendees.some(a => seatsOf(a, [s]).length > 0);
+  return seats.filter(s => s.requiredIn.includes(kind) && !present(s));
+}
+
+export interface OpenWork {
+  owner: Owner;
+  /** What it is, such as "action item" or "issue". */
+  what: string;
+}
+
+/**
+ * The owners of open work who hold no seat, each with what they own, such as
+ * "Jonah Price (1 action item)". Work without an owner is left to its own table.
+ */
+export function unseatedOwners(work: readonly OpenWork[], seats: readonly Seat[]): string[] {
+  const tally = new Map<string, Map<string, number>>();
+  for (const w of work) {
+    const name = typeof w.owner === "string" ? w.owner.trim() : w.owner.name || w.owner.email || "";
+    if (!name || seatOf(w.owner, seats)) continue;
+    const kinds = tally.get(name) ?? new Map<string, number>();
+    kinds.set(w.what, (kinds.get(w.what) ?? 0) + 1);
+    tally.set(name, kinds);
+  }
+  return [...tally].map(([name, kinds]) => `${name} (${[...kinds].map(([what, n]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")})`);
+}
+
+/** The finding for work whose owner holds no seat. */
+export function noSeatFinding(owner: string): string {
+  return `${owner} holds no seat in the Seats table: give the work to a seat, or add ${owner}'s seat.`;
+}

@@ -1,0 +1,141 @@
+import type * as coda from "@codahq/packs-sdk";
+import type {SeatSchema} from "../../schemas/discipline";
+import type {Day} from "../engine/calendar";
+import {daysBetween} from "../engine/calendar";
+import * as cells from "../engine/cells";
+import type {FieldSpec} from "../engine/columns";
+import type {MeetingType, OpenWork, Seat} from "../engine/seats";
+import {MeetingTypes, parseMeetingType, seatFindings, splitList, unseatedOwners} from "../engine/seats";
+import {DisciplineTables, SeatFields} from "./discipline_fields";
+import type {FieldName} from "./fields";
+import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./fields";
+import {actionRows, decisionRows, readIssues} from "./meeting_rows";
+import type {SourceTable} from "./source";
+import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+
+/**
+ * The Seats sync area: the meeting doc's Seats table read into seats (the
+ * engine's plain data), typed rows with their findings, and the owners of open
+ * work who hold no seat.
+ */
+
+export type SeatRow = coda.SchemaType<typeof SeatSchema>;
+type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
+
+export interface SeatRecord {
+  seat: Seat;
+  id: string;
+  link: string;
+  problems: string[];
+}
+
+export function readSeats({docId, rows, map}: Table<FieldName<typeof SeatFields>>): SeatRecord[] {
+  return rows.map(row => {
+    const get = (f: FieldName<typeof SeatFields>) => cell(row, map, f);
+    const problems: string[] = [];
+    const person = cells.people(get("Person")).find(p => p.name || p.email);
+    const required: MeetingType[] = [];
+    for (const word of splitList(cells.text(get("RequiredIn")).replace(/,/g, ";"))) {
+      const type = parseMeetingType(word);
+      if (type) required.push(type);
+      else problems.push(`Required In names "${word.slice(0, 30)}", not one of ${MeetingTypes.join(", ")}.`);
+    }
+    const name = cells.text(get("Seat")) || cells.text(row.name);
+    if (!name) problems.push("No seat name: name the seat.");
+    return {
+      seat: {
+        name: name || "Unnamed seat",
+        person: person ? {name: person.name, email: person.email} : undefined,
+        responsibilities: splitList(cells.text(get("Responsibilities"))),
+        reportsTo: cells.text(get("ReportsTo")) || undefined,
+        requiredIn: [...new Set(required)],
+      },
+      id: stableId(docId, row.id),
+      link: row.browserLink,
+      problems,
+    };
+  });
+}
+
+/** Specs with nothing required: for a table read on the side, which must never fail the sync that reads it. */
+export function relaxed<F extends string>(specs: ReadonlyArray<FieldSpec & {field: F}>): Array<FieldSpec & {field: F}> {
+  return specs.map(s => ({...s, required: false}));
+}
+
+/**
+ * The seats of a meeting doc, or undefined when it has no Seats table, or a
+ * table of that name without a Seat column (a seating plan, say): work is then
+ * never judged by seat, and the sync that asked goes on.
+ */
+export async function loadSeats(context: coda.ExecutionContext, docId: string): Promise<Seat[] | undefined> {
+  const table = await readOptionalTable(context, docId, DisciplineTables.seats, relaxed(SeatFields));
+  return table?.map.Seat ? readSeats(table).map(r => r.seat) : undefined;
+}
+
+export function seatRows(records: readonly SeatRecord[], seatLimit: number, unseated: readonly string[], docId: string): SeatRow[] {
+  const found = seatFindings(records.map(r => r.seat), seatLimit);
+  const rows = records.map((r, i): SeatRow =>
+    compact({
+      Id: r.id,
+      Name: r.seat.name,
+      Kind: "Seat",
+      Person: r.seat.person?.email ? {Name: r.seat.person.name || r.seat.person.email, Email: r.seat.person.email} : undefined,
+      Holder: r.seat.person ? r.seat.person.name || r.seat.person.email : undefined,
+      SeatsHeld: found.seatsHeld[i],
+      Responsibilities: r.seat.responsibilities.join("; ") || undefined,
+      ResponsibilityCount: r.seat.responsibilities.length,
+      ReportsTo: r.seat.reportsTo,
+      RequiredIn: r.seat.requiredIn.join(", ") || undefined,
+      Findings: found.perSeat[i].join(" ") || undefined,
+      Problems: r.problems.join(" ") || undefined,
+      Link: r.link,
+    }),
+  );
+  if (unseated.length) {
+    rows.push({
+      Id: `${docId}/owners-without-a-seat`,
+      Name: "Owners without a seat",
+      Kind: "Owners without a seat",
+      Findings: `Owners of open work who hold no seat: ${unseated.join("; ")}. Give the work to a seat, or add their seats.`,
+    });
+  }
+  return rows;
+}
+
+/** Open work, by owner: action items not done, open issues, and decisions not yet past their review. */
+export function openWork(
+  actions: Table<FieldName<typeof ActionFields>> | undefined,
+  issues: Table<FieldName<typeof IssueFields>> | undefined,
+  decisions: Table<FieldName<typeof DecisionFields>> | undefined,
+  asOf: Day,
+): OpenWork[] {
+  const work: OpenWork[] = [];
+  for (const a of actions ? actionRows(actions, asOf) : []) if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});
+  for (const i of issues ? readIssues(issues) : []) if (i.open && i.owner) work.push({owner: {name: i.owner.Name, email: i.owner.Email}, what: "issue"});
+  for (const d of decisions ? decisionRows(decisions, asOf) : []) {
+    const current = !d.ReviewDate || daysBetween(asOf, cells.date(d.ReviewDate, "Review Date").value!) >= 0;
+    if (current && d.Owner) work.push({owner: {name: d.Owner.Name, email: d.Owner.Email}, what: "decision"});
+  }
+  return work;
+}
+
+export interface SeatsRequest {
+  docId: string;
+  table?: string;
+  columns?: string;
+  seatLimit: number;
+  asOf: Day;
+}
+
+export async function syncSeats(context: coda.ExecutionContext, request: SeatsRequest): Promise<SeatRow[]> {
+  const {docId} = request;
+  const [seats, actions, issues, decisions] = await Promise.all([
+    readTable(context, docId, request.table || DisciplineTables.seats, SeatFields, {columns: request.columns}),
+    readOptionalTable(context, docId, MeetingTables.actions, ActionFields),
+    readOptionalTable(context, docId, MeetingTables.issues, IssueFields),
+    readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
+  ]);
+  const records = readSeats(seats);
+  const unseated = unseatedOwners(openWork(actions, issues, decisions, request.asOf), records.map(r => r.seat));
+  return seatRows(records, request.seatLimit, unseated, docId);
+}

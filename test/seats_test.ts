@@ -1,0 +1,202 @@
+import * as coda from "@codahq/packs-sdk";
+import {assert} from "chai";
+import fc from "fast-check";
+import type {SampleEmulator} from "../emulator/sample";
+import {startSampleEmulator} from "../emulator/sample";
+import {sampleMeetings} from "../sample/meetings";
+import {People} from "../sample/organization";
+import type {Seat} from "../src/engine/seats";
+import {absentSeats, holderOf, parseMeetingType, reportingCycles, seatFindings, seatOf, seatsOf, splitList, unseatedOwners} from "../src/engine/seats";
+import {pack} from "../src/pack";
+import {docUrl, rejection, runSync} from "./support/emulator";
+
+const person = (name: string) => ({name, email: `${name.split(" ")[0].toLowerCase()}@example.com`});
+const seat = (name: string, holder?: string, reportsTo?: string, responsibilities = ["a", "b", "c"], requiredIn: Seat["requiredIn"] = ["Weekly"]): Seat => ({
+  name,
+  person: holder ? person(holder) : undefined,
+  responsibilities,
+  reportsTo,
+  requiredIn,
+});
+
+describe("seats (engine)", function () {
+  const seats = [seat("Chief Executive", "Ann Lee"), seat("Finance", "Bo Chan", "Chief Executive"), seat("Operations", "Bo Chan", "Chief Executive"), seat("Security", undefined, "Finance")];
+
+  it("resolves an owner naming a seat or a person, by name or email", function () {
+    assert.equal(seatOf("finance", seats)?.name, "Finance");
+    assert.equal(seatOf("Chief  Executive", seats)?.name, "Chief Executive");
+    assert.equal(seatOf({name: "Ann Lee", email: ""}, seats)?.name, "Chief Executive");
+    assert.equal(seatOf({name: "", email: "ANN@example.com"}, seats)?.name, "Chief Executive");
+    assert.equal(seatOf("bo@example.com", seats)?.name, "Finance");
+    assert.deepEqual(seatsOf({name: "Bo Chan", email: "bo@example.com"}, seats).map(s => s.name), ["Finance", "Operations"]);
+    assert.isUndefined(seatOf({name: "Jonah Price", email: "jonah@example.com"}, seats));
+    assert.isUndefined(seatOf("", seats));
+    assert.equal(holderOf("Finance", seats), "Bo Chan");
+    assert.equal(holderOf("Someone Else", seats), "Someone Else");
+    assert.equal(holderOf("Security", seats), "Security", "an empty seat has no holder to name");
+    assert.isUndefined(holderOf("", seats));
+  });
+
+  it("finds an empty seat, a person over the limit and responsibilities out of range", function () {
+    const found = seatFindings([...seats, seat("Sales", "Cy Dee", "Chief Executive", []), seat("Ops 2", "Bo Chan", "Chief Executive", ["a", "b"]), seat("Big", "Di Eve", "Chief Executive", ["1", "2", "3", "4", "5", "6"])], 2);
+    assert.deepEqual(found.seatsHeld, [1, 3, 3, 0, 1, 3, 1]);
+    assert.match(found.perSeat[3].join(" "), /^Empty seat/);
+    assert.match(found.perSeat[1].join(" "), /Bo Chan holds 3 seats, more than the limit of 2/);
+    assert.match(found.perSeat[4].join(" "), /^No responsibilities/);
+    assert.match(found.perSeat[5].join(" "), /Only 2 responsibilities: a seat needs 3 to 5/);
+    assert.match(found.perSeat[6].join(" "), /^6 responsibilities, more than 5/);
+    assert.deepEqual(found.perSeat[0], []);
+    assert.deepEqual(seatFindings(seats, 2).perSeat[1], [], "two seats are within a limit of 2");
+    assert.match(seatFindings(seats, 1).perSeat[1][0], /holds 2 seats, more than the limit of 1/);
+  });
+
+  it("names a reporting cycle on every seat in it, and a boss that is no seat", function () {
+    const loop = [seat("A", "P1", "C"), seat("B", "P2", "A"), seat("C", "P3", "B"), seat("D", "P4", "A"), seat("E", "P5", "Nowhere")];
+    assert.deepEqual(reportingCycles(loop), [["A", "C", "B"]]);
+    const found = seatFindings(loop);
+    for (const i of [0, 1, 2]) assert.match(found.perSeat[i].join(" "), /Reporting cycle: A → C → B → A\./);
+    assert.deepEqual(found.perSeat[3], []);
+    assert.match(found.perSeat[4].join(" "), /Reports to "Nowhere", which is not a seat/);
+    assert.deepEqual(reportingCycles([seat("Self", "P", "self")]), [["Self"]]);
+  });
+
+  it("lists the required seats absent from a meeting, an empty one among them", function () {
+    const required = [seat("CEO", "Ann Lee", undefined, ["a", "b", "c"], ["Weekly", "Quarterly"]), seat("Sec", undefined, "CEO", ["a", "b", "c"], ["Quarterly"]), seat("Fin", "Bo Chan", "CEO", ["a", "b", "c"], ["Weekly"])];
+    assert.deepEqual(absentSeats("Weekly", [person("Ann Lee"), person("Bo Chan")], required), []);
+    assert.deepEqual(absentSeats("Weekly", [person("Ann Lee")], required).map(s => s.name), ["Fin"]);
+    assert.deepEqual(absentSeats("Quarterly", [person("Ann Lee")], required).map(s => s.name), ["Sec"]);
+  });
+
+  it("lists the owners of open work who hold no seat, with what they own", function () {
+    const work = [
+      {owner: {name: "Jonah Price", email: "jonah@example.com"}, what: "action item"},
+      {owner: {name: "Jonah Price", email: "jonah@example.com"}, what: "action item"},
+      {owner: {name: "Jonah Price", email: "jonah@example.com"}, what: "issue"},
+      {owner: {name: "Ann Lee", email: "ann@example.com"}, what: "issue"},
+      {owner: "Finance", what: "decision"},
+      {owner: "", what: "decision"},
+    ];
+    assert.deepEqual(unseatedOwners(work, seats), ["Jonah Price (2 action items, 1 issue)"]);
+  });
+
+  it("reads responsibilities and meeting kinds as people write them", function () {
+    assert.deepEqual(splitList("Cash\nBoard reporting; Budget • Margin"), ["Cash", "Board reporting", "Budget", "Margin"]);
+    assert.deepEqual(splitList("- Vision\n- Culture"), ["Vision", "Culture"]);
+    assert.deepEqual(["weekly", "Exec session", "annual offsite", "QUARTERLY", "Executive Session", "biweekly"].map(parseMeetingType), ["Weekly", "Executive session", "Offsite", "Quarterly", "Executive session", undefined]);
+  });
+
+  it("finds a cycle exactly when following the seats' bosses comes back round", function () {
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: -1, max: 7}), {minLength: 1, maxLength: 8}), bosses => {
+        const set = bosses.map((b, i) => seat(`S${i}`, `P${i}`, b >= 0 && b < bosses.length ? `S${b}` : undefined));
+        const cycles = reportingCycles(set);
+        const inCycle = (i: number) => {
+          let at = i;
+          for (let step = 0; step < bosses.length; step++) {
+            const next = bosses[at];
+            if (next < 0 || next >= bosses.length) return false;
+            at = next;
+            if (at === i) return true;
+          }
+          return false;
+        };
+        const named = new Set(cycles.flat());
+        for (let i = 0; i < bosses.length; i++) assert.equal(named.has(`S${i}`), inCycle(i), `S${i}`);
+      }),
+    );
+  });
+});
+
+describe("the Seats sync table over HTTP", function () {
+  this.timeout(30_000);
+  let env: SampleEmulator | undefined;
+  const asOf = new Date("2026-11-24T08:00:00Z");
+  afterEach(async function () {
+    if (env) assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    await env?.stop();
+    env = undefined;
+  });
+
+  it("gives typed seats with their findings and the owners of open work without a seat", async function () {
+    env = await startSampleEmulator({validate: true});
+    const run = await runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!), undefined, undefined, undefined, asOf]);
+    assert.lengthOf(run.rows, 11);
+    const byName = new Map(run.rows.map(r => [r.Name as string, r]));
+    const get = (name: string) => byName.get(name)!;
+    assert.include(get("Finance"), {SeatsHeld: 2, ResponsibilityCount: 4, ReportsTo: "Chief Executive", RequiredIn: "Weekly, Monthly, Quarterly, Offsite, Executive session"});
+    assert.deepEqual(get("Finance").Person, {Name: "Grace Mbeki", Email: "grace@northstar.example.com"});
+    assert.notProperty(get("Finance"), "Findings", "two seats are within the default limit of 2");
+    assert.equal(get("Operations").Findings, "Only 2 responsibilities: a seat needs 3 to 5.");
+    assert.equal(get("Security and Compliance").Findings, "Empty seat: name the person who holds it.");
+    assert.notProperty(get("Security and Compliance"), "Person");
+    assert.notProperty(get("Security and Compliance"), "Holder");
+    assert.equal(get("Operations").Holder, "Grace Mbeki");
+    assert.include(get("Owners without a seat"), {Kind: "Owners without a seat", Id: "NsMeet001/owners-without-a-seat"});
+    assert.match(get("Owners without a seat").Findings, /Jonah Price \(1 action item\)/);
+
+    const strict = await runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!), undefined, 1, undefined, asOf]);
+    assert.match(strict.rows.find(r => r.Name === "Finance")!.Findings, /Grace Mbeki holds 2 seats, more than the limit of 1: hand one on\./);
+  });
+
+  it("names a reporting cycle and reports a bad cell on the seat's row", async function () {
+    const sample = sampleMeetings();
+    const seats = sample.discipline!.seats;
+    seats[0].reportsTo = "People";
+    seats[1].requiredIn = ["Weekly", "Fortnightly"];
+    env = await startSampleEmulator({validate: true, meetings: sample});
+    const run = await runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!), undefined, undefined, undefined, asOf]);
+    const byName = new Map(run.rows.map(r => [r.Name as string, r]));
+    const get = (name: string) => byName.get(name)!;
+    for (const name of ["Chief Executive", "People"]) assert.include(get(name).Findings, "Reporting cycle: Chief Executive → People → Chief Executive.");
+    assert.notInclude(get("Finance").Findings ?? "", "cycle");
+    assert.equal(get("Revenue").Problems, 'Required In names "Fortnightly", not one of Weekly, Monthly, Quarterly, Offsite, Executive session.');
+    assert.equal(get("Revenue").RequiredIn, "Weekly");
+  });
+
+  it("flags decisions and action items whose owner holds no seat, only in docs that keep seats", async function () {
+    env = await startSampleEmulator({validate: true});
+    const meeting = docUrl(env.seeded.meetingDocId!);
+    const actions = await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf]);
+    const flagged = actions.rows.filter(r => /holds no seat/.test(r.Problems ?? ""));
+    assert.deepEqual(flagged.map(r => r.Name), ["Prepare the partner pricing sheet"]);
+    assert.equal(flagged[0].Problems, "Jonah Price holds no seat in the Seats table: give the work to a seat, or add Jonah Price's seat.");
+    const decisions = await runSync(env, pack, "Decisions", [meeting, undefined, undefined, asOf]);
+    assert.isFalse(decisions.rows.some(r => /holds no seat/.test(r.Problems ?? "")), "every decision owner holds a seat");
+    await env.stop();
+
+    const sample = sampleMeetings();
+    sample.decisions[0].owners = [People.ae];
+    env = await startSampleEmulator({validate: true, meetings: sample});
+    const withAe = await runSync(env, pack, "Decisions", [docUrl(env.seeded.meetingDocId!), undefined, undefined, asOf]);
+    assert.match(withAe.rows.find(r => r.Name === sample.decisions[0].decision)!.Problems, /^Jonah Price holds no seat/);
+    await env.stop();
+
+    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
+    const noSeats = await runSync(env, pack, "ActionItems", [docUrl(env.seeded.meetingDocId!), undefined, undefined, asOf]);
+    assert.isFalse(noSeats.rows.some(r => /seat/.test(r.Problems ?? "")), "a doc without a Seats table judges no one by seat");
+    const error = await rejection(runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!)]));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.match(error.message, /^The doc NsMeet001 has no table named "Seats"\. Its tables are: Leaders, Meetings/);
+  });
+
+  it("takes a Seats table without a Seat column (a seating plan) as no seats, and never fails the tables that judge by seat", async function () {
+    env = await startSampleEmulator({validate: true});
+    const seats = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === "Seats")!;
+    seats.columns.find(c => c.name === "Seat")!.name = "Desk";
+    const meeting = docUrl(env.seeded.meetingDocId!);
+    const actions = await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf]);
+    assert.isFalse(actions.rows.some(r => /seat/.test(r.Problems ?? "")));
+    const error = await rejection(runSync(env, pack, "Seats", [meeting]));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.match(error.message, /The table Seats has no column for Seat\. Its columns: Desk, Person, Responsibilities, Reports To, Required In\. Rename one or set columns to "Seat=Your column"\. See SetupCheck/);
+  });
+
+  it("refuses a seat limit out of range with the fix", async function () {
+    env = await startSampleEmulator({validate: true});
+    for (const limit of [0, 2.5, 21]) {
+      const error = await rejection(runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!), undefined, limit]));
+      assert.instanceOf(error, coda.UserVisibleError);
+      assert.match(error.message, /^seatLimit must be a whole number from 1 to 20, not /);
+    }
+  });
+});
