@@ -18,4 +18,6 @@ export const Identity = {
   AgendaItem: "AgendaItem",
   CadenceEvent: "CadenceEvent",
   PlaybookTask: "PlaybookTask",
+  CheckInDue: "CheckInDue",
+  RetrospectiveEntry: "RetrospectiveEntry",
 } as const;

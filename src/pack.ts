@@ -1,6 +1,8 @@
 import * as coda from "@codahq/packs-sdk";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
+import {historyFormulas} from "../formulas/history";
+import {historyActions, historySyncTables} from "../formulas/history_sync";
 import {meetingFormulas} from "../formulas/meetings";
 import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
@@ -24,5 +26,5 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...historyFormulas, ...okrActions, ...meetingActions, ...historyActions]) pack.formulas.push(formula);
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...historySyncTables]) pack.syncTables.push(table);
