@@ -89,7 +89,8 @@ export async function retrospective(context: coda.ExecutionContext, docId: strin
   const judged = closed ? o.cycle.end : o.asOf;
   const checkIns = okrs.checkIns.filter(c => c.date && c.date.getTime() <= judged.getTime()).sort((a, b) => a.date!.getTime() - b.date!.getTime());
   const out: RetrospectiveRow[] = [];
-  for (const d of deriveKeyResults({...okrs, checkIns}, judged)) {
+  // After the cycle, a key result short of its target has missed it: status is judged on asOf, the rest on the last day.
+  for (const d of deriveKeyResults({...okrs, checkIns}, o.asOf)) {
     if (d.objective && normalize(d.objective.cycleName) !== normalize(o.cycle.name)) continue;
     if (o.teams?.length && !o.teams.some(t => normalize(t) === normalize(d.team ?? ""))) continue;
     const k = d.record;
