@@ -77,6 +77,7 @@ describe("engine: the retrospective", function () {
     assert.match(keyResultFindings({progress: 0.2, lastCheckIn: day("2026-12-24"), asOf})[0], /^Overreach\? It scored 0.2, below 0.3/);
     assert.deepEqual(keyResultFindings({progress: 0.5, lastCheckIn: day("2026-12-01"), asOf}), ["Stale: no check-in in the last 14 days (last 2026-12-01)."]);
     assert.deepEqual(keyResultFindings({asOf}), ["Never checked in."]);
+    assert.deepEqual(keyResultFindings({progress: 0.1, lastCheckIn: day("2026-12-30"), asOf, closed: false}), [], "no overreach while the cycle runs");
     assert.deepEqual(keyResultFindings({progress: 0.5, confidence: 0.3, lastCheckIn: day("2026-12-30"), asOf}), ["Low confidence: 30% at the end."]);
   });
 });

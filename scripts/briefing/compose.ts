@@ -1,6 +1,7 @@
 import type {SampleEmulator} from "../../emulator/sample";
 import {NextMeeting} from "../../sample/meetings";
 import {healthBriefing} from "./health";
+import {historyBriefing} from "./history";
 import {meetingBriefing} from "./meeting";
 import {okrBriefing} from "./okr";
 import {syncOrganization} from "./synced";
@@ -19,5 +20,5 @@ export async function briefingLines(env: SampleEmulator, judgedOn: string = Next
   const rows = synced.rows + health.rows + meeting.rows;
   const requests = synced.requests + health.requests + meeting.requests;
   lines.splice(2, 0, `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`);
-  return [...lines, ...health.lines, ...meeting.lines];
+  return [...lines, ...health.lines, ...meeting.lines, ...(await historyBriefing(env, judgedOn)).lines];
 }

@@ -99,14 +99,18 @@ export interface RetroFacts {
   confidence?: number;
   lastCheckIn?: Day;
   asOf: Day;
+  /** False while the cycle runs: a score so far says nothing of sandbagging or overreach yet. */
+  closed?: boolean;
 }
 
 /**
  * A key result's review findings, by the same rules as CycleReview: at or past
  * its target (set bolder ones), below 0.3 (overreach), stale, low confidence.
+ * The first two are judged once the cycle has closed.
  */
 export function keyResultFindings(f: RetroFacts): string[] {
   const out: string[] = [];
+  if (f.closed === false) f = {...f, progress: undefined};
   if (f.progress !== undefined && f.progress >= ReviewRules.sandbagAt) out.push("Sandbagging? It reached 100% or more: set a bolder target next cycle.");
   if (f.progress !== undefined && f.progress < ReviewRules.overreachBelow) out.push(`Overreach? It scored ${two(f.progress)}, below ${ReviewRules.overreachBelow}: commit to less next cycle or name what blocked it.`);
   if (!f.lastCheckIn) out.push("Never checked in.");

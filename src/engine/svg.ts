@@ -286,9 +286,9 @@ export function scorecardSvg(card: Scorecard): string {
   for (const [cls, d] of Object.entries(runs)) if (d) grid += `<path class="${cls}" d="${d}"/>`;
   const end = isoDay(card.weeks[card.weeks.length - 1]);
   const footer = `${ScorecardWeeks} weeks from ${isoDay(card.weeks[0])} to ${end.slice(5)}${card.more ? `, ${card.more} more` : ""}`;
-  const bar = (cls: string, color: string) => `.${cls}{fill:none;stroke:${color};stroke-width:${ch - 2};stroke-dasharray:${cw - 1} 1}`;
   const style =
-    bar("t", Colors.track) + bar("g", Colors.Green) + bar("y", Colors.Yellow) + bar("r", Colors.Red) + `.x{font:9px sans-serif;fill:${Colors.ink}}` +
+    `.t,.g,.y,.r{fill:none;stroke-width:${ch - 2};stroke-dasharray:${cw - 1} 1}.t{stroke:${Colors.track}}.g{stroke:${Colors.Green}}.y{stroke:${Colors.Yellow}}.r{stroke:${Colors.Red}}` +
+    `.x{font:9px sans-serif;fill:${Colors.ink}}` +
     `#${DarkModeId}:target .t{stroke:${Colors.trackDark}}#${DarkModeId}:target .x{fill:${Colors.inkDark}}`;
   const aria = `Scorecard of ${rows + card.more} metrics over ${ScorecardWeeks} weeks`;
   let svg = "";

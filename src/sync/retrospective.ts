@@ -1,7 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
 import type {RetrospectiveSchema} from "../../schemas/history";
 import type {Day} from "../engine/calendar";
-import {daysBetween, plusDays} from "../engine/calendar";
+import {daysBetween, isoDay, plusDays} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
@@ -96,7 +96,7 @@ export async function retrospective(context: coda.ExecutionContext, docId: strin
     const k = d.record;
     const mine = checkIns.filter(c => c.keyResultId === k.id && c.date!.getTime() >= o.cycle.start.getTime());
     const last = mine[mine.length - 1]?.date;
-    const findings = keyResultFindings({progress: d.derived.progress, confidence: k.confidence, lastCheckIn: last, asOf: judged});
+    const findings = keyResultFindings({progress: d.derived.progress, confidence: k.confidence, lastCheckIn: last, asOf: judged, closed});
     const n = notes.get(k.id);
     out.push(
       compact({
@@ -109,6 +109,8 @@ export async function retrospective(context: coda.ExecutionContext, docId: strin
         Progress: d.derived.progress,
         Grade: d.derived.grade,
         Status: d.derived.status,
+        Confidence: k.confidence,
+        LastCheckIn: last ? isoDay(last) : undefined,
         ConfidencePath: confidencePath([...mine.map(c => c.confidence)]) || undefined,
         CheckIns: mine.length,
         StaleWeeks: staleWeeks(mine.map(c => c.date!), o.cycle.start, judged),
