@@ -54,6 +54,8 @@ export const Syncs: SyncCase[] = [
   {table: "MeetingAgenda", params: e => [meeting(e), meetingDay, 90, teams(e), metrics(e)]},
   {table: "Cadence", params: () => [at("2026-10-06")]},
   {table: "Playbook", params: () => [at("2026-11-02")]},
+  {table: "CheckInsDue", params: e => [teams(e), undefined, undefined, undefined, undefined, undefined, at("2026-11-24")], emulator: {withBadRows: true}},
+  {table: "Retrospective", params: e => [teams(e), "FY2026 Q4", undefined, undefined, at("2026-11-24")]},
 ];
 
 /** The two-way sync edit: sync, change one cell of one row, write it back, sync again. */
