@@ -149,14 +149,20 @@ function nextCycleOf(cycle: Cycle, input: CarryInput): Cycle {
   return next;
 }
 
+/** A missing column's message with why CarryForward needs it; any other error as it is. */
+const explained = (why: string) => (error: unknown): never => {
+  if (error instanceof coda.UserVisibleError) throw new coda.UserVisibleError(`${error.message} ${why}`);
+  throw error;
+};
+
 /** The objective the carried key result goes under: the next cycle's objective of the same code or name, made when there is none. */
 async function nextObjective(context: coda.ExecutionContext, team: TeamDoc, objectives: readonly ObjectiveRecord[], objective: ObjectiveRecord, next: Cycle): Promise<string> {
   const same = (o: ObjectiveRecord) => (objective.code && o.code === objective.code) || normalize(o.name) === normalize(objective.name);
   const found = objectives.find(o => normalize(o.cycleName) === normalize(next.name) && same(o));
   if (found) return splitStableId(found.id).rowId;
-  const table = await readTable(context, team.docId, team.tableName("objectives"), CarriedObjectiveFields).catch(error => {
-    throw new coda.UserVisibleError(`${error instanceof Error ? error.message : String(error)} CarryForward adds ${objective.name} for ${next.name} with a Key so a retry never adds it twice.`);
-  });
+  const table = await readTable(context, team.docId, team.tableName("objectives"), CarriedObjectiveFields).catch(
+    explained(`CarryForward adds ${objective.name} for ${next.name} with a Key so a retry never adds it twice.`),
+  );
   const source = table.rows.find(r => stableId(team.docId, r.id) === objective.id);
   const goals = source ? cells.refs(cell(source, table.map, "Goals")).map(r => r.rowId).filter((id): id is string => Boolean(id)) : [];
   const write = await putKeyed(
@@ -198,9 +204,7 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
   const next = nextCycleOf(objective.cycle, input);
   const objectiveRowId = await nextObjective(context, team, objectives, objective, next);
 
-  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(error => {
-    throw new coda.UserVisibleError(`${error instanceof Error ? error.message : String(error)} CarryForward writes the link to the original there.`);
-  });
+  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(explained("CarryForward writes the link to the original there."));
   const source = table.rows.find(r => r.id === rowId);
   const cadence = source ? cells.text(cell(source, table.map, "Cadence")) : "";
   const holds = record.kind === "StayAbove" || record.kind === "StayBelow";
