@@ -64,6 +64,40 @@ function withKeyColumn(table: TableRecord): TableRecord {
   return table;
 }
 
+/**
+ * The Key Results columns that check-in reminders and carrying key results
+ * forward use: how often each is checked in, the key result it was carried
+ * from, and the Key column. Added after the rows, so every other id stays.
+ */
+function withHistoryColumns(table: TableRecord, org: Organization): TableRecord {
+  const base = table.id.replace(/^grid-/, "");
+  const cadence = {id: `c-${base}cad`, name: "Cadence", type: "text" as ColumnType};
+  table.columns.push(cadence, {id: `c-${base}cfr`, name: "Carried From", type: "text"});
+  const codeColumn = table.columns.find(c => c.name === "Code")!.id;
+  for (const row of table.rows) {
+    const kr = org.keyResults.find(k => k.id === row.values.get(codeColumn));
+    if (kr?.cadence) row.values.set(cadence.id, kr.cadence);
+  }
+  return withKeyColumn(table);
+}
+
+/** The team's retrospective notes, one row per key result, in a table of their own (ids of its own too). */
+function retrospectiveTable(t: number, keyResults: TableRecord, org: Organization): TableRecord {
+  const ids = new Ids(`r${t.toString(36)}`);
+  const table = makeTable(ids, "Retrospective", "OKRs", [
+    ["Key Result", "lookup"],
+    ["What Happened", "text"],
+    ["What We Learnt", "text"],
+  ]);
+  table.columns[0].lookupTable = keyResults.id;
+  const codeColumn = keyResults.columns.find(c => c.name === "Code")!.id;
+  for (const note of org.retrospective ?? []) {
+    const row = keyResults.rows.find(r => r.values.get(codeColumn) === note.keyResultId);
+    if (row) addRow(ids, table, {"Key Result": {rowId: row.id}, "What Happened": note.happened, "What We Learnt": note.learnt});
+  }
+  return table;
+}
+
 const cellOf = (p: Person): PersonCell => ({name: p.name, email: p.email});
 
 /** Names a maker formatted in the doc: served as Markdown in the rich format. */
@@ -440,7 +474,7 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
       addRow(ids, keyResults, {"Key Result": "Analyst briefings held", Code: "KR-X2", Objective: {rowId: objective.id}, Owner: remember(team.lead), Start: 0, Current: 2, Kind: "Auto", Confidence: 0.7, Weight: 1, Unit: "briefings"});
       addRow(ids, keyResults, {"Key Result": "Case studies published", Code: "KR-X3", Objective: null, Owner: remember(team.lead), Start: 0, Target: 6, Current: 1, Kind: "Auto", Confidence: 0.5, Weight: 1, Unit: "stories"});
     }
-    teamDocs.push(doc(docId, `${team.name} OKRs`, team.lead, [synced, objectives, keyResults, withKeyColumn(checkIns)]));
+    teamDocs.push(doc(docId, `${team.name} OKRs`, team.lead, [synced, withKeyColumn(objectives), withHistoryColumns(keyResults, org), withKeyColumn(checkIns), retrospectiveTable(t, keyResults, org)]));
   });
 
   // Leadership doc: where the leaders pull everything up.

@@ -1,7 +1,7 @@
 import {addDays, differenceInCalendarDays} from "date-fns";
 import {day, isoDay} from "../src/engine/calendar";
 import {round, seeded} from "./random";
-import type {AnnualGoal, CheckIn, Imperative, KeyResult, Objective, Organization, Person, Team} from "./types";
+import type {AnnualGoal, CheckIn, Imperative, KeyResult, Objective, Organization, Person, RetrospectiveNote, Team} from "./types";
 
 /**
  * Northstar Analytics, the built-in sample organization: a B2B software company
@@ -111,6 +111,26 @@ const keyResultRows: KeyResultRow[] = [
   ["KR28", "O14", "Days to close the books", People.finance, 11, 5, 0.9, "days", "Auto", 0.75, 1],
 ];
 
+/** What the sales team has written so far about two of its key results. */
+const retrospective: RetrospectiveNote[] = [
+  {
+    keyResultId: "KR1",
+    happened: "Two large renewals slipped into January, but the new mid-market package carried most of the quarter.",
+    learnt: "Forecast bookings from signed order forms only; verbal commits moved too often to plan on.",
+  },
+  {
+    keyResultId: "KR3",
+    happened: "Legal review added a week to most deals until the standard contract was shortened in November.",
+    learnt: "Fix the paperwork before chasing speed in the calls.",
+  },
+  {keyResultId: "KR6", happened: "Webinars with two customer speakers filled the pipeline faster than paid search did.", learnt: "Book customer speakers a quarter ahead; they are the scarce part."},
+  {keyResultId: "KR9", happened: "The endpoint work ran ahead once the schema review moved to a weekly slot.", learnt: "A fixed review slot beats reviews on request."},
+  {keyResultId: "KR14", happened: "Caching the top twenty dashboards did most of the latency work by itself.", learnt: "Measure which queries users actually run before tuning the engine."},
+  {keyResultId: "KR18", happened: "Every at-risk account got an owner in the first month; plans followed.", learnt: "Name the owner first; the plan comes quickly after."},
+  {keyResultId: "KR22", happened: "Two director searches restarted after late declines.", learnt: "Keep a second finalist warm until the offer is signed."},
+  {keyResultId: "KR26", happened: "The reserved-capacity deal cut hosting cost in one step in October.", learnt: "Negotiate capacity before optimizing workloads one by one."},
+];
+
 const Notes = ["On plan", "Slipped a little this week", "Good week", "Blocked on a dependency", "Recovered after last week", "Steady"];
 
 /** Weekly check-ins from the cycle's start to asOf that follow the key result's pace. */
@@ -156,5 +176,8 @@ export function sampleOrganization(): Organization {
   const stale = keyResults.find(kr => kr.id === "KR8")!;
   stale.checkIns = stale.checkIns.slice(0, 2);
   stale.current = stale.checkIns[1].value;
-  return {name: "Northstar Analytics", asOf: AsOf, cycle: Cycle, imperatives, goals, teams, objectives, keyResults};
+  // Not every key result moves weekly: a level held all quarter is checked monthly.
+  keyResults.find(kr => kr.id === "KR15")!.cadence = "Monthly";
+  keyResults.find(kr => kr.id === "KR5")!.cadence = "Every 2 weeks";
+  return {name: "Northstar Analytics", asOf: AsOf, cycle: Cycle, imperatives, goals, teams, objectives, keyResults, retrospective};
 }

@@ -55,6 +55,15 @@ export interface KeyResult {
   weight: number;
   unit: string;
   checkIns: CheckIn[];
+  /** How often its owner checks it in, as the team wrote it (weekly when blank). */
+  cadence?: string;
+}
+
+/** What a team wrote about a key result when its cycle closed. */
+export interface RetrospectiveNote {
+  keyResultId: string;
+  happened: string;
+  learnt: string;
 }
 
 export interface Organization {
@@ -67,4 +76,6 @@ export interface Organization {
   teams: Team[];
   objectives: Objective[];
   keyResults: KeyResult[];
+  /** The teams' retrospective notes, by key result. */
+  retrospective?: RetrospectiveNote[];
 }

@@ -20,4 +20,6 @@ export const Identity = {
   PlaybookTask: "PlaybookTask",
   Seat: "Seat",
   MeetingHealth: "MeetingHealth",
+  CheckInDue: "CheckInDue",
+  RetrospectiveEntry: "RetrospectiveEntry",
 } as const;

@@ -83,6 +83,16 @@ export const Knowledge = {
     contextProperties: ["Name", "Kind"],
     filterableProperties: ["Date", "Kind", "Healthy", "RatingTrend"],
   },
+  CheckInsDue: {
+    properties: ["Problems"],
+    contextProperties: ["Name", "Team", "Cycle"],
+    filterableProperties: ["Owner", "Team", "Cycle", "Due"],
+  },
+  Retrospective: {
+    properties: ["Findings", "WhatHappened", "WhatWeLearnt", "ConfidencePath", "Problems"],
+    contextProperties: ["Name", "Team", "Cycle"],
+    filterableProperties: ["Owner", "Team", "Cycle", "Grade"],
+  },
 } satisfies Record<string, coda.CustomIndexDefinition>;
 
 /**

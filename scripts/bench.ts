@@ -8,6 +8,7 @@ import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
 import {disciplineRequests} from "./bench_discipline";
+import {historyBench} from "./bench_history";
 import {buildBundle, BundleLimitBytes} from "./bundle";
 import {isolateColdStart} from "./isolate/bench";
 
@@ -92,6 +93,7 @@ async function main() {
   await disciplineRequests(pack);
   await faultSuite(pack);
   await writes(pack);
+  await historyBench(pack);
   console.log(`\n${await isolateColdStart()}`);
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);

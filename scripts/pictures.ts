@@ -1,7 +1,32 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {thresholds} from "../src/engine/health";
-import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
+import {sampleMetrics} from "../sample/health";
+import {sampleOrganization} from "../sample/organization";
+import {day} from "../src/engine/calendar";
+import {healthStatus, thresholds} from "../src/engine/health";
+import {progressHistory, scorecard} from "../src/engine/history";
+import {progressBarSvg, progressHistorySvg, scorecardSvg, sparklineSvg} from "../src/engine/svg";
+
+/** A sample key result's check-ins as ProgressHistory draws them. */
+export function sampleProgress(code: string) {
+  const org = sampleOrganization();
+  const kr = org.keyResults.find(k => k.id === code)!;
+  const c = kr.checkIns;
+  return progressHistory(c.map(x => day(x.date)), c.map(x => x.value), kr.start, kr.target, day(org.cycle.start), day(org.cycle.end), c.map(x => x.confidence));
+}
+
+/** The sample dashboard's first metrics as a 13-week scorecard. */
+export function sampleScorecard(metrics = 6) {
+  const sample = sampleMetrics();
+  const defs = sample.definitions.slice(0, metrics);
+  const readings = sample.readings.filter(r => typeof r.value === "number" && defs.some(d => d.id === r.metricId));
+  const def = (id: string) => defs.find(d => d.id === id)!;
+  return scorecard(
+    readings.map(r => def(r.metricId).name),
+    readings.map(r => day(r.date)),
+    readings.map(r => healthStatus(r.value as number, thresholds(def(r.metricId).greenAt, def(r.metricId).redAt))),
+  );
+}
 
 /** The pictures the README shows, drawn by the same code as the pack's formulas. */
 export const ReadmePictures: Record<string, () => string> = {
@@ -10,6 +35,9 @@ export const ReadmePictures: Record<string, () => string> = {
   "sparkline-no-thresholds.svg": () => sparklineSvg([3, 5, 4, 6, 7, 6, 8]),
   "progress-on-pace.svg": () => progressBarSvg(0.58, "Bookings", 0.55),
   "progress-behind.svg": () => progressBarSvg(0.29, "Win rate", 0.55),
+  "progress-history-sales-cycle.svg": () => progressHistorySvg(sampleProgress("KR3")),
+  "progress-history-bookings.svg": () => progressHistorySvg(sampleProgress("KR1")),
+  "scorecard-13-weeks.svg": () => scorecardSvg(sampleScorecard()),
 };
 
 export const PicturesDir = join(__dirname, "..", "docs", "pictures");

@@ -2,6 +2,8 @@ import * as coda from "@codahq/packs-sdk";
 import {disciplineSyncTables} from "../formulas/discipline_sync";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
+import {historyFormulas} from "../formulas/history";
+import {historyActions, historySyncTables} from "../formulas/history_sync";
 import {meetingFormulas} from "../formulas/meetings";
 import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
@@ -27,6 +29,6 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions, ...setupFormulas]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables]) pack.syncTables.push(table);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...historyFormulas, ...okrActions, ...meetingActions, ...historyActions, ...setupFormulas]) pack.formulas.push(formula);
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables, ...historySyncTables]) pack.syncTables.push(table);
 for (const skill of skills) pack.addSkill(skill);

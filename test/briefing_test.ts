@@ -33,6 +33,18 @@ describe("the briefing", function () {
     assert.isTrue(lines.some(l => /KR8 .*Off track, confidence 70%; stale: last check-in 2026-10-15/.test(l)));
   });
 
+  it("names who is due a check-in, and sums up the cycle's retrospective so far", function () {
+    const due = lines.findIndex(l => l.includes("CHECK-INS DUE ON 2026-11-24"));
+    const retro = lines.findIndex(l => l.includes("RETROSPECTIVE OF FY2026 Q4 SO FAR (THE CYCLE ENDS 2026-12-31)"));
+    assert.isAbove(due, 0);
+    assert.isAbove(retro, due);
+    const owed = lines.slice(due + 1, retro);
+    assert.match(owed[0], /^- Priya Natarajan +Brand guidelines adopted across all channels +40 days \(last check-in 2026-10-15; every 7 days\)$/);
+    assert.isFalse(owed.some(l => l.includes("New mid-market bookings")), "an owner who checked in this week is not listed");
+    assert.match(lines[retro + 1], /^29 key results graded, mean 0\.\d\d: \d+ green, \d+ yellow, \d+ red\. .*Stale: 2 key results/);
+    assert.match(lines[retro + 2], /^Notes written for 8 of 31 key results/);
+  });
+
   it("lists a metric as hot in the dashboard and in the hot items alike", function () {
     const hot = lines.filter(l => /^\d+\. /.test(l)).map(l => /^\d+\. (.+?) \(/.exec(l)![1]);
     const flagged = lines.filter(l => /^ {2}[●◐○ ] /.test(l) && /; hot(;|$)/.test(l));

@@ -48,6 +48,17 @@ async function paint(page: Page, url: string): Promise<Painted> {
   }, url);
 }
 
+/** The history pictures: a progress history with every confidence band, and a scorecard. */
+function historyCases(): Array<[string, string, unknown[], {width: number; height: number}]> {
+  const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const dates = ["2026-10-08", "2026-10-15", "2026-10-22", "2026-10-29"].map(d);
+  return [
+    ["a progress history against its pace line", "ProgressHistory", [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined]], {width: 200, height: 60}],
+    ["a progress history with no check-ins", "ProgressHistory", [[], [], 0, 10, d("2026-10-01"), d("2026-12-31")], {width: 200, height: 60}],
+    ["a scorecard of two metrics", "Scorecard", [["Margin", "Margin", "NPS <&>"], [d("2026-11-09"), d("2026-11-16"), d("2026-11-16")], ["Green", "Red", "Yellow"]], {width: 237, height: 41}],
+  ];
+}
+
 const formula = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as never) as Promise<string>;
 
 describe("pictures render in Chromium", function () {
@@ -86,6 +97,7 @@ describe("pictures render in Chromium", function () {
     ["a progress bar with its expected-pace marker", "ProgressBar", [0.45, "Pipeline", 0.5], {width: 200, height: 20}],
     ["a progress bar over 100%", "ProgressBar", [1.3], {width: 200, height: 20}],
     ["a progress bar whose label needs escaping", "ProgressBar", [0.7, `<script>alert("x")</script> & 'q'`], {width: 200, height: 20}],
+    ...historyCases(),
   ];
   for (const [what, name, params, size] of cases) {
     it(`draws ${what}`, async function () {

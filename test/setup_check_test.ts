@@ -94,7 +94,7 @@ describe("SetupCheck", function () {
       Status: Statuses.missing,
       Ok: false,
       Found: "",
-      Problems: ["No table named Objectives: Objectives, KeyResults, MeetingAgenda cannot read this doc."],
+      Problems: ["No table named Objectives: Objectives, KeyResults, MeetingAgenda, CheckInsDue, Retrospective, CarryForward cannot read this doc."],
       Fix: "Create a table named Objectives with the columns listed.",
     });
   });
@@ -106,7 +106,7 @@ describe("SetupCheck", function () {
       Status: Statuses.nearMiss,
       Ok: false,
       Found: "Key Result",
-      Fix: 'Rename "Key Result" to Key Results, or give its name in the table parameter of KeyResults, Objectives, CheckIns, CheckIn, MeetingAgenda.',
+      Fix: 'Rename "Key Result" to Key Results, or give its name in the table parameter of KeyResults, Objectives, CheckIns, CheckIn, MeetingAgenda, CheckInsDue, Retrospective, CarryForward.',
     });
     assert.equal(row(rows, "Objectives").Status, Statuses.found, "a near miss of one table is not another's");
   });
@@ -130,7 +130,7 @@ describe("SetupCheck", function () {
       Problems: ['"Key Results" and "KeyResults" both match Key Results: a sync that names the table another way stops rather than guess.', 'The default name reads "Key Results".'],
       Fix: 'Keep "Key Results" and rename or delete "KeyResults".',
     });
-    assert.equal(requests, 1 + 5, "both candidates' columns are read");
+    assert.equal(requests, 1 + 6, "both candidates' columns are read");
   });
 
   it("finds missing and wrongly typed columns", async function () {
@@ -237,7 +237,7 @@ describe("not-found messages", function () {
         assert.isBelow(error.message.length, 200, error.message);
         assert.match(error.message, /See SetupCheck\.$/);
       }
-      assert.match(missing.message, /^The doc NsTeam-0_04 has no table named "Key Results of the whole engineering org"\. Its tables are: Annual Goals, Objectives and 2 more\. Name yours in the sync's table parameter\./);
+      assert.match(missing.message, /^The doc NsTeam-0_04 has no table named "Key Results of the whole engineering org"\. Its tables are: Annual Goals, Objectives and 3 more\. Name yours in the sync's table parameter\./);
       assert.match(column.message, /^In the doc NsTeam-0_04: The table Key Results has no column for Target\. Its columns: Key Result, .* Rename one or set columns to "Target=Your column"\./);
     } finally {
       await env.stop();

@@ -2,6 +2,7 @@ import type {SampleEmulator} from "../../emulator/sample";
 import {NextMeeting} from "../../sample/meetings";
 import {disciplineBriefing} from "./discipline";
 import {healthBriefing} from "./health";
+import {historyBriefing} from "./history";
 import {meetingBriefing} from "./meeting";
 import {okrBriefing} from "./okr";
 import {syncOrganization} from "./synced";
@@ -21,5 +22,5 @@ export async function briefingLines(env: SampleEmulator, judgedOn: string = Next
   const rows = synced.rows + health.rows + meeting.rows + discipline.rows;
   const requests = synced.requests + health.requests + meeting.requests + discipline.requests;
   lines.splice(2, 0, `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`);
-  return [...lines, ...health.lines, ...meeting.lines, ...discipline.lines];
+  return [...lines, ...health.lines, ...meeting.lines, ...discipline.lines, ...(await historyBriefing(env, judgedOn)).lines];
 }

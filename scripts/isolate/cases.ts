@@ -56,6 +56,8 @@ export const Syncs: SyncCase[] = [
   {table: "Playbook", params: () => [at("2026-11-02")]},
   {table: "Seats", params: e => [meeting(e), undefined, undefined, undefined, meetingDay]},
   {table: "MeetingHealth", params: e => [meeting(e), undefined, undefined, meetingDay], emulator: {withBadRows: true}},
+  {table: "CheckInsDue", params: e => [teams(e), undefined, undefined, undefined, undefined, undefined, at("2026-11-24")], emulator: {withBadRows: true}},
+  {table: "Retrospective", params: e => [teams(e), "FY2026 Q4", undefined, undefined, at("2026-11-24")]},
 ];
 
 /** The two-way sync edit: sync, change one cell of one row, write it back, sync again. */

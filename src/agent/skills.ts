@@ -128,7 +128,7 @@ export const CheckInKeyResults = skill({
   name: "CheckInKeyResults",
   displayName: "Check in on key results",
   description: "Walks a key result's owner through this week's check-in: asks for each of their key results' value and confidence, writes it to the team doc, and says where each now stands.",
-  formulas: ["CheckIn", "KeyResultProgress", "KeyResultStatus", "ExpectedProgress"],
+  formulas: ["CheckIn", "KeyResultProgress", "KeyResultStatus", "ExpectedProgress", "ProgressHistory", "ProgressDescription"],
   prompt: `
     Check in the key results of one owner (the user, unless they name someone).
     1. Find their key results in \`KeyResults\` by \`KeyResults.Owner\` in the current \`KeyResults.Cycle\`. List each with
@@ -143,6 +143,10 @@ export const CheckInKeyResults = skill({
        (\`KeyResults.Expected\`, the share of the cycle gone, which \`ExpectedProgress\` gives for any day).
        \`KeyResultProgress\` and \`KeyResultStatus\` answer "what if" questions without writing anything. When a key
        result turns Off track, suggest raising it as an issue for the weekly meeting.
+    5. When the user asks who is due, answer from \`CheckInsDue\` rows with \`CheckInsDue.Due\` true: the owner,
+       \`CheckInsDue.DaysSince\` and \`CheckInsDue.Link\`. To show how a key result got here, draw its check-ins with
+       \`ProgressHistory\` (dates, values, start, target, the cycle's first and last day, confidences) and give
+       \`ProgressDescription\` of the same inputs as its words.
     ${Shared}`,
 });
 
@@ -197,7 +201,7 @@ export const RunCycleRetrospective = skill({
   name: "RunCycleRetrospective",
   displayName: "Run the cycle retrospective",
   description: "Runs the end-of-cycle OKR retrospective: how the key results landed, scores by objective, sandbagging, overreach, stale and low-confidence key results, and candidate objectives for the next cycle.",
-  formulas: ["CycleReview", "OkrCycle", "ObjectiveScore", "KeyResultGrade", "RollUp"],
+  formulas: ["CycleReview", "OkrCycle", "ObjectiveScore", "KeyResultGrade", "RollUp", "CarryForward"],
   prompt: `
     Run the retrospective of an OKR cycle (the one ending now unless the user names another).
     1. Name the cycle and its last day with \`OkrCycle\`. Read \`KeyResults\` and \`Objectives\` for that
@@ -208,9 +212,14 @@ export const RunCycleRetrospective = skill({
     3. Per objective give \`Objectives.Score\` and \`Objectives.Grade\` (\`ObjectiveScore\` and \`KeyResultGrade\`
        recompute them from the key results), its worst key result, and the owner. \`RollUp\` gives each annual goal's
        score.
-    4. Ask the team three questions: what worked, what did not, what to change in how the team sets OKRs.
+    4. Per key result, read \`Retrospective\`: \`Retrospective.Grade\`, \`Retrospective.ConfidencePath\`,
+       \`Retrospective.StaleWeeks\` and \`Retrospective.Findings\`, with the team's own words in
+       \`Retrospective.WhatHappened\` and \`Retrospective.WhatWeLearnt\`. Ask the team three questions where those
+       are blank: what worked, what did not, what to change in how the team sets OKRs.
     5. Propose next cycle's candidates from \`OkrCandidates\` (metrics red or worsening all cycle), each with its
-       \`OkrCandidates.Evidence\` and \`OkrCandidates.KeyResult\`, and the key results to carry over.
+       \`OkrCandidates.Evidence\` and \`OkrCandidates.KeyResult\`, and the key results to carry over. Once the team
+       agrees, carry each with \`CarryForward\`: it copies the key result under the next cycle's objective in its team
+       doc, linked to the original; running it again never makes a second copy.
     ${Shared}`,
 });
 

@@ -3,6 +3,10 @@ import {fraction, isBlank, list, number, plainText, score, shorten} from "./cont
 import {fail} from "./errors";
 import type {Thresholds} from "./health";
 import {healthStatus} from "./health";
+import {isoDay} from "./calendar";
+import type {ProgressHistory, Scorecard} from "./history";
+import {confidenceGrade, ScorecardWeeks} from "./history";
+import type {Grade} from "./okr";
 import {keyResultGrade} from "./okr";
 
 /**
@@ -171,3 +175,127 @@ export function progressBarSvg(progress: Maybe<number>, label?: Maybe<string>, e
   return frame(width, height, aria, style, body);
 }
 
+// ---------------------------------------------------------------- history pictures
+
+/** The most UTF-8 bytes a picture's SVG may take: its base64 data URL then stays within 4 KB. */
+export const MaxSvgBytes = 3000;
+
+/** The UTF-8 size of a text, without Node or browser APIs. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export const ProgressHistorySize = {width: 200, height: 60};
+/** A long history is drawn as this many confidence marks, each the lowest confidence of its stretch. */
+export const ConfidenceMarks = 24;
+
+const Inks = {
+  style:
+    `.l{fill:none;stroke:${Colors.ink};stroke-width:1.5;stroke-linejoin:round}.p{fill:none;stroke:${Colors.ink};stroke-width:1;stroke-dasharray:3 2;opacity:.6}` +
+    `.t{fill:none;stroke:${Colors.track};stroke-width:1}.x{font:9px sans-serif;fill:${Colors.ink}}`,
+  dark:
+    `#${DarkModeId}:target .l,#${DarkModeId}:target .p{stroke:${Colors.inkDark}}#${DarkModeId}:target .t{stroke:${Colors.trackDark}}` +
+    `#${DarkModeId}:target .x{fill:${Colors.inkDark}}`,
+};
+
+const Marks: Record<Grade, string> = {Green: "cg", Yellow: "cy", Red: "cr"};
+
+/**
+ * A key result's progress over its check-ins, against the pace line from start
+ * (0) at the cycle's start to target (100%) at its end, with each check-in's
+ * confidence marked in its band's color (Green from 0.7, Yellow from 0.4, else
+ * Red; grey when not given). A long history keeps each stretch's lowest and
+ * highest progress and its lowest confidence.
+ */
+export function progressHistorySvg(h: ProgressHistory): string {
+  const {width, height} = ProgressHistorySize;
+  const pad = 4;
+  const pts = h.points;
+  const first = Math.min(h.cycleStart.getTime(), pts.length ? pts[0].date.getTime() : Infinity);
+  const last = Math.max(h.cycleEnd.getTime(), pts.length ? pts[pts.length - 1].date.getTime() : -Infinity);
+  let top = 1;
+  for (const p of pts) if (p.progress > top) top = p.progress;
+  const x = (t: number) => pad + ((t - first) * (width - 2 * pad)) / (last - first);
+  const y = (p: number) => height - pad - (p * (height - 2 * pad)) / top;
+  let body = `<path class="t" d="M${pad} ${r1(y(1))}H${width - pad}M${pad} ${r1(y(0))}H${width - pad}"/>`;
+  body += `<path class="p" d="M${r1(x(h.cycleStart.getTime()))} ${r1(y(0))}L${r1(x(h.cycleEnd.getTime()))} ${r1(y(1))}"/>`;
+  if (pts.length) {
+    const line = plotted(pts.map((p, i) => ({i, v: p.progress})), {i: pts.length - 1, v: pts[pts.length - 1].progress});
+    const xy = (q: Point | undefined) => (q ? `${r1(x(pts[q.i].date.getTime()))},${r1(y(q.v))}` : "");
+    if (line.length > 1) body += `<polyline class="l" points="${line.map(xy).join(" ")}"/>`;
+    // Confidence marks: every check-in, or each stretch's lowest confidence in a long history.
+    const marks: Record<string, string> = {cg: "", cy: "", cr: "", cn: ""};
+    const stretches = Math.min(pts.length, ConfidenceMarks);
+    for (let b = 0; b < stretches; b++) {
+      let pick = pts[Math.floor(((b + 1) * pts.length) / stretches) - 1];
+      for (let k = Math.floor((b * pts.length) / stretches); k < Math.floor(((b + 1) * pts.length) / stretches); k++) {
+        const c = pts[k].confidence;
+        if (c !== undefined && (pick.confidence === undefined || c < pick.confidence)) pick = pts[k];
+      }
+      const cls = pick.confidence === undefined ? "cn" : Marks[confidenceGrade(pick.confidence)];
+      marks[cls] += `M${r1(x(pick.date.getTime()))} ${r1(y(pick.progress))}h0`;
+    }
+    for (const [cls, d] of Object.entries(marks)) if (d) body += `<path class="${cls}" d="${d}"/>`;
+  }
+  const dot = (cls: string, color: string) => `.${cls}{fill:none;stroke:${color};stroke-width:5;stroke-linecap:round}`;
+  const style = Inks.style + dot("cg", Colors.Green) + dot("cy", Colors.Yellow) + dot("cr", Colors.Red) + dot("cn", "#9ca3af") + Inks.dark;
+  const lastPoint = pts[pts.length - 1];
+  const label = lastPoint
+    ? `Progress ${Math.round(lastPoint.progress * 100)}% at the last of ${pts.length} check-ins, against the pace line`
+    : "No check-ins yet: the pace line alone";
+  return frame(width, height, label, style, body);
+}
+
+const ScorecardCell = {width: 11, height: 12, label: 92, top: 3};
+const ScorecardClasses: Record<Grade, string> = {Green: "g", Yellow: "y", Red: "r"};
+
+/**
+ * A scorecard: one row per metric, one cell per week, colored by the status of
+ * the week's latest reading and left grey without one. Each row is drawn as runs
+ * of one status, so the picture stays small at any size; names are cut shorter
+ * if the picture would pass its size budget.
+ */
+export function scorecardSvg(card: Scorecard): string {
+  const {width: cw, height: ch, label, top} = ScorecardCell;
+  const rows = card.metrics.length;
+  const width = label + ScorecardWeeks * cw + 2;
+  const height = top + rows * ch + 14;
+  const rowY = (r: number) => r1(top + r * ch + ch / 2 - 1);
+  const gridW = ScorecardWeeks * cw - 1;
+  let grid = `<path class="t" d="${card.metrics.map((_, r) => `M${label} ${rowY(r)}h${gridW}`).join("")}"/>`;
+  const runs: Record<string, string> = {g: "", y: "", r: ""};
+  card.cells.forEach((row, r) => {
+    for (let w = 0; w < row.length; ) {
+      const status = row[w];
+      let end = w;
+      while (end + 1 < row.length && row[end + 1] === status) end++;
+      if (status) runs[ScorecardClasses[status]] += `M${label + w * cw} ${rowY(r)}h${(end - w + 1) * cw - 1}`;
+      w = end + 1;
+    }
+  });
+  for (const [cls, d] of Object.entries(runs)) if (d) grid += `<path class="${cls}" d="${d}"/>`;
+  const end = isoDay(card.weeks[card.weeks.length - 1]);
+  const footer = `${ScorecardWeeks} weeks from ${isoDay(card.weeks[0])} to ${end.slice(5)}${card.more ? `, ${card.more} more` : ""}`;
+  const style =
+    `.t,.g,.y,.r{fill:none;stroke-width:${ch - 2};stroke-dasharray:${cw - 1} 1}.t{stroke:${Colors.track}}.g{stroke:${Colors.Green}}.y{stroke:${Colors.Yellow}}.r{stroke:${Colors.Red}}` +
+    `.x{font:9px sans-serif;fill:${Colors.ink}}` +
+    `#${DarkModeId}:target .t{stroke:${Colors.trackDark}}#${DarkModeId}:target .x{fill:${Colors.inkDark}}`;
+  const aria = `Scorecard of ${rows + card.more} metrics over ${ScorecardWeeks} weeks`;
+  let svg = "";
+  for (const chars of [16, 10, 6, 0]) {
+    const names = card.metrics.map((m, r) => (chars ? `<text class="x" x="0" y="${r1(top + r * ch + ch / 2 + 2)}">${escapeXml(shorten(m, chars, chars + 4))}</text>` : "")).join("");
+    svg = frame(width, height, aria, style, names + grid + `<text class="x" x="0" y="${height - 3}">${footer}</text>`);
+    if (utf8Bytes(svg) <= MaxSvgBytes) break;
+  }
+  return svg;
+}

@@ -8,7 +8,7 @@ import {
   DefaultTableNames,
   GoalFields,
   ImperativeFields,
-  KeyResultFields,
+  KeyField,
   LeaderFields,
   MeetingFields,
   MeetingTables,
@@ -18,6 +18,7 @@ import {
   ReadingFields,
   SyncedGoalFields,
 } from "./fields";
+import {CarryFields, HistoryTables, RetrospectiveFields} from "./retrospective";
 import {AgendaItemFields, IssueHistoryFields, MeetingRecordFields, RatingFields, SeatFields, DisciplineTables} from "./discipline_fields";
 
 /**
@@ -155,7 +156,7 @@ export const Tables: readonly TableEntry[] = [
     key: "objectives",
     doc: "Team",
     name: DefaultTableNames.objectives,
-    fields: ObjectiveFields,
+    fields: [...ObjectiveFields, KeyField],
     columns: [
       c("Objective", "Name", "text"),
       c("Code", "Code", "text"),
@@ -163,16 +164,18 @@ export const Tables: readonly TableEntry[] = [
       c("Team", "Team", "text"),
       c("Cycle", "Cycle", "text"),
       c("Goals", "Goals", "lookup", {lookup: "goals"}),
+      c("Key", "Key", "text", {needed: true}),
     ],
     optional: false,
-    readBy: ["Objectives", "KeyResults", "MeetingAgenda"],
+    readBy: ["Objectives", "KeyResults", "MeetingAgenda", "CheckInsDue", "Retrospective", "CarryForward"],
     purpose: "The team's objectives for each cycle, each linked to the annual goals it supports.",
   },
   {
     key: "keyResults",
     doc: "Team",
     name: DefaultTableNames.keyResults,
-    fields: KeyResultFields,
+    // CarryForward alone needs Key and Carried From; the columns say so.
+    fields: CarryFields.map(f => (f.field === "Key" || f.field === "CarriedFrom" ? {...f, required: false} : f)),
     columns: [
       c("Key Result", "Name", "text"),
       c("Code", "Code", "text"),
@@ -185,10 +188,23 @@ export const Tables: readonly TableEntry[] = [
       c("Confidence", "Confidence", "percent"),
       c("Weight", "Weight", "number"),
       c("Unit", "Unit", "text"),
+      c("Cadence", "Cadence", "select"),
+      c("Carried From", "CarriedFrom", "text", {needed: true}),
+      c("Key", "Key", "text", {needed: true}),
     ],
     optional: false,
-    readBy: ["KeyResults", "Objectives", "CheckIns", "CheckIn", "MeetingAgenda"],
-    purpose: "The measurable results of each objective, checked in weekly.",
+    readBy: ["KeyResults", "Objectives", "CheckIns", "CheckIn", "MeetingAgenda", "CheckInsDue", "Retrospective", "CarryForward"],
+    purpose: "The measurable results of each objective, checked in weekly (or at the row's Cadence).",
+  },
+  {
+    key: "retrospective",
+    doc: "Team",
+    name: HistoryTables.retrospective,
+    fields: RetrospectiveFields,
+    columns: [c("Key Result", "KeyResult", "lookup", {lookup: "keyResults"}), c("What Happened", "WhatHappened", "text"), c("What We Learnt", "WhatWeLearnt", "text")],
+    optional: true,
+    readBy: ["Retrospective"],
+    purpose: "The team's words on each key result at the cycle's end: what happened and what it learnt.",
   },
   {
     key: "checkIns",
@@ -416,6 +432,8 @@ export const SyncPlacements: readonly SyncPlacement[] = [
   },
   {syncTable: "Seats", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; seatLimit: most seats one person may hold (default 2)"},
   {syncTable: "MeetingHealth", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; ratingThreshold: the rating below which a reason is due (default 8)"},
+  {syncTable: "CheckInsDue", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cadenceDays: days between check-ins where a key result states none (default 7)"},
+  {syncTable: "Retrospective", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
   {syncTable: "Cadence", placeIn: ["Meeting"], reads: [], parameters: "startDate: the first day of the calendar"},
   {syncTable: "Playbook", placeIn: ["Meeting"], reads: [], parameters: "startDate: day 1 of the rollout"},
 ];

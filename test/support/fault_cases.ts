@@ -234,6 +234,45 @@ function editCase(name: string, faults: Fault[], options: {conflict?: boolean} =
   };
 }
 
+/** CarryForward run, failed, and run again: one copy of the key result and one next-cycle objective, however the writes failed. */
+function carryForwardCase(name: string, faults: Fault[]): FaultCase {
+  return {
+    name,
+    run: async (env, pack) => {
+      const kr = await kr3(env, pack);
+      const docId = env.seeded.teamDocIds[0];
+      const objectives = () => tableOf(env, docId, "Objectives").rows.length;
+      const before = objectives();
+      for (const f of faults) env.emulator.inject(f);
+      const run = () => executeFormulaFromPackDef(pack, "CarryForward", [kr.Id, 55, undefined, asOf] as never, actionContext(env));
+      const first = await attempt(run);
+      env.emulator.clearFaults();
+      const failed = await attempt(run);
+      await settle(env);
+      const t = tally();
+      if (first) t.notes.push(`first run failed: ${first.message}`);
+      const table = tableOf(env, docId, "Key Results");
+      const carried = table.columns.find(c => c.name === "Carried From")!.id;
+      const copies = table.rows.filter(r => r.values.get(carried) === kr.Link).length;
+      const added = objectives() - before;
+      if (copies > 1 || added > 1) {
+        t.duplicated += Math.max(0, copies - 1) + Math.max(0, added - 1);
+        t.notes.push(`${copies} copies and ${added} next-cycle objectives`);
+      }
+      if (!failed && copies === 0) {
+        t.lost++;
+        t.notes.push("the action reported success but no copy landed");
+      }
+      if (copies === 1 && added === 0) {
+        t.halfWritten++;
+        t.notes.push("a copy without its next-cycle objective");
+      }
+      if (failed) t.notes.push(`failed: ${failed.message}`);
+      return t;
+    },
+  };
+}
+
 export const FaultCases: FaultCase[] = [
   {name: "reads: a 503 on two row pages", run: async (env, pack) => (env.emulator.inject({fault: 503, operation: "listRows", times: 2}), syncKeyResults(env, pack))},
   {name: "reads: a 502 on the fifth request", run: async (env, pack) => (env.emulator.inject({fault: 502, nth: 5}), syncKeyResults(env, pack))},
@@ -274,6 +313,9 @@ export const FaultCases: FaultCase[] = [
   editCase("two-way edit: a write's answer is lost", [{fault: "resetAfter", operation: "upsertRows"}]),
   editCase("two-way edit: a 503 on a write", [{fault: 503, operation: "upsertRows"}]),
   {...editCase("two-way edit: a team member changed a row after the sync", [], {conflict: true}), clean: true},
+  carryForwardCase("CarryForward: the next-cycle objective lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows"}]),
+  carryForwardCase("CarryForward: the copy lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows", nth: 2}]),
+  carryForwardCase("CarryForward: a 503 on the copy's write", [{fault: 503, operation: "upsertRows", nth: 2}]),
 ];
 
 /** Runs one case on a fresh emulator. */

@@ -1,0 +1,140 @@
+import * as coda from "@codahq/packs-sdk";
+import {KeyResultSchema} from "../schemas/okr_sync";
+import {CheckInDueSchema, RetrospectiveSchema} from "../schemas/history";
+import {Identity} from "../schemas/identities";
+import {count, Ranges} from "../src/engine/contract";
+import {cycleFromName} from "../src/engine/cycle";
+import {DefaultCadenceDays, MaxCadenceDays} from "../src/engine/history";
+import {checkInsDue} from "../src/sync/checkins_due";
+import {DefaultTableNames} from "../src/sync/fields";
+import {distinctDocs, syncAcrossDocs} from "../src/sync/multidoc";
+import {teamOptions} from "../src/sync/okr_source";
+import {carryForward, HistoryTables, retrospective} from "../src/sync/retrospective";
+import {handleError} from "./errors";
+import {AsOfParam, dayOrToday} from "./params";
+import {ColumnsParam, Connected, CycleParam, DocsParam, FiscalYearStartParam, tableParam, TeamsParam} from "./sync_params";
+
+/**
+ * OKR history across team docs: who is due a check-in, the cycle's
+ * retrospective, and carrying a key result into the next cycle.
+ */
+
+const CadenceParam = coda.makeParameter({
+  type: coda.ParameterType.Number,
+  name: "cadenceDays",
+  description: `Days between check-ins for key results whose table has no Cadence column or a blank one: a whole number of days, 1-${MaxCadenceDays}. Default ${DefaultCadenceDays} (weekly).`,
+  optional: true,
+});
+
+export const CheckInsDue = coda.makeSyncTable({
+  name: "CheckInsDue",
+  description:
+    "The key results whose owners are due a check-in: no check-in within the key result's cadence (its Cadence column, else the cadenceDays parameter, weekly by default). Each row names the owner as a person and links to the key result, so an automation can notify them. Rows that keep a reminder from working (no owner, an owner typed as text, an unreadable cadence) are listed with the reason.",
+  identityName: Identity.CheckInDue,
+  connectionRequirement: Connected,
+  schema: CheckInDueSchema,
+  formula: {
+    name: "SyncCheckInsDue",
+    description: "Lists the key results due a check-in across a list of team docs.",
+    parameters: [DocsParam, CadenceParam, CycleParam, TeamsParam, tableParam(DefaultTableNames.keyResults), ColumnsParam, AsOfParam, FiscalYearStartParam],
+    onError: handleError,
+    execute: async function ([docs, cadenceDays, cycle, teams, table, columns, asOf, fiscalYearStartMonth], context) {
+      const due = {cadence: count("cadenceDays", cadenceDays, 1, MaxCadenceDays, DefaultCadenceDays), cycle, teams, asOf: dayOrToday("asOf", asOf, context)};
+      const options = teamOptions("keyResults", {table, columns, fiscalYearStartMonth});
+      return syncAcrossDocs(context, distinctDocs(docs, "team"), docId => checkInsDue(context, docId, options, due), "key results due a check-in");
+    },
+  },
+});
+
+const RetroCycleParam = coda.makeParameter({
+  type: coda.ParameterType.String,
+  name: "cycle",
+  description: "The OKR cycle to close, by name, such as FY2026 Q4.",
+  autocomplete: CycleParam.autocomplete,
+});
+
+export const Retrospective = coda.makeSyncTable({
+  name: "Retrospective",
+  description:
+    "One row per key result of a cycle, for its retrospective: final progress and grade, the confidence path, weeks without a check-in and the review's findings, with what happened and what the team learnt read from the Retrospective table in each team doc (write them there; the sync never overwrites them).",
+  identityName: Identity.RetrospectiveEntry,
+  connectionRequirement: Connected,
+  schema: RetrospectiveSchema,
+  formula: {
+    name: "SyncRetrospective",
+    description: "Builds the retrospective of one cycle across a list of team docs.",
+    parameters: [
+      DocsParam,
+      RetroCycleParam,
+      TeamsParam,
+      coda.makeParameter({
+        type: coda.ParameterType.String,
+        name: "notesTable",
+        description: `The name of the table in each team doc where the team writes what happened and what it learnt, one row per key result. Default: ${HistoryTables.retrospective}; a doc without it simply has no notes.`,
+        optional: true,
+      }),
+      AsOfParam,
+      FiscalYearStartParam,
+    ],
+    onError: handleError,
+    execute: async function ([docs, cycle, teams, notesTable, asOf, fiscalYearStartMonth], context) {
+      const o = {cycle: cycleFromName(cycle ?? "", fiscalYearStartMonth), teams, asOf: dayOrToday("asOf", asOf, context), notesTable};
+      const options = teamOptions("keyResults", {fiscalYearStartMonth});
+      return syncAcrossDocs(context, distinctDocs(docs, "team"), docId => retrospective(context, docId, options, o), "retrospective rows");
+    },
+  },
+});
+
+export const CarryForward = coda.makeFormula({
+  name: "CarryForward",
+  description:
+    "Copies a key result into the next cycle in its team doc: adds it under the next cycle's objective of the same code or name (adding that objective when missing), starting where it ended, with Carried From linking to the original. Safe to retry: running it again updates the copy and never adds a second one.",
+  isAction: true,
+  connectionRequirement: Connected,
+  parameters: [
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id (doc id/row id) from the KeyResults or Retrospective sync table."}),
+    coda.makeParameter({type: coda.ParameterType.Number, name: "target", description: `The target for the next cycle, in the key result's own unit: ${Ranges.number}. Default: the same target.`, optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "nextCycle", description: "The cycle to carry it into, by name, such as FY2027 Q1. Default: the cycle after its own.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.Date, name: "asOf", description: `The day to judge the copy's status on: ${Ranges.date}. Defaults to today in the doc's time zone.`, optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResultsTable", description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`, optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "objectivesTable", description: `The objectives table's name. Default ${DefaultTableNames.objectives}.`, optional: true}),
+    FiscalYearStartParam,
+  ],
+  resultType: coda.ValueType.Object,
+  schema: coda.withIdentity(KeyResultSchema, Identity.KeyResult),
+  onError: handleError,
+  examples: [
+    {
+      params: ["NsTeam001/i-t0001m", 55, undefined, "2026-11-20"],
+      result: {
+        Id: "NsTeam001/i-new0002",
+        Name: "Average sales cycle in days",
+        Code: "KR3",
+        Objective: {Id: "NsTeam001/i-new0001", Name: "Close the quarter with record mid-market bookings"},
+        ObjectiveName: "Close the quarter with record mid-market bookings",
+        Team: "Sales",
+        Cycle: "FY2027 Q1",
+        Owner: {Name: "Jonah Price", Email: "jonah@northstar.example.com"},
+        Start: 71,
+        Target: 55,
+        Current: 71,
+        Kind: "Auto",
+        Weight: 1,
+        Unit: "days",
+        Progress: 0,
+        Grade: "Red",
+        Status: "Not started",
+        Expected: 0,
+        Stale: true,
+        Link: "https://docs.superhuman.com/d/_dNsTeam001/#OKRs_tt0000v/_rui-new0002",
+        SourceTable: "Key Results",
+      },
+    },
+  ],
+  execute: async function ([keyResult, target, nextCycle, asOf, keyResultsTable, objectivesTable, fiscalYearStartMonth], context) {
+    return carryForward(context, {keyResultId: keyResult, target, nextCycle, asOf: dayOrToday("asOf", asOf, context), keyResultsTable, objectivesTable, fiscalYearStartMonth});
+  },
+});
+
+export const historySyncTables = [CheckInsDue, Retrospective];
+export const historyActions = [CarryForward];

@@ -1,0 +1,235 @@
+import * as coda from "@codahq/packs-sdk";
+import type {RetrospectiveSchema} from "../../schemas/history";
+import type {Day} from "../engine/calendar";
+import {daysBetween, isoDay, plusDays} from "../engine/calendar";
+import * as cells from "../engine/cells";
+import type {FieldSpec} from "../engine/columns";
+import {normalize} from "../engine/columns";
+import type {Cycle} from "../engine/cycle";
+import {cycleFromName, okrCycle} from "../engine/cycle";
+import {confidencePath, keyResultFindings, staleWeeks} from "../engine/history";
+import {CheckInDueFields} from "./checkins_due";
+import {KeyField, ObjectiveFields} from "./fields";
+import type {KeyResultRow} from "./okr_rows";
+import {deriveKeyResults, keyResultRow} from "./okr_rows";
+import type {ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
+import {readTeamOkrs, TeamDoc} from "./okr_source";
+import {cell, compact, readOptionalTable, readTable, splitStableId, stableId} from "./source";
+import {afterLanding, putKeyed, rowKey} from "./write";
+
+/**
+ * Closing the cycle: a retrospective row per key result, with the notes the
+ * team writes in its own Retrospective table carried through, and CarryForward,
+ * which copies a key result into the next cycle in its team doc.
+ *
+ * The team's notes live in the team doc, not in columns added to the sync
+ * table: they are written where the team works, survive the sync table being
+ * deleted or made again, and show in every doc that syncs the retrospective.
+ */
+
+export const HistoryTables = {retrospective: "Retrospective"} as const;
+
+/** The team's notes: one row per key result. */
+export const RetrospectiveFields = [
+  {field: "KeyResult", names: ["Key Result", "KR"], required: true, lookupTo: ["Key Results"]},
+  {field: "WhatHappened", names: ["What Happened", "Happened", "What Went On"]},
+  {field: "WhatWeLearnt", names: ["What We Learnt", "What We Learned", "Learnt", "Learned", "Lessons"]},
+] as const satisfies readonly FieldSpec[];
+
+/** The Key Results columns a carried key result is written to; Key and Carried From are needed. */
+export const CarryFields = [
+  ...CheckInDueFields,
+  {...KeyField, required: true},
+  {field: "CarriedFrom", names: ["Carried From", "Carried Over From", "Previous Key Result"], required: true},
+] as const satisfies readonly FieldSpec[];
+
+/** The Objectives columns a carried objective is written to. */
+export const CarriedObjectiveFields = [...ObjectiveFields, {...KeyField, required: true}] as const satisfies readonly FieldSpec[];
+
+export type RetrospectiveRow = coda.SchemaType<typeof RetrospectiveSchema>;
+
+interface Notes {
+  happened: string[];
+  learnt: string[];
+}
+
+/** The team's notes by key result id; a doc without the table has none. */
+async function teamNotes(context: coda.ExecutionContext, docId: string, tableName: string, okrs: TeamOkrs): Promise<Map<string, Notes>> {
+  const table = await readOptionalTable(context, docId, tableName, RetrospectiveFields);
+  const out = new Map<string, Notes>();
+  if (!table) return out;
+  const byName = new Map(okrs.keyResults.map(k => [normalize(k.name), k.id]));
+  for (const row of table.rows) {
+    const ref = cells.refs(cell(row, table.map, "KeyResult"))[0];
+    if (!ref) continue;
+    const id = ref.rowId ? stableId(docId, ref.rowId) : byName.get(normalize(ref.name));
+    if (!id) continue;
+    const notes = out.get(id) ?? {happened: [], learnt: []};
+    const happened = cells.text(cell(row, table.map, "WhatHappened"));
+    const learnt = cells.text(cell(row, table.map, "WhatWeLearnt"));
+    if (happened) notes.happened.push(happened);
+    if (learnt) notes.learnt.push(learnt);
+    out.set(id, notes);
+  }
+  return out;
+}
+
+export interface RetroOptions {
+  cycle: Cycle;
+  teams?: readonly string[];
+  asOf: Day;
+  notesTable?: string;
+}
+
+/** One team doc's retrospective: a row per key result of the cycle (and any whose objective is unknown, with the reason). */
+export async function retrospective(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, o: RetroOptions): Promise<RetrospectiveRow[]> {
+  const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: false});
+  const notes = await teamNotes(context, docId, o.notesTable || HistoryTables.retrospective, okrs);
+  const closed = o.asOf.getTime() > o.cycle.end.getTime();
+  const judged = closed ? o.cycle.end : o.asOf;
+  const checkIns = okrs.checkIns.filter(c => c.date && c.date.getTime() <= judged.getTime()).sort((a, b) => a.date!.getTime() - b.date!.getTime());
+  const out: RetrospectiveRow[] = [];
+  // After the cycle, a key result short of its target has missed it: status is judged on asOf, the rest on the last day.
+  for (const d of deriveKeyResults({...okrs, checkIns}, o.asOf)) {
+    if (d.objective && normalize(d.objective.cycleName) !== normalize(o.cycle.name)) continue;
+    if (o.teams?.length && !o.teams.some(t => normalize(t) === normalize(d.team ?? ""))) continue;
+    const k = d.record;
+    const mine = checkIns.filter(c => c.keyResultId === k.id && c.date!.getTime() >= o.cycle.start.getTime());
+    const last = mine[mine.length - 1]?.date;
+    const findings = keyResultFindings({progress: d.derived.progress, confidence: k.confidence, lastCheckIn: last, asOf: judged, closed});
+    const n = notes.get(k.id);
+    out.push(
+      compact({
+        Id: k.id,
+        Name: k.name,
+        KeyResult: {Id: k.id, Name: k.name},
+        Team: d.team || undefined,
+        Cycle: o.cycle.name,
+        Owner: k.owner?.email ? {Name: k.owner.name || k.owner.email, Email: k.owner.email} : undefined,
+        Progress: d.derived.progress,
+        Grade: d.derived.grade,
+        Status: d.derived.status,
+        Confidence: k.confidence,
+        LastCheckIn: last ? isoDay(last) : undefined,
+        ConfidencePath: confidencePath([...mine.map(c => c.confidence)]) || undefined,
+        CheckIns: mine.length,
+        StaleWeeks: staleWeeks(mine.map(c => c.date!), o.cycle.start, judged),
+        Findings: findings.length ? findings.join(" ") : "None",
+        WhatHappened: n?.happened.join(" ") || undefined,
+        WhatWeLearnt: n?.learnt.join(" ") || undefined,
+        Closed: closed,
+        Link: k.link,
+        Problems: [...k.problems, ...(d.objective ? d.objective.problems : [])].join(" ") || undefined,
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- carrying a key result forward
+
+export interface CarryInput {
+  keyResultId: string;
+  /** The target in the next cycle; the same target when blank. */
+  target?: number;
+  /** The cycle to carry it into; the one after its own when blank. */
+  nextCycle?: string;
+  asOf: Day;
+  keyResultsTable?: string;
+  objectivesTable?: string;
+  fiscalYearStartMonth?: number;
+}
+
+const monthsOf = (c: Cycle) => (c.end.getUTCFullYear() - c.start.getUTCFullYear()) * 12 + c.end.getUTCMonth() - c.start.getUTCMonth() + 1;
+
+function nextCycleOf(cycle: Cycle, input: CarryInput): Cycle {
+  const months = monthsOf(cycle);
+  const next = input.nextCycle ? cycleFromName(input.nextCycle, input.fiscalYearStartMonth, months) : okrCycle(plusDays(cycle.end, 1), months, input.fiscalYearStartMonth);
+  if (daysBetween(cycle.end, next.start) <= 0) throw new coda.UserVisibleError(`${next.name} does not come after ${cycle.name}: carry a key result into a later cycle.`);
+  return next;
+}
+
+/** A missing column's message with why CarryForward needs it; any other error as it is. */
+const explained = (why: string) => (error: unknown): never => {
+  if (error instanceof coda.UserVisibleError) throw new coda.UserVisibleError(`${error.message} ${why}`);
+  throw error;
+};
+
+/** The objective the carried key result goes under: the next cycle's objective of the same code or name, made when there is none. */
+async function nextObjective(context: coda.ExecutionContext, team: TeamDoc, objectives: readonly ObjectiveRecord[], objective: ObjectiveRecord, next: Cycle): Promise<string> {
+  const same = (o: ObjectiveRecord) => (objective.code && o.code === objective.code) || normalize(o.name) === normalize(objective.name);
+  const found = objectives.find(o => normalize(o.cycleName) === normalize(next.name) && same(o));
+  if (found) return splitStableId(found.id).rowId;
+  const table = await readTable(context, team.docId, team.tableName("objectives"), CarriedObjectiveFields).catch(
+    explained(`CarryForward adds ${objective.name} for ${next.name} with a Key so a retry never adds it twice.`),
+  );
+  const source = table.rows.find(r => stableId(team.docId, r.id) === objective.id);
+  const goals = source ? cells.refs(cell(source, table.map, "Goals")).map(r => r.rowId).filter((id): id is string => Boolean(id)) : [];
+  const write = await putKeyed(
+    context,
+    table,
+    [
+      ["Name", objective.name],
+      ["Code", objective.code || undefined],
+      ["Owner", objective.owner?.email || undefined],
+      ["Team", objective.team || undefined],
+      ["Cycle", next.name],
+      ["Goals", goals.length ? goals : undefined],
+    ],
+    rowKey("carry", splitStableId(objective.id).rowId, next.name),
+  );
+  return (await afterLanding(context, table, CarriedObjectiveFields, write, `objective ${objective.name} for ${next.name}`)).row.id;
+}
+
+/**
+ * Copies a key result into the next cycle in its team doc: under the next
+ * cycle's objective of the same code or name (added when missing), starting
+ * where it ended, with Carried From holding a link to the original. Both writes
+ * are keyed on the original and the cycle, so running it again updates the copy
+ * and never adds a second one.
+ */
+export async function carryForward(context: coda.ExecutionContext, input: CarryInput): Promise<KeyResultRow> {
+  const {docId, rowId} = splitStableId(input.keyResultId);
+  if (input.target !== undefined && input.target !== null && !Number.isFinite(input.target)) throw new coda.UserVisibleError("The target must be a number.");
+  const options: TeamDocOptions = {keyResultsTable: input.keyResultsTable, objectivesTable: input.objectivesTable, fiscalYearStartMonth: input.fiscalYearStartMonth};
+  const team = new TeamDoc(context, docId, options);
+  // Read the latest rows once: a retry must see the copy an earlier run made.
+  await team.objectivesTable(true);
+  const objectives = await team.objectives(false);
+  const records = await team.keyResults(objectives, true);
+  const record = records.find(k => k.id === input.keyResultId);
+  if (!record) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is not in the team doc's ${team.tableName("keyResults")} table; sync the KeyResults table again.`);
+  const objective = objectives.find(o => o.id === record.objectiveId);
+  if (!objective?.cycle) throw new coda.UserVisibleError(`${record.name} has no objective with a cycle to carry it from: link it to an objective whose Cycle is set, such as FY2026 Q4.`);
+  const next = nextCycleOf(objective.cycle, input);
+  const objectiveRowId = await nextObjective(context, team, objectives, objective, next);
+
+  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(explained("CarryForward writes the link to the original there."));
+  const source = table.rows.find(r => r.id === rowId);
+  const cadence = source ? cells.text(cell(source, table.map, "Cadence")) : "";
+  const holds = record.kind === "StayAbove" || record.kind === "StayBelow";
+  const write = await putKeyed(
+    context,
+    table,
+    [
+      ["Name", record.name],
+      ["Code", record.code || undefined],
+      ["Objective", objectiveRowId],
+      ["Owner", record.owner?.email || undefined],
+      ["Start", holds ? record.start : (record.current ?? record.start)],
+      ["Target", input.target ?? record.target],
+      ["Current", record.current],
+      ["Kind", record.kind],
+      ["Weight", record.weight],
+      ["Unit", record.unit || undefined],
+      ["Cadence", cadence || undefined],
+      ["CarriedFrom", record.link],
+    ],
+    rowKey("carry", rowId, next.name),
+  );
+  const landed = await afterLanding(context, table, CarryFields, write, `copy of ${record.name} for ${next.name}`);
+  const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: true});
+  const copy = deriveKeyResults(okrs, input.asOf).find(d => d.record.id === stableId(docId, landed.row.id));
+  if (!copy) throw new coda.UserVisibleError(`The copy of ${record.name} was written to the doc ${docId} but cannot be read back; sync the KeyResults table to see it.`);
+  return keyResultRow(copy);
+}
