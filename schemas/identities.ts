@@ -18,4 +18,9 @@ export const Identity = {
   AgendaItem: "AgendaItem",
   CadenceEvent: "CadenceEvent",
   PlaybookTask: "PlaybookTask",
+  CharterItem: "CharterItem",
+  Risk: "Risk",
+  Gate: "Gate",
+  SessionReadiness: "SessionReadiness",
+  ExecutiveSession: "ExecutiveSession",
 } as const;

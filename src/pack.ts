@@ -1,4 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
+import {alignmentFormulas} from "../formulas/alignment";
+import {alignmentSyncTables} from "../formulas/alignment_sync";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
 import {meetingFormulas} from "../formulas/meetings";
@@ -24,5 +26,5 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables]) pack.syncTables.push(table);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...okrActions, ...meetingActions, ...alignmentFormulas]) pack.formulas.push(formula);
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...alignmentSyncTables]) pack.syncTables.push(table);
