@@ -132,7 +132,7 @@ export function alignmentTables(sample: AlignmentSample, build: TableBuilder, de
       ],
       r => {
         const d = sample.decisions.find(x => x.decision === r.values.get(name));
-        return d ? [d.kind, d.failure, d.failureMet] : undefined;
+        return d ? [d.kind || undefined, d.failure, d.failureMet] : undefined;
       },
     );
   }

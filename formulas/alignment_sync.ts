@@ -93,7 +93,7 @@ export const ExecutiveProgram = coda.makeSyncTable({
   name: "ExecutiveProgram",
   description: "The four executive sessions laid out from the first one's date: pre-work due five business days before each, required seats, a time-boxed agenda and the outputs each must produce.",
   identityName: Identity.ExecutiveSession,
-  connectionRequirement: coda.ConnectionRequirement.None,
+  connectionRequirement: Connected,
   schema: ExecutiveSessionSchema,
   formula: {
     name: "SyncExecutiveProgram",

@@ -80,7 +80,7 @@ export function sampleAlignment(): AlignmentSample {
     decisions: [
       {decision: "Move tier-1 support questions to the new help center", kind: "Support operations", failure: "Backlog still above 250 tickets by mid-December", failureMet: false},
       {decision: "Freeze non-critical hosting spend until the renewal", kind: "Architecture and hosting", failure: "A launch needs capacity the freeze blocks", failureMet: false},
-      {decision: "Hire two enterprise account executives in Q1", kind: "Sales hiring", failure: "Ramp time above five months", failureMet: false},
+      {decision: "Hire two enterprise account executives in Q1", kind: "", failure: "Ramp time above five months", failureMet: false},
       {decision: "Publish the partner API docs before general availability", kind: "Product roadmap", failure: "Fewer than five partners building on the beta by the review", failureMet: true},
     ],
     risks: [

@@ -1,5 +1,7 @@
 import {normalize} from "./columns";
-import {show} from "./contract";
+import type {Maybe} from "./contract";
+import {isBlank, list, quote, sameLength, show} from "./contract";
+import {fail} from "./errors";
 
 /**
  * The leaders' charter: how peer leaders agree to decide together. Each leader
@@ -172,5 +174,21 @@ export function laneCheck(d: DecisionFacts, lanes: readonly LaneAnswer[]): strin
       if (missing.length) out.push(`${owner}'s lane says to coordinate "${d.kind}" with ${names(missing)}, who ${missing.length === 1 ? "is" : "are"} neither approver nor consulted.`);
     }
   }
+  return out;
+}
+
+/** Lanes given as three lists side by side, as a formula takes them: each leader, the kind of decision, and the authority. */
+export function lanesFrom(leaders: readonly Maybe<string>[], kinds: readonly Maybe<string>[], authorities: readonly Maybe<string>[]): LaneAnswer[] {
+  list("laneLeaders", leaders);
+  sameLength(["laneLeaders", "laneKinds"], leaders, kinds);
+  sameLength(["laneLeaders", "laneAuthorities"], leaders, authorities);
+  const out: LaneAnswer[] = [];
+  leaders.forEach((leader, i) => {
+    const authorityText = String(authorities[i] ?? "").trim();
+    const authority = parseAuthority(authorityText);
+    if (authorityText && !authority) fail(`Lane ${i + 1} has the authority ${quote(authorityText)}; use one of: ${Authorities.join(", ")}.`);
+    if (isBlank(leader) || !String(leader).trim()) return;
+    out.push({leader: String(leader).trim(), kind: String(kinds[i] ?? "").trim(), authority, with: []});
+  });
   return out;
 }

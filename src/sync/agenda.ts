@@ -10,6 +10,7 @@ import {okrCycle} from "../engine/cycle";
 import {normalize} from "../engine/columns";
 import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
 import {readMetricsDoc} from "./health_source";
+import {firedRisks} from "./risks";
 import {summarize} from "./health_rows";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
 import {deriveKeyResults} from "./okr_rows";
@@ -72,12 +73,20 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }
   keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
 
+  const fired = (await firedRisks(context, {meetingDoc: docId, okrDocs: request.okrDocs, metricsDoc: request.metricsDoc, asOf: judged, fiscalYearStartMonth: request.fiscalYearStartMonth})).map(r => ({
+    name: r.Name,
+    detail: r.Trigger,
+    owner: r.MitigationOwner,
+    link: r.Link,
+  }));
+
   const openIssues = readIssues(issues)
     .filter(i => i.open)
     .map(i => ({name: i.name, detail: i.priorityLabel, owner: i.owner?.Name, link: i.link}));
   const due = decisionRows(decisions ?? none, at)
     .filter(d => d.DueForReview)
-    .map(d => ({name: d.Name, owner: d.Owner?.Name, link: d.Link}));
+    .sort((a, b) => Number(Boolean(b.Hot)) - Number(Boolean(a.Hot)))
+    .map(d => ({name: d.Hot ? `${d.Name} (a failure condition is met)` : d.Name, owner: d.Owner?.Name, link: d.Link}));
   const overdue = actionRows(actions ?? none, at)
     .filter(a => a.Overdue)
     .sort((a, b) => (b.DaysOverdue ?? 0) - (a.DaysOverdue ?? 0))
@@ -113,6 +122,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     decisionsDue: due,
     overdueActions: overdue,
     messages: toCascade,
+    firedRisks: fired,
   });
   const when = isoDay(at);
   return agenda.map(

@@ -4,6 +4,8 @@ import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
+import type {LaneAnswer} from "../engine/charter";
+import {laneCheck} from "../engine/charter";
 import {decisionCheck} from "../engine/meetings";
 import type {FieldName} from "./fields";
 import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
@@ -125,14 +127,21 @@ export function issueRows(records: readonly IssueRecord[], asOf: Day): IssueRow[
 
 // ---------------------------------------------------------------- decisions
 
-export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day): DecisionRow[] {
+export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day, lanes: readonly LaneAnswer[] = []): DecisionRow[] {
   return rows.map((row): DecisionRow => {
     const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
     const review = cells.date(get("ReviewDate"), "Review Date");
     const date = cells.date(get("Date"), "Date");
     for (const r of [review, date]) if (r.problem) problems.push(r.problem);
-    const checks = decisionCheck(names(get("Owner")), names(get("Approvers")), names(get("Consulted")));
+    const kind = cells.text(get("Kind"));
+    const checks = [
+      ...decisionCheck(names(get("Owner")), names(get("Approvers")), names(get("Consulted"))),
+      ...laneCheck({owners: names(get("Owner")), approvers: names(get("Approvers")), consulted: names(get("Consulted")), kind}, lanes),
+    ];
+    const met = get("FailureMet");
+    const failureMet = typeof met === "boolean" ? met : ["true", "yes", "met"].includes(cells.text(met).toLowerCase());
+    const dueForReview = review.value ? daysBetween(review.value, asOf) >= 0 : false;
     const issue = cells.refs(get("Issue"))[0];
     return compact({
       Id: stableId(docId, row.id),
@@ -147,8 +156,13 @@ export function decisionRows({docId, rows, map}: Table<FieldName<typeof Decision
       RejectedAlternatives: cells.text(get("RejectedAlternatives")) || undefined,
       Assumptions: cells.text(get("Assumptions")) || undefined,
       ReviewDate: review.value ? isoDay(review.value) : undefined,
-      DueForReview: review.value ? daysBetween(review.value, asOf) >= 0 : false,
+      DueForReview: dueForReview,
       Issue: issue?.rowId ? {Id: stableId(docId, issue.rowId), Name: issue.name || "Not found"} : undefined,
+      Kind: kind || undefined,
+      FailureConditions: cells.text(get("FailureConditions")) || undefined,
+      // Shown only when true, so a log without failure conditions reads as before.
+      FailureMet: failureMet || undefined,
+      Hot: (dueForReview && failureMet) || undefined,
       Check: text(checks),
       Problems: text(problems),
       Link: row.browserLink,
