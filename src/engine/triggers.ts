@@ -319,10 +319,12 @@ export function nearestName(name: string, candidates: readonly string[]): string
   let best: {name: string; d: number} | undefined;
   for (const c of candidates) {
     const other = normalize(c).slice(0, 80);
+    if (!other) continue;
     const d = other.includes(key) || key.includes(other) ? Math.abs(other.length - key.length) / 4 : distance(key, other);
-    if (!best || d < best.d) best = {name: c, d};
+    // Close enough: at most a third of the longer name differs.
+    if (d <= Math.max(2, Math.max(key.length, other.length) / 3) && (!best || d < best.d)) best = {name: c, d};
   }
-  return best && best.d <= Math.max(2, key.length / 3) ? best.name : undefined;
+  return best?.name;
 }
 
 type Truth = boolean | undefined;
