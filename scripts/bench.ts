@@ -6,6 +6,7 @@ import {thresholds} from "../src/engine/health";
 import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
+import {alignmentBench} from "./bench_alignment";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
 import {buildBundle, BundleLimitBytes} from "./bundle";
 import {isolateColdStart} from "./isolate/bench";
@@ -88,6 +89,7 @@ async function main() {
   await okrEngine();
   await pictures();
   await syncRequests(pack);
+  await alignmentBench(pack);
   await faultSuite(pack);
   await writes(pack);
   console.log(`\n${await isolateColdStart()}`);
