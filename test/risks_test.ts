@@ -45,6 +45,13 @@ describe("the Risks sync table over HTTP", function () {
     assert.equal(support.Findings, "No trigger: say what live number tells you the risk is happening. Review overdue since 2026-11-10.");
   });
 
+  it("judges triggers on the readings up to its day only", async function () {
+    const run = await runSync(env, pack, "Risks", [meeting, metrics, undefined, undefined, undefined, new Date("2026-03-02T08:00:00Z")]);
+    const margin = run.rows.find(r => r.Name.startsWith("Margin"))!;
+    assert.include(margin, {TriggerState: "Armed", Hot: false});
+    assert.match(margin.TriggerReading, /^Gross margin is (6[5-9]|7\d)(\.\d)?%: not met/);
+  });
+
   it("names a metric or key result that does not exist, with the nearest name, on the row", async function () {
     const docId = env.seeded.meetingDocId!;
     putRow(env, docId, RiskTable, {Risk: "Typo in a metric", Trigger: "Cash runwy < 6", "Review Date": "2027-01-01"});

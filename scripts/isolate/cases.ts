@@ -54,6 +54,11 @@ export const Syncs: SyncCase[] = [
   {table: "MeetingAgenda", params: e => [meeting(e), meetingDay, 90, teams(e), metrics(e)]},
   {table: "Cadence", params: () => [at("2026-10-06")]},
   {table: "Playbook", params: () => [at("2026-11-02")]},
+  {table: "Charter", params: e => [meeting(e)]},
+  {table: "Risks", params: e => [meeting(e), metrics(e), teams(e), undefined, undefined, meetingDay]},
+  {table: "Dependencies", params: e => [meeting(e), teams(e), undefined, undefined, meetingDay]},
+  {table: "SessionReadiness", params: e => [meeting(e), undefined, undefined, meetingDay]},
+  {table: "ExecutiveProgram", params: () => [at("2026-10-13")]},
 ];
 
 /** The two-way sync edit: sync, change one cell of one row, write it back, sync again. */

@@ -70,7 +70,11 @@ export async function triggerData(context: coda.ExecutionContext, parsed: readon
   if (request.metricsDoc && subjects.includes("metric")) {
     const records = await readMetricsDoc(context, await resolveDocId(context, request.metricsDoc), {});
     for (const m of records) {
-      const values = [...m.readings].sort((a, b) => a.date.getTime() - b.date.getTime()).map(r => r.value);
+      // Judged as of the sync's day: later readings are not seen.
+      const values = m.readings
+        .filter(r => r.date.getTime() <= request.asOf.getTime())
+        .sort((a, b) => a.date.getTime() - b.date.getTime())
+        .map(r => r.value);
       metrics.push({name: m.name, unit: m.unit, values});
     }
   }
