@@ -1,9 +1,12 @@
+import type {AlignmentSample} from "../sample/alignment";
+import {sampleAlignment} from "../sample/alignment";
 import type {MetricsSample} from "../sample/health";
 import type {DisciplineSample, MeetingRecordSample} from "../sample/meeting_history";
 import type {MeetingSample} from "../sample/meetings";
 import type {Organization, Person} from "../sample/types";
 import type {Cell, ColumnDef, ColumnType, DocRecord, FormattedText, PersonCell, RowRecord, TableRecord, TextRun} from "./model";
 import {links} from "./model";
+import {alignmentTables} from "./seed_alignment";
 
 /**
  * Lays an organization out as real docs: one strategy doc, one doc per team and a
@@ -131,6 +134,8 @@ export interface SeedOptions {
   metrics?: MetricsSample;
   /** The leadership meeting's records, served as a meeting doc. */
   meetings?: MeetingSample;
+  /** The charter, risks, dependencies and executive sessions of the meeting doc; the sample's by default. */
+  alignment?: AlignmentSample;
 }
 
 /** The leadership meeting as a doc: leaders, meetings and their items, issues, decisions, actions, back-briefs. */
@@ -489,6 +494,11 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
   const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;
   const meeting = options.meetings ? meetingDoc(org, options.meetings, remember) : undefined;
   if (meeting && options.meetings?.discipline) disciplineTables(meeting, options.meetings.discipline, remember, Boolean(options.withBadRows));
+  if (meeting) {
+    const aIds = new Ids("al");
+    const build = {table: (name: string, page: string, specs: ColumnSpec[]) => makeTable(aIds, name, page, specs), row: (t: TableRecord, v: Record<string, Cell | undefined>) => addRow(aIds, t, v), person: remember};
+    meeting.tables.push(...alignmentTables(options.alignment ?? sampleAlignment(), build, meeting.tables.find(t => t.name === "Decisions")));
+  }
 
   const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]])]);
 

@@ -3,6 +3,7 @@ import {isoDay, toDay} from "../src/engine/calendar";
 import {Ranges} from "../src/engine/contract";
 import {agendaTimes, Cadences, decisionCheck, leadershipAlignment, meetingDates, meetingMix, MeetingKinds, rolloutPhase, Weekdays} from "../src/engine/meetings";
 import {AlignmentSchema, MeetingMixSchema, RolloutSchema} from "../schemas/meetings";
+import {Authorities, lanesFrom, laneCheck} from "../src/engine/charter";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
 
@@ -145,11 +146,22 @@ export const LeadershipAlignment = coda.makeFormula({
 
 export const DecisionCheck = coda.makeFormula({
   name: "DecisionCheck",
-  description: "What is wrong with how a decision is owned: no owner, more than one owner, more approvers than needed (over-collaboration), or the owner also listed as an approver. Empty when it is sound.",
+  description:
+    "What is wrong with how a decision is owned: no owner, more than one owner, more approvers than needed (over-collaboration), the owner also listed as an approver, and, given the lanes, a decision outside its owner's lane or over-collaboration on one its owner may take alone. Empty when it is sound.",
   parameters: [
     coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "owner", description: "The decision's owner: one person."}),
     coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "approvers", description: "Who must approve it.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "consulted", description: "Who is consulted.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "kind", description: "The kind of decision, as the Lanes table names it (such as Pricing and discounts), to check it against the lanes. Optional.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "laneLeaders", description: "The Lanes table's leaders, one per lane: up to 200,000. Optional.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "laneKinds", description: "Each lane's kind of decision, one per laneLeaders entry.", optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "laneAuthorities",
+      description: `Each lane's authority, one per laneLeaders entry: ${Authorities.join(", ")}.`,
+      optional: true,
+      autocomplete: [...Authorities],
+    }),
   ],
   resultType: coda.ValueType.Array,
   items: coda.makeSchema({type: coda.ValueType.String}),
@@ -165,9 +177,20 @@ export const DecisionCheck = coda.makeFormula({
         "Grace Mbeki both owns and approves the decision: the owner decides; approvers are other people.",
       ],
     },
+    {
+      params: [["Grace Mbeki"], ["Maya Lindqvist"], [], "Architecture and hosting", ["Hana Sato", "Grace Mbeki"], ["Architecture and hosting", "Pricing and discounts"], ["Decides alone", "Owns outright"]],
+      result: ["Grace Mbeki owns this decision, but \"Architecture and hosting\" lies in Hana Sato's lane: the lane's owner decides, or the lanes change."],
+    },
+    {
+      params: [["Lena Fischer"], ["Maya Lindqvist"], [], "Support operations", ["Lena Fischer"], ["Support operations"], ["Decides alone"]],
+      result: ["Over-collaboration: \"Support operations\" is Lena Fischer's to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide."],
+    },
   ],
-  execute: async function ([owner, approvers, consulted]) {
-    return decisionCheck(owner, approvers ?? [], consulted ?? []);
+  execute: async function ([owner, approvers, consulted, kind, laneLeaders, laneKinds, laneAuthorities]) {
+    const problems = decisionCheck(owner, approvers ?? [], consulted ?? []);
+    const lanes = lanesFrom(laneLeaders ?? [], laneKinds ?? [], laneAuthorities ?? []);
+    const names = (xs: ReadonlyArray<string | null | undefined>) => xs.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(x => x.trim());
+    return [...problems, ...laneCheck({owners: names(owner), approvers: names(approvers ?? []), consulted: names(consulted ?? []), kind: kind ?? ""}, lanes)];
   },
 });
 

@@ -7,6 +7,7 @@ import {Weekdays} from "../src/engine/meetings";
 import {Identity} from "../schemas/identities";
 import {ActionItemSchema, AgendaItemSchema, BackBriefSchema, CadenceEventSchema, DecisionSchema, IssueSchema, PlaybookTaskSchema} from "../schemas/meetings";
 import {meetingAgenda} from "../src/sync/agenda";
+import {readLaneTable} from "../src/sync/charter";
 import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/fields";
 import type {ObjectSchemaDefinitionType} from "@codahq/packs-sdk/dist/schema";
 import type {FieldSpec} from "../src/engine/columns";
@@ -71,15 +72,26 @@ export const Issues = meetingTable({
   rows: (table, asOf) => issueRows(readIssues(table), asOf),
 });
 
-export const Decisions = meetingTable({
+const decisionsDescription =
+  "The decision log: each decision with its one accountable owner, rationale, rejected alternatives, assumptions, failure conditions and review date, checked for ownership problems and, when the doc has a Lanes table, for decisions outside their owner's lane.";
+
+export const Decisions = coda.makeSyncTable({
   name: "Decisions",
-  description: "The decision log: each decision with its one accountable owner, rationale, rejected alternatives, assumptions and review date, checked for ownership problems.",
-  identity: Identity.Decision,
+  description: decisionsDescription,
+  identityName: Identity.Decision,
+  connectionRequirement: Connected,
   schema: DecisionSchema,
-  table: MeetingTables.decisions,
-  specs: DecisionFields,
-  rows: decisionRows,
-  withSeats: true,
+  formula: {
+    name: "SyncDecisions",
+    description: decisionsDescription,
+    parameters: [MeetingDocParam, meetingTableParam(MeetingTables.decisions), ColumnsParam, AsOfParam],
+    onError: handleError,
+    execute: async function ([meetingDoc, table, columns, asOf], context) {
+      const docId = await resolveDocId(context, meetingDoc);
+      const [source, lanes, seats] = await Promise.all([readTable(context, docId, table || MeetingTables.decisions, DecisionFields, {columns}), readLaneTable(context, docId), loadSeats(context, docId)]);
+      return {result: decisionRows(source, dayOrToday("asOf", asOf, context), {lanes, seats})};
+    },
+  },
 });
 
 export const ActionItems = meetingTable({

@@ -22,4 +22,9 @@ export const Identity = {
   MeetingHealth: "MeetingHealth",
   CheckInDue: "CheckInDue",
   RetrospectiveEntry: "RetrospectiveEntry",
+  CharterItem: "CharterItem",
+  Risk: "Risk",
+  Gate: "Gate",
+  SessionReadiness: "SessionReadiness",
+  ExecutiveSession: "ExecutiveSession",
 } as const;

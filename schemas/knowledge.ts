@@ -93,6 +93,26 @@ export const Knowledge = {
     contextProperties: ["Name", "Team", "Cycle"],
     filterableProperties: ["Owner", "Team", "Cycle", "Grade"],
   },
+  Charter: {
+    properties: ["Answer", "Findings", "Problems"],
+    contextProperties: ["Name", "Question", "Subject"],
+    filterableProperties: ["Leader", "Question", "Open"],
+  },
+  Risks: {
+    properties: ["Mitigation", "Findings", "TriggerReading", "Problems"],
+    contextProperties: ["Name", "Area", "Trigger", "MitigationOwner"],
+    filterableProperties: ["Area", "Status", "TriggerState", "Hot", "ReviewOverdue"],
+  },
+  Dependencies: {
+    properties: ["BlockedReason", "CriticalPath", "Problems"],
+    contextProperties: ["Name", "Downstream", "Upstream"],
+    filterableProperties: ["Blocked", "UpstreamStatus", "NeededBy"],
+  },
+  SessionReadiness: {
+    properties: ["Findings", "MissingPrework", "UnconfirmedSeats", "MissingOutputs", "Problems"],
+    contextProperties: ["Name", "Kind"],
+    filterableProperties: ["Date", "Kind", "Ready", "Upcoming", "NoDecision"],
+  },
 } satisfies Record<string, coda.CustomIndexDefinition>;
 
 /**
@@ -103,5 +123,6 @@ export const Unindexed: Record<string, string> = {
   MeetingAgenda: "Built for one meeting date from the indexed tables; the PrepareWeeklyMeeting skill builds it from them.",
   HotItems: "The hot rows of HealthMetrics, which is indexed with the hot flag filterable.",
   Cadence: "A calendar computed from a start date; OkrCycle and the skills' prompts cover it.",
+  ExecutiveProgram: "The four sessions laid out from one date; SessionReadiness, which is indexed, holds the sessions as the doc keeps them.",
   Playbook: "A fixed 90-day plan computed from a start date; RolloutPhase answers where it stands.",
 };

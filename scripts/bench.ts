@@ -6,6 +6,7 @@ import {thresholds} from "../src/engine/health";
 import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
+import {alignmentBench} from "./bench_alignment";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
 import {disciplineRequests} from "./bench_discipline";
 import {historyBench} from "./bench_history";
@@ -91,6 +92,7 @@ async function main() {
   await pictures();
   await syncRequests(pack);
   await disciplineRequests(pack);
+  await alignmentBench(pack);
   await faultSuite(pack);
   await writes(pack);
   await historyBench(pack);

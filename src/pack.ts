@@ -1,4 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
+import {alignmentFormulas} from "../formulas/alignment";
+import {alignmentSyncTables} from "../formulas/alignment_sync";
 import {disciplineSyncTables} from "../formulas/discipline_sync";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
@@ -29,6 +31,6 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...historyFormulas, ...okrActions, ...meetingActions, ...historyActions, ...setupFormulas]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables, ...historySyncTables]) pack.syncTables.push(table);
+for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...historyFormulas, ...alignmentFormulas, ...okrActions, ...meetingActions, ...historyActions, ...setupFormulas]) pack.formulas.push(formula);
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables, ...historySyncTables, ...alignmentSyncTables]) pack.syncTables.push(table);
 for (const skill of skills) pack.addSkill(skill);

@@ -45,6 +45,21 @@ describe("the briefing", function () {
     assert.match(lines[retro + 2], /^Notes written for 8 of 31 key results/);
   });
 
+  it("brings the fired risks, blocked gates, open disagreements and the next session's readiness", function () {
+    const at = lines.findIndex(l => l.includes("EXECUTIVE ALIGNMENT"));
+    assert.isAbove(at, 0);
+    const section = lines.slice(at);
+    assert.include(section, "Risks: 1 fired, 2 armed, 1 unknown, of 5 in the register.");
+    assert.isTrue(section.some(l => /^ {2}! Margin stays under the red line into next year +Gross margin < 65 — Gross margin is [\d.]+%: met/.test(l)));
+    assert.include(section, "Dependency gates: 3 of 6 blocked.");
+    assert.isTrue(section.some(l => l.includes("Blocked: Partners building on the beta is off track.")));
+    assert.include(section, "  ↻ Cycle: Enterprise pricing tiers → Enterprise onboarding playbook → Enterprise pricing tiers");
+    assert.include(section, "  ≠ Gross margin back above 70% by the end of Q1: not yet agreed by Diego Ramos.");
+    assert.lengthOf(section.filter(l => l.includes('both own "Pricing and discounts" outright')), 1, "a lane conflict is told once");
+    assert.include(section, "Next executive session: Decision brief and action plan on 2026-12-08 — not ready; pre-work due 2026-12-01.");
+    assert.include(section, "  Seats not confirmed: Chief Revenue Officer, Chief People Officer.");
+  });
+
   it("lists a metric as hot in the dashboard and in the hot items alike", function () {
     const hot = lines.filter(l => /^\d+\. /.test(l)).map(l => /^\d+\. (.+?) \(/.exec(l)![1]);
     const flagged = lines.filter(l => /^ {2}[●◐○ ] /.test(l) && /; hot(;|$)/.test(l));

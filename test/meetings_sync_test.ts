@@ -47,8 +47,12 @@ describe("meeting sync tables and actions over HTTP", function () {
     const docs = byName.get("Publish the partner API docs before general availability")!;
     assert.include(docs, {DueForReview: true});
     assert.match(docs.Check, /Tom Okafor both owns and approves/);
+    assert.include(docs, {Kind: "Product roadmap", FailureMet: true, Hot: true}, "past its review with a failure condition met");
+    assert.match(freeze.Check, /Grace Mbeki owns this decision, but "Architecture and hosting" lies in Hana Sato's lane/);
+    assert.notProperty(byName.get("Hire two enterprise account executives in Q1")!, "Check", "no kind given, so no lane to check");
+    assert.notProperty(byName.get("Hire two enterprise account executives in Q1")!, "Hot");
     const helpCenter = byName.get("Move tier-1 support questions to the new help center")!;
-    assert.notProperty(helpCenter, "Check");
+    assert.equal(helpCenter.Check, 'Over-collaboration: "Support operations" is Lena Fischer\'s to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide.');
     assert.include(helpCenter, {DueForReview: false, ReviewDate: "2026-11-24"});
     assert.equal(helpCenter.Issue.Name, "Support backlog keeps growing after the pricing change");
   });
@@ -79,7 +83,11 @@ describe("meeting sync tables and actions over HTTP", function () {
     assert.equal(run.rows[0].Facilitator, "Priya Natarajan", "the rotation continues after the last facilitator");
     assert.notEqual(run.rows[0].Facilitator, "Maya Lindqvist", "the most senior leader does not facilitate");
     const names = run.rows.map(r => r.Name);
-    assert.include(names[1], "Hot metric: Support backlog");
+    assert.equal(names[1], "Risk fired: Margin stays under the red line into next year (Gross margin < 65)", "fired risks come first");
+    assert.equal(run.rows[1].Source, "Risk register");
+    assert.include(names[2], "Hot metric: Support backlog");
+    assert.isFalse(names.some(n => n.includes("Runway shortens")), "an armed risk stays off the agenda");
+    assert.isTrue(names.some(n => n === "Review decision: Publish the partner API docs before general availability (a failure condition is met)"));
     assert.isTrue(names.some(n => n.startsWith("Key result: ")), "off-track key results come up");
     assert.isTrue(names.some(n => n === "Solve: Support backlog keeps growing after the pricing change (High, 4 votes)"));
     assert.isTrue(names.some(n => n.startsWith("Review decision: Move tier-1 support questions")), "a decision due for review");

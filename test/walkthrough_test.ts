@@ -54,7 +54,22 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     assert.equal(await c.call("KeyResultStatus", [kr.Progress, day("2026-10-01"), day("2026-12-31"), meetingDay, kr.Confidence]), kr.Status);
     // 2. Lay the agenda out by the prompt's order and time boxes (the rules the prompt quotes).
     const source = (r: any) => ({name: r.Name, owner: r.Owner?.Name, link: r.Link});
-    const agenda = buildAgenda({length, hotItems: hot.map(source), keyResults: krs.map(source), issues: issues.map(i => ({...source(i), detail: i.Priority})), decisionsDue: decisions.map(source), overdueActions: actions.map(source), messages: []});
+    const fired = (await c.sync("Risks", [c.meeting, c.metrics, c.teams, undefined, undefined, meetingDay])).filter(r => r.Hot);
+    assert.isAbove(fired.length, 0, "the sample has a fired risk");
+    const meetings = (await c.sync("MeetingHealth", [c.meeting, undefined, undefined, meetingDay])).filter(m => m.Date && m.Date < isoDate(meetingDay));
+    const last = meetings.sort((a, b) => a.Date.localeCompare(b.Date)).pop();
+    const meetingHealth = last && !last.Healthy ? [source(last)] : [];
+    const agenda = buildAgenda({
+      length,
+      firedRisks: fired.map(source),
+      hotItems: hot.map(source),
+      meetingHealth,
+      keyResults: krs.map(source),
+      issues: issues.map(i => ({...source(i), detail: i.Priority})),
+      decisionsDue: decisions.map(source),
+      overdueActions: actions.map(source),
+      messages: [],
+    });
     // 3. AgendaTimes: the boxes add up to the meeting's length; MeetingMix: status stays under a quarter.
     const boxes: string[] = await c.call("AgendaTimes", [agenda.map(a => a.minutes)]);
     assert.lengthOf(boxes, agenda.length);
@@ -70,7 +85,8 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     const table = await c.sync("MeetingAgenda", [c.meeting, meetingDay, length, c.teams, c.metrics]);
     const solve = (rows: Array<{name: string}>) => rows.filter(r => r.name.startsWith("Solve: ")).map(r => r.name.replace(/ \(.*\)$/, ""));
     assert.deepEqual(solve(agenda.map(a => ({name: a.item}))), solve(table.map(r => ({name: r.Name}))), "the same issues, in the same order");
-    assert.include(table[1].Name, hot[0].Name, "the most severe hot metric comes first");
+    assert.include(table[1].Name, fired[0].Name, "a fired risk comes first");
+    assert.include(table[1 + fired.length].Name, hot[0].Name, "then the most severe hot metric");
   },
 
   async DebriefMeeting(c) {
@@ -115,7 +131,8 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     assert.include(freeze.Summary, freeze.ReviewDate);
     // The ownership problem on the row is what DecisionCheck says for its people.
     const names = (text?: string) => (text ? text.split(", ") : []);
-    const check: string[] = await c.call("DecisionCheck", [names(freeze.Owners), names(freeze.Approvers), names(freeze.Consulted)]);
+    const lanes = await laneParams(c);
+    const check: string[] = await c.call("DecisionCheck", [names(freeze.Owners), names(freeze.Approvers), names(freeze.Consulted), freeze.Kind ?? "", ...lanes]);
     assert.equal(check.join(" "), freeze.Check);
     // Decisions due for review are a filter.
     const due = decisions.filter(d => d.DueForReview);
@@ -258,11 +275,19 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     const decisions = await c.sync("Decisions", [c.meeting, undefined, undefined, asOf]);
     const unclear = decisions.filter(d => d.Check);
     assert.isAbove(unclear.length, 0);
+    const lanes = await laneParams(c);
     for (const d of unclear) {
       const names = (text?: string) => (text ? text.split(", ") : []);
       const owners = d.Owners ? names(d.Owners) : [d.Owner?.Name].filter(Boolean);
-      assert.equal((await c.call("DecisionCheck", [owners, names(d.Approvers), names(d.Consulted)])).join(" "), d.Check);
+      assert.equal((await c.call("DecisionCheck", [owners, names(d.Approvers), names(d.Consulted), d.Kind ?? "", ...lanes])).join(" "), d.Check);
     }
+    assert.isTrue(unclear.some(d => /lane|Over-collaboration/.test(d.Check)), "a crossed lane is among them");
+    // 4. The charter's open questions: outcomes not yet agreed and lane conflicts.
+    const charter = await c.sync("Charter", [c.meeting]);
+    const open = charter.filter(r => r.Open);
+    assert.isAbove(open.length, 0);
+    assert.isTrue(open.some(r => r.Question === "Shared outcome" && r.NotYet), "an outcome someone has not agreed to");
+    for (const r of open) assert.isString(r.Findings, r.Name);
     // 3. Back-briefs with gaps, by leader.
     const briefs = await c.sync("BackBriefs", [c.meeting]);
     assert.deepEqual(briefs.filter(b => b.Gaps).map(b => b.Leader.Name), ["Tom Okafor", "Priya Natarajan"]);
@@ -373,3 +398,11 @@ describe("each synced row's Summary, written for search and answers", function (
     });
   }
 });
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The Lanes as DecisionCheck takes them, read from the Charter sync table's lane rows. */
+async function laneParams(c: {sync: (table: string, params: unknown[]) => Promise<any[]>; meeting: string}): Promise<[string[], string[], string[]]> {
+  const lanes = (await c.sync("Charter", [c.meeting])).filter(r => r.Question === "Lane" && r.Leader && r.Subject && r.Answer);
+  return [lanes.map(r => r.Leader.Name), lanes.map(r => r.Subject), lanes.map(r => r.Answer)];
+}

@@ -1,5 +1,6 @@
 import type {SampleEmulator} from "../../emulator/sample";
 import {NextMeeting} from "../../sample/meetings";
+import {alignmentBriefing} from "./alignment";
 import {disciplineBriefing} from "./discipline";
 import {healthBriefing} from "./health";
 import {historyBriefing} from "./history";
@@ -18,9 +19,12 @@ export async function briefingLines(env: SampleEmulator, judgedOn: string = Next
   const meeting = await meetingBriefing(env, NextMeeting);
   const discipline = await disciplineBriefing(env, NextMeeting);
   const lines = await okrBriefing(synced.org, {alignment: synced.alignment, problems: synced.problems, judgedOn});
+  const history = await historyBriefing(env, judgedOn);
+  const executive = await alignmentBriefing(env, judgedOn);
   const docs = env.seeded.teamDocIds.length + 3;
-  const rows = synced.rows + health.rows + meeting.rows + discipline.rows;
-  const requests = synced.requests + health.requests + meeting.requests + discipline.requests;
+  const sections = [health, meeting, discipline, history, executive];
+  const rows = synced.rows + sections.reduce((n, s) => n + s.rows, 0);
+  const requests = synced.requests + sections.reduce((n, s) => n + s.requests, 0);
   lines.splice(2, 0, `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`);
-  return [...lines, ...health.lines, ...meeting.lines, ...discipline.lines, ...(await historyBriefing(env, judgedOn)).lines];
+  return [...lines, ...sections.flatMap(s => s.lines)];
 }

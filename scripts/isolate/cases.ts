@@ -58,6 +58,11 @@ export const Syncs: SyncCase[] = [
   {table: "MeetingHealth", params: e => [meeting(e), undefined, undefined, meetingDay], emulator: {withBadRows: true}},
   {table: "CheckInsDue", params: e => [teams(e), undefined, undefined, undefined, undefined, undefined, at("2026-11-24")], emulator: {withBadRows: true}},
   {table: "Retrospective", params: e => [teams(e), "FY2026 Q4", undefined, undefined, at("2026-11-24")]},
+  {table: "Charter", params: e => [meeting(e)]},
+  {table: "Risks", params: e => [meeting(e), metrics(e), teams(e), undefined, undefined, meetingDay]},
+  {table: "Dependencies", params: e => [meeting(e), teams(e), undefined, undefined, meetingDay]},
+  {table: "SessionReadiness", params: e => [meeting(e), undefined, undefined, meetingDay]},
+  {table: "ExecutiveProgram", params: () => [at("2026-10-13")]},
 ];
 
 /** The two-way sync edit: sync, change one cell of one row, write it back, sync again. */

@@ -10,7 +10,7 @@
  */
 
 /** Sync tables that compute their rows from their parameters and need no account. */
-export const AccountFreeSyncTables: readonly string[] = ["Cadence", "Playbook"];
+export const AccountFreeSyncTables: readonly string[] = ["Cadence", "Playbook", "ExecutiveProgram"];
 
 export interface ConnectionMetadata {
   formulas?: ReadonlyArray<{name: string; isAction?: boolean; connectionRequirement?: string}>;

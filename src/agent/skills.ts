@@ -56,6 +56,10 @@ export const PrepareWeeklyMeeting = skill({
     Prepare the agenda of the next weekly leadership meeting. Ask for the meeting's length in minutes if not given
     (default 90) and its start time if the user wants clock times.
     1. Gather from the synced tables:
+       - fired risks: \`Risks\` rows with \`Risks.Hot\` true, each with \`Risks.Trigger\` and \`Risks.TriggerReading\`;
+         they open the agenda;
+       - the last meeting, when \`MeetingHealth.Healthy\` is false: reviewed right after the hot metrics, with
+         \`MeetingHealth.Findings\`;
        - hot metrics: \`HealthMetrics\` rows with \`HealthMetrics.Hot\` true, most severe first (\`HealthMetrics.Severity\`),
          each with \`HealthMetrics.HotReason\` (\`HotReason\` words it for a metric whose row has none);
        - key results of the current cycle whose \`KeyResults.Status\` is Off track or At risk, with \`KeyResults.Summary\`
@@ -226,7 +230,7 @@ export const RunCycleRetrospective = skill({
 export const CheckLeadershipAlignment = skill({
   name: "CheckLeadershipAlignment",
   displayName: "Check leadership alignment",
-  description: "Checks whether the leadership team is aligned: agreement on priorities, the priorities most contested, decisions with unclear ownership or crossed lanes, and gaps in the leaders' back-briefs.",
+  description: "Checks whether the leadership team is aligned: agreement on priorities, the priorities most contested, the charter's open disagreements, decisions with unclear ownership or crossed lanes, and gaps in the leaders' back-briefs.",
   formulas: ["LeadershipAlignment", "DecisionCheck"],
   prompt: `
     Check how aligned the leadership team is.
@@ -235,11 +239,16 @@ export const CheckLeadershipAlignment = skill({
        per leader. Report W (0 no agreement, 1 full), the consensus order, the most contested priorities with their
        spread, and the verdict.
     2. Lanes and ownership: read \`Decisions\` whose \`Decisions.Check\` is not blank (several owners, too many
-       approvers, an owner who also approves) and those whose \`Decisions.Lane\` is Decided alone though other
-       leaders approve them. \`DecisionCheck\` explains a case.
+       approvers, an owner who also approves, a decision outside its owner's lane, over-collaboration on one its
+       owner may take alone). \`DecisionCheck\` explains a case: pass the decision's \`Decisions.Kind\` and the lanes,
+       the \`Charter\` rows whose \`Charter.Question\` is Lane (\`Charter.Leader\`, \`Charter.Subject\` as the kind,
+       \`Charter.Answer\` as the authority).
     3. Intent: read \`BackBriefs\`; name each leader whose back-brief has gaps (\`BackBriefs.Gaps\`): no need stated,
        no linked objective.
-    4. Answer with the two or three disagreements to settle at the next meeting, each with whom it involves.
+    4. The charter: \`Charter\` rows with \`Charter.Open\` true: shared outcomes not everyone has agreed to
+       (\`Charter.NotYet\`), outcomes two leaders own outright, kinds of decision nobody decides, coordination with
+       nobody named, and the widest spread of risk tolerance, each with its \`Charter.Findings\`.
+    5. Answer with the two or three disagreements to settle at the next meeting, each with whom it involves.
     ${Shared}`,
 });
 

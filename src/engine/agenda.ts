@@ -26,6 +26,8 @@ export interface AgendaInputs {
   messages: AgendaSource[];
   /** The last meeting, when it was low-health: reviewed right after the hot metrics. */
   meetingHealth?: AgendaSource[];
+  /** Risks whose trigger has fired: reviewed first. */
+  firedRisks?: AgendaSource[];
 }
 
 export interface AgendaItem {
@@ -63,6 +65,7 @@ export function buildAgenda(input: AgendaInputs): AgendaItem[] {
   // Reviews: hot metrics first, then off-track and at-risk key results, within a fifth of the meeting.
   const reviewSlots = Math.floor((L * R.reviewShare) / R.perReview);
   const reviews: Draft[] = [
+    ...(input.firedRisks ?? []).map(r => ({item: `Risk fired: ${r.name}${r.detail ? ` (${r.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: r.owner, source: "Risk register", link: r.link})),
     ...input.hotItems.map(h => ({item: `Hot metric: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner, source: "Health metrics", link: h.link})),
     ...(input.meetingHealth ?? []).map(h => ({item: `Meeting health: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner ?? input.facilitator, source: "Meeting health", link: h.link})),
     ...input.keyResults.map(k => ({item: `Key result: ${k.name}${k.detail ? ` (${k.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: k.owner, source: "OKRs", link: k.link})),

@@ -3,7 +3,8 @@ import {daysBetween, isoDay, plusDays} from "./calendar";
 import {okrCycle} from "./cycle";
 import type {Maybe} from "./contract";
 import {count} from "./contract";
-import {meetingDates, parseWeekday} from "./meetings";
+import {agendaTimes, meetingDates, parseWeekday} from "./meetings";
+import {preworkDue} from "./sessions";
 
 /** The operating calendar and the 90-day rollout playbook, as dated rows. */
 
@@ -87,4 +88,78 @@ const Tasks: Array<[phase: string, day: number, task: string, tool: string]> = [
 
 export function playbook(): PlaybookTask[] {
   return Tasks.map(([phase, day, task, tool]) => ({phase, day, task, tool, signal: Signals[phase]}));
+}
+
+// ------------------------------------------------------------------ the executive program
+
+export interface ExecutiveSession {
+  number: number;
+  name: string;
+  kind: "Alignment" | "Discovery" | "Decision" | "Synthesis";
+  date: Day;
+  preworkDue: Day;
+  prework: string[];
+  requiredSeats: string[];
+  /** Each agenda item with its time box, from agendaTimes. */
+  agenda: Array<{item: string; minutes: number; timeBox: string}>;
+  minutes: number;
+  outputs: string[];
+}
+
+/** The seats every core session needs. */
+export const ExecutiveSeats = ["CEO", "Technology leader", "Finance leader", "People leader", "Product leader", "Delivery leader", "Risk and legal"];
+
+const Program: Array<{name: string; kind: ExecutiveSession["kind"]; offset: number; prework: string[]; agenda: Array<[string, number]>; outputs: string[]}> = [
+  {
+    name: "Agree the end state",
+    kind: "Alignment",
+    offset: 0,
+    prework: ["The current plan or strategy deck", "The top enterprise initiatives and where each stands", "Delivery and financial targets", "Regulatory and audit constraints", "The role map across functions"],
+    agenda: [["Why we are here and what this cycle must decide", 20], ["Outcomes, priorities and non-negotiables", 35], ["Constraints: legal, talent, platform, budget", 30], ["Break", 10], ["What better means at 90 days, 6 and 12 months", 45], ["Trade-offs and real risk appetite", 30], ["Commitments and close", 10]],
+    outputs: ["End-state statement", "Success scorecard with metric definitions", "Constraints and risk guardrails", "Decision rights for the next sessions"],
+  },
+  {
+    name: "Map the current state",
+    kind: "Discovery",
+    offset: 14,
+    prework: ["Stakeholder interviews", "Flow of work from idea to production", "Where work waits, by function"],
+    agenda: [["Readout: how work flows today", 30], ["Bottlenecks and what they cost", 40], ["Friction: slow decisions, unclear ownership, hand-offs", 30], ["What is true, plainly stated", 20]],
+    outputs: ["Current-state map", "Bottleneck register", "Constraint heat map by function", "What-is-true memo"],
+  },
+  {
+    name: "Select the path",
+    kind: "Decision",
+    offset: 21,
+    prework: ["Options written up with cost and time to impact", "Each function's pressure test of the options"],
+    agenda: [["Recap and non-negotiables", 25], ["The options, one by one", 50], ["Pressure test by function", 45], ["Break", 10], ["Scenarios and risk-adjusted comparison", 50], ["Decide and assign owners", 35], ["Direction and how we will say it", 25]],
+    outputs: ["Selected path with one accountable owner", "Rationale and rejected alternatives", "Key assumptions and failure conditions", "Owners by workstream"],
+  },
+  {
+    name: "Decision brief and action plan",
+    kind: "Synthesis",
+    offset: 28,
+    prework: ["Draft 90-day plan from each workstream owner", "Budget and resourcing implications"],
+    agenda: [["The 90-day plan", 40], ["The 12-month roadmap", 30], ["Workstreams and their cadence", 25], ["Risk register: owners and triggers", 30], ["Commitments and close", 25]],
+    outputs: ["90-day execution plan", "12-month roadmap", "Workstreams and governance cadence", "Risk register with mitigation owners and triggers"],
+  },
+];
+
+/** The four executive sessions from the first one's date: pre-work due five business days before each, time-boxed agendas and outputs. */
+export function executiveProgram(first: Day): ExecutiveSession[] {
+  return Program.map((s, i) => {
+    const date = plusDays(first, s.offset);
+    const boxes = agendaTimes(s.agenda.map(a => a[1]));
+    return {
+      number: i + 1,
+      name: s.name,
+      kind: s.kind,
+      date,
+      preworkDue: preworkDue(date),
+      prework: s.prework,
+      requiredSeats: ExecutiveSeats,
+      agenda: s.agenda.map(([item, minutes], k) => ({item, minutes, timeBox: boxes[k]})),
+      minutes: s.agenda.reduce((n, a) => n + a[1], 0),
+      outputs: s.outputs,
+    };
+  });
 }

@@ -10,6 +10,7 @@ import {okrCycle} from "../engine/cycle";
 import {normalize} from "../engine/columns";
 import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
 import {readMetricsDoc} from "./health_source";
+import {firedRisks} from "./risks";
 import {summarize} from "./health_rows";
 import {agendaDiscipline} from "./meeting_health";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
@@ -74,6 +75,13 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }
   keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
 
+  const fired = (await firedRisks(context, {meetingDoc: docId, okrDocs: request.okrDocs, metricsDoc: request.metricsDoc, asOf: judged, fiscalYearStartMonth: request.fiscalYearStartMonth})).map(r => ({
+    name: r.Name,
+    detail: r.Trigger,
+    owner: r.MitigationOwner,
+    link: r.Link,
+  }));
+
   const longTermMeeting = discipline.type === "Quarterly" || discipline.type === "Offsite";
   const openIssues = issuesForAgenda(
     readIssues(issues)
@@ -88,7 +96,8 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }));
   const due = decisionRows(decisions ?? none, at)
     .filter(d => d.DueForReview)
-    .map(d => ({name: d.Name, owner: d.Owner?.Name, link: d.Link}));
+    .sort((a, b) => Number(Boolean(b.Hot)) - Number(Boolean(a.Hot)))
+    .map(d => ({name: d.Hot ? `${d.Name} (a failure condition is met)` : d.Name, owner: d.Owner?.Name, link: d.Link}));
   const overdue = actionRows(actions ?? none, at)
     .filter(a => a.Overdue)
     .sort((a, b) => (b.DaysOverdue ?? 0) - (a.DaysOverdue ?? 0))
@@ -125,6 +134,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     overdueActions: overdue,
     messages: toCascade,
     meetingHealth: discipline.hotItems,
+    firedRisks: fired,
   });
   const when = isoDay(at);
   return agenda.map(

@@ -124,6 +124,9 @@ export const DecisionFields = [
   {field: "Assumptions", names: ["Assumption"]},
   {field: "ReviewDate", names: ["Review Date", "Review", "Revisit", "Review On"]},
   {field: "Issue", names: ["Issues", "Linked Issue"], lookupTo: ["Issues"]},
+  {field: "Kind", names: ["Decision Kind", "Kind Of Decision", "Category"]},
+  {field: "FailureConditions", names: ["Failure Conditions", "Failure Condition", "Kill Criteria"]},
+  {field: "FailureMet", names: ["Failure Met", "Failure Condition Met", "Condition Met"]},
   KeyField,
 ] as const satisfies readonly FieldSpec[];
 

@@ -4,6 +4,8 @@ import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
+import type {LaneAnswer} from "../engine/charter";
+import {laneCheck} from "../engine/charter";
 import {decisionCheck} from "../engine/meetings";
 import type {Seat} from "../engine/seats";
 import {noSeatFinding, seatOf} from "../engine/seats";
@@ -189,20 +191,27 @@ function seatProblem(owner: PersonRow | undefined, seats: readonly Seat[] | unde
   return seatOf({name: owner.Name, email: owner.Email}, seats) ? [] : [noSeatFinding(owner.Name)];
 }
 
-export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day, seats?: readonly Seat[]): DecisionRow[] {
+export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day, judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {}): DecisionRow[] {
   return rows.map((row): DecisionRow => {
     const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
     const review = cells.date(get("ReviewDate"), "Review Date");
     const date = cells.date(get("Date"), "Date");
     for (const r of [review, date]) if (r.problem) problems.push(r.problem);
-    for (const p of personRows(get("Owner"))) problems.push(...seatProblem(p, seats));
-    const checks = decisionCheck(names(get("Owner")), names(get("Approvers")), names(get("Consulted")));
+    for (const p of personRows(get("Owner"))) problems.push(...seatProblem(p, judge.seats));
+    const kind = cells.text(get("Kind"));
+    const checks = [
+      ...decisionCheck(names(get("Owner")), names(get("Approvers")), names(get("Consulted"))),
+      ...laneCheck({owners: names(get("Owner")), approvers: names(get("Approvers")), consulted: names(get("Consulted")), kind}, judge.lanes ?? []),
+    ];
+    const met = get("FailureMet");
+    const failureMet = typeof met === "boolean" ? met : ["true", "yes", "met"].includes(cells.text(met).toLowerCase());
+    const dueForReview = review.value ? daysBetween(review.value, asOf) >= 0 : false;
     const issue = cells.refs(get("Issue"))[0];
     return compact({
       Id: stableId(docId, row.id),
       Name: cells.text(get("Name")) || cells.text(row.name),
-      Summary: decisionSummary({name: cells.text(get("Name")) || cells.text(row.name), owners: names(get("Owner")), approvers: names(get("Approvers")), lane: cells.text(get("Lane")), date: date.value && isoDay(date.value), reviewDate: review.value && isoDay(review.value), dueForReview: review.value ? daysBetween(review.value, asOf) >= 0 : false, problems: checks}),
+      Summary: decisionSummary({name: cells.text(get("Name")) || cells.text(row.name), owners: names(get("Owner")), approvers: names(get("Approvers")), lane: cells.text(get("Lane")), date: date.value && isoDay(date.value), reviewDate: review.value && isoDay(review.value), dueForReview, problems: checks}),
       Owner: personRows(get("Owner"))[0],
       Owners: personRows(get("Owner")).length > 1 ? personRows(get("Owner")).map(p => p.Name).join(", ") : undefined,
       Approvers: names(get("Approvers")).join(", ") || undefined,
@@ -213,8 +222,13 @@ export function decisionRows({docId, rows, map}: Table<FieldName<typeof Decision
       RejectedAlternatives: cells.text(get("RejectedAlternatives")) || undefined,
       Assumptions: cells.text(get("Assumptions")) || undefined,
       ReviewDate: review.value ? isoDay(review.value) : undefined,
-      DueForReview: review.value ? daysBetween(review.value, asOf) >= 0 : false,
+      DueForReview: dueForReview,
       Issue: issue?.rowId ? {Id: stableId(docId, issue.rowId), Name: issue.name || "Not found"} : undefined,
+      Kind: kind || undefined,
+      FailureConditions: cells.text(get("FailureConditions")) || undefined,
+      // Shown only when true, so a log without failure conditions reads as before.
+      FailureMet: failureMet || undefined,
+      Hot: (dueForReview && failureMet) || undefined,
       Check: text(checks),
       Problems: text(problems),
       Link: row.browserLink,

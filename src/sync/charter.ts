@@ -1,0 +1,235 @@
+import * as coda from "@codahq/packs-sdk";
+import type {CharterItemSchema} from "../../schemas/alignment";
+import * as cells from "../engine/cells";
+import type {LaneAnswer, ToleranceAnswer} from "../engine/charter";
+import {Authorities, laneFindings, outcomeGaps, parseAuthority, ToleranceScale, widestSpread} from "../engine/charter";
+import type {FieldSpec} from "../engine/columns";
+import {show} from "../engine/contract";
+import type {FieldName} from "./fields";
+import {LeaderFields, MeetingTables} from "./fields";
+import type {SourceTable} from "./source";
+import {cell, compact, readOptionalTable, stableId} from "./source";
+
+/**
+ * The leaders' charter, read from the leadership meeting doc: one table per
+ * question, each answer a typed row with the findings that say where the next
+ * conversation should start.
+ */
+
+export const CharterTables = {
+  outcomes: "Shared Outcomes",
+  tolerance: "Risk Tolerance",
+  redLines: "Red Lines",
+  expertise: "Expertise",
+  lanes: "Lanes",
+} as const;
+
+const leader: FieldSpec = {field: "Leader", names: ["Name", "Person", "Member", "Who"]};
+
+export const SharedOutcomeFields = [
+  {field: "Outcome", names: ["Shared Outcome", "What We Own Together", "Title"], required: true},
+  {field: "Agreed", names: ["Agree", "Agreed By", "Agrees"]},
+  {field: "NotYet", names: ["Not Yet", "Not Agreed", "Disagree"]},
+  {field: "Note", names: ["Notes", "Why Not Yet", "Comment"]},
+] as const satisfies readonly FieldSpec[];
+
+export const RiskToleranceFields = [
+  {...leader, required: true},
+  {field: "Area", names: ["Domain", "Function"], required: true},
+  {field: "AtRisk", names: ["At Risk", "What Is At Risk", "Risk"]},
+  {field: "Failure", names: ["Failure Looks Like", "Failure", "What Failure Looks Like"]},
+  {field: "Cascades", names: ["Cascades To", "Cascade", "Knock-on"]},
+  {field: "Tolerance", names: ["Risk Tolerance", "Appetite", "Score"]},
+] as const satisfies readonly FieldSpec[];
+
+export const RedLineFields = [
+  {...leader, required: true},
+  {field: "RedLine", names: ["Red Line", "Non-negotiable", "Cannot Compromise On"], required: true},
+  {field: "Grounds", names: ["Grounded In", "Because", "Why"]},
+] as const satisfies readonly FieldSpec[];
+
+export const ExpertiseFields = [
+  {...leader, required: true},
+  {field: "DefersTo", names: ["Defers To", "Expert", "Trusts"], required: true},
+  {field: "Domain", names: ["In", "Area", "Topic"]},
+] as const satisfies readonly FieldSpec[];
+
+export const LaneFields = [
+  {...leader, required: true},
+  {field: "Decision", names: ["Kind Of Decision", "Decision Kind", "Outcome", "Kind"], required: true},
+  {field: "Authority", names: ["Decides", "Mode", "Lane"], required: true},
+  {field: "With", names: ["Coordinates With", "Coordinate With", "With Whom"]},
+] as const satisfies readonly FieldSpec[];
+
+export type CharterItemRow = coda.SchemaType<typeof CharterItemSchema>;
+type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
+
+type PersonRow = {Name: string; Email: string};
+const personRow = (value: unknown): PersonRow | undefined => {
+  const p = cells.people(value).find(x => x.email);
+  return p ? {Name: p.name || p.email, Email: p.email} : undefined;
+};
+const nameOf = (value: unknown) => cells.people(value)[0]?.name || cells.people(value)[0]?.email || "";
+/** Names in a people cell, or in a text cell listing them. */
+const namesOf = (value: unknown) => cells.people(value).flatMap(p => (p.name || p.email).split(/[,;]/)).map(x => x.trim()).filter(Boolean);
+const joined = (list: readonly string[]) => (list.length ? list.join(", ") : undefined);
+const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
+
+export function readLanes({rows, map}: Table<FieldName<typeof LaneFields>>): LaneAnswer[] {
+  return rows.map(row => ({
+    leader: nameOf(cell(row, map, "Leader")),
+    kind: cells.text(cell(row, map, "Decision")),
+    authority: parseAuthority(cells.text(cell(row, map, "Authority"))),
+    with: namesOf(cell(row, map, "With")),
+  }));
+}
+
+export interface CharterSources {
+  roster: string[];
+  outcomes?: Table<FieldName<typeof SharedOutcomeFields>>;
+  tolerance?: Table<FieldName<typeof RiskToleranceFields>>;
+  redLines?: Table<FieldName<typeof RedLineFields>>;
+  expertise?: Table<FieldName<typeof ExpertiseFields>>;
+  lanes?: Table<FieldName<typeof LaneFields>>;
+}
+
+export function charterRows(s: CharterSources): CharterItemRow[] {
+  const out: CharterItemRow[] = [];
+  const row = (r: CharterItemRow, findings: string[], problems: string[]) =>
+    out.push(compact({...r, Open: findings.length > 0, Findings: text(findings), Problems: text(problems)}));
+
+  if (s.outcomes) {
+    const {docId, map} = s.outcomes;
+    for (const r of s.outcomes.rows) {
+      const outcome = cells.text(cell(r, map, "Outcome")) || cells.text(r.name);
+      const agreed = namesOf(cell(r, map, "Agreed"));
+      const notYet = namesOf(cell(r, map, "NotYet"));
+      const gaps = outcomeGaps({outcome, agreed, notYet}, s.roster);
+      row(
+        {Id: stableId(docId, r.id), Name: `Shared outcome: ${outcome}`, Question: "Shared outcome", Subject: outcome, Answer: cells.text(cell(r, map, "Note")) || undefined, Agreed: joined(agreed), NotYet: joined([...gaps.notYet, ...gaps.unanswered]), Link: r.browserLink},
+        gaps.findings,
+        outcome ? [] : ["The outcome is blank: say what the leaders own together."],
+      );
+    }
+  }
+
+  if (s.tolerance) {
+    const {docId, map} = s.tolerance;
+    const answers: ToleranceAnswer[] = [];
+    const problemsOf: string[][] = [];
+    for (const r of s.tolerance.rows) {
+      const problems: string[] = [];
+      const read = cells.number(cell(r, map, "Tolerance"), "Tolerance");
+      let tolerance = read.value;
+      if (read.problem) problems.push(read.problem);
+      if (tolerance !== undefined && (!Number.isInteger(tolerance) || tolerance < ToleranceScale.low || tolerance > ToleranceScale.high)) {
+        problems.push(`Tolerance is ${show(tolerance)}: give a whole number from 1 (avoid risk) to 5 (seek risk).`);
+        tolerance = undefined;
+      }
+      answers.push({leader: nameOf(cell(r, map, "Leader")), area: cells.text(cell(r, map, "Area")), tolerance});
+      problemsOf.push(problems);
+    }
+    const widest = widestSpread(answers);
+    s.tolerance.rows.forEach((r, i) => {
+      const a = answers[i];
+      const atRisk = cells.text(cell(r, map, "AtRisk"));
+      const findings: string[] = [];
+      if (widest && a.area.toLowerCase() === widest.area.toLowerCase() && (a.tolerance === widest.low || a.tolerance === widest.high)) findings.push(widest.sentence);
+      if (!atRisk) findings.push(`${a.leader || "This leader"} has not said what is at risk in ${a.area || "their area"}.`);
+      const cascades = cells.text(cell(r, map, "Cascades"));
+      row(
+        {
+          Id: stableId(docId, r.id),
+          Name: `${a.leader || "Unnamed leader"} on ${a.area || "an unnamed area"}: tolerance ${a.tolerance ?? "not given"}`,
+          Question: "Risk tolerance",
+          Leader: personRow(cell(r, map, "Leader")),
+          Subject: a.area || undefined,
+          Answer: [atRisk, cells.text(cell(r, map, "Failure")), cascades ? `Cascades to ${cascades}` : ""].filter(Boolean).join(" / ") || undefined,
+          Tolerance: a.tolerance,
+          Link: r.browserLink,
+        },
+        findings,
+        [...problemsOf[i], ...(a.tolerance === undefined && !problemsOf[i].length ? ["Tolerance is blank: give 1 (avoid risk) to 5 (seek risk)."] : [])],
+      );
+    });
+  }
+
+  if (s.redLines) {
+    const {docId, map} = s.redLines;
+    for (const r of s.redLines.rows) {
+      const who = nameOf(cell(r, map, "Leader"));
+      const line = cells.text(cell(r, map, "RedLine"));
+      const grounds = cells.text(cell(r, map, "Grounds"));
+      row(
+        {Id: stableId(docId, r.id), Name: `${who || "Unnamed leader"}'s red line: ${line || "not stated"}`, Question: "Red line", Leader: personRow(cell(r, map, "Leader")), Subject: grounds || undefined, Answer: line || undefined, Link: r.browserLink},
+        [],
+        line ? [] : ["The red line is blank: say what this leader cannot compromise on."],
+      );
+    }
+  }
+
+  if (s.expertise) {
+    const {docId, map} = s.expertise;
+    for (const r of s.expertise.rows) {
+      const who = nameOf(cell(r, map, "Leader"));
+      const expert = namesOf(cell(r, map, "DefersTo"));
+      const domain = cells.text(cell(r, map, "Domain"));
+      const problems: string[] = [];
+      if (!expert.length) problems.push("Defers To is blank: name whose expertise this leader defers to.");
+      if (expert.some(e => e.toLowerCase() === who.toLowerCase())) problems.push(`${who} defers to themselves: name a peer whose expertise they acknowledge.`);
+      if (!domain) problems.push("Domain is blank: say in what.");
+      row(
+        {Id: stableId(docId, r.id), Name: `${who || "Unnamed leader"} defers to ${joined(expert) ?? "nobody named"}${domain ? ` on ${domain}` : ""}`, Question: "Expertise", Leader: personRow(cell(r, map, "Leader")), Subject: domain || undefined, With: joined(expert), Link: r.browserLink},
+        [],
+        problems,
+      );
+    }
+  }
+
+  if (s.lanes) {
+    const {docId, map} = s.lanes;
+    const lanes = readLanes(s.lanes);
+    const findings = laneFindings(lanes);
+    s.lanes.rows.forEach((r, i) => {
+      const l = lanes[i];
+      const raw = cells.text(cell(r, map, "Authority"));
+      row(
+        {
+          Id: stableId(docId, r.id),
+          Name: `${l.leader || "Unnamed leader"}: ${l.kind || "unnamed decision"} (${l.authority ?? (raw || "authority not given")})`,
+          Question: "Lane",
+          Leader: personRow(cell(r, map, "Leader")),
+          Subject: l.kind || undefined,
+          Answer: l.authority ?? (raw || undefined),
+          With: joined(l.with),
+          Link: r.browserLink,
+        },
+        findings[i],
+        raw && !l.authority ? [`Authority "${raw.slice(0, 40)}" is not one of: ${Authorities.join(", ")}.`] : [],
+      );
+    });
+  }
+  return out;
+}
+
+export async function readCharter(context: coda.ExecutionContext, docId: string): Promise<CharterSources> {
+  const [leaders, outcomes, tolerance, redLines, expertise, lanes] = await Promise.all([
+    readOptionalTable(context, docId, MeetingTables.leaders, LeaderFields),
+    readOptionalTable(context, docId, CharterTables.outcomes, SharedOutcomeFields),
+    readOptionalTable(context, docId, CharterTables.tolerance, RiskToleranceFields),
+    readOptionalTable(context, docId, CharterTables.redLines, RedLineFields),
+    readOptionalTable(context, docId, CharterTables.expertise, ExpertiseFields),
+    readOptionalTable(context, docId, CharterTables.lanes, LaneFields),
+  ]);
+  if (!outcomes && !tolerance && !redLines && !expertise && !lanes) {
+    throw new coda.UserVisibleError(`The doc ${docId} has none of the charter's tables: add at least one of ${Object.values(CharterTables).join(", ")}.`);
+  }
+  const roster = (leaders?.rows ?? []).map(r => nameOf(cell(r, leaders!.map, "Leader")) || cells.text(r.name)).filter(Boolean);
+  return {roster, outcomes, tolerance, redLines, expertise, lanes};
+}
+
+/** The Lanes table of a meeting doc, or none. */
+export async function readLaneTable(context: coda.ExecutionContext, docId: string): Promise<LaneAnswer[]> {
+  const lanes = await readOptionalTable(context, docId, CharterTables.lanes, LaneFields);
+  return lanes ? readLanes(lanes) : [];
+}

@@ -1,0 +1,171 @@
+import type * as coda from "@codahq/packs-sdk";
+import type {RiskSchema} from "../../schemas/alignment";
+import {resolveDocId} from "../api/client";
+import type {Day} from "../engine/calendar";
+import {daysBetween, isoDay} from "../engine/calendar";
+import * as cells from "../engine/cells";
+import type {FieldSpec} from "../engine/columns";
+import {show} from "../engine/contract";
+import type {KeyResultFacts, MetricFacts, Parsed} from "../engine/triggers";
+import {evaluateTrigger, parseTrigger, TriggerData} from "../engine/triggers";
+import type {FieldName} from "./fields";
+import {readMetricsDoc} from "./health_source";
+import {deriveKeyResults} from "./okr_rows";
+import {readTeamOkrs} from "./okr_source";
+import type {SourceTable} from "./source";
+import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+
+/**
+ * The risk register: each risk's trigger read by the trigger grammar and judged
+ * against the synced health metrics and key results (fired, armed, unknown).
+ * A trigger that does not parse is reported on its row, never dropped.
+ */
+
+export const RiskTable = "Risks";
+
+export const RiskFields = [
+  {field: "Name", names: ["Risk", "Title"], required: true},
+  {field: "Area", names: ["Category", "Domain"]},
+  {field: "Likelihood", names: ["Probability", "Chance"]},
+  {field: "Impact", names: ["Severity", "Consequence"]},
+  {field: "Mitigation", names: ["Mitigation Plan", "Response"]},
+  {field: "MitigationOwner", names: ["Mitigation Owner", "Owner", "Risk Owner"]},
+  {field: "Trigger", names: ["Trigger Condition", "Early Warning", "Fires When"]},
+  {field: "Status", names: ["State"]},
+  {field: "ReviewDate", names: ["Review Date", "Review", "Next Review"]},
+] as const satisfies readonly FieldSpec[];
+
+export type RiskRow = coda.SchemaType<typeof RiskSchema>;
+type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
+
+const ClosedWords = ["closed", "retired", "resolved", "done"];
+
+export interface RiskRequest {
+  meetingDoc: string;
+  table?: string;
+  columns?: string;
+  metricsDoc?: string;
+  okrDocs: readonly string[];
+  asOf: Day;
+  fiscalYearStartMonth?: number;
+}
+
+/** A 1-5 score cell: the value, or a problem. */
+function scale(value: unknown, column: string, problems: string[]): number | undefined {
+  const read = cells.number(value, column);
+  if (read.problem) problems.push(read.problem);
+  const n = read.value;
+  if (n === undefined) return undefined;
+  if (!Number.isInteger(n) || n < 1 || n > 5) {
+    problems.push(`${column} is ${show(n)}: give a whole number from 1 to 5.`);
+    return undefined;
+  }
+  return n;
+}
+
+/** The live data triggers are judged on, read only from the docs the triggers need. */
+export async function triggerData(context: coda.ExecutionContext, parsed: readonly Parsed[], request: Pick<RiskRequest, "metricsDoc" | "okrDocs" | "asOf" | "fiscalYearStartMonth">): Promise<TriggerData> {
+  const subjects = parsed.flatMap(p => (p.ok ? p.trigger.any.flat().map(c => c.subject.kind) : []));
+  const metrics: MetricFacts[] = [];
+  if (request.metricsDoc && subjects.includes("metric")) {
+    const records = await readMetricsDoc(context, await resolveDocId(context, request.metricsDoc), {});
+    for (const m of records) {
+      // Judged as of the sync's day: later readings are not seen.
+      const values = m.readings
+        .filter(r => r.date.getTime() <= request.asOf.getTime())
+        .sort((a, b) => a.date.getTime() - b.date.getTime())
+        .map(r => r.value);
+      metrics.push({name: m.name, unit: m.unit, values});
+    }
+  }
+  const keyResults: KeyResultFacts[] = [];
+  if (subjects.includes("keyResult")) {
+    for (const doc of request.okrDocs) {
+      const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
+      for (const k of deriveKeyResults(okrs, request.asOf)) {
+        keyResults.push({name: k.record.name, code: k.record.code, confidence: k.record.confidence, progress: k.derived.progress, current: k.record.current});
+      }
+    }
+  }
+  return new TriggerData(metrics, keyResults);
+}
+
+export function riskRows({docId, rows, map}: Table<FieldName<typeof RiskFields>>, parsed: readonly Parsed[], data: TriggerData, asOf: Day, sources: {metrics: boolean; okrs: boolean}): RiskRow[] {
+  return rows.map((row, i): RiskRow => {
+    const get = (f: FieldName<typeof RiskFields>) => cell(row, map, f);
+    const problems: string[] = [];
+    const findings: string[] = [];
+    const likelihood = scale(get("Likelihood"), "Likelihood", problems);
+    const impact = scale(get("Impact"), "Impact", problems);
+    const review = cells.date(get("ReviewDate"), "Review Date");
+    if (review.problem) problems.push(review.problem);
+    const status = cells.text(get("Status")) || "Open";
+    const closed = ClosedWords.includes(status.toLowerCase());
+    const owner = cells.people(get("MitigationOwner")).map(p => p.name || p.email).join(", ");
+    const trigger = cells.text(get("Trigger"));
+    let state = "No trigger";
+    let reading: string | undefined;
+    let error: string | undefined;
+    const p = parsed[i];
+    if (trigger && !p.ok) {
+      state = "Unknown";
+      error = `The trigger cannot be read. ${p.error.message}`;
+    } else if (trigger && p.ok) {
+      const result = evaluateTrigger(p.trigger, data);
+      state = result.state;
+      reading = result.readings.join("; ") || undefined;
+      const missing: string[] = [];
+      const kinds = new Set(p.trigger.any.flat().map(c => c.subject.kind));
+      if (kinds.has("metric") && !sources.metrics) missing.push("a metric, but the sync names no metrics doc: give it the metricsDoc parameter");
+      if (kinds.has("keyResult") && !sources.okrs) missing.push("a key result, but the sync names no team docs: give it the okrDocs parameter");
+      const why = [...result.problems, ...missing.map(m => `The trigger names ${m}.`)];
+      error = why.length ? why.join(" ") : undefined;
+    }
+    if (!owner) findings.push("No mitigation owner: name the seat or person who owns the mitigation.");
+    if (!trigger) findings.push("No trigger: say what live number tells you the risk is happening.");
+    const overdue = !closed && review.value !== undefined && daysBetween(review.value, asOf) > 0;
+    if (overdue) findings.push(`Review overdue since ${isoDay(review.value!)}.`);
+    if (!review.value && !review.problem && !closed) findings.push("No review date.");
+    return compact({
+      Id: stableId(docId, row.id),
+      Name: cells.text(get("Name")) || cells.text(row.name),
+      Area: cells.text(get("Area")) || undefined,
+      Likelihood: likelihood,
+      Impact: impact,
+      Score: likelihood !== undefined && impact !== undefined ? likelihood * impact : undefined,
+      Mitigation: cells.text(get("Mitigation")) || undefined,
+      MitigationOwner: owner || undefined,
+      Trigger: trigger || undefined,
+      TriggerState: state,
+      TriggerReading: reading,
+      TriggerError: error,
+      Status: status,
+      ReviewDate: review.value ? isoDay(review.value) : undefined,
+      ReviewOverdue: overdue,
+      Hot: state === "Fired" && !closed,
+      Findings: findings.length ? findings.join(" ") : undefined,
+      Problems: problems.length ? problems.join(" ") : undefined,
+      Link: row.browserLink,
+    });
+  });
+}
+
+async function register(context: coda.ExecutionContext, request: RiskRequest, optional: boolean): Promise<RiskRow[]> {
+  const docId = await resolveDocId(context, request.meetingDoc);
+  const name = request.table || RiskTable;
+  const table = optional ? await readOptionalTable(context, docId, name, RiskFields) : await readTable(context, docId, name, RiskFields, {columns: request.columns});
+  if (!table) return [];
+  const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
+  const data = await triggerData(context, parsed, request);
+  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0});
+}
+
+/** The Risks sync table's rows. */
+export function risks(context: coda.ExecutionContext, request: RiskRequest): Promise<RiskRow[]> {
+  return register(context, request, false);
+}
+
+/** The fired risks of a meeting doc that has a Risks table, for the agenda; none when it has no such table. */
+export async function firedRisks(context: coda.ExecutionContext, request: RiskRequest): Promise<RiskRow[]> {
+  return (await register(context, request, true)).filter(r => r.Hot);
+}

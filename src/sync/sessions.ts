@@ -1,0 +1,133 @@
+import type * as coda from "@codahq/packs-sdk";
+import type {SessionReadinessSchema} from "../../schemas/alignment";
+import {resolveDocId} from "../api/client";
+import type {Day} from "../engine/calendar";
+import {daysBetween, isoDay} from "../engine/calendar";
+import * as cells from "../engine/cells";
+import type {FieldSpec} from "../engine/columns";
+import {normalize} from "../engine/columns";
+import type {PreworkItem} from "../engine/sessions";
+import {sessionReadiness, splitList} from "../engine/sessions";
+import type {FieldName} from "./fields";
+import {DecisionFields, MeetingTables} from "./fields";
+import type {SourceTable} from "./source";
+import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+
+/**
+ * Executive sessions' readiness, from the leadership meeting doc's Sessions and
+ * Pre-work tables and its decision log.
+ */
+
+export const SessionTables = {sessions: "Sessions", prework: "Pre-work"} as const;
+
+export const SessionFields = [
+  {field: "Name", names: ["Session", "Title"], required: true},
+  {field: "Kind", names: ["Type", "Session Kind"]},
+  {field: "Date", names: ["When", "Session Date"], required: true},
+  {field: "RequiredSeats", names: ["Required Seats", "Seats", "Must Attend"]},
+  {field: "Confirmed", names: ["Confirmed Seats", "Attending"]},
+  {field: "PreworkDue", names: ["Pre-work Due", "Prework Due"]},
+  {field: "ExpectedOutputs", names: ["Expected Outputs", "Outputs"]},
+  {field: "OutputsDelivered", names: ["Outputs Delivered", "Delivered", "Outputs Recorded"]},
+] as const satisfies readonly FieldSpec[];
+
+export const PreworkFields = [
+  {field: "Input", names: ["Pre-work", "Prework", "Item", "Title"], required: true},
+  {field: "Session", names: ["For Session", "Meeting"], lookupTo: ["Sessions"], required: true},
+  {field: "From", names: ["Owner", "Who", "Requested From"]},
+  {field: "Due", names: ["Due Date", "By"]},
+  {field: "Received", names: ["Done", "In", "Status"]},
+] as const satisfies readonly FieldSpec[];
+
+export type SessionReadinessRow = coda.SchemaType<typeof SessionReadinessSchema>;
+type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
+
+const ReceivedWords = ["true", "yes", "done", "received", "in", "submitted", "complete"];
+/** A list cell: people, lookups or text separated by commas, semicolons or lines. */
+const listOf = (value: unknown) => (Array.isArray(value) ? value.map(v => cells.text(v)) : splitList(cells.text(value))).flatMap(splitList);
+
+export function readinessRows(
+  sessions: Table<FieldName<typeof SessionFields>>,
+  prework: Table<FieldName<typeof PreworkFields>> | undefined,
+  decisions: Table<FieldName<typeof DecisionFields>> | undefined,
+  asOf: Day,
+): SessionReadinessRow[] {
+  const decisionDays = (decisions?.rows ?? []).map(r => cells.date(cell(r, decisions!.map, "Date"), "Date").value).filter((d): d is Day => d !== undefined);
+  const byRow = new Map<string, number>();
+  const byName = new Map<string, number>();
+  sessions.rows.forEach((r, i) => {
+    byRow.set(r.id, i);
+    byName.set(normalize(cells.text(cell(r, sessions.map, "Name")) || cells.text(r.name)), i);
+  });
+  const items: PreworkItem[][] = sessions.rows.map(() => []);
+  const orphans: string[] = [];
+  for (const r of prework?.rows ?? []) {
+    const get = (f: FieldName<typeof PreworkFields>) => cell(r, prework!.map, f);
+    const ref = cells.refs(get("Session"))[0];
+    const at = ref ? ((ref.rowId ? byRow.get(ref.rowId) : undefined) ?? byName.get(normalize(ref.name))) : undefined;
+    const input = cells.text(get("Input")) || cells.text(r.name);
+    if (at === undefined) {
+      orphans.push(input);
+      continue;
+    }
+    const received = get("Received");
+    const person = cells.people(get("From"))[0];
+    items[at].push({
+      input,
+      from: person ? person.name || person.email : undefined,
+      due: cells.date(get("Due"), "Due").value,
+      received: typeof received === "boolean" ? received : ReceivedWords.includes(cells.text(received).toLowerCase()),
+    });
+  }
+  return sessions.rows.map((r, i): SessionReadinessRow => {
+    const get = (f: FieldName<typeof SessionFields>) => cell(r, sessions.map, f);
+    const problems: string[] = [];
+    const date = cells.date(get("Date"), "Date");
+    const due = cells.date(get("PreworkDue"), "Pre-work Due");
+    for (const d of [date, due]) if (d.problem) problems.push(d.problem);
+    const name = cells.text(get("Name")) || cells.text(r.name);
+    const kind = cells.text(get("Kind"));
+    const facts = {
+      name,
+      kind,
+      date: date.value,
+      preworkDue: due.value,
+      requiredSeats: listOf(get("RequiredSeats")),
+      confirmed: listOf(get("Confirmed")),
+      expectedOutputs: listOf(get("ExpectedOutputs")),
+      deliveredOutputs: listOf(get("OutputsDelivered")),
+      prework: items[i],
+      decisions: date.value ? decisionDays.filter(d => daysBetween(d, date.value!) === 0).length : 0,
+    };
+    const ready = sessionReadiness(facts, asOf);
+    if (i === 0 && orphans.length) problems.push(`Pre-work names no session in ${SessionTables.sessions}: ${orphans.slice(0, 3).join("; ")}${orphans.length > 3 ? ` and ${orphans.length - 3} more` : ""}.`);
+    return compact({
+      Id: stableId(sessions.docId, r.id),
+      Name: name,
+      Kind: kind || undefined,
+      Date: date.value ? isoDay(date.value) : undefined,
+      Upcoming: ready.upcoming,
+      PreworkDue: ready.preworkDue ? isoDay(ready.preworkDue) : undefined,
+      MissingPrework: ready.upcoming && ready.missingPrework.length ? ready.missingPrework.join("; ") : undefined,
+      PreworkOverdue: ready.preworkOverdue,
+      UnconfirmedSeats: ready.upcoming && ready.unconfirmedSeats.length ? ready.unconfirmedSeats.join(", ") : undefined,
+      MissingOutputs: ready.missingOutputs.length ? ready.missingOutputs.join("; ") : undefined,
+      DecisionsRecorded: ready.upcoming ? undefined : facts.decisions,
+      NoDecision: ready.noDecision,
+      Ready: ready.ready,
+      Findings: ready.findings.length ? ready.findings.join(" ") : undefined,
+      Problems: problems.length ? problems.join(" ") : undefined,
+      Link: r.browserLink,
+    });
+  });
+}
+
+export async function sessionReadinessRows(context: coda.ExecutionContext, meetingDoc: string, table: string | undefined, columns: string | undefined, asOf: Day): Promise<SessionReadinessRow[]> {
+  const docId = await resolveDocId(context, meetingDoc);
+  const [sessions, prework, decisions] = await Promise.all([
+    readTable(context, docId, table || SessionTables.sessions, SessionFields, {columns}),
+    readOptionalTable(context, docId, SessionTables.prework, PreworkFields),
+    readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
+  ]);
+  return readinessRows(sessions, prework, decisions, asOf);
+}

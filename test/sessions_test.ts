@@ -1,0 +1,145 @@
+import {assert} from "chai";
+import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import type {SampleEmulator} from "../emulator/sample";
+import {startSampleEmulator} from "../emulator/sample";
+import {DecisionSession, NextSession} from "../sample/alignment";
+import {NextMeeting} from "../sample/meetings";
+import {day, isoDay} from "../src/engine/calendar";
+import {executiveProgram} from "../src/engine/cadence";
+import type {SessionFacts} from "../src/engine/sessions";
+import {isDecisionSession, preworkDue, sessionReadiness} from "../src/engine/sessions";
+import {SessionTables} from "../src/sync/sessions";
+import {pack} from "../src/pack";
+import {putRow} from "./support/alignment";
+import {docUrl, runSync} from "./support/emulator";
+
+const session = (over: Partial<SessionFacts>): SessionFacts => ({
+  name: "Select the path",
+  kind: "Decision",
+  date: day("2026-12-08"),
+  requiredSeats: ["CEO", "CFO"],
+  confirmed: ["CEO", "CFO"],
+  expectedOutputs: ["Selected path"],
+  deliveredOutputs: [],
+  prework: [],
+  decisions: 0,
+  ...over,
+});
+
+describe("executive sessions: readiness", function () {
+  it("dues pre-work five business days before, skipping the weekend", function () {
+    assert.equal(isoDay(preworkDue(day("2026-12-08"))), "2026-12-01");
+    assert.equal(isoDay(preworkDue(day("2026-12-07"))), "2026-11-30");
+    assert.equal(isoDay(preworkDue(day("2026-12-08"), 2)), "2026-12-04");
+  });
+
+  it("before a session: missing pre-work and from whom, late pre-work, unconfirmed seats", function () {
+    const r = sessionReadiness(
+      session({prework: [{input: "Margin plan", from: "Grace", received: false}, {input: "Hiring plan", received: false, due: day("2026-11-20")}, {input: "API plan", from: "Tom", received: true}], confirmed: ["ceo"]}),
+      day("2026-11-24"),
+    );
+    assert.include(r, {upcoming: true, ready: false, preworkOverdue: true});
+    assert.deepEqual(r.missingPrework, ["Margin plan (from Grace)", "Hiring plan (from nobody named)"]);
+    assert.deepEqual(r.unconfirmedSeats, ["CFO"]);
+    assert.equal(isoDay(r.preworkDue!), "2026-12-01");
+    assert.deepEqual(r.findings, ["Pre-work missing: Margin plan (from Grace); Hiring plan (from nobody named) — past its due date.", "Seats not confirmed: CFO. Without them the session degrades fast."]);
+    assert.deepInclude(sessionReadiness(session({}), day("2026-11-24")), {ready: true, findings: []});
+    assert.deepInclude(sessionReadiness(session({requiredSeats: []}), day("2026-11-24")), {ready: false, findings: ["No required seats named: say who must attend."]});
+  });
+
+  it("after a session: missing outputs, and a decision session with no decision", function () {
+    const held = sessionReadiness(session({}), day("2026-12-09"));
+    assert.include(held, {upcoming: false, noDecision: true, ready: false});
+    assert.deepEqual(held.missingOutputs, ["Selected path"]);
+    assert.match(held.findings[1], /you leave with a decision/);
+    const decided = sessionReadiness(session({decisions: 1, deliveredOutputs: ["selected path"]}), day("2026-12-09"));
+    assert.deepInclude(decided, {noDecision: false, ready: true, missingOutputs: []});
+    assert.isFalse(sessionReadiness(session({kind: "Synthesis", name: "Action plan"}), day("2026-12-09")).noDecision, "only decision sessions must decide");
+    assert.isTrue(isDecisionSession({kind: "", name: "Decide the path"}));
+    assert.deepInclude(sessionReadiness(session({date: undefined}), day("2026-12-09")), {upcoming: true});
+  });
+
+  it("lays out the four-session program with time-boxed agendas and pre-work due dates", function () {
+    const program = executiveProgram(day("2026-10-13"));
+    assert.deepEqual(program.map(s => [s.kind, isoDay(s.date), isoDay(s.preworkDue)]), [
+      ["Alignment", "2026-10-13", "2026-10-06"],
+      ["Discovery", "2026-10-27", "2026-10-20"],
+      ["Decision", "2026-11-03", "2026-10-27"],
+      ["Synthesis", "2026-11-10", "2026-11-03"],
+    ]);
+    for (const s of program) {
+      const last = s.agenda[s.agenda.length - 1].timeBox.split("–")[1];
+      const minutes = Number(last.slice(0, 2)) * 60 + Number(last.slice(3));
+      assert.equal(minutes, s.minutes, `${s.name}'s time boxes add up to its length`);
+      assert.isAbove(s.outputs.length, 2);
+      assert.isAbove(s.requiredSeats.length, 4);
+    }
+    assert.equal(program[0].agenda[0].timeBox, "00:00–00:20");
+  });
+
+  it("PreworkDue takes business days from 0 to 60", async function () {
+    assert.equal(await executeFormulaFromPackDef(pack, "PreworkDue", ["2026-12-08", 0] as never), "2026-12-08");
+    let error: Error | undefined;
+    try {
+      await executeFormulaFromPackDef(pack, "PreworkDue", ["2026-12-08", 61] as never);
+    } catch (e) {
+      error = e as Error;
+    }
+    assert.match(String(error?.message), /businessDays must be a whole number from 0 to 60, not 61/);
+  });
+});
+
+describe("the SessionReadiness sync table over HTTP", function () {
+  this.timeout(30_000);
+  let env: SampleEmulator;
+  let meeting: string;
+  beforeEach(async function () {
+    env = await startSampleEmulator({validate: true});
+    meeting = docUrl(env.seeded.meetingDocId!);
+  });
+  afterEach(async function () {
+    assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    await env.stop();
+  });
+
+  it("says what the next session still waits on, and what past sessions left unrecorded", async function () {
+    const run = await runSync(env, pack, "SessionReadiness", [meeting, undefined, undefined, new Date(`${NextMeeting}T08:00:00Z`)]);
+    assert.lengthOf(run.rows, 4);
+    const next = run.rows.find(r => r.Name === NextSession)!;
+    assert.include(next, {Upcoming: true, Ready: false, PreworkDue: "2026-12-01", PreworkOverdue: true, UnconfirmedSeats: "Chief Revenue Officer, Chief People Officer"});
+    assert.equal(next.MissingPrework, "Draft 90-day plan for margin (from Grace Mbeki); Hiring plan for the selected path (from Sam Whitaker)");
+    assert.include(run.rows.find(r => r.Name === DecisionSession)!, {Upcoming: false, DecisionsRecorded: 2, NoDecision: false, Ready: true});
+    assert.include(run.rows.find(r => r.Name === "Agree the end state")!, {MissingOutputs: "Decision rights", Ready: false});
+    assert.equal(env.emulator.stats.requests, 3, "Sessions, Pre-work and Decisions, one request each");
+  });
+
+  it("flags a decision session that recorded no decision, and reports bad rows on them", async function () {
+    const docId = env.seeded.meetingDocId!;
+    putRow(env, docId, SessionTables.sessions, {Session: "Choose the pricing model", Kind: "Decision", Date: "2026-11-19", "Required Seats": "CEO", "Expected Outputs": "Pricing model"});
+    putRow(env, docId, SessionTables.sessions, {Session: "Board prep", Kind: "Synthesis", Date: "next week"});
+    putRow(env, docId, SessionTables.prework, {Input: "Orphan memo", Received: false});
+    const run = await runSync(env, pack, "SessionReadiness", [meeting, undefined, undefined, new Date(`${NextMeeting}T08:00:00Z`)]);
+    assert.lengthOf(run.rows, 6);
+    const pricing = run.rows.find(r => r.Name === "Choose the pricing model")!;
+    assert.include(pricing, {NoDecision: true, DecisionsRecorded: 0, MissingOutputs: "Pricing model", Ready: false});
+    assert.match(pricing.Findings, /A decision session that recorded no decision: you leave with a decision/);
+    const board = run.rows.find(r => r.Name === "Board prep")!;
+    assert.equal(board.Problems, 'Date holds "next week", not a date.');
+    assert.match(board.Findings, /No date: give the session its date/);
+    assert.equal(run.rows[0].Problems, "Pre-work names no session in Sessions: Orphan memo.");
+  });
+});
+
+describe("the ExecutiveProgram sync table", function () {
+  it("lays out the program without reading any doc", async function () {
+    const env = await startSampleEmulator();
+    try {
+      const run = await runSync(env, pack, "ExecutiveProgram", [new Date("2026-10-13T08:00:00Z")]);
+      assert.deepEqual(run.rows.map(r => r.Name), ["Agree the end state", "Map the current state", "Select the path", "Decision brief and action plan"]);
+      assert.match(run.rows[2].Agenda, /^00:00–00:25 Recap and non-negotiables\n/);
+      assert.equal(env.emulator.stats.requests, 0);
+    } finally {
+      await env.stop();
+    }
+  });
+});

@@ -1,0 +1,166 @@
+import {assert} from "chai";
+import * as fc from "fast-check";
+import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import type {Trigger} from "../src/engine/triggers";
+import {evaluateTrigger, MaxTriggerLength, nearestName, Ops, parseTrigger, TriggerData} from "../src/engine/triggers";
+import {pack} from "../src/pack";
+
+function parsed(text: string): Trigger {
+  const p = parseTrigger(text);
+  if (!p.ok) assert.fail(`${text} should parse: ${p.error.message}`);
+  return p.trigger;
+}
+
+function error(text: string) {
+  const p = parseTrigger(text);
+  if (p.ok) assert.fail(`${text} should not parse`);
+  return p.error;
+}
+
+const data = new TriggerData(
+  [
+    {name: "Cash runway", unit: "months", values: [30, 28, 27]},
+    {name: "Employee NPS", unit: "points", values: [34, 31, 30, 28, 26]},
+    {name: "Gross margin", unit: "%", values: [70, 66, 63]},
+    {name: "Uptime", unit: "%", values: []},
+  ],
+  [
+    {name: "Partners building on the beta", code: "KR10", confidence: 0.3, progress: 0.45, current: 11},
+    {name: "Reach 50 enterprise customers", code: "KR30", progress: 0.2},
+  ],
+);
+const state = (text: string) => evaluateTrigger(parsed(text), data);
+
+describe("risk triggers: the grammar", function () {
+  it("reads a metric compared with a number, with every comparison", function () {
+    for (const op of Ops) {
+      const c = parsed(`Cash runway ${op} 6`).any[0][0];
+      assert.deepEqual(c.subject, {kind: "metric", name: "Cash runway"});
+      assert.include(c.test, {kind: "compare", op, value: 6});
+    }
+    assert.include(parsed("Cash runway ≤ 6").any[0][0].test, {op: "<="});
+    assert.include(parsed("Cash runway ≥ 6").any[0][0].test, {op: ">="});
+    assert.include(parsed("Cash runway == 6").any[0][0].test, {op: "="});
+  });
+
+  it("reads a move over a number of weeks", function () {
+    assert.deepEqual(parsed("NPS falls 3 weeks").any[0][0].test, {kind: "move", direction: "falls", periods: 3});
+    assert.deepEqual(parsed("Employee NPS rises 2").any[0][0].test, {kind: "move", direction: "rises", periods: 2});
+    assert.deepEqual(parsed("Employee NPS drops 4 readings in a row").any[0][0].test, {kind: "move", direction: "falls", periods: 4});
+  });
+
+  it("reads a key result by quoted name or code, with its measure", function () {
+    const c = parsed('KR "Reach 50 enterprise customers" confidence < 0.5').any[0][0];
+    assert.deepEqual(c.subject, {kind: "keyResult", name: "Reach 50 enterprise customers", measure: "confidence"});
+    assert.deepEqual(parsed("KR KR10 progress >= 0.7").any[0][0].subject, {kind: "keyResult", name: "KR10", measure: "progress"});
+    assert.deepEqual(parsed('key result "Expansion bookings" < 500000').any[0][0].subject, {kind: "keyResult", name: "Expansion bookings", measure: "current"});
+  });
+
+  it("reads percents by the one percent rule", function () {
+    assert.include(parsed("KR KR10 confidence < 50%").any[0][0].test, {value: 0.5, percent: true});
+    assert.include(parsed("Uptime >= 99.9%").any[0][0].test, {value: 0.999});
+    const e = error("KR KR10 confidence < 50");
+    assert.equal(e.position, 22);
+    assert.match(e.message, /50 looks like 50%, so use 0.5/);
+    assert.match(error("KR KR10 progress > 120").message, /120/);
+  });
+
+  it("binds and tighter than or", function () {
+    const t = parsed('Gross margin < 65 and "Employee NPS" falls 2 or Cash runway < 6');
+    assert.deepEqual(t.any.map(g => g.map(c => c.text)), [["Gross margin < 65", '"Employee NPS" falls 2'], ["Cash runway < 6"]]);
+  });
+
+  it("says where a trigger stops making sense and what was expected", function () {
+    assert.deepInclude(error("Cash runway <"), {position: 14, expected: "a number, such as 6 or 50%", found: "the end"});
+    assert.deepInclude(error("Regretted attrition rises for 3 weeks"), {position: 27, found: '"for"'});
+    assert.deepInclude(error("Cash runway 6"), {expected: "a comparison (< <= > >= =), falls or rises"});
+    assert.deepInclude(error(""), {position: 1, expected: "a metric name or KR"});
+    assert.deepInclude(error('"Cash runway < 6'), {position: 1, expected: 'a closing "'});
+    assert.deepInclude(error("Cash runway < 6 but NPS falls 2"), {position: 17, expected: "and, or, or the end of the trigger"});
+    assert.deepInclude(error("KR KR10 falls 3"), {position: 9});
+    assert.deepInclude(error("NPS falls 0 weeks"), {position: 11});
+    assert.deepInclude(error("NPS falls 53 weeks"), {position: 11});
+    assert.deepInclude(error("KR < 3"), {position: 4});
+    assert.deepInclude(error("x".repeat(MaxTriggerLength + 1)), {position: MaxTriggerLength + 1});
+    assert.deepInclude(error(Array.from({length: 21}, (_, i) => `M${i} < 1`).join(" and ")), {expected: "at most 20 conditions"});
+  });
+
+  it("never throws on any text: a trigger either parses or reports where it stopped", function () {
+    const pieces = fc.constantFrom("Cash runway", "KR", '"', "“", "<", "<=", "=", ">", "≥", "6", "50%", "-1.5", "falls", "rises", "and", "or", "weeks", "confidence", " ", "\n", "%", "in a row");
+    fc.assert(
+      fc.property(fc.oneof(fc.string({maxLength: 80}), fc.array(pieces, {maxLength: 12}).map(a => a.join(" ")), fc.array(pieces, {maxLength: 12}).map(a => a.join(""))), text => {
+        const p = parseTrigger(text);
+        if (p.ok) {
+          assert.isAbove(p.trigger.any.flat().length, 0);
+          const r = evaluateTrigger(p.trigger, data);
+          assert.include(["Fired", "Armed", "Unknown"], r.state);
+        } else {
+          assert.isAtLeast(p.error.position, 1);
+          assert.isAtMost(p.error.position, text.length + 1);
+          assert.isString(p.error.expected);
+          assert.match(p.error.message, /\S/);
+        }
+      }),
+      {numRuns: 2000},
+    );
+  });
+});
+
+describe("risk triggers: judged on live data", function () {
+  it("fires, stays armed, or cannot say", function () {
+    assert.equal(state("Cash runway < 28").state, "Fired");
+    assert.equal(state("Cash runway < 6").state, "Armed");
+    assert.equal(state("Cash runway = 27").state, "Fired");
+    assert.equal(state("Cash runway >= 27").state, "Fired");
+    assert.equal(state("Cash runway > 27").state, "Armed");
+    assert.equal(state("Uptime < 99").state, "Unknown", "no readings yet");
+    assert.deepEqual(state("Cash runway < 6").readings, ["Cash runway is 27 months: not met (< 6)"]);
+  });
+
+  it("follows moves over the last readings", function () {
+    assert.equal(state("Employee NPS falls 4 weeks").state, "Fired");
+    assert.equal(state("Employee NPS rises 2 weeks").state, "Armed");
+    assert.equal(state("Cash runway falls 3 weeks").state, "Unknown", "three readings show only two moves");
+  });
+
+  it("judges key results by name or code on confidence, progress and current value", function () {
+    assert.equal(state('KR "Partners building on the beta" confidence < 0.5').state, "Fired");
+    assert.equal(state("KR kr10 confidence < 25%").state, "Armed");
+    assert.equal(state("KR KR10 progress >= 0.45").state, "Fired");
+    assert.equal(state("KR KR10 > 10").state, "Fired");
+    assert.equal(state('KR "Reach 50 enterprise customers" confidence < 0.5').state, "Unknown", "no confidence given");
+  });
+
+  it("combines conditions with three-valued and / or", function () {
+    assert.equal(state("Cash runway < 6 or Cash runway < 28").state, "Fired");
+    assert.equal(state("Cash runway < 6 and Uptime < 1").state, "Armed", "false and unknown is false");
+    assert.equal(state("Cash runway < 28 and Uptime < 1").state, "Unknown", "true and unknown is unknown");
+    assert.equal(state("Cash runway < 6 or Uptime < 1").state, "Unknown", "false or unknown is unknown");
+    assert.equal(state("Uptime < 1 or Cash runway < 28").state, "Fired", "unknown or true is true");
+  });
+
+  it("names a metric or key result that does not exist, with the nearest name", function () {
+    assert.deepEqual(state("Cash runwy < 6").problems, ['No health metric is named "Cash runwy"; did you mean "Cash runway"?']);
+    assert.deepEqual(state('KR "Partners building on beta" confidence < 0.5').problems, ['No key result is named "Partners building on beta"; did you mean "Partners building on the beta"?']);
+    assert.deepEqual(state("Weather < 3").problems, ['No health metric is named "Weather".']);
+    assert.equal(state("Weather < 3").state, "Unknown");
+    assert.equal(nearestName("NPS", ["Employee NPS", "Cash runway"]), "Employee NPS");
+    assert.isUndefined(nearestName("", ["Cash runway"]));
+  });
+
+  it("refuses a percent against a metric read in points of a percent, with the fix", function () {
+    const r = state("Gross margin < 65%");
+    assert.equal(r.state, "Unknown");
+    assert.deepEqual(r.problems, ["65% is 0.65, but Gross margin is read in points of a percent (63): write 65 without the % sign."]);
+    assert.equal(state("Gross margin < 65").state, "Fired");
+  });
+});
+
+describe("TriggerSyntax", function () {
+  it("describes a trigger or says where it stops", async function () {
+    const ok = (await executeFormulaFromPackDef(pack, "TriggerSyntax", ['KR "Partners building on the beta" confidence < 25%'])) as Record<string, unknown>;
+    assert.include(ok, {Valid: true, Names: "KR Partners building on the beta"});
+    const bad = (await executeFormulaFromPackDef(pack, "TriggerSyntax", ["Regretted attrition rises for 3 weeks"])) as Record<string, unknown>;
+    assert.include(bad, {Valid: false, Position: 27});
+  });
+});
