@@ -109,6 +109,8 @@ export const CarryForward = coda.makeFormula({
       result: {
         Id: "NsTeam001/i-new0002",
         Name: "Average sales cycle in days",
+        Summary:
+          'Key result "Average sales cycle in days" (Jonah Price, Sales, FY2027 Q1) is at 0% of the way from 71 days to 55 days (now 71 days), Not started where 0% would be on pace; never checked in, stale: no check-in for 14 days.',
         Code: "KR3",
         Objective: {Id: "NsTeam001/i-new0001", Name: "Close the quarter with record mid-market bookings"},
         ObjectiveName: "Close the quarter with record mid-market bookings",

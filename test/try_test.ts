@@ -103,9 +103,9 @@ describe("npm run emulator, then npm run try from another shell", function () {
     assert.equal(setup.status, 0, setup.stderr);
     assert.deepEqual(
       (JSON.parse(setup.stdout) as Row[]).map(r => r.Status),
-      ["Found", "Found", "Found", "Found"],
+      ["Found", "Found", "Found", "Found", "Found"],
     );
-    assert.match(setup.stderr, /SetupCheck: 5 requests to http/);
+    assert.match(setup.stderr, /SetupCheck: 6 requests to http/);
     const sync = await run(["Objectives", "NsTeam001"]);
     assert.equal(sync.status, 0, sync.stderr);
     assert.isAbove((JSON.parse(sync.stdout) as Row[]).length, 0);
