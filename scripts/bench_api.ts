@@ -64,14 +64,14 @@ function sampleCases(env: SampleEmulator): SyncCase[] {
     {table: "HotItems", params: [metrics, undefined, undefined, undefined, undefined, day(MetricsAsOf)], sources: metricTables},
     {table: "OkrCandidates", params: [metrics, undefined, undefined, undefined, undefined, day(MetricsAsOf)], sources: metricTables},
     {table: "Issues", params: [meeting, undefined, undefined, asOf], sources: meetingTable("Issues")},
-    {table: "Decisions", params: [meeting, undefined, undefined, asOf], sources: ["Decisions", "Seats"].flatMap(meetingTable)},
+    {table: "Decisions", params: [meeting, undefined, undefined, asOf], sources: ["Decisions", "Seats", "Lanes"].flatMap(meetingTable)},
     {table: "ActionItems", params: [meeting, undefined, undefined, asOf], sources: ["Action Items", "Seats"].flatMap(meetingTable)},
     {table: "BackBriefs", params: [meeting, undefined, undefined, asOf], sources: meetingTable("Back-briefs")},
     {
       table: "MeetingAgenda",
       params: [meeting, day(NextMeeting), 90, teams.map(docUrl), metrics],
       sources: [
-        ...["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats"].flatMap(meetingTable),
+        ...["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats", "Lanes", "Risks"].flatMap(meetingTable),
         ...metricTables,
         ...perTeam("Objectives", "Key Results"),
       ],

@@ -1,3 +1,4 @@
+import {SetupHint} from "../engine/columns";
 import * as coda from "@codahq/packs-sdk";
 import type {Row} from "../../schemas/api";
 import type {CellEdit} from "../api/client";
@@ -143,7 +144,7 @@ function cellsFor(edit: KeyResultEdit, row: Row, table: KrTable): CellEdit[] {
   for (const field of Editable) {
     if (!edit.fields.includes(field)) continue;
     const column = table.map[field];
-    if (!column) throw new coda.UserVisibleError(`The team's ${table.name} table has no ${field} column to write to.`);
+    if (!column) throw new coda.UserVisibleError(`The team's ${table.name} table has no ${field} column to write to. ${SetupHint}`);
     const now = sourceValue(field, row.values[column.name]);
     const before = edit.previous[field];
     if (!same(now, before ?? undefined)) {
@@ -217,9 +218,9 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   const [krTable, ciTable] = await Promise.all([team.keyResultsTable(true), team.checkInsTable(true)]);
   const row = krTable.rows.find(r => r.id === rowId);
   if (!row) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is not in the team doc's ${krTable.name} table; sync the KeyResults table again.`);
-  if (!ciTable) throw new coda.UserVisibleError(`The doc ${docId} has no ${team.tableName("checkIns")} table to add the check-in to.`);
+  if (!ciTable) throw new coda.UserVisibleError(`The doc ${docId} has no ${team.tableName("checkIns")} table to add the check-in to. ${SetupHint}`);
   if (!ciTable.map.Key) {
-    throw new coda.UserVisibleError(`Add a text column named Key to the ${ciTable.name} table in the doc ${docId}: it keeps a retried check-in from being added twice.`);
+    throw new coda.UserVisibleError(`Add a text column named Key to the ${ciTable.name} table in the doc ${docId}: it keeps a retried check-in from being added twice. ${SetupHint}`);
   }
 
   const krCells: CellEdit[] = [{column: krTable.map.Current!.name, value: input.value}];

@@ -3,7 +3,7 @@ import type {Row} from "../../schemas/api";
 import type {CellEdit, CellValue} from "../api/client";
 import {upsertRows, writeLanded} from "../api/client";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
+import {SetupHint, type FieldSpec} from "../engine/columns";
 import type {SourceTable} from "./source";
 import {readTable} from "./source";
 
@@ -69,7 +69,7 @@ export async function putKeyed<F extends string>(
     if (column && value !== undefined && value !== "") cells.push({column: column.name, value});
   }
   if (!table.map.Key) {
-    throw new coda.UserVisibleError(`Add a text column named Key to the table ${table.name} in the doc ${table.docId}: it keeps a retried write from adding a second row.`);
+    throw new coda.UserVisibleError(`Add a text column named Key to the table ${table.name} in the doc ${table.docId}: it keeps a retried write from adding a second row. ${SetupHint}`);
   }
   const keyColumn = table.map.Key.name;
   cells.push({column: keyColumn, value: key});
