@@ -71,7 +71,7 @@ function sampleCases(env: SampleEmulator): SyncCase[] {
       table: "MeetingAgenda",
       params: [meeting, day(NextMeeting), 90, teams.map(docUrl), metrics],
       sources: [
-        ...["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats", "Lanes", "Risks"].flatMap(meetingTable),
+        ...["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats", "Risks"].flatMap(meetingTable),
         ...metricTables,
         ...perTeam("Objectives", "Key Results"),
       ],
