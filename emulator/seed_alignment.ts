@@ -78,7 +78,7 @@ export function alignmentTables(sample: AlignmentSample, build: TableBuilder, de
     ["Review Date", "date"],
   ]);
   for (const r of sample.risks) {
-    row(risks, {Risk: r.risk, Area: r.area, Likelihood: r.likelihood, Impact: r.impact, Mitigation: r.mitigation, "Mitigation Owner": r.owner ? person(r.owner) : undefined, Trigger: r.trigger || undefined, Status: r.status, "Review Date": r.review});
+    row(risks, {Risk: r.risk, Area: r.area, Likelihood: r.likelihood, Impact: r.impact, Mitigation: r.mitigation, "Mitigation Owner": typeof r.owner === "string" ? r.owner : r.owner ? person(r.owner) : undefined, Trigger: r.trigger || undefined, Status: r.status, "Review Date": r.review});
   }
 
   const milestones = table("Milestones", "Dependencies", [

@@ -7,6 +7,9 @@ import type {Person} from "./types";
  * leaders both claim), the risk register with live triggers, the dependencies
  * between milestones and key results (one blocked gate, one cycle), and the
  * four-session executive program, whose last session still waits on pre-work.
+ * Mitigation owners name the Seats table's seats or their holders: one
+ * mitigation belongs to the Finance seat, one to a product manager who holds no
+ * seat.
  */
 
 export interface AlignmentSample {
@@ -17,7 +20,8 @@ export interface AlignmentSample {
   lanes: Array<{leader: Person; decision: string; authority: string; with: Person[]}>;
   /** Extra columns of the decision log, by decision. */
   decisions: Array<{decision: string; kind: string; failure: string; failureMet: boolean}>;
-  risks: Array<{risk: string; area: string; likelihood: number; impact: number; mitigation: string; owner?: Person; trigger: string; status: string; review: string}>;
+  /** A risk's mitigation owner: a person, or a seat named in words. */
+  risks: Array<{risk: string; area: string; likelihood: number; impact: number; mitigation: string; owner?: Person | string; trigger: string; status: string; review: string}>;
   milestones: Array<{milestone: string; team: string; owner: Person; due: string; status: string; days: number}>;
   dependencies: Array<{item: string; dependsOn: string; neededBy?: string; note: string}>;
   sessions: Array<{session: string; kind: string; date: string; seats: string; confirmed: string; outputs: string; delivered: string}>;
@@ -85,8 +89,8 @@ export function sampleAlignment(): AlignmentSample {
     ],
     risks: [
       {risk: "Margin stays under the red line into next year", area: "Finance", likelihood: 4, impact: 4, mitigation: "Renegotiate hosting and retire unused capacity", owner: P.finance, trigger: "Gross margin < 65", status: "Mitigating", review: "2026-12-15"},
-      {risk: "Runway shortens if the enterprise push stalls", area: "Finance", likelihood: 2, impact: 5, mitigation: "Reforecast monthly; hold back the second hiring wave", owner: P.finance, trigger: "Cash runway < 18", status: "Open", review: "2027-01-15"},
-      {risk: "Partners build on a rival platform", area: "Platform", likelihood: 3, impact: 4, mitigation: "Docs first, then certification", owner: P.product, trigger: 'KR "Partners building on the beta" confidence < 25%', status: "Open", review: "2026-12-01"},
+      {risk: "Runway shortens if the enterprise push stalls", area: "Finance", likelihood: 2, impact: 5, mitigation: "Reforecast monthly; hold back the second hiring wave", owner: "Finance", trigger: "Cash runway < 18", status: "Open", review: "2027-01-15"},
+      {risk: "Partners build on a rival platform", area: "Platform", likelihood: 3, impact: 4, mitigation: "Docs first, then certification", owner: P.pm, trigger: 'KR "Partners building on the beta" confidence < 25%', status: "Open", review: "2026-12-01"},
       {risk: "Senior engineers leave after the reorganization", area: "People", likelihood: 3, impact: 3, mitigation: "Stay interviews with every senior engineer", trigger: "Regretted attrition rises for 3 weeks", status: "Open", review: "2026-12-10"},
       {risk: "Slow support answers cost renewals", area: "Customers", likelihood: 3, impact: 4, mitigation: "Help-center deflection and a swarm rotation", owner: P.success, trigger: "", status: "Open", review: "2026-11-10"},
     ],
