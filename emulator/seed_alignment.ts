@@ -109,7 +109,7 @@ export function alignmentTables(sample: AlignmentSample, build: TableBuilder, de
   ]);
   const sessionRow = new Map<string, string>();
   for (const s of sample.sessions) {
-    sessionRow.set(s.session, row(sessions, {Session: s.session, Kind: s.kind, Date: s.date, "Required Seats": s.seats, Confirmed: s.confirmed, "Expected Outputs": s.outputs, "Outputs Delivered": s.delivered || undefined}).id);
+    sessionRow.set(s.session, row(sessions, {Session: s.session, Kind: s.kind, Date: s.date, "Required Seats": s.seats || undefined, Confirmed: s.confirmed, "Expected Outputs": s.outputs, "Outputs Delivered": s.delivered || undefined}).id);
   }
   const prework = table("Pre-work", "Executive sessions", [
     ["Input", "text"],

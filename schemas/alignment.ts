@@ -98,7 +98,7 @@ export const SessionReadinessSchema = coda.makeObjectSchema({
     PreworkDue: date("When pre-work is due: by default five business days before the session."),
     MissingPrework: text("Pre-work not yet received, each with whom it is expected from."),
     PreworkOverdue: flag("True when pre-work is missing after its due date."),
-    UnconfirmedSeats: text("Required seats that have not confirmed."),
+    UnconfirmedSeats: text("Required seats that have not confirmed, an empty seat marked (empty seat). When the doc keeps a Seats table, blank Required Seats means the seats required in executive sessions, and a holder's name confirms their seats."),
     MissingOutputs: text("After the session: expected outputs not yet recorded."),
     DecisionsRecorded: number("Decisions in the decision log dated on the session's day."),
     NoDecision: flag("True when a decision session was held and recorded no decision."),
