@@ -78,7 +78,7 @@ export function alignmentTables(sample: AlignmentSample, build: TableBuilder, de
     ["Review Date", "date"],
   ]);
   for (const r of sample.risks) {
-    row(risks, {Risk: r.risk, Area: r.area, Likelihood: r.likelihood, Impact: r.impact, Mitigation: r.mitigation, "Mitigation Owner": r.owner ? person(r.owner) : undefined, Trigger: r.trigger || undefined, Status: r.status, "Review Date": r.review});
+    row(risks, {Risk: r.risk, Area: r.area, Likelihood: r.likelihood, Impact: r.impact, Mitigation: r.mitigation, "Mitigation Owner": typeof r.owner === "string" ? r.owner : r.owner ? person(r.owner) : undefined, Trigger: r.trigger || undefined, Status: r.status, "Review Date": r.review});
   }
 
   const milestones = table("Milestones", "Dependencies", [
@@ -109,7 +109,7 @@ export function alignmentTables(sample: AlignmentSample, build: TableBuilder, de
   ]);
   const sessionRow = new Map<string, string>();
   for (const s of sample.sessions) {
-    sessionRow.set(s.session, row(sessions, {Session: s.session, Kind: s.kind, Date: s.date, "Required Seats": s.seats, Confirmed: s.confirmed, "Expected Outputs": s.outputs, "Outputs Delivered": s.delivered || undefined}).id);
+    sessionRow.set(s.session, row(sessions, {Session: s.session, Kind: s.kind, Date: s.date, "Required Seats": s.seats || undefined, Confirmed: s.confirmed, "Expected Outputs": s.outputs, "Outputs Delivered": s.delivered || undefined}).id);
   }
   const prework = table("Pre-work", "Executive sessions", [
     ["Input", "text"],

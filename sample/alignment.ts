@@ -7,6 +7,10 @@ import type {Person} from "./types";
  * leaders both claim), the risk register with live triggers, the dependencies
  * between milestones and key results (one blocked gate, one cycle), and the
  * four-session executive program, whose last session still waits on pre-work.
+ * Mitigation owners and required seats name the Seats table's seats or their
+ * holders: one mitigation belongs to the Finance seat, one to a product
+ * manager who holds no seat, and the last session leaves its seats to the
+ * seats required in executive sessions.
  */
 
 export interface AlignmentSample {
@@ -17,16 +21,19 @@ export interface AlignmentSample {
   lanes: Array<{leader: Person; decision: string; authority: string; with: Person[]}>;
   /** Extra columns of the decision log, by decision. */
   decisions: Array<{decision: string; kind: string; failure: string; failureMet: boolean}>;
-  risks: Array<{risk: string; area: string; likelihood: number; impact: number; mitigation: string; owner?: Person; trigger: string; status: string; review: string}>;
+  /** A risk's mitigation owner: a person, or a seat named in words. */
+  risks: Array<{risk: string; area: string; likelihood: number; impact: number; mitigation: string; owner?: Person | string; trigger: string; status: string; review: string}>;
   milestones: Array<{milestone: string; team: string; owner: Person; due: string; status: string; days: number}>;
   dependencies: Array<{item: string; dependsOn: string; neededBy?: string; note: string}>;
+  /** Seats and confirmations name seats or their holders; blank seats take the seats required in executive sessions. */
   sessions: Array<{session: string; kind: string; date: string; seats: string; confirmed: string; outputs: string; delivered: string}>;
   prework: Array<{input: string; session: string; from: Person; due?: string; received: boolean}>;
 }
 
 const P = People;
 const everyone = [P.ceo, P.sales, P.finance, P.product, P.engineering, P.success, P.marketing, P.people];
-const Seats = "CEO, Chief Revenue Officer, Chief Financial Officer, Chief Product Officer, Chief Technology Officer, Chief People Officer";
+const Seats = "Chief Executive, Revenue, Finance, Product, Engineering, People";
+const Holders = [P.ceo, P.sales, P.finance, P.product, P.engineering, P.people].map(p => p.name).join(", ");
 
 /** The executive program's decision session: the one that must end with a decision. */
 export const DecisionSession = "Select the path";
@@ -85,8 +92,8 @@ export function sampleAlignment(): AlignmentSample {
     ],
     risks: [
       {risk: "Margin stays under the red line into next year", area: "Finance", likelihood: 4, impact: 4, mitigation: "Renegotiate hosting and retire unused capacity", owner: P.finance, trigger: "Gross margin < 65", status: "Mitigating", review: "2026-12-15"},
-      {risk: "Runway shortens if the enterprise push stalls", area: "Finance", likelihood: 2, impact: 5, mitigation: "Reforecast monthly; hold back the second hiring wave", owner: P.finance, trigger: "Cash runway < 18", status: "Open", review: "2027-01-15"},
-      {risk: "Partners build on a rival platform", area: "Platform", likelihood: 3, impact: 4, mitigation: "Docs first, then certification", owner: P.product, trigger: 'KR "Partners building on the beta" confidence < 25%', status: "Open", review: "2026-12-01"},
+      {risk: "Runway shortens if the enterprise push stalls", area: "Finance", likelihood: 2, impact: 5, mitigation: "Reforecast monthly; hold back the second hiring wave", owner: "Finance", trigger: "Cash runway < 18", status: "Open", review: "2027-01-15"},
+      {risk: "Partners build on a rival platform", area: "Platform", likelihood: 3, impact: 4, mitigation: "Docs first, then certification", owner: P.pm, trigger: 'KR "Partners building on the beta" confidence < 25%', status: "Open", review: "2026-12-01"},
       {risk: "Senior engineers leave after the reorganization", area: "People", likelihood: 3, impact: 3, mitigation: "Stay interviews with every senior engineer", trigger: "Regretted attrition rises for 3 weeks", status: "Open", review: "2026-12-10"},
       {risk: "Slow support answers cost renewals", area: "Customers", likelihood: 3, impact: 4, mitigation: "Help-center deflection and a swarm rotation", owner: P.success, trigger: "", status: "Open", review: "2026-11-10"},
     ],
@@ -108,9 +115,9 @@ export function sampleAlignment(): AlignmentSample {
     ],
     sessions: [
       {session: "Agree the end state", kind: "Alignment", date: "2026-10-13", seats: Seats, confirmed: Seats, outputs: "End-state statement; Success scorecard; Risk guardrails; Decision rights", delivered: "End-state statement; Success scorecard; Risk guardrails"},
-      {session: "Map the current state", kind: "Discovery", date: "2026-10-27", seats: Seats, confirmed: Seats, outputs: "Current-state map; Bottleneck register; What-is-true memo", delivered: "Current-state map; Bottleneck register; What-is-true memo"},
+      {session: "Map the current state", kind: "Discovery", date: "2026-10-27", seats: Seats, confirmed: Holders, outputs: "Current-state map; Bottleneck register; What-is-true memo", delivered: "Current-state map; Bottleneck register; What-is-true memo"},
       {session: DecisionSession, kind: "Decision", date: "2026-11-10", seats: Seats, confirmed: Seats, outputs: "Selected path; Rejected alternatives; Failure conditions", delivered: "Selected path; Rejected alternatives; Failure conditions"},
-      {session: NextSession, kind: "Synthesis", date: "2026-12-08", seats: Seats, confirmed: "CEO, Chief Financial Officer, Chief Product Officer, Chief Technology Officer", outputs: "90-day plan; 12-month roadmap; Risk register with owners", delivered: ""},
+      {session: NextSession, kind: "Synthesis", date: "2026-12-08", seats: "", confirmed: "Chief Executive, Grace Mbeki, Tom Okafor, Engineering", outputs: "90-day plan; 12-month roadmap; Risk register with owners", delivered: ""},
     ],
     prework: [
       {input: "Current plan and top initiatives", session: "Agree the end state", from: P.ceo, received: true},

@@ -41,10 +41,10 @@ async function requests(pack: Pack): Promise<void> {
     const okr = s.teamDocIds.flatMap((d): Array<[string, string]> => [[d, "Objectives"], [d, "Key Results"]]);
     const cases: Array<{table: string; params: unknown[]; sources: Array<[string, string]>}> = [
       {table: "Charter", params: [meeting], sources: m("Leaders", "Shared Outcomes", "Risk Tolerance", "Red Lines", "Expertise", "Lanes")},
-      {table: "Risks", params: [meeting, docUrl(s.metricsDocId!), teams, undefined, undefined, asOf], sources: [...m("Risks"), [s.metricsDocId!, "Metric Definitions"], [s.metricsDocId!, "Metric Readings"], ...okr]},
+      {table: "Risks", params: [meeting, docUrl(s.metricsDocId!), teams, undefined, undefined, asOf], sources: [...m("Risks", "Seats"), [s.metricsDocId!, "Metric Definitions"], [s.metricsDocId!, "Metric Readings"], ...okr]},
       {table: "Dependencies", params: [meeting, teams, undefined, undefined, asOf], sources: [...m("Dependencies", "Milestones"), ...okr]},
-      {table: "SessionReadiness", params: [meeting, undefined, undefined, asOf], sources: m("Sessions", "Pre-work", "Decisions")},
-      {table: "Decisions", params: [meeting, undefined, undefined, asOf], sources: m("Decisions", "Lanes")},
+      {table: "SessionReadiness", params: [meeting, undefined, undefined, asOf], sources: m("Sessions", "Pre-work", "Decisions", "Seats")},
+      {table: "Decisions", params: [meeting, undefined, undefined, asOf], sources: m("Decisions", "Lanes", "Seats")},
     ];
     for (const c of cases) {
       env.emulator.resetStats();

@@ -34,14 +34,14 @@ export async function disciplineRequests(pack: Pack): Promise<void> {
     const meeting = docUrl(env.seeded.meetingDocId!);
     const day = new Date(`${NextMeeting}T00:00:00Z`);
     const cases: Array<{table: string; params: unknown[]; sources: Sources}> = [
-      {table: "Seats", params: [meeting, undefined, undefined, undefined, day], sources: ["Seats", "Action Items", "Issues", "Decisions"]},
+      {table: "Seats", params: [meeting, undefined, undefined, undefined, day], sources: ["Seats", "Action Items", "Issues", "Decisions", "Risks"]},
       {table: "MeetingHealth", params: [meeting, undefined, undefined, day], sources: ["Meetings", "Ratings", "Agenda Items", "Action Items", "Issues", "Seats"]},
-      {table: "Decisions", params: [meeting, undefined, undefined, day], sources: ["Decisions", "Seats"]},
+      {table: "Decisions", params: [meeting, undefined, undefined, day], sources: ["Decisions", "Lanes", "Seats"]},
       {table: "ActionItems", params: [meeting, undefined, undefined, day], sources: ["Action Items", "Seats"]},
       {
         table: "MeetingAgenda",
         params: [meeting, day, 90, [], docUrl(env.seeded.metricsDocId!)],
-        sources: ["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats"],
+        sources: ["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats", "Risks"],
       },
     ];
     for (const c of cases) {

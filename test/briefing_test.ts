@@ -57,7 +57,8 @@ describe("the briefing", function () {
     assert.include(section, "  ≠ Gross margin back above 70% by the end of Q1: not yet agreed by Diego Ramos.");
     assert.lengthOf(section.filter(l => l.includes('both own "Pricing and discounts" outright')), 1, "a lane conflict is told once");
     assert.include(section, "Next executive session: Decision brief and action plan on 2026-12-08 — not ready; pre-work due 2026-12-01.");
-    assert.include(section, "  Seats not confirmed: Chief Revenue Officer, Chief People Officer.");
+    assert.include(section, "  Seats not confirmed: Revenue, People.");
+    assert.include(section, "  - Partners build on a rival platform                       Aisha Rahman holds no seat in the Seats table: give the work to a seat, or add Aisha Rahman's seat.");
   });
 
   it("lists a metric as hot in the dashboard and in the hot items alike", function () {

@@ -2,7 +2,7 @@ import {assert} from "chai";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
-import {NextMeeting} from "../sample/meetings";
+import {NextMeeting, sampleMeetings} from "../sample/meetings";
 import {RiskTable} from "../src/sync/risks";
 import {pack} from "../src/pack";
 import {dropTable, putRow} from "./support/alignment";
@@ -32,10 +32,15 @@ describe("the Risks sync table over HTTP", function () {
     const by = new Map(run.rows.map(r => [r.Name, r]));
     assert.lengthOf(run.rows, 5);
     const margin = by.get("Margin stays under the red line into next year")!;
-    assert.include(margin, {TriggerState: "Fired", Hot: true, Score: 16, MitigationOwner: "Grace Mbeki"});
+    assert.include(margin, {TriggerState: "Fired", Hot: true, Score: 16, MitigationOwner: "Grace Mbeki", MitigationHolder: "Grace Mbeki (Finance, Operations)"});
     assert.match(margin.TriggerReading, /^Gross margin is [\d.]+%: met \(< 65\)$/);
-    assert.include(by.get("Runway shortens if the enterprise push stalls")!, {TriggerState: "Armed", Hot: false});
-    assert.include(by.get("Partners build on a rival platform")!, {TriggerState: "Armed", TriggerReading: "Partners building on the beta confidence is 30%: not met (< 25%)"});
+    const runway = by.get("Runway shortens if the enterprise push stalls")!;
+    assert.include(runway, {TriggerState: "Armed", Hot: false, MitigationOwner: "Finance", MitigationHolder: "Grace Mbeki (Finance)"}, "a seat named in words resolves to its holder");
+    assert.notProperty(runway, "Findings");
+    const partners = by.get("Partners build on a rival platform")!;
+    assert.include(partners, {TriggerState: "Armed", TriggerReading: "Partners building on the beta confidence is 30%: not met (< 25%)"});
+    assert.equal(partners.Findings, "Aisha Rahman holds no seat in the Seats table: give the work to a seat, or add Aisha Rahman's seat.");
+    assert.notProperty(partners, "MitigationHolder");
     const attrition = by.get("Senior engineers leave after the reorganization")!;
     assert.include(attrition, {TriggerState: "Unknown", Hot: false});
     assert.equal(attrition.TriggerError, 'The trigger cannot be read. At character 27: expected a whole number of weeks from 1 to 52, found "for".');
@@ -77,10 +82,39 @@ describe("the Risks sync table over HTTP", function () {
   it("reads only the docs its triggers need, and says when a trigger's doc is not given", async function () {
     env.emulator.resetStats();
     const run = await runSync(env, pack, "Risks", [meeting, undefined, undefined, undefined, undefined, asOf]);
-    assert.equal(env.emulator.stats.requests, 1, "without metrics or team docs, only the register is read");
+    assert.equal(env.emulator.stats.requests, 2, "without metrics or team docs, only the register and the Seats table are read");
     const margin = run.rows.find(r => r.Name.startsWith("Margin"))!;
     assert.include(margin, {TriggerState: "Unknown"});
     assert.match(margin.TriggerError, /names a metric, but the sync names no metrics doc: give it the metricsDoc parameter/);
+  });
+
+  it("judges mitigation owners by seat: a seat by name, a holder by email, an empty seat, a person with no seat", async function () {
+    const docId = env.seeded.meetingDocId!;
+    putRow(env, docId, RiskTable, {Risk: "Audit finds gaps", Trigger: "Cash runway < 6", "Review Date": "2027-01-01", "Mitigation Owner": "Security and Compliance"});
+    putRow(env, docId, RiskTable, {Risk: "Hosting bill doubles", Trigger: "Cash runway < 6", "Review Date": "2027-01-01", "Mitigation Owner": {name: "G. Mbeki", email: "grace@northstar.example.com"}});
+    putRow(env, docId, RiskTable, {Risk: "On-call burnout", Trigger: "Cash runway < 6", "Review Date": "2027-01-01", "Mitigation Owner": [{name: "Mateo Silva", email: "mateo@northstar.example.com"}, {name: "Hana Sato", email: "hana@northstar.example.com"}]});
+    const run = await runSync(env, pack, "Risks", [meeting, metrics, teams, undefined, undefined, asOf]);
+    const by = new Map(run.rows.map(r => [r.Name, r]));
+    const audit = by.get("Audit finds gaps")!;
+    assert.equal(audit.Findings, "The seat Security and Compliance is empty: nobody owns this mitigation.");
+    assert.notProperty(audit, "MitigationHolder");
+    const hosting = by.get("Hosting bill doubles")!;
+    assert.include(hosting, {MitigationOwner: "G. Mbeki", MitigationHolder: "Grace Mbeki (Finance, Operations)"}, "a holder is found by email when the name differs");
+    assert.notProperty(hosting, "Findings");
+    const oncall = by.get("On-call burnout")!;
+    assert.include(oncall, {MitigationOwner: "Mateo Silva, Hana Sato", MitigationHolder: "Hana Sato (Engineering)"});
+    assert.equal(oncall.Findings, "Mateo Silva holds no seat in the Seats table: give the work to a seat, or add Mateo Silva's seat.");
+  });
+
+  it("judges no mitigation owner by seat in a doc without a Seats table", async function () {
+    await env.stop();
+    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
+    const run = await runSync(env, pack, "Risks", [docUrl(env.seeded.meetingDocId!), docUrl(env.seeded.metricsDocId!), env.seeded.teamDocIds.map(docUrl), undefined, undefined, asOf]);
+    assert.lengthOf(run.rows, 5);
+    assert.isFalse(run.rows.some(r => /holds no seat|is empty/.test(r.Findings ?? "")), "no owner is judged by seat");
+    assert.isFalse(run.rows.some(r => "MitigationHolder" in r));
+    assert.notProperty(run.rows.find(r => r.Name === "Partners build on a rival platform")!, "Findings");
+    assert.include(run.rows.find(r => r.Name.startsWith("Runway"))!, {MitigationOwner: "Finance"});
   });
 
   it("fails with the fix when the doc has no risk register", async function () {

@@ -6,8 +6,10 @@ import {startSampleEmulator} from "../emulator/sample";
 import {sampleMeetings} from "../sample/meetings";
 import {People} from "../sample/organization";
 import type {Seat} from "../src/engine/seats";
-import {absentSeats, holderOf, parseMeetingType, reportingCycles, seatFindings, seatOf, seatsOf, splitList, unseatedOwners} from "../src/engine/seats";
+import {absentSeats, holderOf, judgeOwner, parseMeetingType, reportingCycles, seatFindings, seatOf, seatsOf, splitList, unseatedOwners} from "../src/engine/seats";
+import {RiskTable} from "../src/sync/risks";
 import {pack} from "../src/pack";
+import {dropTable, putRow} from "./support/alignment";
 import {docUrl, rejection, runSync} from "./support/emulator";
 
 const person = (name: string) => ({name, email: `${name.split(" ")[0].toLowerCase()}@example.com`});
@@ -58,6 +60,14 @@ describe("seats (engine)", function () {
     assert.deepEqual(found.perSeat[3], []);
     assert.match(found.perSeat[4].join(" "), /Reports to "Nowhere", which is not a seat/);
     assert.deepEqual(reportingCycles([seat("Self", "P", "self")]), [["Self"]]);
+  });
+
+  it("judges an owner of work: the holder and seats, a person with no seat, an empty seat", function () {
+    assert.deepEqual(judgeOwner("Finance", seats, "mitigation"), {holder: "Bo Chan (Finance)"});
+    assert.deepEqual(judgeOwner({name: "B. Chan", email: "BO@example.com"}, seats, "mitigation"), {holder: "Bo Chan (Finance, Operations)"});
+    assert.deepEqual(judgeOwner("security", seats, "mitigation"), {finding: "The seat Security is empty: nobody owns this mitigation."});
+    assert.deepEqual(judgeOwner(person("Cy Diaz"), seats, "mitigation"), {finding: "Cy Diaz holds no seat in the Seats table: give the work to a seat, or add Cy Diaz's seat."});
+    assert.deepEqual(judgeOwner("  ", seats, "mitigation"), {});
   });
 
   it("lists the required seats absent from a meeting, an empty one among them", function () {
@@ -133,9 +143,30 @@ describe("the Seats sync table over HTTP", function () {
     assert.equal(get("Operations").Holder, "Grace Mbeki");
     assert.include(get("Owners without a seat"), {Kind: "Owners without a seat", Id: "NsMeet001/owners-without-a-seat"});
     assert.match(get("Owners without a seat").Findings, /Jonah Price \(1 action item\)/);
+    assert.match(get("Owners without a seat").Findings, /Aisha Rahman \(1 risk\)/, "an open risk's mitigation owner counts");
 
     const strict = await runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!), undefined, 1, undefined, asOf]);
     assert.match(strict.rows.find(r => r.Name === "Finance")!.Findings, /Grace Mbeki holds 2 seats, more than the limit of 1: hand one on\./);
+  });
+
+  it("counts open risks' mitigation owners without a seat, not closed risks' nor owners naming a seat", async function () {
+    env = await startSampleEmulator({validate: true});
+    const docId = env.seeded.meetingDocId!;
+    putRow(env, docId, RiskTable, {Risk: "Pager fatigue", Status: "Mitigating", "Mitigation Owner": {name: "Mateo Silva", email: "mateo@northstar.example.com"}});
+    putRow(env, docId, RiskTable, {Risk: "Old audit finding", Status: "Retired", "Mitigation Owner": {name: "Ivy Chen", email: "ivy@northstar.example.com"}});
+    putRow(env, docId, RiskTable, {Risk: "Second pager risk", Status: "Resolved", "Mitigation Owner": {name: "Mateo Silva", email: "mateo@northstar.example.com"}});
+    putRow(env, docId, RiskTable, {Risk: "Audit gaps", "Mitigation Owner": "Security and Compliance"});
+    env.emulator.resetStats();
+    const run = await runSync(env, pack, "Seats", [docUrl(docId), undefined, undefined, undefined, asOf]);
+    const unseated = run.rows.find(r => r.Kind === "Owners without a seat")!.Findings as string;
+    assert.match(unseated, /Mateo Silva \(1 risk\)/, "a closed risk is not counted");
+    assert.notInclude(unseated, "Ivy Chen");
+    assert.notInclude(unseated, "Security and Compliance", "a seat named in words is a seat, empty or not");
+    assert.equal(env.emulator.stats.requests, 5, "Seats, Action Items, Issues, Decisions and Risks, one request each");
+
+    dropTable(env, docId, RiskTable);
+    const noRisks = await runSync(env, pack, "Seats", [docUrl(docId), undefined, undefined, undefined, asOf]);
+    assert.notInclude(noRisks.rows.find(r => r.Kind === "Owners without a seat")!.Findings, "risk", "a doc without a register counts no risks");
   });
 
   it("names a reporting cycle and reports a bad cell on the seat's row", async function () {

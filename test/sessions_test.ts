@@ -3,10 +3,11 @@ import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator} from "../emulator/sample";
 import {DecisionSession, NextSession} from "../sample/alignment";
-import {NextMeeting} from "../sample/meetings";
+import {NextMeeting, sampleMeetings} from "../sample/meetings";
 import {day, isoDay} from "../src/engine/calendar";
 import {executiveProgram} from "../src/engine/cadence";
 import type {SessionFacts} from "../src/engine/sessions";
+import type {Seat} from "../src/engine/seats";
 import {isDecisionSession, preworkDue, sessionReadiness} from "../src/engine/sessions";
 import {SessionTables} from "../src/sync/sessions";
 import {pack} from "../src/pack";
@@ -45,6 +46,28 @@ describe("executive sessions: readiness", function () {
     assert.deepEqual(r.findings, ["Pre-work missing: Margin plan (from Grace); Hiring plan (from nobody named) — past its due date.", "Seats not confirmed: CFO. Without them the session degrades fast."]);
     assert.deepInclude(sessionReadiness(session({}), day("2026-11-24")), {ready: true, findings: []});
     assert.deepInclude(sessionReadiness(session({requiredSeats: []}), day("2026-11-24")), {ready: false, findings: ["No required seats named: say who must attend."]});
+  });
+
+  it("with seats: takes the executive-session seats when none are named, confirms by seat or holder, names an empty seat and a seat that does not exist", function () {
+    const seats: Seat[] = [
+      {name: "Chief Executive", person: {name: "Ann Lee", email: "ann@x.example"}, responsibilities: [], requiredIn: ["Weekly", "Executive session"]},
+      {name: "Finance", person: {name: "Bo Chan", email: "bo@x.example"}, responsibilities: [], requiredIn: ["Executive session"]},
+      {name: "Operations", person: {name: "Bo Chan", email: "bo@x.example"}, responsibilities: [], requiredIn: ["Weekly"]},
+      {name: "Security", responsibilities: [], requiredIn: ["Executive session"]},
+    ];
+    const asOf = day("2026-11-24");
+    const blank = sessionReadiness(session({requiredSeats: [], confirmed: ["Chief Executive"], seats}), asOf);
+    assert.deepEqual(blank.unconfirmedSeats, ["Finance", "Security (empty seat)"]);
+    assert.deepEqual(blank.problems, []);
+    assert.include(blank.findings[0], "Seats not confirmed: Finance, Security (empty seat).");
+    const byHolder = sessionReadiness(session({requiredSeats: ["Chief Executive", "Finance", "Operations"], confirmed: ["ann lee", "bo@x.example"], seats}), asOf);
+    assert.deepInclude(byHolder, {unconfirmedSeats: [], ready: true, problems: []}, "a holder's name or email confirms every seat they hold");
+    const typo = sessionReadiness(session({requiredSeats: ["Finace", "Legal"], confirmed: ["Bo Chan"], seats}), asOf);
+    assert.deepEqual(typo.problems, ['Required Seats names "Finace", which is not a seat in the Seats table; did you mean "Finance"?', 'Required Seats names "Legal", which is not a seat in the Seats table: name a seat of that table.']);
+    assert.deepEqual(typo.unconfirmedSeats, ["Finace", "Legal"], "a name that is no seat is matched as written");
+    const none = sessionReadiness(session({requiredSeats: [], seats: seats.slice(2, 3)}), asOf);
+    assert.deepInclude(none, {ready: false, findings: ["No required seats named: say who must attend, or mark seats Required In Executive session in the Seats table."]});
+    assert.deepEqual(sessionReadiness(session({confirmed: ["ceo"]}), asOf).unconfirmedSeats, ["CFO"], "without seats, names are matched as written");
   });
 
   it("after a session: missing outputs, and a decision session with no decision", function () {
@@ -106,11 +129,36 @@ describe("the SessionReadiness sync table over HTTP", function () {
     const run = await runSync(env, pack, "SessionReadiness", [meeting, undefined, undefined, new Date(`${NextMeeting}T08:00:00Z`)]);
     assert.lengthOf(run.rows, 4);
     const next = run.rows.find(r => r.Name === NextSession)!;
-    assert.include(next, {Upcoming: true, Ready: false, PreworkDue: "2026-12-01", PreworkOverdue: true, UnconfirmedSeats: "Chief Revenue Officer, Chief People Officer"});
+    // Its Required Seats is blank: the seats required in executive sessions; Grace Mbeki and Tom Okafor confirmed by name.
+    assert.include(next, {Upcoming: true, Ready: false, PreworkDue: "2026-12-01", PreworkOverdue: true, UnconfirmedSeats: "Revenue, People"});
     assert.equal(next.MissingPrework, "Draft 90-day plan for margin (from Grace Mbeki); Hiring plan for the selected path (from Sam Whitaker)");
     assert.include(run.rows.find(r => r.Name === DecisionSession)!, {Upcoming: false, DecisionsRecorded: 2, NoDecision: false, Ready: true});
     assert.include(run.rows.find(r => r.Name === "Agree the end state")!, {MissingOutputs: "Decision rights", Ready: false});
-    assert.equal(env.emulator.stats.requests, 3, "Sessions, Pre-work and Decisions, one request each");
+    assert.isFalse(run.rows.some(r => "Problems" in r), "every required seat is a seat of the Seats table");
+    assert.equal(env.emulator.stats.requests, 4, "Sessions, Pre-work, Decisions and Seats, one request each");
+  });
+
+  it("judges required seats against the Seats table: a seat that does not exist, an empty seat, a holder confirming by email", async function () {
+    const docId = env.seeded.meetingDocId!;
+    putRow(env, docId, SessionTables.sessions, {Session: "Audit readiness", Kind: "Synthesis", Date: "2026-12-15", "Required Seats": "Chief Executive, Finace, Security and Compliance", Confirmed: "Maya Lindqvist, grace@northstar.example.com"});
+    const run = await runSync(env, pack, "SessionReadiness", [meeting, undefined, undefined, new Date(`${NextMeeting}T08:00:00Z`)]);
+    const audit = run.rows.find(r => r.Name === "Audit readiness")!;
+    assert.equal(audit.Problems, 'Required Seats names "Finace", which is not a seat in the Seats table; did you mean "Finance"?');
+    assert.equal(audit.UnconfirmedSeats, "Finace, Security and Compliance (empty seat)");
+    assert.include(audit, {Ready: false});
+  });
+
+  it("matches seats as written in a doc without a Seats table", async function () {
+    await env.stop();
+    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
+    const docId = env.seeded.meetingDocId!;
+    putRow(env, docId, SessionTables.sessions, {Session: "Audit readiness", Kind: "Synthesis", Date: "2026-12-15", "Required Seats": "Chief Executive, Finace", Confirmed: "Chief Executive"});
+    const run = await runSync(env, pack, "SessionReadiness", [docUrl(docId), undefined, undefined, new Date(`${NextMeeting}T08:00:00Z`)]);
+    assert.isFalse(run.rows.some(r => "Problems" in r), "no seat name is judged");
+    assert.include(run.rows.find(r => r.Name === "Audit readiness")!, {UnconfirmedSeats: "Finace"});
+    const next = run.rows.find(r => r.Name === NextSession)!;
+    assert.notProperty(next, "UnconfirmedSeats");
+    assert.match(next.Findings, /No required seats named: say who must attend\.$/);
   });
 
   it("flags a decision session that recorded no decision, and reports bad rows on them", async function () {

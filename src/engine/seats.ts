@@ -186,3 +186,30 @@ export function unseatedOwners(work: readonly OpenWork[], seats: readonly Seat[]
 export function noSeatFinding(owner: string): string {
   return `${owner} holds no seat in the Seats table: give the work to a seat, or add ${owner}'s seat.`;
 }
+
+/** The finding for work given to a seat nobody holds. */
+export function emptySeatFinding(seat: string, what: string): string {
+  return `The seat ${seat} is empty: nobody owns this ${what}.`;
+}
+
+export interface OwnerJudged {
+  /** The person doing the work and the seat or seats it is owned through, such as "Grace Mbeki (Finance)"; undefined without a seat. */
+  holder?: string;
+  /** Why the work has no one accountable: the owner holds no seat, or names an empty seat. */
+  finding?: string;
+}
+
+/**
+ * An owner of work judged against the seats: a seat named outright stands for
+ * that seat alone; a person stands for every seat they hold. `what` names the
+ * work in the finding, such as "mitigation".
+ */
+export function judgeOwner(owner: Owner, seats: readonly Seat[], what: string): OwnerJudged {
+  const named = seatsOf(owner, seats);
+  const name = typeof owner === "string" ? owner.trim() : owner.name || owner.email || "";
+  if (!named.length) return name ? {finding: noSeatFinding(name)} : {};
+  const held = named.filter(s => s.person);
+  if (!held.length) return {finding: emptySeatFinding(named[0].name, what)};
+  const person = held[0].person!;
+  return {holder: `${person.name || person.email} (${held.map(s => s.name).join(", ")})`};
+}

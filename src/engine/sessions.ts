@@ -3,11 +3,17 @@ import {UTCDate} from "@date-fns/utc";
 import type {Day} from "./calendar";
 import {daysBetween, utcDay} from "./calendar";
 import {normalize} from "./columns";
+import type {Seat} from "./seats";
+import {seatsOf} from "./seats";
+import {nearestName} from "./triggers";
 
 /**
  * Executive sessions' readiness: before a session, the pre-work still missing
  * and from whom, and the required seats that have not confirmed; after it, the
  * outputs not yet recorded, and a decision session that ended with no decision.
+ * When the doc keeps seats, required seats are the Seats table's: a session
+ * naming none takes the seats required in executive sessions, and a seat is
+ * confirmed by its name or its holder's.
  */
 
 /** Pre-work is due this many business days before its session unless a date is given. */
@@ -37,6 +43,8 @@ export interface SessionFacts {
   deliveredOutputs: readonly string[];
   prework: readonly PreworkItem[];
   decisions: number;
+  /** The doc's seats, when it keeps a Seats table. */
+  seats?: readonly Seat[];
 }
 
 export interface Readiness {
@@ -49,6 +57,35 @@ export interface Readiness {
   noDecision: boolean;
   ready: boolean;
   findings: string[];
+  /** Cells that do not read: a required seat that is not a seat of the Seats table. */
+  problems: string[];
+}
+
+interface SeatsJudged {
+  required: string[];
+  unconfirmed: string[];
+  problems: string[];
+}
+
+/**
+ * The required seats judged against the Seats table: blank takes the seats
+ * required in executive sessions; a name that is no seat is a problem (and is
+ * then matched as written); an empty seat cannot confirm.
+ */
+function judgeSeats(s: SessionFacts, seats: readonly Seat[]): SeatsJudged {
+  const problems: string[] = [];
+  const unconfirmed: string[] = [];
+  const required = s.requiredSeats.length ? [...s.requiredSeats] : seats.filter(x => x.requiredIn.includes("Executive session")).map(x => x.name);
+  for (const name of required) {
+    const seat = seats.find(x => normalize(x.name) === normalize(name));
+    if (!seat) {
+      const near = nearestName(name, seats.map(x => x.name));
+      problems.push(`Required Seats names "${name.slice(0, 40)}", which is not a seat in the Seats table${near ? `; did you mean "${near}"?` : ": name a seat of that table."}`);
+      if (!inList(s.confirmed, name)) unconfirmed.push(name);
+    } else if (!seat.person) unconfirmed.push(`${seat.name} (empty seat)`);
+    else if (!s.confirmed.some(c => seatsOf(c, [seat]).length > 0)) unconfirmed.push(seat.name);
+  }
+  return {required, unconfirmed, problems};
 }
 
 /** A decision session: its kind or name says it decides. */
@@ -67,21 +104,22 @@ export function sessionReadiness(s: SessionFacts, asOf: Day): Readiness {
     return d !== undefined && daysBetween(d, asOf) > 0;
   };
   const missingPrework = missing.map(p => `${p.input}${p.from ? ` (from ${p.from})` : " (from nobody named)"}`);
-  const unconfirmedSeats = s.requiredSeats.filter(seat => !inList(s.confirmed, seat));
+  const judged: SeatsJudged = s.seats ? judgeSeats(s, s.seats) : {required: [...s.requiredSeats], unconfirmed: s.requiredSeats.filter(seat => !inList(s.confirmed, seat)), problems: []};
+  const unconfirmedSeats = judged.unconfirmed;
   const missingOutputs = upcoming ? [] : s.expectedOutputs.filter(o => !inList(s.deliveredOutputs, o));
   const noDecision = !upcoming && isDecisionSession(s) && s.decisions === 0;
   const findings: string[] = [];
   if (upcoming) {
     if (missing.length) findings.push(`Pre-work missing: ${missingPrework.join("; ")}${missing.some(late) ? " — past its due date" : ""}.`);
     if (unconfirmedSeats.length) findings.push(`Seats not confirmed: ${unconfirmedSeats.join(", ")}. Without them the session degrades fast.`);
-    if (!s.requiredSeats.length) findings.push("No required seats named: say who must attend.");
+    if (!judged.required.length) findings.push(`No required seats named: say who must attend${s.seats ? ", or mark seats Required In Executive session in the Seats table" : ""}.`);
   } else {
     if (missingOutputs.length) findings.push(`Outputs not recorded: ${missingOutputs.join("; ")}.`);
     if (noDecision) findings.push("A decision session that recorded no decision: you leave with a decision. Record it in the decision log, dated on the session's day.");
   }
   if (!s.date) findings.push("No date: give the session its date.");
-  const ready = upcoming ? !missing.length && !unconfirmedSeats.length && s.requiredSeats.length > 0 : !missingOutputs.length && !noDecision;
-  return {upcoming, preworkDue: due, missingPrework, preworkOverdue: upcoming && missing.some(late), unconfirmedSeats, missingOutputs, noDecision, ready, findings};
+  const ready = upcoming ? !missing.length && !unconfirmedSeats.length && judged.required.length > 0 : !missingOutputs.length && !noDecision;
+  return {upcoming, preworkDue: due, missingPrework, preworkOverdue: upcoming && missing.some(late), unconfirmedSeats, missingOutputs, noDecision, ready, findings, problems: judged.problems};
 }
 
 /** Splits a list written in one cell: commas, semicolons or new lines. */

@@ -4,41 +4,31 @@ import {resolveDocId} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
 import {show} from "../engine/contract";
+import type {Seat} from "../engine/seats";
+import {judgeOwner} from "../engine/seats";
 import type {KeyResultFacts, MetricFacts, Parsed} from "../engine/triggers";
 import {evaluateTrigger, parseTrigger, TriggerData} from "../engine/triggers";
 import type {FieldName} from "./fields";
 import {readMetricsDoc} from "./health_source";
+import {isClosedRisk, RiskFields, RiskTable, riskStatus} from "./risk_fields";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
 import type {SourceTable} from "./source";
+import {loadSeats} from "./seats";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
  * The risk register: each risk's trigger read by the trigger grammar and judged
  * against the synced health metrics and key results (fired, armed, unknown).
- * A trigger that does not parse is reported on its row, never dropped.
+ * A trigger that does not parse is reported on its row, never dropped. When the
+ * meeting doc keeps a Seats table, each mitigation owner is judged by seat.
  */
 
-export const RiskTable = "Risks";
-
-export const RiskFields = [
-  {field: "Name", names: ["Risk", "Title"], required: true},
-  {field: "Area", names: ["Category", "Domain"]},
-  {field: "Likelihood", names: ["Probability", "Chance"]},
-  {field: "Impact", names: ["Severity", "Consequence"]},
-  {field: "Mitigation", names: ["Mitigation Plan", "Response"]},
-  {field: "MitigationOwner", names: ["Mitigation Owner", "Owner", "Risk Owner"]},
-  {field: "Trigger", names: ["Trigger Condition", "Early Warning", "Fires When"]},
-  {field: "Status", names: ["State"]},
-  {field: "ReviewDate", names: ["Review Date", "Review", "Next Review"]},
-] as const satisfies readonly FieldSpec[];
+export {RiskFields, RiskTable} from "./risk_fields";
 
 export type RiskRow = coda.SchemaType<typeof RiskSchema>;
 type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
-
-const ClosedWords = ["closed", "retired", "resolved", "done"];
 
 export interface RiskRequest {
   meetingDoc: string;
@@ -90,7 +80,14 @@ export async function triggerData(context: coda.ExecutionContext, parsed: readon
   return new TriggerData(metrics, keyResults);
 }
 
-export function riskRows({docId, rows, map}: Table<FieldName<typeof RiskFields>>, parsed: readonly Parsed[], data: TriggerData, asOf: Day, sources: {metrics: boolean; okrs: boolean}): RiskRow[] {
+export function riskRows(
+  {docId, rows, map}: Table<FieldName<typeof RiskFields>>,
+  parsed: readonly Parsed[],
+  data: TriggerData,
+  asOf: Day,
+  sources: {metrics: boolean; okrs: boolean},
+  seats?: readonly Seat[],
+): RiskRow[] {
   return rows.map((row, i): RiskRow => {
     const get = (f: FieldName<typeof RiskFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -99,9 +96,12 @@ export function riskRows({docId, rows, map}: Table<FieldName<typeof RiskFields>>
     const impact = scale(get("Impact"), "Impact", problems);
     const review = cells.date(get("ReviewDate"), "Review Date");
     if (review.problem) problems.push(review.problem);
-    const status = cells.text(get("Status")) || "Open";
-    const closed = ClosedWords.includes(status.toLowerCase());
-    const owner = cells.people(get("MitigationOwner")).map(p => p.name || p.email).join(", ");
+    const status = riskStatus(get("Status"));
+    const closed = isClosedRisk(status);
+    const owners = cells.people(get("MitigationOwner"));
+    const owner = owners.map(p => p.name || p.email).join(", ");
+    // Judged by seat only in a doc that keeps seats; a blank owner has its own finding below.
+    const judged = seats ? owners.map(p => judgeOwner(p, seats, "mitigation")) : [];
     const trigger = cells.text(get("Trigger"));
     let state = "No trigger";
     let reading: string | undefined;
@@ -122,6 +122,7 @@ export function riskRows({docId, rows, map}: Table<FieldName<typeof RiskFields>>
       error = why.length ? why.join(" ") : undefined;
     }
     if (!owner) findings.push("No mitigation owner: name the seat or person who owns the mitigation.");
+    for (const j of judged) if (j.finding) findings.push(j.finding);
     if (!trigger) findings.push("No trigger: say what live number tells you the risk is happening.");
     const overdue = !closed && review.value !== undefined && daysBetween(review.value, asOf) > 0;
     if (overdue) findings.push(`Review overdue since ${isoDay(review.value!)}.`);
@@ -135,6 +136,7 @@ export function riskRows({docId, rows, map}: Table<FieldName<typeof RiskFields>>
       Score: likelihood !== undefined && impact !== undefined ? likelihood * impact : undefined,
       Mitigation: cells.text(get("Mitigation")) || undefined,
       MitigationOwner: owner || undefined,
+      MitigationHolder: judged.flatMap(j => (j.holder ? [j.holder] : [])).join("; ") || undefined,
       Trigger: trigger || undefined,
       TriggerState: state,
       TriggerReading: reading,
@@ -153,11 +155,14 @@ export function riskRows({docId, rows, map}: Table<FieldName<typeof RiskFields>>
 async function register(context: coda.ExecutionContext, request: RiskRequest, optional: boolean): Promise<RiskRow[]> {
   const docId = await resolveDocId(context, request.meetingDoc);
   const name = request.table || RiskTable;
-  const table = optional ? await readOptionalTable(context, docId, name, RiskFields) : await readTable(context, docId, name, RiskFields, {columns: request.columns});
+  // The agenda takes only the fired risks' names and triggers: it does not judge owners by seat.
+  const [table, seats] = optional
+    ? [await readOptionalTable(context, docId, name, RiskFields), undefined]
+    : await Promise.all([readTable(context, docId, name, RiskFields, {columns: request.columns}), loadSeats(context, docId)]);
   if (!table) return [];
   const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
   const data = await triggerData(context, parsed, request);
-  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0});
+  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0}, seats);
 }
 
 /** The Risks sync table's rows. */

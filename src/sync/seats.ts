@@ -10,6 +10,7 @@ import {DisciplineTables, SeatFields} from "./discipline_fields";
 import type {FieldName} from "./fields";
 import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./fields";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
+import {openRiskOwners, RiskFields, RiskTable} from "./risk_fields";
 import type {SourceTable} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
@@ -102,12 +103,13 @@ export function seatRows(records: readonly SeatRecord[], seatLimit: number, unse
   return rows;
 }
 
-/** Open work, by owner: action items not done, open issues, and decisions not yet past their review. */
+/** Open work, by owner: action items not done, open issues, decisions not yet past their review, and the mitigations of open risks. */
 export function openWork(
   actions: Table<FieldName<typeof ActionFields>> | undefined,
   issues: Table<FieldName<typeof IssueFields>> | undefined,
   decisions: Table<FieldName<typeof DecisionFields>> | undefined,
   asOf: Day,
+  risks?: Table<FieldName<typeof RiskFields>>,
 ): OpenWork[] {
   const work: OpenWork[] = [];
   for (const a of actions ? actionRows(actions, asOf) : []) if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});
@@ -116,6 +118,7 @@ export function openWork(
     const current = !d.ReviewDate || daysBetween(asOf, cells.date(d.ReviewDate, "Review Date").value!) >= 0;
     if (current && d.Owner) work.push({owner: {name: d.Owner.Name, email: d.Owner.Email}, what: "decision"});
   }
+  if (risks) work.push(...openRiskOwners(risks));
   return work;
 }
 
@@ -129,13 +132,15 @@ export interface SeatsRequest {
 
 export async function syncSeats(context: coda.ExecutionContext, request: SeatsRequest): Promise<SeatRow[]> {
   const {docId} = request;
-  const [seats, actions, issues, decisions] = await Promise.all([
+  const [seats, actions, issues, decisions, risks] = await Promise.all([
     readTable(context, docId, request.table || DisciplineTables.seats, SeatFields, {columns: request.columns}),
     readOptionalTable(context, docId, MeetingTables.actions, ActionFields),
     readOptionalTable(context, docId, MeetingTables.issues, IssueFields),
     readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
+    // Read on the side: a register whose columns do not map never fails the Seats sync.
+    readOptionalTable(context, docId, RiskTable, relaxed(RiskFields)),
   ]);
   const records = readSeats(seats);
-  const unseated = unseatedOwners(openWork(actions, issues, decisions, request.asOf), records.map(r => r.seat));
+  const unseated = unseatedOwners(openWork(actions, issues, decisions, request.asOf, risks), records.map(r => r.seat));
   return seatRows(records, request.seatLimit, unseated, docId);
 }

@@ -6,16 +6,19 @@ import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
+import type {Seat} from "../engine/seats";
 import type {PreworkItem} from "../engine/sessions";
 import {sessionReadiness, splitList} from "../engine/sessions";
 import type {FieldName} from "./fields";
 import {DecisionFields, MeetingTables} from "./fields";
+import {loadSeats} from "./seats";
 import type {SourceTable} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
  * Executive sessions' readiness, from the leadership meeting doc's Sessions and
- * Pre-work tables and its decision log.
+ * Pre-work tables and its decision log, with required seats judged against its
+ * Seats table when it keeps one.
  */
 
 export const SessionTables = {sessions: "Sessions", prework: "Pre-work"} as const;
@@ -51,6 +54,7 @@ export function readinessRows(
   prework: Table<FieldName<typeof PreworkFields>> | undefined,
   decisions: Table<FieldName<typeof DecisionFields>> | undefined,
   asOf: Day,
+  seats?: readonly Seat[],
 ): SessionReadinessRow[] {
   const decisionDays = (decisions?.rows ?? []).map(r => cells.date(cell(r, decisions!.map, "Date"), "Date").value).filter((d): d is Day => d !== undefined);
   const byRow = new Map<string, number>();
@@ -98,8 +102,10 @@ export function readinessRows(
       deliveredOutputs: listOf(get("OutputsDelivered")),
       prework: items[i],
       decisions: date.value ? decisionDays.filter(d => daysBetween(d, date.value!) === 0).length : 0,
+      seats,
     };
     const ready = sessionReadiness(facts, asOf);
+    problems.push(...ready.problems);
     if (i === 0 && orphans.length) problems.push(`Pre-work names no session in ${SessionTables.sessions}: ${orphans.slice(0, 3).join("; ")}${orphans.length > 3 ? ` and ${orphans.length - 3} more` : ""}.`);
     return compact({
       Id: stableId(sessions.docId, r.id),
@@ -124,10 +130,11 @@ export function readinessRows(
 
 export async function sessionReadinessRows(context: coda.ExecutionContext, meetingDoc: string, table: string | undefined, columns: string | undefined, asOf: Day): Promise<SessionReadinessRow[]> {
   const docId = await resolveDocId(context, meetingDoc);
-  const [sessions, prework, decisions] = await Promise.all([
+  const [sessions, prework, decisions, seats] = await Promise.all([
     readTable(context, docId, table || SessionTables.sessions, SessionFields, {columns}),
     readOptionalTable(context, docId, SessionTables.prework, PreworkFields),
     readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
+    loadSeats(context, docId),
   ]);
-  return readinessRows(sessions, prework, decisions, asOf);
+  return readinessRows(sessions, prework, decisions, asOf, seats);
 }
