@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {performance} from "node:perf_hooks";
 import {generateTree} from "../sample/generate";
@@ -8,7 +9,6 @@ import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {alignmentBench} from "./bench_alignment";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
-import {disciplineRequests} from "./bench_discipline";
 import {historyBench} from "./bench_history";
 import {buildBundle, BundleLimitBytes} from "./bundle";
 import {isolateColdStart} from "./isolate/bench";
@@ -41,8 +41,8 @@ async function okrEngine() {
     const runs = size >= 100_000 ? 5 : 11;
     const engineRoll = await median(runs, () => rollUp(t.ids, t.parentIds, t.scores, t.weights));
     const engineAlign = await median(runs, () => alignmentFindings(t.ids, t.parentIds, t.rootIds));
-    const sdkRoll = await median(3, () => executeFormulaFromPackDef(pack, "RollUp", [t.ids, t.parentIds, t.scores, t.weights] as never));
-    const sdkAlign = await median(3, () => executeFormulaFromPackDef(pack, "AlignmentFindings", [t.ids, t.parentIds, t.rootIds] as never));
+    const sdkRoll = await median(3, () => executeFormulaFromPackDef(pack, "RollUp", [t.ids, t.parentIds, t.scores, t.weights] as coda.ParamValues<coda.ParamDefs>));
+    const sdkAlign = await median(3, () => executeFormulaFromPackDef(pack, "AlignmentFindings", [t.ids, t.parentIds, t.rootIds] as coda.ParamValues<coda.ParamDefs>));
     rows.push([
       size.toLocaleString("en-US"),
       nodes.toLocaleString("en-US"),
@@ -91,11 +91,10 @@ async function main() {
   await okrEngine();
   await pictures();
   await syncRequests(pack);
-  await disciplineRequests(pack);
-  await alignmentBench(pack);
+  alignmentBench();
   await faultSuite(pack);
   await writes(pack);
-  await historyBench(pack);
+  historyBench();
   console.log(`\n${await isolateColdStart()}`);
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);

@@ -1,65 +1,14 @@
 import {performance} from "node:perf_hooks";
-import type {Pack} from "../emulator/run";
-import {docUrl, runSync} from "../emulator/run";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
-import {ObservedRateLimit} from "../emulator/server";
-import {NextMeeting} from "../sample/meetings";
-import {RowPageSize} from "../src/api/client";
 import {analyzeGraph, criticalPath} from "../src/engine/dependencies";
 import type {KeyResultFacts, MetricFacts} from "../src/engine/triggers";
 import {evaluateTrigger, parseTrigger, TriggerData} from "../src/engine/triggers";
 import {table} from "./bench_api";
 
 /**
- * The executive alignment figures: requests each of its sync tables makes
- * against the true minimum (one rows request per page of each source table),
- * the time to read and judge 1,000 risk triggers, and the time to analyse a
+ * The executive alignment figures (its sync tables are measured with the others,
+ * in bench_api.ts): the time to read and judge 1,000 risk triggers, and the time to analyse a
  * dependency graph of 10,000 edges (cycles, earliest finishes, a critical path).
  */
-
-type Rows = Array<Array<string | number>>;
-
-function pages(env: SampleEmulator, sources: Array<[string, string]>): number {
-  let n = 0;
-  for (const [docId, name] of sources) {
-    const t = env.emulator.doc(docId)?.tables.find(x => x.name === name);
-    if (t) n += Math.max(1, Math.ceil(t.rows.length / RowPageSize));
-  }
-  return n;
-}
-
-async function requests(pack: Pack): Promise<void> {
-  const env = await startSampleEmulator({rateLimit: ObservedRateLimit});
-  const rows: Rows = [];
-  try {
-    const s = env.seeded;
-    const meeting = docUrl(s.meetingDocId!);
-    const teams = s.teamDocIds.map(docUrl);
-    const asOf = new Date(`${NextMeeting}T00:00:00Z`);
-    const m = (...names: string[]): Array<[string, string]> => names.map(n => [s.meetingDocId!, n]);
-    const okr = s.teamDocIds.flatMap((d): Array<[string, string]> => [[d, "Objectives"], [d, "Key Results"]]);
-    const cases: Array<{table: string; params: unknown[]; sources: Array<[string, string]>}> = [
-      {table: "Charter", params: [meeting], sources: m("Leaders", "Shared Outcomes", "Risk Tolerance", "Red Lines", "Expertise", "Lanes")},
-      {table: "Risks", params: [meeting, docUrl(s.metricsDocId!), teams, undefined, undefined, asOf], sources: [...m("Risks", "Seats"), [s.metricsDocId!, "Metric Definitions"], [s.metricsDocId!, "Metric Readings"], ...okr]},
-      {table: "Dependencies", params: [meeting, teams, undefined, undefined, asOf], sources: [...m("Dependencies", "Milestones"), ...okr]},
-      {table: "SessionReadiness", params: [meeting, undefined, undefined, asOf], sources: m("Sessions", "Pre-work", "Decisions", "Seats")},
-      {table: "Decisions", params: [meeting, undefined, undefined, asOf], sources: m("Decisions", "Lanes", "Seats")},
-    ];
-    for (const c of cases) {
-      env.emulator.resetStats();
-      const started = performance.now();
-      const run = await runSync(env, pack, c.table, c.params);
-      const least = pages(env, c.sources);
-      const made = env.emulator.stats.requests;
-      rows.push([c.table, run.rows.length, made, least, (made / least).toFixed(2), ((performance.now() - started) / 1000).toFixed(1)]);
-    }
-  } finally {
-    await env.stop();
-  }
-  console.log("\nExecutive alignment: requests per sync table against the true minimum, observed rate limits on");
-  console.log(table(["table", "rows", "requests", "minimum", "ratio", "wall s"], rows));
-}
 
 function median(runs: number, fn: () => unknown): number {
   fn();
@@ -123,7 +72,6 @@ function engine(): void {
   );
 }
 
-export async function alignmentBench(pack: Pack): Promise<void> {
+export function alignmentBench(): void {
   engine();
-  await requests(pack);
 }

@@ -76,6 +76,14 @@ function sampleCases(env: SampleEmulator): SyncCase[] {
         ...perTeam("Objectives", "Key Results"),
       ],
     },
+    {table: "Seats", params: [meeting, undefined, undefined, undefined, day(NextMeeting)], sources: ["Seats", "Action Items", "Issues", "Decisions", "Risks"].flatMap(meetingTable)},
+    {table: "MeetingHealth", params: [meeting, undefined, undefined, day(NextMeeting)], sources: ["Meetings", "Ratings", "Agenda Items", "Action Items", "Issues", "Seats"].flatMap(meetingTable)},
+    {table: "CheckInsDue", params: [teams.map(docUrl), undefined, undefined, undefined, undefined, undefined, asOf], sources: perTeam("Objectives", "Key Results", "Check-ins")},
+    {table: "Retrospective", params: [teams.map(docUrl), env.org.cycle.name, undefined, undefined, asOf], sources: perTeam("Objectives", "Key Results", "Check-ins", "Retrospective")},
+    {table: "Charter", params: [meeting], sources: ["Leaders", "Shared Outcomes", "Risk Tolerance", "Red Lines", "Expertise", "Lanes"].flatMap(meetingTable)},
+    {table: "Risks", params: [meeting, metrics, teams.map(docUrl), undefined, undefined, day(NextMeeting)], sources: [...["Risks", "Seats"].flatMap(meetingTable), ...metricTables, ...perTeam("Objectives", "Key Results")]},
+    {table: "Dependencies", params: [meeting, teams.map(docUrl), undefined, undefined, day(NextMeeting)], sources: [...["Dependencies", "Milestones"].flatMap(meetingTable), ...perTeam("Objectives", "Key Results")]},
+    {table: "SessionReadiness", params: [meeting, undefined, undefined, day(NextMeeting)], sources: ["Sessions", "Pre-work", "Decisions", "Seats"].flatMap(meetingTable)},
   ];
 }
 
@@ -105,8 +113,15 @@ export async function syncRequests(pack: Pack): Promise<void> {
   const org = generateOrganization({teams: 200, objectives: 1000, keyResults: 4000});
   const big = await startSampleEmulator({org, rateLimit: ObservedRateLimit});
   try {
-    const cases = sampleCases(big).filter(c => ["Objectives", "KeyResults"].includes(c.table));
-    for (const c of cases) c.params = [big.seeded.teamDocIds.map(docUrl), org.cycle.name, undefined, undefined, undefined, undefined, day(org.asOf)];
+    const docs = big.seeded.teamDocIds.map(docUrl);
+    const across: Record<string, unknown[]> = {
+      Objectives: [docs, org.cycle.name, undefined, undefined, undefined, undefined, day(org.asOf)],
+      KeyResults: [docs, org.cycle.name, undefined, undefined, undefined, undefined, day(org.asOf)],
+      CheckInsDue: [docs, undefined, undefined, undefined, undefined, undefined, day(org.asOf)],
+      Retrospective: [docs, org.cycle.name, undefined, undefined, day(org.asOf)],
+    };
+    const cases = sampleCases(big).filter(c => c.table in across);
+    for (const c of cases) c.params = across[c.table];
     rows.push(...(await measureSyncs(big, pack, cases, "200 team docs")));
   } finally {
     await big.stop();
@@ -129,7 +144,7 @@ export async function writes(pack: Pack): Promise<void> {
     env.emulator.resetStats();
     let started = performance.now();
     const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-    const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as never, context, edits.map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + i}, updatedFields: ["Current"]})) as never);
+    const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, edits.map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + i}, updatedFields: ["Current"]})) as coda.GenericSyncUpdate[]);
     const ok = (result.result as Array<{outcome: string}>).filter(o => o.outcome === "success").length;
     rows.push([`two-way edit of ${edits.length} key results in 3 team docs`, `${ok}/${edits.length}`, env.emulator.stats.writes, env.emulator.stats.reads, env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(1)]);
 
@@ -138,7 +153,7 @@ export async function writes(pack: Pack): Promise<void> {
     started = performance.now();
     let done = 0;
     for (const kr of krs) {
-      await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 42, 0.5, "Weekly check-in", day("2026-11-27")] as never, actionContext(env));
+      await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 42, 0.5, "Weekly check-in", day("2026-11-27")] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
       done++;
     }
     rows.push([`${krs.length} check-ins, one after another`, `${done}/${krs.length}`, env.emulator.stats.writes, env.emulator.stats.reads, env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(1)]);

@@ -364,7 +364,7 @@ export const Tables: readonly TableEntry[] = [
       c("Required In", "RequiredIn", "select"),
     ],
     optional: true,
-    readBy: ["Seats", "MeetingHealth", "Decisions", "ActionItems", "MeetingAgenda"],
+    readBy: ["Seats", "MeetingHealth", "Decisions", "ActionItems", "MeetingAgenda", "Risks", "SessionReadiness"],
     purpose: "The seats of the leadership team: who holds each, its 3 to 5 responsibilities, whom it reports to and the meetings it must attend.",
   },
   {
@@ -462,7 +462,7 @@ export const Tables: readonly TableEntry[] = [
       c("Review Date", "ReviewDate", "date"),
     ],
     optional: true,
-    readBy: ["Risks", "MeetingAgenda"],
+    readBy: ["Risks", "MeetingAgenda", "Seats"],
     purpose: "The risk register: each risk with its mitigation, owner, live trigger and review date.",
   },
   {
