@@ -117,6 +117,18 @@ describe("the Risks sync table over HTTP", function () {
     assert.include(run.rows.find(r => r.Name.startsWith("Runway"))!, {MitigationOwner: "Finance"});
   });
 
+  it("never fails the agenda over a register it cannot read; the Risks sync table says what is missing", async function () {
+    const before = await runSync(env, pack, "MeetingAgenda", [meeting, asOf, 90, teams, metrics]);
+    assert.isTrue(before.rows.some(r => r.Name.startsWith("Risk fired")), "the sample's fired risk is on the agenda");
+    const register = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === RiskTable)!;
+    register.columns.find(c => c.name === "Risk")!.name = "Hazard";
+    const agenda = await runSync(env, pack, "MeetingAgenda", [meeting, asOf, 90, teams, metrics]);
+    assert.equal(agenda.rows.reduce((n, r) => n + r.Minutes, 0), 90);
+    assert.isFalse(agenda.rows.some(r => r.Name.startsWith("Risk fired")));
+    const error = await rejection(runSync(env, pack, "Risks", [meeting, metrics, teams, undefined, undefined, asOf]));
+    assert.match(error.message, /The table Risks has no column for Name/);
+  });
+
   it("fails with the fix when the doc has no risk register", async function () {
     dropTable(env, env.seeded.meetingDocId!, RiskTable);
     const error = await rejection(runSync(env, pack, "Risks", [meeting, metrics, teams, undefined, undefined, new Date(`${MetricsAsOf}T08:00:00Z`)]));

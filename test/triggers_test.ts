@@ -154,6 +154,34 @@ describe("risk triggers: judged on live data", function () {
     assert.deepEqual(r.problems, ["65% is 0.65, but Gross margin is read in points of a percent (63): write 65 without the % sign."]);
     assert.equal(state("Gross margin < 65").state, "Fired");
   });
+
+  it("tells points from fractions by the metric's history and thresholds, not only its latest reading", function () {
+    const small = new TriggerData(
+      [
+        // Points of a percent that never pass 1.5: its red threshold of 2 gives the scale away.
+        {name: "Logo churn", unit: "%", values: [1.1, 1.2], thresholds: [1, 2]},
+        // A Percent column: fractions, thresholds too.
+        {name: "Win rate", unit: "%", values: [0.18, 0.22], thresholds: [0.25, 0.15]},
+      ],
+      [
+        {name: "Win rate in points", code: "KR2", current: 22, start: 18, target: 26, unit: "%"},
+        {name: "Win rate as a fraction", code: "KR3", current: 0.22, start: 0.18, target: 0.26, unit: "%"},
+        {name: "Deals", code: "KR4", current: 4, start: 0, target: 10, unit: "deals"},
+      ],
+    );
+    const judged = (text: string) => evaluateTrigger(parsed(text), small);
+    const churn = judged("Logo churn > 2%");
+    assert.equal(churn.state, "Unknown", "1.2 points is not above 0.02: never fired on a misread scale");
+    assert.deepEqual(churn.problems, ["2% is 0.02, but Logo churn is read in points of a percent (1.2): write 2 without the % sign."]);
+    assert.equal(judged("Logo churn > 2").state, "Armed");
+    assert.equal(judged("Win rate < 20%").state, "Armed");
+    assert.deepEqual(judged("Win rate < 25%").readings, ["Win rate is 22%: met (< 25%)"]);
+    assert.equal(judged("KR KR2 < 20%").state, "Unknown");
+    assert.match(judged("KR KR2 < 20%").problems[0], /write 20 without the % sign/);
+    assert.equal(judged("KR KR2 < 20").state, "Armed");
+    assert.equal(judged("KR KR3 < 25%").state, "Fired");
+    assert.match(judged("KR KR4 < 50%").problems[0], /current value is kept in deals \(4\): write 50 without the % sign/);
+  });
 });
 
 describe("TriggerSyntax", function () {

@@ -254,6 +254,8 @@ export interface MetricFacts {
   unit: string;
   /** Readings oldest first. */
   values: number[];
+  /** Its green and red thresholds, which show the scale its readings are kept in. */
+  thresholds?: ReadonlyArray<number | undefined>;
 }
 
 export interface KeyResultFacts {
@@ -262,6 +264,20 @@ export interface KeyResultFacts {
   confidence?: number;
   progress?: number;
   current?: number;
+  /** The unit of its values, and its start and target, which show their scale. */
+  unit?: string;
+  start?: number;
+  target?: number;
+}
+
+/**
+ * Whether a measure in a percent unit is kept in points (63 for 63%) rather than
+ * as a fraction (0.63, as a Percent column gives it): any of its numbers past
+ * 1.5 says points. A trigger's `65%` is then refused with the fix, never read
+ * as 0.65 against 63.
+ */
+function keptInPoints(unit: string | undefined, numbers: ReadonlyArray<number | undefined>): boolean {
+  return /%/.test(unit ?? "") && numbers.some(n => n !== undefined && Math.abs(n) > 1.5);
 }
 
 export type TriggerState = "Fired" | "Armed" | "Unknown";
@@ -353,12 +369,15 @@ function judge(c: Condition, data: TriggerData, problems: string[], readings: st
     }
     const latest = m.values[m.values.length - 1];
     if (t.kind === "compare") {
-      if (t.percent && /%/.test(m.unit) && Math.abs(latest) > 1.5) {
+      const points = keptInPoints(m.unit, [...m.values, ...(m.thresholds ?? [])]);
+      if (t.percent && points) {
         problems.push(`${t.written} is ${show(t.value)}, but ${m.name} is read in points of a percent (${show(latest)}): write ${show(t.value * 100)} without the % sign.`);
         return undefined;
       }
       const met = compare(latest, t.op, t.value);
-      readings.push(`${m.name} is ${show(latest)}${m.unit && !/^%/.test(m.unit) ? ` ${m.unit}` : m.unit}: ${met ? "met" : "not met"} (${t.op} ${t.written})`);
+      const fraction = /%/.test(m.unit) && !points;
+      const shown = fraction ? `${show(Math.round(latest * 1000) / 10)}%` : `${show(latest)}${m.unit && !/^%/.test(m.unit) ? ` ${m.unit}` : m.unit}`;
+      readings.push(`${m.name} is ${shown}: ${met ? "met" : "not met"} (${t.op} ${t.written})`);
       return met;
     }
     if (m.values.length < t.periods + 1) {
@@ -381,6 +400,11 @@ function judge(c: Condition, data: TriggerData, problems: string[], readings: st
   const value = k[c.subject.measure];
   if (value === undefined) {
     readings.push(`${k.name} has no ${c.subject.measure}`);
+    return undefined;
+  }
+  if (c.subject.measure === "current" && t.percent && (!/%/.test(k.unit ?? "") || keptInPoints(k.unit, [k.start, k.target, value]))) {
+    const unit = k.unit ? ` in ${k.unit}` : "";
+    problems.push(`${t.written} is ${show(t.value)}, but ${k.name}'s current value is kept${unit} (${show(value)}): write ${show(t.value * 100)} without the % sign.`);
     return undefined;
   }
   const met = compare(value, t.op, t.value);

@@ -15,7 +15,7 @@ import {isClosedRisk, RiskFields, RiskTable, riskStatus} from "./risk_fields";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
 import type {SourceTable} from "./source";
-import {loadSeats} from "./seats";
+import {loadSeats, relaxed} from "./seats";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
@@ -65,7 +65,7 @@ export async function triggerData(context: coda.ExecutionContext, parsed: readon
         .filter(r => r.date.getTime() <= request.asOf.getTime())
         .sort((a, b) => a.date.getTime() - b.date.getTime())
         .map(r => r.value);
-      metrics.push({name: m.name, unit: m.unit, values});
+      metrics.push({name: m.name, unit: m.unit, values, thresholds: [m.greenAt, m.redAt]});
     }
   }
   const keyResults: KeyResultFacts[] = [];
@@ -73,7 +73,7 @@ export async function triggerData(context: coda.ExecutionContext, parsed: readon
     for (const doc of request.okrDocs) {
       const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
       for (const k of deriveKeyResults(okrs, request.asOf)) {
-        keyResults.push({name: k.record.name, code: k.record.code, confidence: k.record.confidence, progress: k.derived.progress, current: k.record.current});
+        keyResults.push({name: k.record.name, code: k.record.code, confidence: k.record.confidence, progress: k.derived.progress, current: k.record.current, unit: k.record.unit, start: k.record.start, target: k.record.target});
       }
     }
   }
@@ -155,11 +155,12 @@ export function riskRows(
 async function register(context: coda.ExecutionContext, request: RiskRequest, optional: boolean): Promise<RiskRow[]> {
   const docId = await resolveDocId(context, request.meetingDoc);
   const name = request.table || RiskTable;
-  // The agenda takes only the fired risks' names and triggers: it does not judge owners by seat.
+  // The agenda takes only the fired risks' names and triggers: it does not judge owners by seat, and a register
+  // it cannot read (no Risk or Trigger column) never fails the agenda; the Risks sync table says what is missing.
   const [table, seats] = optional
-    ? [await readOptionalTable(context, docId, name, RiskFields), undefined]
+    ? [await readOptionalTable(context, docId, name, relaxed(RiskFields)), undefined]
     : await Promise.all([readTable(context, docId, name, RiskFields, {columns: request.columns}), loadSeats(context, docId)]);
-  if (!table) return [];
+  if (!table || !table.map.Name || !table.map.Trigger) return [];
   const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
   const data = await triggerData(context, parsed, request);
   return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0}, seats);
