@@ -55,7 +55,7 @@ interface Notes {
 
 /** The team's notes by key result id; a doc without the table has none. */
 async function teamNotes(context: coda.ExecutionContext, docId: string, tableName: string, okrs: TeamOkrs): Promise<Map<string, Notes>> {
-  const table = await readOptionalTable(context, docId, tableName, RetrospectiveFields);
+  const table = await readOptionalTable(context, docId, tableName, RetrospectiveFields, {rowsOnly: true});
   const out = new Map<string, Notes>();
   if (!table) return out;
   const byName = new Map(okrs.keyResults.map(k => [normalize(k.name), k.id]));

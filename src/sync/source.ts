@@ -38,6 +38,11 @@ export interface ReadOptions {
    * the doc's latest version: before comparing a value to write, and after a write.
    */
   fresh?: boolean;
+  /**
+   * Only the rows matter (notes read on the side): an empty table is taken as
+   * it is, without asking for its columns to check them.
+   */
+  rowsOnly?: boolean;
 }
 
 /** Attempts at reading a multi-page table that changes while it is read. */
@@ -157,6 +162,7 @@ export function mapOrExplain<F extends string>(docId: string, name: string, colu
 
 /** Maps columns by the names the rows show, asking for the columns' formats only when that is not enough. */
 async function mapped<F extends string>(context: coda.ExecutionContext, docId: string, raw: RawTable, specs: ReadonlyArray<FieldSpec & {field: F}>, options: ReadOptions) {
+  if (!raw.rows.length && options.rowsOnly) return {columns: [], map: {} as ColumnMap<F>};
   if (raw.rows.length) {
     const columns = namedColumns(raw.rows);
     try {
