@@ -125,6 +125,12 @@ describe("engine: the scorecard", function () {
     );
   });
 
+  it("dates the picture's footer from the first week's first day to the last week's last day, as its description does", function () {
+    const card = scorecard(metrics, dates, ["Red", "green", "Yellow", "Red", "Green"]);
+    assert.include(scorecardSvg(card), "13 weeks from 2026-08-18 to 11-16<");
+    assert.include(scorecardDescription(card), "to 2026-11-16.");
+  });
+
   it("refuses an unknown status and lists of different lengths", function () {
     assert.throws(() => scorecard(metrics, dates, ["Red", "Blue", "Red", "Red", "Red"]), InputError, /Status 2 is "Blue": give Green, Yellow or Red/);
     assert.throws(() => scorecard(metrics, dates.slice(1), ["Red"]), InputError, /metrics has 5 entries but dates has 4/);
