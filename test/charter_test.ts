@@ -136,6 +136,16 @@ describe("the Charter sync table over HTTP", function () {
     ]);
   });
 
+  it("never fails Decisions over a half-built Lanes table, while the Charter sync says what is missing", async function () {
+    const lanes = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === CharterTables.lanes)!;
+    lanes.columns.find(c => c.name === "Authority")!.name = "Say";
+    const decisions = await runSync(env, pack, "Decisions", [meeting]);
+    assert.isNotEmpty(decisions.rows);
+    assert.isFalse(decisions.rows.some(r => /lane/.test(r.Problems ?? "")), "lanes without an Authority column are not judged");
+    const error = await rejection(runSync(env, pack, "Charter", [meeting]));
+    assert.match(error.message, /The table Lanes has no column for Authority\./);
+  });
+
   it("says which tables to add when the doc has none of the charter's", async function () {
     for (const t of Object.values(CharterTables)) dropTable(env, env.seeded.meetingDocId!, t);
     const error = await rejection(runSync(env, pack, "Charter", [meeting]));

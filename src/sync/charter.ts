@@ -7,6 +7,7 @@ import type {FieldSpec} from "../engine/columns";
 import {show} from "../engine/contract";
 import type {FieldName} from "./fields";
 import {LeaderFields, MeetingTables} from "./fields";
+import {relaxed} from "./seats";
 import type {SourceTable} from "./source";
 import {cell, compact, readOptionalTable, stableId} from "./source";
 
@@ -228,8 +229,13 @@ export async function readCharter(context: coda.ExecutionContext, docId: string)
   return {roster, outcomes, tolerance, redLines, expertise, lanes};
 }
 
-/** The Lanes table of a meeting doc, or none. */
+/**
+ * The Lanes table of a meeting doc, read on the side: none when the doc has no
+ * such table, or one without its Leader, Decision or Authority column, so a
+ * half-built Lanes table never fails the sync that asked (the Charter sync
+ * reads it strictly and says what is missing).
+ */
 export async function readLaneTable(context: coda.ExecutionContext, docId: string): Promise<LaneAnswer[]> {
-  const lanes = await readOptionalTable(context, docId, CharterTables.lanes, LaneFields);
-  return lanes ? readLanes(lanes) : [];
+  const lanes = await readOptionalTable(context, docId, CharterTables.lanes, relaxed(LaneFields));
+  return lanes?.map.Leader && lanes.map.Decision && lanes.map.Authority ? readLanes(lanes) : [];
 }
