@@ -61,6 +61,9 @@ describe("the charter: findings", function () {
     assert.deepEqual(check("Grace", "Headcount"), ["Grace's lane says to coordinate \"Headcount\" with Sam, who is neither approver nor consulted."]);
     assert.deepEqual(check("Grace", "Headcount", [], ["Sam"]), []);
     assert.deepEqual(check("Sam", "Headcount"), ['"Headcount" is not in Sam\'s lane: add it to the Lanes table or give the decision to the leader whose lane it is.']);
+    assert.deepEqual(check("Lena", "Support", ["Lena", "Maya"]), [
+      'Over-collaboration: "Support" is Lena\'s to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide.',
+    ], "the owner listed as an approver is not counted");
     assert.deepEqual(check("Tom", "Marketing"), [], "a kind no lane names is not judged");
     assert.deepEqual(check("Tom", ""), []);
   });
