@@ -1,4 +1,5 @@
-import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import * as coda from "@codahq/packs-sdk";
+import {executeFormulaFromPackDef, newMockExecutionContext} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import type {EmulatorFetcher} from "../emulator/fetcher";
 import type {ColumnDef, TableRecord} from "../emulator/model";
@@ -160,6 +161,14 @@ describe("SetupCheck", function () {
   it("says when the doc is not shared with the account", async function () {
     const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Strategy", env.seeded.restrictedDocId] as never, actionContext(env)));
     assert.match(error.message, /^The doc NsBoard01 does not exist or is not shared with the account this pack is connected as\./);
+  });
+
+  it("shows bad input found on the way as a message, through the error hook every formula shares", async function () {
+    const context = newMockExecutionContext();
+    context.fetcher.fetch.rejects(new InputError("The doc's tables cannot be read."));
+    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Strategy", team] as never, context));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.equal(error.message, "The doc's tables cannot be read.");
   });
 
   it("refuses a kind of doc it does not know, naming the kinds", async function () {
