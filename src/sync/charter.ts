@@ -8,6 +8,7 @@ import {show} from "../engine/contract";
 import type {FieldName} from "./fields";
 import {LeaderFields, MeetingTables} from "./fields";
 import {relaxed} from "./seats";
+import {personRow} from "./people";
 import type {SourceTable} from "./source";
 import {cell, compact, readOptionalTable, stableId} from "./source";
 
@@ -65,11 +66,6 @@ export const LaneFields = [
 export type CharterItemRow = coda.SchemaType<typeof CharterItemSchema>;
 type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
-type PersonRow = {Name: string; Email: string};
-const personRow = (value: unknown): PersonRow | undefined => {
-  const p = cells.people(value).find(x => x.email);
-  return p ? {Name: p.name || p.email, Email: p.email} : undefined;
-};
 const nameOf = (value: unknown) => cells.people(value)[0]?.name || cells.people(value)[0]?.email || "";
 /** Names in a people cell, or in a text cell listing them. */
 const namesOf = (value: unknown) => cells.people(value).flatMap(p => (p.name || p.email).split(/[,;]/)).map(x => x.trim()).filter(Boolean);

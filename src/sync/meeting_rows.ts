@@ -11,6 +11,8 @@ import type {Seat} from "../engine/seats";
 import {noSeatFinding, seatOf} from "../engine/seats";
 import type {FieldName} from "./fields";
 import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
+import type {PersonRow} from "./people";
+import {personRows} from "./people";
 import type {SourceTable} from "./source";
 import {cell, compact, stableId} from "./source";
 import {actionSummary, decisionSummary, issueSummary} from "../agent/narrative";
@@ -21,8 +23,6 @@ import {actionSummary, decisionSummary, issueSummary} from "../agent/narrative";
  * actions that add a row return it through the same builders.
  */
 
-type PersonRow = {Name: string; Email: string};
-const personRows = (value: unknown): PersonRow[] => cells.people(value).filter(p => p.email).map(p => ({Name: p.name || p.email, Email: p.email}));
 const names = (value: unknown) => cells.people(value).map(p => p.name || p.email);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
