@@ -9,7 +9,7 @@ import type {FieldName} from "./fields";
 import {LeaderFields, MeetingTables} from "./fields";
 import {relaxed} from "./seats";
 import {personRow} from "./people";
-import type {SourceTable} from "./source";
+import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, stableId} from "./source";
 
 /**
@@ -64,7 +64,6 @@ export const LaneFields = [
 ] as const satisfies readonly FieldSpec[];
 
 export type CharterItemRow = coda.SchemaType<typeof CharterItemSchema>;
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 const nameOf = (value: unknown) => cells.people(value)[0]?.name || cells.people(value)[0]?.email || "";
 /** Names in a people cell, or in a text cell listing them. */
@@ -72,7 +71,7 @@ const namesOf = (value: unknown) => cells.people(value).flatMap(p => (p.name || 
 const joined = (list: readonly string[]) => (list.length ? list.join(", ") : undefined);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
-export function readLanes({rows, map}: Table<FieldName<typeof LaneFields>>): LaneAnswer[] {
+export function readLanes({rows, map}: TableRows<FieldName<typeof LaneFields>>): LaneAnswer[] {
   return rows.map(row => ({
     leader: nameOf(cell(row, map, "Leader")),
     kind: cells.text(cell(row, map, "Decision")),
@@ -83,11 +82,11 @@ export function readLanes({rows, map}: Table<FieldName<typeof LaneFields>>): Lan
 
 export interface CharterSources {
   roster: string[];
-  outcomes?: Table<FieldName<typeof SharedOutcomeFields>>;
-  tolerance?: Table<FieldName<typeof RiskToleranceFields>>;
-  redLines?: Table<FieldName<typeof RedLineFields>>;
-  expertise?: Table<FieldName<typeof ExpertiseFields>>;
-  lanes?: Table<FieldName<typeof LaneFields>>;
+  outcomes?: TableRows<FieldName<typeof SharedOutcomeFields>>;
+  tolerance?: TableRows<FieldName<typeof RiskToleranceFields>>;
+  redLines?: TableRows<FieldName<typeof RedLineFields>>;
+  expertise?: TableRows<FieldName<typeof ExpertiseFields>>;
+  lanes?: TableRows<FieldName<typeof LaneFields>>;
 }
 
 export function charterRows(s: CharterSources): CharterItemRow[] {

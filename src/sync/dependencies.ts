@@ -13,7 +13,7 @@ import {analyzeGraph, criticalPath} from "../engine/dependencies";
 import type {FieldName} from "./fields";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
-import type {SourceTable} from "./source";
+import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
@@ -69,9 +69,8 @@ export interface DependencyRequest {
   fiscalYearStartMonth?: number;
 }
 
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
-export function milestoneItems(t: Table<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>): Item[] {
+export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>): Item[] {
   return (t?.rows ?? []).map(r => {
     const name = cells.text(cell(r, t!.map, "Name")) || cells.text(r.name);
     const list: string[] = [];
@@ -95,7 +94,7 @@ export function milestoneItems(t: Table<FieldName<typeof MilestoneFields>> | und
   });
 }
 
-export function gateRows(deps: Table<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>): GateRow[] {
+export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>): GateRow[] {
   const items: Item[] = [...known];
   const index = new Map<string, number>();
   items.forEach((it, i) => {
