@@ -6,7 +6,7 @@ import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
 import type {ActionInput, AgendaMinutes, IssueInput, MeetingHealth, MeetingInput, RatingInput} from "../engine/meeting_health";
-import {healthHotItem, lastBefore, meetingHealth} from "../engine/meeting_health";
+import {HealthRules, healthHotItem, lastBefore, meetingHealth} from "../engine/meeting_health";
 import type {MeetingType, Seat} from "../engine/seats";
 import {parseMeetingType} from "../engine/seats";
 import {AgendaItemFields, DisciplineTables, IssueHistoryFields, MeetingRecordFields, RatingFields} from "./discipline_fields";
@@ -149,7 +149,7 @@ export function meetingHealthRows(assessed: AssessedMeetings, docId: string): Me
         ActionsDue: h.actionsDue,
         ActionsDone: h.actionsDone,
         DoneShare: h.doneShare,
-        MeetsDoneTarget: h.doneShare === undefined ? undefined : h.doneShare >= 0.9,
+        MeetsDoneTarget: h.doneShare === undefined ? undefined : h.doneShare >= HealthRules.doneTarget,
         DoneByOwner: h.doneByOwner.join("; ") || undefined,
         ProblemSolving: h.mix?.problemSolving,
         Status: h.mix?.status,
