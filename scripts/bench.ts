@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {performance} from "node:perf_hooks";
 import {generateTree} from "../sample/generate";
@@ -41,8 +42,8 @@ async function okrEngine() {
     const runs = size >= 100_000 ? 5 : 11;
     const engineRoll = await median(runs, () => rollUp(t.ids, t.parentIds, t.scores, t.weights));
     const engineAlign = await median(runs, () => alignmentFindings(t.ids, t.parentIds, t.rootIds));
-    const sdkRoll = await median(3, () => executeFormulaFromPackDef(pack, "RollUp", [t.ids, t.parentIds, t.scores, t.weights] as never));
-    const sdkAlign = await median(3, () => executeFormulaFromPackDef(pack, "AlignmentFindings", [t.ids, t.parentIds, t.rootIds] as never));
+    const sdkRoll = await median(3, () => executeFormulaFromPackDef(pack, "RollUp", [t.ids, t.parentIds, t.scores, t.weights] as coda.ParamValues<coda.ParamDefs>));
+    const sdkAlign = await median(3, () => executeFormulaFromPackDef(pack, "AlignmentFindings", [t.ids, t.parentIds, t.rootIds] as coda.ParamValues<coda.ParamDefs>));
     rows.push([
       size.toLocaleString("en-US"),
       nodes.toLocaleString("en-US"),

@@ -129,7 +129,7 @@ export async function writes(pack: Pack): Promise<void> {
     env.emulator.resetStats();
     let started = performance.now();
     const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-    const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as never, context, edits.map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + i}, updatedFields: ["Current"]})) as never);
+    const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, edits.map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + i}, updatedFields: ["Current"]})) as coda.GenericSyncUpdate[]);
     const ok = (result.result as Array<{outcome: string}>).filter(o => o.outcome === "success").length;
     rows.push([`two-way edit of ${edits.length} key results in 3 team docs`, `${ok}/${edits.length}`, env.emulator.stats.writes, env.emulator.stats.reads, env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(1)]);
 
@@ -138,7 +138,7 @@ export async function writes(pack: Pack): Promise<void> {
     started = performance.now();
     let done = 0;
     for (const kr of krs) {
-      await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 42, 0.5, "Weekly check-in", day("2026-11-27")] as never, actionContext(env));
+      await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 42, 0.5, "Weekly check-in", day("2026-11-27")] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
       done++;
     }
     rows.push([`${krs.length} check-ins, one after another`, `${done}/${krs.length}`, env.emulator.stats.writes, env.emulator.stats.reads, env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(1)]);

@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type {SampleEmulator} from "../emulator/sample";
@@ -75,7 +76,7 @@ describe("the charter: findings", function () {
   });
 
   it("DecisionCheck reports lane problems beside ownership problems", async function () {
-    const result = await executeFormulaFromPackDef(pack, "DecisionCheck", [["Grace Mbeki", "Hana Sato"], [], [], "Hosting", ["Hana Sato"], ["Hosting"], ["Decides alone"]] as never);
+    const result = await executeFormulaFromPackDef(pack, "DecisionCheck", [["Grace Mbeki", "Hana Sato"], [], [], "Hosting", ["Hana Sato"], ["Hosting"], ["Decides alone"]] as coda.ParamValues<coda.ParamDefs>);
     assert.deepEqual(result, [
       "2 owners (Grace Mbeki, Hana Sato): one person must be accountable; the others approve or are consulted.",
       'Grace Mbeki owns this decision, but "Hosting" lies in Hana Sato\'s lane: the lane\'s owner decides, or the lanes change.',
