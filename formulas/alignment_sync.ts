@@ -10,12 +10,10 @@ import {risks, RiskTable} from "../src/sync/risks";
 import {sessionReadinessRows, SessionTables} from "../src/sync/sessions";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected, FiscalYearStartParam} from "./sync_params";
+import {ColumnsParam, Connected, FiscalYearStartParam, MeetingDocParam, meetingTableParam} from "./sync_params";
 
 /** The executive alignment sync tables: the leaders' charter, the risk register, dependency gates and executive sessions. */
 
-const MeetingDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "meetingDoc", description: "The link (or id) of the leadership meeting's doc."});
-const tableParam = (fallback: string) => coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The table's name. Default: ${fallback}.`, optional: true});
 const OkrDocsParam = coda.makeParameter({type: coda.ParameterType.StringArray, name: "okrDocs", description: "The links (or ids) of the team docs whose key results the rows name. Optional.", optional: true});
 const MetricsDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "metricsDoc", description: "The link (or id) of the metrics doc whose health metrics the triggers name. Optional.", optional: true});
 
@@ -47,7 +45,7 @@ export const Risks = coda.makeSyncTable({
   formula: {
     name: "SyncRisks",
     description: "Reads the risk register and judges each trigger on live data.",
-    parameters: [MeetingDocParam, MetricsDocParam, OkrDocsParam, tableParam(RiskTable), ColumnsParam, AsOfParam, FiscalYearStartParam],
+    parameters: [MeetingDocParam, MetricsDocParam, OkrDocsParam, meetingTableParam(RiskTable), ColumnsParam, AsOfParam, FiscalYearStartParam],
     onError: handleError,
     execute: async function ([meetingDoc, metricsDoc, okrDocs, table, columns, asOf, fiscalYearStartMonth], context) {
       return {result: await risks(context, {meetingDoc, metricsDoc, okrDocs: okrDocs ?? [], table, columns, asOf: dayOrToday("asOf", asOf, context), fiscalYearStartMonth})};
@@ -64,7 +62,7 @@ export const Dependencies = coda.makeSyncTable({
   formula: {
     name: "SyncDependencies",
     description: "Reads the Dependencies and Milestones tables and the team docs' key results.",
-    parameters: [MeetingDocParam, OkrDocsParam, tableParam(DependencyTables.dependencies), ColumnsParam, AsOfParam, FiscalYearStartParam],
+    parameters: [MeetingDocParam, OkrDocsParam, meetingTableParam(DependencyTables.dependencies), ColumnsParam, AsOfParam, FiscalYearStartParam],
     onError: handleError,
     execute: async function ([meetingDoc, okrDocs, table, columns, asOf, fiscalYearStartMonth], context) {
       return {result: await dependencies(context, {meetingDoc, okrDocs: okrDocs ?? [], table, columns, asOf: dayOrToday("asOf", asOf, context), fiscalYearStartMonth})};
@@ -81,7 +79,7 @@ export const SessionReadiness = coda.makeSyncTable({
   formula: {
     name: "SyncSessionReadiness",
     description: "Reads the Sessions and Pre-work tables and the decision log.",
-    parameters: [MeetingDocParam, tableParam(SessionTables.sessions), ColumnsParam, AsOfParam],
+    parameters: [MeetingDocParam, meetingTableParam(SessionTables.sessions), ColumnsParam, AsOfParam],
     onError: handleError,
     execute: async function ([meetingDoc, table, columns, asOf], context) {
       return {result: await sessionReadinessRows(context, meetingDoc, table, columns, dayOrToday("asOf", asOf, context))};

@@ -10,11 +10,9 @@ import {syncMeetingHealth} from "../src/sync/meeting_health";
 import {syncSeats} from "../src/sync/seats";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected} from "./sync_params";
+import {ColumnsParam, Connected, MeetingDocParam} from "./sync_params";
 
 /** Meeting discipline: the Seats and MeetingHealth sync tables. */
-
-const MeetingDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "meetingDoc", description: "The link (or id) of the leadership meeting's doc."});
 
 export const Seats = coda.makeSyncTable({
   name: "Seats",

@@ -20,15 +20,9 @@ import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
 import {svgImage} from "./health";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected, FiscalYearStartParam} from "./sync_params";
+import {ColumnsParam, Connected, FiscalYearStartParam, MeetingDocParam, meetingTableParam} from "./sync_params";
 
 /** The leadership meeting's sync tables and actions. */
-
-const MeetingDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "meetingDoc", description: "The link (or id) of the leadership meeting's doc."});
-
-function meetingTableParam(fallback: string) {
-  return coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The table's name. Default: ${fallback}.`, optional: true});
-}
 
 /** A sync table read from one table of the meeting doc: the read path, then the table's row builder. */
 function meetingTable<K extends string, L extends string, S extends coda.ObjectSchemaDefinition<K, L>, F extends string>(o: {

@@ -2,6 +2,7 @@ import * as coda from "@codahq/packs-sdk";
 import {TableCheckSchema} from "../schemas/setup";
 import {setupCheck} from "../src/sync/setup";
 import {CheckKinds} from "../src/sync/tables";
+import {handleError} from "./errors";
 import {Connected} from "./sync_params";
 
 /** The setup check: what a doc holds against what the pack reads there. */
@@ -23,6 +24,7 @@ export const SetupCheck = coda.makeFormula({
   items: TableCheckSchema,
   connectionRequirement: Connected,
   cacheTtlSecs: 0,
+  onError: handleError,
   examples: [
     {
       params: ["Strategy", "NsStrat01"],

@@ -39,6 +39,13 @@ export function tableParam(defaultName: string) {
   });
 }
 
+export const MeetingDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "meetingDoc", description: "The link (or id) of the leadership meeting's doc."});
+
+/** The table's name in the leadership meeting's doc, for a sync table that reads one there. */
+export function meetingTableParam(fallback: string) {
+  return coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The table's name. Default: ${fallback}.`, optional: true});
+}
+
 export const ColumnsParam = coda.makeParameter({
   type: coda.ParameterType.String,
   name: "columns",

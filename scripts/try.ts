@@ -105,7 +105,7 @@ export async function tryPack(argv: readonly string[], options: TryOptions): Pro
   if (!Object.keys(changes).length) throw new Error("--edit needs at least one Field=value.");
   const updated = await executeUpdateFormulaFromPackDef(pack, name, params, context() as unknown as coda.UpdateSyncExecutionContext, [
     {previousValue: row, newValue: {...row, ...changes}, updatedFields: Object.keys(changes)},
-  ] as never);
+  ] as coda.ParamValues<coda.ParamDefs>);
   return {kind: "edit", name, result: updated.result, executions, requests: requests()};
 }
 

@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type {SampleEmulator} from "../emulator/sample";
@@ -61,6 +62,9 @@ describe("the charter: findings", function () {
     assert.deepEqual(check("Grace", "Headcount"), ["Grace's lane says to coordinate \"Headcount\" with Sam, who is neither approver nor consulted."]);
     assert.deepEqual(check("Grace", "Headcount", [], ["Sam"]), []);
     assert.deepEqual(check("Sam", "Headcount"), ['"Headcount" is not in Sam\'s lane: add it to the Lanes table or give the decision to the leader whose lane it is.']);
+    assert.deepEqual(check("Lena", "Support", ["Lena", "Maya"]), [
+      'Over-collaboration: "Support" is Lena\'s to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide.',
+    ], "the owner listed as an approver is not counted");
     assert.deepEqual(check("Tom", "Marketing"), [], "a kind no lane names is not judged");
     assert.deepEqual(check("Tom", ""), []);
   });
@@ -72,7 +76,7 @@ describe("the charter: findings", function () {
   });
 
   it("DecisionCheck reports lane problems beside ownership problems", async function () {
-    const result = await executeFormulaFromPackDef(pack, "DecisionCheck", [["Grace Mbeki", "Hana Sato"], [], [], "Hosting", ["Hana Sato"], ["Hosting"], ["Decides alone"]] as never);
+    const result = await executeFormulaFromPackDef(pack, "DecisionCheck", [["Grace Mbeki", "Hana Sato"], [], [], "Hosting", ["Hana Sato"], ["Hosting"], ["Decides alone"]] as coda.ParamValues<coda.ParamDefs>);
     assert.deepEqual(result, [
       "2 owners (Grace Mbeki, Hana Sato): one person must be accountable; the others approve or are consulted.",
       'Grace Mbeki owns this decision, but "Hosting" lies in Hana Sato\'s lane: the lane\'s owner decides, or the lanes change.',
@@ -134,6 +138,16 @@ describe("the Charter sync table over HTTP", function () {
       'Authority "Vetoes" is not one of: Decides alone, Coordinates, Owns outright.',
       "The outcome is blank: say what the leaders own together.",
     ]);
+  });
+
+  it("never fails Decisions over a half-built Lanes table, while the Charter sync says what is missing", async function () {
+    const lanes = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === CharterTables.lanes)!;
+    lanes.columns.find(c => c.name === "Authority")!.name = "Say";
+    const decisions = await runSync(env, pack, "Decisions", [meeting]);
+    assert.isNotEmpty(decisions.rows);
+    assert.isFalse(decisions.rows.some(r => /lane/.test(r.Problems ?? "")), "lanes without an Authority column are not judged");
+    const error = await rejection(runSync(env, pack, "Charter", [meeting]));
+    assert.match(error.message, /The table Lanes has no column for Authority\./);
   });
 
   it("says which tables to add when the doc has none of the charter's", async function () {

@@ -104,4 +104,31 @@ describe("the Dependencies sync table over HTTP", function () {
     assert.equal(launch.Problems, 'Due holds "spring", not a date. Days holds text ("ten"), not a number.');
     assert.include(launch, {UpstreamKind: "Key result", Upstream: "Endpoints live in the public API"}, "a key result named by its code");
   });
+
+  it("makes one gate per upstream item when Depends On names several, each with its own stable id", async function () {
+    const docId = env.seeded.meetingDocId!;
+    const rowId = putRow(env, docId, DependencyTables.dependencies, {Item: "Hosting contract renewed", "Depends On": "Partner API general availability, Capacity audit finished"});
+    const run = await runSync(env, pack, "Dependencies", params);
+    assert.lengthOf(run.rows, 8);
+    const gates = run.rows.filter(r => r.Id.startsWith(`${docId}/${rowId}`));
+    assert.deepEqual(gates.map(r => r.Upstream), ["Partner API general availability", "Capacity audit finished"]);
+    assert.deepEqual(gates.map(r => r.Id), [`${docId}/${rowId}`, `${docId}/${rowId}#2`]);
+    for (const r of gates) assert.equal(r.Downstream, "Hosting contract renewed");
+    const again = await runSync(env, pack, "Dependencies", params);
+    assert.deepEqual(again.rows.map(r => r.Id), run.rows.map(r => r.Id), "the ids are the same on every sync");
+  });
+
+  it("reports an earliest finish past the year 9999 on its row, leaving the other gates whole", async function () {
+    const docId = env.seeded.meetingDocId!;
+    putRow(env, docId, DependencyTables.milestones, {Milestone: "Far launch", Due: "9999-12-20"});
+    putRow(env, docId, DependencyTables.milestones, {Milestone: "After the far launch", Days: 30});
+    putRow(env, docId, DependencyTables.dependencies, {Item: "After the far launch", "Depends On": "Far launch"});
+    const run = await runSync(env, pack, "Dependencies", params);
+    assert.lengthOf(run.rows, 7);
+    const far = run.rows.find(r => r.Downstream === "After the far launch")!;
+    assert.notProperty(far, "EarliestFinish");
+    assert.notProperty(far, "SlackDays");
+    assert.match(far.Problems, /The earliest finish falls in the year 10000: dates run from the year 1000 to 9999\./);
+    assert.include(run.rows.find(r => r.Name === "Partner API general availability → Partner certification program")!, {EarliestFinish: "2027-02-15"});
+  });
 });

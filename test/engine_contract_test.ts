@@ -28,7 +28,7 @@ describe("engine: the input contract for numbers", function () {
     assert.throws(() => number("Value", 1e308), InputError, /^Value is 1e\+308: numbers run from -1e15 to 1e15\.$/);
     assert.throws(() => number("Value", Infinity), InputError, /finite number/);
     assert.throws(() => number("Value", undefined), InputError, /Value is blank/);
-    assert.throws(() => number("Value", "12" as never), InputError, /must be a number, not "12"/);
+    assert.throws(() => number("Value", "12" as unknown as number), InputError, /must be a number, not "12"/);
   });
 
   it("reads weights, counts, minutes and list lengths by one rule each", function () {

@@ -39,7 +39,7 @@ describe("engine: key results", function () {
   });
 
   it("refuses blanks and non-numbers", function () {
-    assert.throws(() => keyResultProgress({start: 0, target: 1, current: undefined as never}), InputError, /Current is blank/);
+    assert.throws(() => keyResultProgress({start: 0, target: 1, current: undefined as unknown as number}), InputError, /Current is blank/);
     assert.throws(() => keyResultProgress({start: 0, target: Infinity, current: 0}), InputError, /Target must be a finite number/);
   });
 

@@ -6,7 +6,7 @@ import {pack} from "../src/pack";
 /** Runs a formula the way Coda does and returns the error a user would see. */
 async function userError(name: string, params: unknown[]): Promise<Error> {
   try {
-    await executeFormulaFromPackDef(pack, name, params as never);
+    await executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>);
   } catch (error) {
     const cause = (error as {cause?: unknown}).cause ?? error;
     assert.instanceOf(cause, coda.UserVisibleError, `${name} should fail with a message for the user`);
@@ -57,8 +57,8 @@ describe("formulas: defaults", function () {
   it("judges against today when asOf is left out", async function () {
     const start = new Date(Date.now() - 400 * 86400e3);
     const end = new Date(Date.now() - 300 * 86400e3);
-    assert.equal(await executeFormulaFromPackDef(pack, "ExpectedProgress", [start, end] as never), 1);
-    assert.equal(await executeFormulaFromPackDef(pack, "KeyResultStatus", [0.5, start, end] as never), "Missed");
+    assert.equal(await executeFormulaFromPackDef(pack, "ExpectedProgress", [start, end] as coda.ParamValues<coda.ParamDefs>), 1);
+    assert.equal(await executeFormulaFromPackDef(pack, "KeyResultStatus", [0.5, start, end] as coda.ParamValues<coda.ParamDefs>), "Missed");
   });
 
   it("reads a date in the doc's time zone, east or west of UTC", async function () {
@@ -68,7 +68,7 @@ describe("formulas: defaults", function () {
       ["America/Los_Angeles", new Date("2026-11-21T08:00:00Z")],
     ];
     for (const [timezone, date] of cases) {
-      const cycle = await executeFormulaFromPackDef(pack, "OkrCycle", [date, 1] as never, newMockExecutionContext({timezone}));
+      const cycle = await executeFormulaFromPackDef(pack, "OkrCycle", [date, 1] as coda.ParamValues<coda.ParamDefs>, newMockExecutionContext({timezone}));
       assert.deepInclude(cycle, {Name: "FY2026 C11", Start: "2026-11-01", End: "2026-11-30"});
     }
   });
@@ -85,7 +85,7 @@ function midnight(iso: string, timezone: string): Date {
 
 describe("formulas: the input contract, on the examples that used to go wrong", function () {
   const run = (name: string, params: unknown[], timezone?: string) =>
-    executeFormulaFromPackDef(pack, name, params as never, timezone ? newMockExecutionContext({timezone}) : undefined);
+    executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>, timezone ? newMockExecutionContext({timezone}) : undefined);
 
   const percents: Array<[string, unknown[], RegExp]> = [
     ["KeyResultGrade", [35], /^Score must be between 0 and 1.5 \(0–150%\): 35 looks like 35%, so use 0.35 or a Percent column\.$/],

@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
@@ -119,7 +120,7 @@ describe("the guide's one-doc path, run against the emulator", function () {
     await env.stop();
   });
 
-  const setupCheck = async () => (await executeFormulaFromPackDef(pack, "SetupCheck", [OneDoc, doc] as never, actionContext(env), {useDeprecatedResultNormalization: false})) as TableCheck[];
+  const setupCheck = async () => (await executeFormulaFromPackDef(pack, "SetupCheck", [OneDoc, doc] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {useDeprecatedResultNormalization: false})) as TableCheck[];
 
   it("finds an empty doc missing every table, then every table once the starter files are imported", async function () {
     const before = await setupCheck();

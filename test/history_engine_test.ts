@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import fc from "fast-check";
@@ -125,6 +126,12 @@ describe("engine: the scorecard", function () {
     );
   });
 
+  it("dates the picture's footer from the first week's first day to the last week's last day, as its description does", function () {
+    const card = scorecard(metrics, dates, ["Red", "green", "Yellow", "Red", "Green"]);
+    assert.include(scorecardSvg(card), "13 weeks from 2026-08-18 to 11-16<");
+    assert.include(scorecardDescription(card), "to 2026-11-16.");
+  });
+
   it("refuses an unknown status and lists of different lengths", function () {
     assert.throws(() => scorecard(metrics, dates, ["Red", "Blue", "Red", "Red", "Red"]), InputError, /Status 2 is "Blue": give Green, Yellow or Red/);
     assert.throws(() => scorecard(metrics, dates.slice(1), ["Red"]), InputError, /metrics has 5 entries but dates has 4/);
@@ -201,9 +208,9 @@ describe("history pictures stay within 4 KB at any size", function () {
 
 describe("history formulas", function () {
   it("refuses mismatched lists with a short message", async function () {
-    const error = await executeFormulaFromPackDef(pack, "ProgressHistory", [[new Date("2026-10-08T00:00:00Z")], [1, 2], 0, 10, cycleStart, cycleEnd] as never).catch(e => e as Error);
+    const error = await executeFormulaFromPackDef(pack, "ProgressHistory", [[new Date("2026-10-08T00:00:00Z")], [1, 2], 0, 10, cycleStart, cycleEnd] as coda.ParamValues<coda.ParamDefs>).catch(e => e as Error);
     assert.match(String(error), /dates has 1 entries but values has 2: give one values entry for each dates entry\./);
-    const card = await executeFormulaFromPackDef(pack, "ScorecardDescription", [["A", "B"], [cycleStart], ["Red", "Red"]] as never).catch(e => e as Error);
+    const card = await executeFormulaFromPackDef(pack, "ScorecardDescription", [["A", "B"], [cycleStart], ["Red", "Red"]] as coda.ParamValues<coda.ParamDefs>).catch(e => e as Error);
     assert.match(String(card), /metrics has 2 entries but dates has 1/);
   });
 });

@@ -1,6 +1,7 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
-import type {TableRecord} from "../emulator/model";
+import type {Cell, TableRecord} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator} from "../emulator/sample";
 import {RowPageSize} from "../src/api/client";
@@ -18,11 +19,11 @@ function tableOf(env: SampleEmulator, docId: string, name: string): TableRecord 
 }
 
 /** Sets a cell of the key result with this code, as someone editing the team doc would. */
-function setCell(env: SampleEmulator, docId: string, code: string, column: string, value: unknown) {
+function setCell(env: SampleEmulator, docId: string, code: string, column: string, value: Cell) {
   const table = tableOf(env, docId, "Key Results");
   const byName = (name: string) => table.columns.find(c => c.name === name)!.id;
   const row = table.rows.find(r => r.values.get(byName("Code")) === code)!;
-  row.values.set(byName(column), value as never);
+  row.values.set(byName(column), value);
 }
 
 /** One rows request per page of each table read. */
@@ -146,7 +147,7 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
   });
 
   describe("CarryForward", function () {
-    const carry = (id: string, ...rest: unknown[]) => executeFormulaFromPackDef(pack, "CarryForward", [id, ...rest] as never, actionContext(env));
+    const carry = (id: string, ...rest: unknown[]) => executeFormulaFromPackDef(pack, "CarryForward", [id, ...rest] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
 
     it("copies a key result under the next cycle's objective, linked to the original, once however often it runs", async function () {
       const sales = env.seeded.teamDocIds[0];

@@ -105,7 +105,7 @@ describe("meeting sync tables and actions over HTTP", function () {
     const issue = await executeFormulaFromPackDef(
       pack,
       "RaiseIssue",
-      [meeting, "Cash runway is shrinking", `Hot metric: ${runway.Name} ${runway.Link}`, runway.Owner.Email, "High", asOf] as never,
+      [meeting, "Cash runway is shrinking", `Hot metric: ${runway.Name} ${runway.Link}`, runway.Owner.Email, "High", asOf] as coda.ParamValues<coda.ParamDefs>,
       actionContext(env),
       {useDeprecatedResultNormalization: false},
     );
@@ -122,8 +122,8 @@ describe("meeting sync tables and actions over HTTP", function () {
   });
 
   it("records decisions and assigns actions that show in their tables", async function () {
-    await executeFormulaFromPackDef(pack, "RecordDecision", [meeting, "Renew hosting on a three-year term", "grace@northstar.example.com", ["maya@northstar.example.com"], "Coordinated", "Margin", new Date("2026-12-20T08:00:00Z"), asOf] as never, actionContext(env));
-    await executeFormulaFromPackDef(pack, "AssignAction", [meeting, "Send the renewal terms to the board", "grace@northstar.example.com", new Date("2026-11-18T08:00:00Z")] as never, actionContext(env));
+    await executeFormulaFromPackDef(pack, "RecordDecision", [meeting, "Renew hosting on a three-year term", "grace@northstar.example.com", ["maya@northstar.example.com"], "Coordinated", "Margin", new Date("2026-12-20T08:00:00Z"), asOf] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
+    await executeFormulaFromPackDef(pack, "AssignAction", [meeting, "Send the renewal terms to the board", "grace@northstar.example.com", new Date("2026-11-18T08:00:00Z")] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
     const decisions = await runSync(env, pack, "Decisions", [meeting, undefined, undefined, asOf]);
     assert.include(decisions.rows.find(r => r.Name === "Renew hosting on a three-year term")!, {ReviewDate: "2026-12-20", Lane: "Coordinated", Approvers: "Maya Lindqvist"});
     const actions = await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf]);
@@ -133,11 +133,11 @@ describe("meeting sync tables and actions over HTTP", function () {
   it("refuses a write it may not make with a clear message, and writes nothing", async function () {
     const issuesTable = () => env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === "Issues")!.rows.length;
     const before = issuesTable();
-    const error = await rejection(executeFormulaFromPackDef(pack, "RaiseIssue", [meeting, "Read-only", "by hand"] as never, actionContext(env, Tokens.reader)));
+    const error = await rejection(executeFormulaFromPackDef(pack, "RaiseIssue", [meeting, "Read-only", "by hand"] as coda.ParamValues<coda.ParamDefs>, actionContext(env, Tokens.reader)));
     assert.instanceOf(error, coda.UserVisibleError);
     assert.match(error.message, /^Access denied \(writing to the table Issues in the doc NsMeet001\)\. Share the doc .*with edit rights.*read-only/);
     assert.equal(issuesTable(), before);
-    const blank = await rejection(executeFormulaFromPackDef(pack, "AssignAction", [meeting, " ", "a@b.c", asOf] as never, actionContext(env)));
+    const blank = await rejection(executeFormulaFromPackDef(pack, "AssignAction", [meeting, " ", "a@b.c", asOf] as coda.ParamValues<coda.ParamDefs>, actionContext(env)));
     assert.match(blank.message, /The action is blank/);
   });
 

@@ -156,9 +156,9 @@ describe("OKR sync tables over HTTP", function () {
     const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
     const kr = run.rows.find(r => r.Code === "KR2")!;
     const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-    const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as never, context, [
+    const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as coda.ParamValues<coda.ParamDefs>, context, [
       {previousValue: kr, newValue: {...kr, Current: 25, Confidence: 0.8}, updatedFields: ["Current", "Confidence"]},
-    ] as never);
+    ] as coda.GenericSyncUpdate[]);
     const [outcome] = updated.result as Array<{outcome: string; finalValue: Record<string, unknown>}>;
     assert.equal(outcome.outcome, "success");
     assert.include(outcome.finalValue, {Current: 25, Confidence: 0.8});
@@ -172,10 +172,10 @@ describe("OKR sync tables over HTTP", function () {
     const [a, b] = run.rows;
     const before = env.emulator.stats.writes;
     const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-    const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as never, context, [
+    const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(teamDocs.slice(0, 1)) as coda.ParamValues<coda.ParamDefs>, context, [
       {previousValue: a, newValue: {...a, Confidence: 70}, updatedFields: ["Confidence"]},
       {previousValue: b, newValue: {...b, Current: 21}, updatedFields: ["Current"]},
-    ] as never);
+    ] as coda.GenericSyncUpdate[]);
     assert.equal(env.emulator.stats.writes - before, 1, "one write: the refused edit is not written");
     const [first, second] = updated.result as Array<{outcome: string; error?: Error; finalValue?: object}>;
     assert.equal(first.outcome, "error");
@@ -187,7 +187,7 @@ describe("OKR sync tables over HTTP", function () {
   it("checks a key result in: a new check-in row and a new current value in the team doc", async function () {
     const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
     const kr = run.rows.find(r => r.Code === "KR3")!;
-    const result = await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 66, 0.55, "Shorter cycles after the new pricing", new Date("2026-11-21T08:00:00Z")] as never, actionContext(env), {
+    const result = await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 66, 0.55, "Shorter cycles after the new pricing", new Date("2026-11-21T08:00:00Z")] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {
       useDeprecatedResultNormalization: false,
     });
     assert.deepInclude(result as object, {Id: kr.Id, Current: 66, Confidence: 0.55, LastCheckIn: "2026-11-21"});
@@ -203,7 +203,7 @@ describe("OKR sync tables over HTTP", function () {
     const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
     const kr = run.rows.find(r => r.Code === "KR3")!;
     const before = env.emulator.doc(env.seeded.teamDocIds[0])!.tables.find(t => t.name === "Check-ins")!.rows.length;
-    const error = await rejection(executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 66] as never, actionContext(env, Tokens.reader)));
+    const error = await rejection(executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 66] as coda.ParamValues<coda.ParamDefs>, actionContext(env, Tokens.reader)));
     assert.match(error.message, /^Access denied \(updating a row of the table Key Results in the doc NsTeam001\)\..*read-only/);
     assert.equal(env.emulator.doc(env.seeded.teamDocIds[0])!.tables.find(t => t.name === "Check-ins")!.rows.length, before);
     const again = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
@@ -223,7 +223,7 @@ describe("API responses the pack does not expect", function () {
   it("are a clear error at the edge, not a crash later on", async function () {
     const context = newMockSyncExecutionContext();
     context.fetcher.fetch.resolves(newJsonFetchResponse({items: [{id: 7, name: "Objectives"}]}));
-    const error = await rejection(executeSyncFormula(pack, "Objectives", [["NsTeam001"]] as never, context));
+    const error = await rejection(executeSyncFormula(pack, "Objectives", [["NsTeam001"]] as coda.ParamValues<coda.ParamDefs>, context));
     assert.instanceOf(error, coda.UserVisibleError);
     assert.match(error.message, /^The Docs API answered reading the table Objectives in the doc NsTeam001 in an unexpected shape \(items\.0\.id: Invalid input/);
   });
@@ -231,8 +231,8 @@ describe("API responses the pack does not expect", function () {
   it("turn a 429 the fetcher gave up on into advice to wait", async function () {
     const context = newMockSyncExecutionContext();
     const body = {statusCode: 429, statusMessage: "Too Many Requests", message: "Too Many Requests"};
-    context.fetcher.fetch.rejects(new coda.StatusCodeError(429, body, {} as never, {statusCode: 429, headers: {}, body} as never));
-    const error = await rejection(executeSyncFormula(pack, "KeyResults", [["NsTeam001"]] as never, context));
+    context.fetcher.fetch.rejects(new coda.StatusCodeError(429, body, {method: "GET", url: "/docs/NsTeam001/tables"}, {headers: {}, body}));
+    const error = await rejection(executeSyncFormula(pack, "KeyResults", [["NsTeam001"]] as coda.ParamValues<coda.ParamDefs>, context));
     assert.match(error.message, /is limiting how fast this account may read or write .* Wait a minute and try again; nothing is lost or doubled\./);
   });
 });

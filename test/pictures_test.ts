@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 /// <reference lib="dom" />
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
@@ -59,7 +60,7 @@ function historyCases(): Array<[string, string, unknown[], {width: number; heigh
   ];
 }
 
-const formula = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as never) as Promise<string>;
+const formula = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<string>;
 
 describe("pictures render in Chromium", function () {
   this.timeout(60_000);

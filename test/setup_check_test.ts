@@ -1,4 +1,5 @@
-import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import * as coda from "@codahq/packs-sdk";
+import {executeFormulaFromPackDef, newMockExecutionContext} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import type {EmulatorFetcher} from "../emulator/fetcher";
 import type {ColumnDef, TableRecord} from "../emulator/model";
@@ -40,7 +41,7 @@ export function addTable(env: SampleEmulator, docId: string, name: string, colum
 
 async function check(env: SampleEmulator, kind: string, doc: string): Promise<{rows: TableCheck[]; requests: number}> {
   const context = actionContext(env);
-  const rows = (await executeFormulaFromPackDef(pack, "SetupCheck", [kind, doc] as never, context, {useDeprecatedResultNormalization: false})) as TableCheck[];
+  const rows = (await executeFormulaFromPackDef(pack, "SetupCheck", [kind, doc] as coda.ParamValues<coda.ParamDefs>, context, {useDeprecatedResultNormalization: false})) as TableCheck[];
   return {rows, requests: (context.fetcher as EmulatorFetcher).log.requests};
 }
 
@@ -158,12 +159,20 @@ describe("SetupCheck", function () {
   });
 
   it("says when the doc is not shared with the account", async function () {
-    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Strategy", env.seeded.restrictedDocId] as never, actionContext(env)));
+    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Strategy", env.seeded.restrictedDocId] as coda.ParamValues<coda.ParamDefs>, actionContext(env)));
     assert.match(error.message, /^The doc NsBoard01 does not exist or is not shared with the account this pack is connected as\./);
   });
 
+  it("shows bad input found on the way as a message, through the error hook every formula shares", async function () {
+    const context = newMockExecutionContext();
+    context.fetcher.fetch.rejects(new InputError("The doc's tables cannot be read."));
+    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Strategy", team] as coda.ParamValues<coda.ParamDefs>, context));
+    assert.instanceOf(error, coda.UserVisibleError);
+    assert.equal(error.message, "The doc's tables cannot be read.");
+  });
+
   it("refuses a kind of doc it does not know, naming the kinds", async function () {
-    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Finance", team] as never, actionContext(env)));
+    const error = await rejection(executeFormulaFromPackDef(pack, "SetupCheck", ["Finance", team] as coda.ParamValues<coda.ParamDefs>, actionContext(env)));
     assert.equal(error.message, `"Finance" is not a kind of doc. Use one of: ${CheckKinds.join(", ")}.`);
   });
 });
@@ -218,7 +227,7 @@ describe("a KeyResults table beside Key Results", function () {
     addTable(env, team, "KeyResults", [["Name", "text"]], true);
     const run = await runSync(env, pack, "KeyResults", krParams(team));
     const kr = run.rows.find(r => r.Code === "KR3")!;
-    const result = await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 61, 0.6, "Checked in beside a second table"] as never, actionContext(env), {useDeprecatedResultNormalization: false});
+    const result = await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 61, 0.6, "Checked in beside a second table"] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {useDeprecatedResultNormalization: false});
     assert.deepInclude(result as object, {Id: kr.Id, Current: 61});
   });
 });

@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {docUrl, runSync} from "../../emulator/run";
 import type {SampleEmulator} from "../../emulator/sample";
@@ -39,7 +40,7 @@ export async function healthBriefing(env: SampleEmulator, asOf: string): Promise
       out.push(`  ${mark[r.Status] ?? " "} ${fit(r.Name, 44)} ${fit(latest, 16)} ${fit(r.Status ?? "", 7)} ${notes.filter(Boolean).join("; ")}`);
     }
   }
-  const review = (await executeFormulaFromPackDef(pack, "DashboardReview", [metrics.rows.map(r => r.Area), metrics.rows.map(r => r.Status)] as never)) as Record<string, unknown>;
+  const review = (await executeFormulaFromPackDef(pack, "DashboardReview", [metrics.rows.map(r => r.Area), metrics.rows.map(r => r.Status)] as coda.ParamValues<coda.ParamDefs>)) as Record<string, unknown>;
   out.push(`Dashboard: ${review.Metrics} metrics (${review.PerArea}); ${Math.round((review.ShareRed as number) * 100)}% red. ${review.Verdict}`);
 
   out.push(heading("Hot items for this week's meeting"));

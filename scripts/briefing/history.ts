@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {docUrl, runSync} from "../../emulator/run";
 import type {SampleEmulator} from "../../emulator/sample";
@@ -37,7 +38,7 @@ export async function historyBriefing(env: SampleEmulator, judgedOn: string): Pr
     scored.map(r => r.Confidence),
     scored.map(r => (r.LastCheckIn ? new Date(`${r.LastCheckIn}T00:00:00Z`) : undefined)),
     when,
-  ] as never)) as Record<string, number | string>;
+  ] as coda.ParamValues<coda.ParamDefs>)) as Record<string, number | string>;
   out.push(`${review.Count} key results graded, mean ${Number(review.Mean).toFixed(2)}: ${review.Green} green, ${review.Yellow} yellow, ${review.Red} red. ${review.Flags}`);
   const noted = rows.filter(r => r.WhatHappened || r.WhatWeLearnt).length;
   const staleWeeks = rows.reduce((n, r) => n + (r.StaleWeeks ?? 0), 0);

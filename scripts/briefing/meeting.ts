@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {docUrl, runSync} from "../../emulator/run";
 import type {SampleEmulator} from "../../emulator/sample";
@@ -32,7 +33,7 @@ export async function meetingBriefing(env: SampleEmulator, meetingDate: string):
     out.push(`${item.TimeBox}  ${fit(item.Kind, 15)} ${fit(item.Name, 82)} ${item.Owner ?? ""}`.trimEnd());
   }
 
-  const run = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as never) as Promise<Record<string, unknown>>;
+  const run = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<Record<string, unknown>>;
   const rankings = await rows(env, docId, "Priority Rankings");
   const alignment = await run("LeadershipAlignment", rankings.map(r => r.Ranking));
   out.push(heading("Leadership alignment on priorities"));

@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {day as parseDay} from "../../src/engine/calendar";
 import {isStale} from "../../src/engine/review";
@@ -13,7 +14,7 @@ import {fit, heading, num, pct} from "./format";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function run<T>(name: string, ...params: unknown[]): Promise<T> {
-  return executeFormulaFromPackDef(pack, name, params as never) as Promise<T>;
+  return executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<T>;
 }
 
 interface Finding {

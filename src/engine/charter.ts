@@ -31,8 +31,6 @@ export function parseAuthority(text: string): Authority | undefined {
   return AuthorityWords[normalize(text)];
 }
 
-export const Stances = ["Agree", "Not yet"] as const;
-
 export interface LaneAnswer {
   leader: string;
   /** The kind of decision, or the outcome owned outright. */
@@ -166,8 +164,9 @@ export function laneCheck(d: DecisionFacts, lanes: readonly LaneAnswer[]): strin
     const alone = mine.find(l => l.authority === "Decides alone" || l.authority === "Owns outright");
     const others = [...d.approvers, ...d.consulted].filter(n => !same(n, owner));
     const coordinate = mine.filter(l => l.authority === "Coordinates");
-    if (alone && !coordinate.length && d.approvers.filter(n => !same(n, owner)).length) {
-      out.push(`Over-collaboration: "${d.kind}" is ${owner}'s to decide alone, yet ${d.approvers.length} approver${d.approvers.length === 1 ? "" : "s"} signed off; consult if useful, but let the owner decide.`);
+    const approvers = d.approvers.filter(n => !same(n, owner)).length;
+    if (alone && !coordinate.length && approvers) {
+      out.push(`Over-collaboration: "${d.kind}" is ${owner}'s to decide alone, yet ${approvers} approver${approvers === 1 ? "" : "s"} signed off; consult if useful, but let the owner decide.`);
     }
     for (const l of coordinate) {
       const missing = l.with.filter(w => !has(others, w));

@@ -3,7 +3,7 @@ import {fraction, isBlank, list, number, plainText, score, shorten} from "./cont
 import {fail} from "./errors";
 import type {Thresholds} from "./health";
 import {healthStatus} from "./health";
-import {isoDay} from "./calendar";
+import {isoDay, plusDays} from "./calendar";
 import type {ProgressHistory, Scorecard} from "./history";
 import {confidenceGrade, ScorecardWeeks} from "./history";
 import type {Grade} from "./okr";
@@ -284,7 +284,7 @@ export function scorecardSvg(card: Scorecard): string {
     }
   });
   for (const [cls, d] of Object.entries(runs)) if (d) grid += `<path class="${cls}" d="${d}"/>`;
-  const end = isoDay(card.weeks[card.weeks.length - 1]);
+  const end = isoDay(plusDays(card.weeks[card.weeks.length - 1], 6));
   const footer = `${ScorecardWeeks} weeks from ${isoDay(card.weeks[0])} to ${end.slice(5)}${card.more ? `, ${card.more} more` : ""}`;
   const style =
     `.t,.g,.y,.r{fill:none;stroke-width:${ch - 2};stroke-dasharray:${cw - 1} 1}.t{stroke:${Colors.track}}.g{stroke:${Colors.Green}}.y{stroke:${Colors.Yellow}}.r{stroke:${Colors.Red}}` +

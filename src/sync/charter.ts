@@ -7,7 +7,9 @@ import type {FieldSpec} from "../engine/columns";
 import {show} from "../engine/contract";
 import type {FieldName} from "./fields";
 import {LeaderFields, MeetingTables} from "./fields";
-import type {SourceTable} from "./source";
+import {relaxed} from "./seats";
+import {personRow} from "./people";
+import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, stableId} from "./source";
 
 /**
@@ -62,20 +64,14 @@ export const LaneFields = [
 ] as const satisfies readonly FieldSpec[];
 
 export type CharterItemRow = coda.SchemaType<typeof CharterItemSchema>;
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
-type PersonRow = {Name: string; Email: string};
-const personRow = (value: unknown): PersonRow | undefined => {
-  const p = cells.people(value).find(x => x.email);
-  return p ? {Name: p.name || p.email, Email: p.email} : undefined;
-};
 const nameOf = (value: unknown) => cells.people(value)[0]?.name || cells.people(value)[0]?.email || "";
 /** Names in a people cell, or in a text cell listing them. */
 const namesOf = (value: unknown) => cells.people(value).flatMap(p => (p.name || p.email).split(/[,;]/)).map(x => x.trim()).filter(Boolean);
 const joined = (list: readonly string[]) => (list.length ? list.join(", ") : undefined);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
-export function readLanes({rows, map}: Table<FieldName<typeof LaneFields>>): LaneAnswer[] {
+export function readLanes({rows, map}: TableRows<FieldName<typeof LaneFields>>): LaneAnswer[] {
   return rows.map(row => ({
     leader: nameOf(cell(row, map, "Leader")),
     kind: cells.text(cell(row, map, "Decision")),
@@ -86,11 +82,11 @@ export function readLanes({rows, map}: Table<FieldName<typeof LaneFields>>): Lan
 
 export interface CharterSources {
   roster: string[];
-  outcomes?: Table<FieldName<typeof SharedOutcomeFields>>;
-  tolerance?: Table<FieldName<typeof RiskToleranceFields>>;
-  redLines?: Table<FieldName<typeof RedLineFields>>;
-  expertise?: Table<FieldName<typeof ExpertiseFields>>;
-  lanes?: Table<FieldName<typeof LaneFields>>;
+  outcomes?: TableRows<FieldName<typeof SharedOutcomeFields>>;
+  tolerance?: TableRows<FieldName<typeof RiskToleranceFields>>;
+  redLines?: TableRows<FieldName<typeof RedLineFields>>;
+  expertise?: TableRows<FieldName<typeof ExpertiseFields>>;
+  lanes?: TableRows<FieldName<typeof LaneFields>>;
 }
 
 export function charterRows(s: CharterSources): CharterItemRow[] {
@@ -228,8 +224,13 @@ export async function readCharter(context: coda.ExecutionContext, docId: string)
   return {roster, outcomes, tolerance, redLines, expertise, lanes};
 }
 
-/** The Lanes table of a meeting doc, or none. */
+/**
+ * The Lanes table of a meeting doc, read on the side: none when the doc has no
+ * such table, or one without its Leader, Decision or Authority column, so a
+ * half-built Lanes table never fails the sync that asked (the Charter sync
+ * reads it strictly and says what is missing).
+ */
 export async function readLaneTable(context: coda.ExecutionContext, docId: string): Promise<LaneAnswer[]> {
-  const lanes = await readOptionalTable(context, docId, CharterTables.lanes, LaneFields);
-  return lanes ? readLanes(lanes) : [];
+  const lanes = await readOptionalTable(context, docId, CharterTables.lanes, relaxed(LaneFields));
+  return lanes?.map.Leader && lanes.map.Decision && lanes.map.Authority ? readLanes(lanes) : [];
 }

@@ -12,6 +12,7 @@ import type {DerivedKeyResult} from "./okr_rows";
 import {deriveKeyResults} from "./okr_rows";
 import type {TeamDocOptions} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
+import {personRow} from "./people";
 import {cell, compact, readTable} from "./source";
 
 /**
@@ -68,7 +69,7 @@ export function dueRow(d: DerivedKeyResult, cadenceCell: unknown, o: DueOptions)
     Id: k.id,
     Name: k.name,
     KeyResult: {Id: k.id, Name: k.name},
-    Owner: k.owner?.email ? {Name: k.owner.name || k.owner.email, Email: k.owner.email} : undefined,
+    Owner: personRow(k.owner),
     Team: d.team || undefined,
     Cycle: d.objective?.cycleName || undefined,
     CadenceDays: cadence,

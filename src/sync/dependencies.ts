@@ -2,17 +2,18 @@ import type * as coda from "@codahq/packs-sdk";
 import type {GateSchema} from "../../schemas/alignment";
 import {resolveDocId} from "../api/client";
 import type {Day} from "../engine/calendar";
-import {isoDay} from "../engine/calendar";
+import {inRange, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
+import {isInputError} from "../engine/errors";
+import {nearestName} from "../engine/names";
 import type {GraphItem} from "../engine/dependencies";
 import {analyzeGraph, criticalPath} from "../engine/dependencies";
-import {nearestName} from "../engine/triggers";
 import type {FieldName} from "./fields";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
-import type {SourceTable} from "./source";
+import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
@@ -68,9 +69,8 @@ export interface DependencyRequest {
   fiscalYearStartMonth?: number;
 }
 
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
-export function milestoneItems(t: Table<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>): Item[] {
+export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>): Item[] {
   return (t?.rows ?? []).map(r => {
     const name = cells.text(cell(r, t!.map, "Name")) || cells.text(r.name);
     const list: string[] = [];
@@ -94,7 +94,7 @@ export function milestoneItems(t: Table<FieldName<typeof MilestoneFields>> | und
   });
 }
 
-export function gateRows(deps: Table<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>): GateRow[] {
+export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>): GateRow[] {
   const items: Item[] = [...known];
   const index = new Map<string, number>();
   items.forEach((it, i) => {
@@ -112,15 +112,18 @@ export function gateRows(deps: Table<FieldName<typeof DependencyFields>>, known:
     unresolved.set(items.length - 1, `"${name.slice(0, 60)}" is neither a milestone nor a key result${near ? `; did you mean "${near}"?` : "."}`);
     return items.length - 1;
   };
-  const edges = deps.rows.map(r => {
+  // One gate per upstream item: a Depends On cell naming several makes several
+  // gates, the first keeping the row's id and the others numbered after it.
+  const gates = deps.rows.flatMap(r => {
     const down = cells.refs(cell(r, deps.map, "Item"))[0]?.name ?? "";
-    const up = cells.refs(cell(r, deps.map, "DependsOn"))[0]?.name ?? "";
-    return {from: up ? indexOf(up) : -1, to: down ? indexOf(down) : -1};
+    const to = down ? indexOf(down) : -1;
+    const ups = [...new Map(cells.refs(cell(r, deps.map, "DependsOn")).map(u => [normalize(u.name), u.name])).values()];
+    const id = stableId(deps.docId, r.id);
+    return ups.length ? ups.map((up, k) => ({r, id: k ? `${id}#${k + 1}` : id, from: indexOf(up), to})) : [{r, id, from: -1, to}];
   });
-  const analysis = analyzeGraph(items, edges, epochDay(asOf));
+  const analysis = analyzeGraph(items, gates, epochDay(asOf));
   const cycleNames = analysis.cycles.map(c => c.map(i => items[i].name).join(" → "));
-  return deps.rows.map((r, i): GateRow => {
-    const {from, to} = edges[i];
+  return gates.map(({r, id, from, to}): GateRow => {
     const problems: string[] = [];
     const needed = cells.date(cell(r, deps.map, "NeededBy"), "Needed By");
     if (needed.problem) problems.push(needed.problem);
@@ -144,8 +147,17 @@ export function gateRows(deps: Table<FieldName<typeof DependencyFields>>, known:
     const ef = to >= 0 ? analysis.earliestFinish[to] : NaN;
     const path = to >= 0 && Number.isFinite(ef) ? criticalPath(analysis, to).filter(k => !items[k].done) : [];
     const target = neededBy ?? down?.dueDay;
+    let finish: Day | undefined;
+    if (Number.isFinite(ef)) {
+      try {
+        finish = inRange("The earliest finish", fromEpoch(ef));
+      } catch (error) {
+        if (!isInputError(error)) throw error;
+        problems.push(error.message);
+      }
+    }
     return compact({
-      Id: stableId(deps.docId, r.id),
+      Id: id,
       Name: `${up?.name || "(blank)"} → ${down?.name || "(blank)"}`,
       Downstream: down?.name,
       Upstream: up?.name,
@@ -157,8 +169,8 @@ export function gateRows(deps: Table<FieldName<typeof DependencyFields>>, known:
       BlockedReason: reasons.length ? `Blocked: ${reasons.join("; ")}.` : undefined,
       Cycle: inCycle ? cycleNames[analysis.cycleOf[from]] : undefined,
       CriticalPath: path.length > 1 ? path.map(k => items[k].name).join(" → ") : undefined,
-      EarliestFinish: Number.isFinite(ef) ? isoDay(fromEpoch(ef)) : undefined,
-      SlackDays: Number.isFinite(ef) && target ? epochDay(target) - ef : undefined,
+      EarliestFinish: finish ? isoDay(finish) : undefined,
+      SlackDays: finish && target ? epochDay(target) - ef : undefined,
       Problems: problems.length ? problems.join(" ") : undefined,
       Link: r.browserLink,
     });

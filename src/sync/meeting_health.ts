@@ -6,7 +6,7 @@ import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
 import type {ActionInput, AgendaMinutes, IssueInput, MeetingHealth, MeetingInput, RatingInput} from "../engine/meeting_health";
-import {healthHotItem, lastBefore, meetingHealth} from "../engine/meeting_health";
+import {HealthRules, healthHotItem, lastBefore, meetingHealth} from "../engine/meeting_health";
 import type {MeetingType, Seat} from "../engine/seats";
 import {parseMeetingType} from "../engine/seats";
 import {AgendaItemFields, DisciplineTables, IssueHistoryFields, MeetingRecordFields, RatingFields} from "./discipline_fields";
@@ -14,7 +14,7 @@ import type {FieldName} from "./fields";
 import {ActionFields, MeetingTables} from "./fields";
 import {actionRows, readIssues} from "./meeting_rows";
 import {loadSeats, relaxed} from "./seats";
-import type {SourceTable} from "./source";
+import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
@@ -25,7 +25,6 @@ import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
  */
 
 export type MeetingHealthRow = coda.SchemaType<typeof MeetingHealthSchema>;
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 const YesWords = ["yes", "true", "y", "ontime", "done", "1"];
 const NoWords = ["no", "false", "n", "late", "0"];
@@ -40,7 +39,7 @@ function flag(value: unknown, column: string, problems: string[]): boolean | und
   return undefined;
 }
 
-export function readMeetings({docId, rows, map}: Table<FieldName<typeof MeetingRecordFields>>): Array<MeetingInput & {link: string}> {
+export function readMeetings({docId, rows, map}: TableRows<FieldName<typeof MeetingRecordFields>>): Array<MeetingInput & {link: string}> {
   return rows.map(row => {
     const get = (f: FieldName<typeof MeetingRecordFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -72,7 +71,7 @@ function meetingOf(value: unknown, meetings: ReadonlyArray<MeetingInput>, docId:
   return byName.length === 1 ? byName[0].id : undefined;
 }
 
-export function readRatings({docId, rows, map}: Table<FieldName<typeof RatingFields>>, meetings: ReadonlyArray<MeetingInput>): Array<RatingInput & {meetingText: string}> {
+export function readRatings({docId, rows, map}: TableRows<FieldName<typeof RatingFields>>, meetings: ReadonlyArray<MeetingInput>): Array<RatingInput & {meetingText: string}> {
   return rows.map(row => {
     const get = (f: FieldName<typeof RatingFields>) => cell(row, map, f);
     const raw = get("Rating");
@@ -87,7 +86,7 @@ export function readRatings({docId, rows, map}: Table<FieldName<typeof RatingFie
   });
 }
 
-function agendaMinutes({docId, rows, map}: Table<FieldName<typeof AgendaItemFields>>, meetings: ReadonlyArray<MeetingInput>): Map<string, AgendaMinutes> {
+function agendaMinutes({docId, rows, map}: TableRows<FieldName<typeof AgendaItemFields>>, meetings: ReadonlyArray<MeetingInput>): Map<string, AgendaMinutes> {
   const out = new Map<string, {kinds: string[]; minutes: number[]}>();
   for (const row of rows) {
     const id = meetingOf(cell(row, map, "Meeting"), meetings, docId);
@@ -102,11 +101,11 @@ function agendaMinutes({docId, rows, map}: Table<FieldName<typeof AgendaItemFiel
 }
 
 export interface HealthSources {
-  meetings: Table<FieldName<typeof MeetingRecordFields>>;
-  ratings?: Table<FieldName<typeof RatingFields>>;
-  items?: Table<FieldName<typeof AgendaItemFields>>;
-  actions?: Table<FieldName<typeof ActionFields>>;
-  issues?: Table<FieldName<typeof IssueHistoryFields>>;
+  meetings: TableRows<FieldName<typeof MeetingRecordFields>>;
+  ratings?: TableRows<FieldName<typeof RatingFields>>;
+  items?: TableRows<FieldName<typeof AgendaItemFields>>;
+  actions?: TableRows<FieldName<typeof ActionFields>>;
+  issues?: TableRows<FieldName<typeof IssueHistoryFields>>;
   seats?: Seat[];
 }
 
@@ -150,7 +149,7 @@ export function meetingHealthRows(assessed: AssessedMeetings, docId: string): Me
         ActionsDue: h.actionsDue,
         ActionsDone: h.actionsDone,
         DoneShare: h.doneShare,
-        MeetsDoneTarget: h.doneShare === undefined ? undefined : h.doneShare >= 0.9,
+        MeetsDoneTarget: h.doneShare === undefined ? undefined : h.doneShare >= HealthRules.doneTarget,
         DoneByOwner: h.doneByOwner.join("; ") || undefined,
         ProblemSolving: h.mix?.problemSolving,
         Status: h.mix?.status,

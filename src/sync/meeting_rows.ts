@@ -11,7 +11,9 @@ import type {Seat} from "../engine/seats";
 import {noSeatFinding, seatOf} from "../engine/seats";
 import type {FieldName} from "./fields";
 import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
-import type {SourceTable} from "./source";
+import type {PersonRow} from "./people";
+import {personRows} from "./people";
+import type {TableRows} from "./source";
 import {cell, compact, stableId} from "./source";
 import {actionSummary, decisionSummary, issueSummary} from "../agent/narrative";
 
@@ -21,8 +23,6 @@ import {actionSummary, decisionSummary, issueSummary} from "../agent/narrative";
  * actions that add a row return it through the same builders.
  */
 
-type PersonRow = {Name: string; Email: string};
-const personRows = (value: unknown): PersonRow[] => cells.people(value).filter(p => p.email).map(p => ({Name: p.name || p.email, Email: p.email}));
 const names = (value: unknown) => cells.people(value).map(p => p.name || p.email);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
@@ -32,7 +32,6 @@ export type ActionItemRow = coda.SchemaType<typeof ActionItemSchema>;
 export type BackBriefRow = coda.SchemaType<typeof BackBriefSchema>;
 
 /** A table of the meeting doc as the read path gives it. */
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 // ---------------------------------------------------------------- issues
 
@@ -89,7 +88,7 @@ export function sourceKind(source: string): string {
   return "Other";
 }
 
-export function readIssues({docId, rows, map}: Table<FieldName<typeof IssueFields>>): IssueRecord[] {
+export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueFields>>): IssueRecord[] {
   const records = rows.map(row => {
     const problems: string[] = [];
     const get = (f: FieldName<typeof IssueFields>) => cell(row, map, f);
@@ -191,7 +190,7 @@ function seatProblem(owner: PersonRow | undefined, seats: readonly Seat[] | unde
   return seatOf({name: owner.Name, email: owner.Email}, seats) ? [] : [noSeatFinding(owner.Name)];
 }
 
-export function decisionRows({docId, rows, map}: Table<FieldName<typeof DecisionFields>>, asOf: Day, judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {}): DecisionRow[] {
+export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof DecisionFields>>, asOf: Day, judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {}): DecisionRow[] {
   return rows.map((row): DecisionRow => {
     const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -240,7 +239,7 @@ export function decisionRows({docId, rows, map}: Table<FieldName<typeof Decision
 
 const DoneWords = ["done", "complete", "completed", "closed", "true", "yes"];
 
-export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFields>>, asOf: Day, seats?: readonly Seat[]): ActionItemRow[] {
+export function actionRows({docId, rows, map}: TableRows<FieldName<typeof ActionFields>>, asOf: Day, seats?: readonly Seat[]): ActionItemRow[] {
   const items = rows.map(row => {
     const get = (f: FieldName<typeof ActionFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -285,7 +284,7 @@ export function actionRows({docId, rows, map}: Table<FieldName<typeof ActionFiel
 
 // ---------------------------------------------------------------- back-briefs
 
-export function backBriefRows({docId, rows, map}: Table<FieldName<typeof BackBriefFields>>): BackBriefRow[] {
+export function backBriefRows({docId, rows, map}: TableRows<FieldName<typeof BackBriefFields>>): BackBriefRow[] {
   return rows.map((row): BackBriefRow => {
     const get = (f: FieldName<typeof BackBriefFields>) => cell(row, map, f);
     const leader = personRows(get("Leader"))[0];

@@ -5,7 +5,8 @@ import {isoDay} from "../engine/calendar";
 import {normalize} from "../engine/columns";
 import type {KeyResultDerived, ObjectiveDerived} from "../engine/okr_rows";
 import {deriveKeyResult, deriveObjective} from "../engine/okr_rows";
-import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, Person, TeamOkrs} from "./okr_source";
+import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, TeamOkrs} from "./okr_source";
+import {personRow} from "./people";
 import {compact} from "./source";
 import {keyResultSummary, objectiveSummary} from "../agent/narrative";
 
@@ -17,7 +18,6 @@ export type ObjectiveRow = coda.SchemaType<typeof ObjectiveSchema>;
 export type KeyResultRow = coda.SchemaType<typeof KeyResultSchema>;
 export type CheckInRow = coda.SchemaType<typeof CheckInSchema>;
 
-const personRow = (p: Person | undefined) => (p && p.email ? {Name: p.name || p.email, Email: p.email} : undefined);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
 export interface OkrFilters {

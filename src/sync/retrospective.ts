@@ -14,6 +14,7 @@ import type {KeyResultRow} from "./okr_rows";
 import {deriveKeyResults, keyResultRow} from "./okr_rows";
 import type {ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
+import {personRow} from "./people";
 import {cell, compact, readOptionalTable, readTable, splitStableId, stableId} from "./source";
 import {afterLanding, putKeyed, rowKey} from "./write";
 
@@ -105,7 +106,7 @@ export async function retrospective(context: coda.ExecutionContext, docId: strin
         KeyResult: {Id: k.id, Name: k.name},
         Team: d.team || undefined,
         Cycle: o.cycle.name,
-        Owner: k.owner?.email ? {Name: k.owner.name || k.owner.email, Email: k.owner.email} : undefined,
+        Owner: personRow(k.owner),
         Progress: d.derived.progress,
         Grade: d.derived.grade,
         Status: d.derived.status,

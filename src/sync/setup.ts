@@ -3,6 +3,7 @@ import type {TableReference} from "../../schemas/api";
 import {resolveDocId} from "../api/client";
 import type {ColumnInfo} from "../engine/columns";
 import {mapColumns, normalize} from "../engine/columns";
+import {editDistance} from "../engine/names";
 import {docTables, sameNameTables, typedColumns} from "./source";
 import type {TableEntry} from "./tables";
 import {AcceptedFormats, CheckKinds, KindLabel, tablesOf, tableByKey} from "./tables";
@@ -45,23 +46,12 @@ export function columnList(entry: TableEntry): string {
     .join(", ");
 }
 
-/** Edit distance of two short names, to tell a near miss (`Key Result`, `Checkins 2026`) from another table. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /** Whether a table's name is close to the name the pack looks for without being it. */
 export function isNearMiss(tableName: string, wanted: string): boolean {
   const a = normalize(tableName);
   const b = normalize(wanted);
   if (!a || a === b) return false;
-  return distance(a, b) <= 2 || (b.length >= 5 && a.includes(b)) || (a.length >= 5 && b.includes(a));
+  return editDistance(a, b) <= 2 || (b.length >= 5 && a.includes(b)) || (a.length >= 5 && b.includes(a));
 }
 
 interface Inspected {

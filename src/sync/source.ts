@@ -28,6 +28,9 @@ export interface SourceTable<F extends string> {
   rows: Row[];
 }
 
+/** What a row builder needs of a table read: its doc, rows and column map. */
+export type TableRows<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
+
 export interface ReadOptions {
   /** Explicit column names for this table (`Field=Column; …`). */
   columns?: string;

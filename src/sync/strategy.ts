@@ -2,14 +2,10 @@ import type * as coda from "@codahq/packs-sdk";
 import * as cells from "../engine/cells";
 import {GoalFields, ImperativeFields} from "./fields";
 import type {GoalRow, ImperativeRow} from "./okr_rows";
+import {personRow} from "./people";
 import {cell, compact, readTable, stableId} from "./source";
 
 /** Reads a strategy doc: its strategic imperatives and annual goals, as sync rows. */
-
-const personRow = (value: unknown) => {
-  const p = cells.people(value)[0];
-  return p && p.email ? {Name: p.name || p.email, Email: p.email} : undefined;
-};
 
 export async function imperativeRows(context: coda.ExecutionContext, docId: string, tableName: string, columns?: string): Promise<ImperativeRow[]> {
   const {rows, map} = await readTable(context, docId, tableName, ImperativeFields, {columns});

@@ -108,7 +108,7 @@ function checkInState(env: SampleEmulator, krId: string, day: string) {
 
 const day = "2026-11-21";
 const checkIn = (pack: Pack, env: SampleEmulator, krId: string, value: number) =>
-  executeFormulaFromPackDef(pack, "CheckIn", [krId, value, 0.6, "Fault suite", new Date(`${day}T08:00:00Z`)] as never, actionContext(env));
+  executeFormulaFromPackDef(pack, "CheckIn", [krId, value, 0.6, "Fault suite", new Date(`${day}T08:00:00Z`)] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
 
 /** A check-in is whole when its row exists once and the key result holds its value; absent when neither. */
 function judgeCheckIn(t: Tally, state: {checkIns: number; current: unknown}, value: number, before: unknown, failed: Error | undefined): Tally {
@@ -158,7 +158,7 @@ function meetingActionCase(name: string, formula: string, params: unknown[], tab
       const before = rows();
       const notes: string[] = [];
       for (const f of faults) env.emulator.inject(f);
-      const run = () => executeFormulaFromPackDef(pack, formula, [env.seeded.meetingDocId, ...params] as never, actionContext(env));
+      const run = () => executeFormulaFromPackDef(pack, formula, [env.seeded.meetingDocId, ...params] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
       const first = await attempt(run);
       env.emulator.clearFaults();
       // The user runs the action again, as anyone would after an error or to be sure.
@@ -203,7 +203,7 @@ function editCase(name: string, faults: Fault[], options: {conflict?: boolean} =
       for (const f of faults) env.emulator.inject(f);
       const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
       const updates = rows.map((r, i) => ({previousValue: r, newValue: {...r, Current: 1000 + i}, updatedFields: ["Current"]}));
-      const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(docs) as never, context, updates as never);
+      const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(docs) as coda.ParamValues<coda.ParamDefs>, context, updates as coda.GenericSyncUpdate[]);
       env.emulator.clearFaults();
       await settle(env);
       const t = tally();
@@ -244,7 +244,7 @@ function carryForwardCase(name: string, faults: Fault[]): FaultCase {
       const objectives = () => tableOf(env, docId, "Objectives").rows.length;
       const before = objectives();
       for (const f of faults) env.emulator.inject(f);
-      const run = () => executeFormulaFromPackDef(pack, "CarryForward", [kr.Id, 55, undefined, asOf] as never, actionContext(env));
+      const run = () => executeFormulaFromPackDef(pack, "CarryForward", [kr.Id, 55, undefined, asOf] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
       const first = await attempt(run);
       env.emulator.clearFaults();
       const failed = await attempt(run);

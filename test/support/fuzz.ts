@@ -266,7 +266,7 @@ export interface Outcomes {
 export async function check(pack: Pack, formula: coda.Formula, call: Call, outcomes?: Outcomes): Promise<string | undefined> {
   let result: unknown;
   try {
-    result = await executeFormulaFromPackDef(pack, formula.name, call.params as never, newMockExecutionContext({timezone: call.timezone}));
+    result = await executeFormulaFromPackDef(pack, formula.name, call.params as coda.ParamValues<coda.ParamDefs>, newMockExecutionContext({timezone: call.timezone}));
     if (outcomes) outcomes.values++;
   } catch (error) {
     if (outcomes) outcomes.errors++;
