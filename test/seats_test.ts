@@ -6,7 +6,8 @@ import {startSampleEmulator} from "../emulator/sample";
 import {sampleMeetings} from "../sample/meetings";
 import {People} from "../sample/organization";
 import type {Seat} from "../src/engine/seats";
-import {absentSeats, holderOf, judgeOwner, parseMeetingType, reportingCycles, seatFindings, seatOf, seatsOf, splitList, unseatedOwners} from "../src/engine/seats";
+import {absentSeats, holderOf, judgeOwner, parseMeetingType, reportingCycles, seatFindings, seatOf, seatsOf, unseatedOwners} from "../src/engine/seats";
+import {list} from "../src/engine/cells";
 import {RiskTable} from "../src/sync/risks";
 import {pack} from "../src/pack";
 import {dropTable, putRow} from "./support/alignment";
@@ -90,8 +91,10 @@ describe("seats (engine)", function () {
   });
 
   it("reads responsibilities and meeting kinds as people write them", function () {
-    assert.deepEqual(splitList("Cash\nBoard reporting; Budget • Margin"), ["Cash", "Board reporting", "Budget", "Margin"]);
-    assert.deepEqual(splitList("- Vision\n- Culture"), ["Vision", "Culture"]);
+    assert.deepEqual(list("Cash\nBoard reporting; Budget • Margin", "before capitals"), ["Cash", "Board reporting", "Budget", "Margin"]);
+    assert.deepEqual(list("Hiring, onboarding and pay, Culture", "before capitals"), ["Hiring, onboarding and pay", "Culture"]);
+    assert.deepEqual(list("Revenue, Finance;People"), ["Revenue", "Finance", "People"]);
+    assert.deepEqual(list("- Vision\n- Culture"), ["Vision", "Culture"]);
     assert.deepEqual(["weekly", "Exec session", "annual offsite", "QUARTERLY", "Executive Session", "biweekly"].map(parseMeetingType), ["Weekly", "Executive session", "Offsite", "Quarterly", "Executive session", undefined]);
   });
 

@@ -1,3 +1,4 @@
+import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type {SampleEmulator} from "../emulator/sample";
@@ -101,10 +102,10 @@ describe("executive sessions: readiness", function () {
   });
 
   it("PreworkDue takes business days from 0 to 60", async function () {
-    assert.equal(await executeFormulaFromPackDef(pack, "PreworkDue", ["2026-12-08", 0] as never), "2026-12-08");
+    assert.equal(await executeFormulaFromPackDef(pack, "PreworkDue", ["2026-12-08", 0] as coda.ParamValues<coda.ParamDefs>), "2026-12-08");
     let error: Error | undefined;
     try {
-      await executeFormulaFromPackDef(pack, "PreworkDue", ["2026-12-08", 61] as never);
+      await executeFormulaFromPackDef(pack, "PreworkDue", ["2026-12-08", 61] as coda.ParamValues<coda.ParamDefs>);
     } catch (e) {
       error = e as Error;
     }

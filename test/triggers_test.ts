@@ -2,7 +2,8 @@ import {assert} from "chai";
 import * as fc from "fast-check";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type {Trigger} from "../src/engine/triggers";
-import {evaluateTrigger, MaxTriggerLength, nearestName, Ops, parseTrigger, TriggerData} from "../src/engine/triggers";
+import {nearestName} from "../src/engine/names";
+import {evaluateTrigger, MaxTriggerLength, Ops, parseTrigger, TriggerData} from "../src/engine/triggers";
 import {pack} from "../src/pack";
 
 function parsed(text: string): Trigger {

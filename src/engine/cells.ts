@@ -97,3 +97,17 @@ export function refs(cell: unknown): RowRef[] {
   }
   return out;
 }
+
+/**
+ * A list typed in one cell: one item a line, or separated by semicolons or
+ * bullets, and by commas. With `commas: "before capitals"`, a comma separates
+ * only where the next item starts with a capital, so "Hiring, onboarding and
+ * pay" stays one item.
+ */
+export function list(text: string, commas: "every" | "before capitals" = "every"): string[] {
+  const separators = commas === "every" ? /[\n;•,]/ : /[\n;•]|,(?=\s*[A-Z])/;
+  return text
+    .split(separators)
+    .map(s => s.replace(/^\s*[-*]\s*/, "").trim())
+    .filter(Boolean);
+}

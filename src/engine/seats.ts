@@ -51,14 +51,6 @@ export interface Seat {
 /** An owner as a cell gives it: a person, or text naming a seat or a person. */
 export type Owner = string | {name?: string; email?: string};
 
-/** Splits a responsibilities cell into its items: one a line, or separated by semicolons or bullets. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[\n;•]|,(?=\s*[A-Z])/)
-    .map(s => s.replace(/^\s*[-*]\s*/, "").trim())
-    .filter(Boolean);
-}
-
 const samePerson = (p: SeatPerson | undefined, name: string, email: string) =>
   Boolean(p && ((email && p.email.toLowerCase() === email) || (name && normalize(p.name) === name)));
 

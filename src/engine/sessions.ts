@@ -5,7 +5,7 @@ import {daysBetween, utcDay} from "./calendar";
 import {normalize} from "./columns";
 import type {Seat} from "./seats";
 import {seatsOf} from "./seats";
-import {nearestName} from "./triggers";
+import {nearestName} from "./names";
 
 /**
  * Executive sessions' readiness: before a session, the pre-work still missing
@@ -122,10 +122,3 @@ export function sessionReadiness(s: SessionFacts, asOf: Day): Readiness {
   return {upcoming, preworkDue: due, missingPrework, preworkOverdue: upcoming && missing.some(late), unconfirmedSeats, missingOutputs, noDecision, ready, findings, problems: judged.problems};
 }
 
-/** Splits a list written in one cell: commas, semicolons or new lines. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,;\n]/)
-    .map(x => x.trim())
-    .filter(Boolean);
-}

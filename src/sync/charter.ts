@@ -7,10 +7,9 @@ import type {FieldSpec} from "../engine/columns";
 import {show} from "../engine/contract";
 import type {FieldName} from "./fields";
 import {LeaderFields, MeetingTables} from "./fields";
-import {relaxed} from "./seats";
 import {personRow} from "./people";
 import type {TableRows} from "./source";
-import {cell, compact, readOptionalTable, stableId} from "./source";
+import {cell, compact, readOptionalTable, relaxed, stableId} from "./source";
 
 /**
  * The leaders' charter, read from the leadership meeting doc: one table per

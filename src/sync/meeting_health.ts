@@ -13,9 +13,9 @@ import {AgendaItemFields, DisciplineTables, IssueHistoryFields, MeetingRecordFie
 import type {FieldName} from "./fields";
 import {ActionFields, MeetingTables} from "./fields";
 import {actionRows, readIssues} from "./meeting_rows";
-import {loadSeats, relaxed} from "./seats";
+import {loadSeats} from "./seats";
 import type {TableRows} from "./source";
-import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
 
 /**
  * The MeetingHealth sync area: the Meetings, Ratings and Agenda Items tables

@@ -14,9 +14,9 @@ import {readMetricsDoc} from "./health_source";
 import {isClosedRisk, RiskFields, RiskTable, riskStatus} from "./risk_fields";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
-import type {SourceTable} from "./source";
-import {loadSeats, relaxed} from "./seats";
-import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+import type {TableRows} from "./source";
+import {loadSeats} from "./seats";
+import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
 
 /**
  * The risk register: each risk's trigger read by the trigger grammar and judged
@@ -28,7 +28,6 @@ import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 export {RiskFields, RiskTable} from "./risk_fields";
 
 export type RiskRow = coda.SchemaType<typeof RiskSchema>;
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 export interface RiskRequest {
   meetingDoc: string;
@@ -81,7 +80,7 @@ export async function triggerData(context: coda.ExecutionContext, parsed: readon
 }
 
 export function riskRows(
-  {docId, rows, map}: Table<FieldName<typeof RiskFields>>,
+  {docId, rows, map}: TableRows<FieldName<typeof RiskFields>>,
   parsed: readonly Parsed[],
   data: TriggerData,
   asOf: Day,

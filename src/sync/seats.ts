@@ -3,16 +3,15 @@ import type {SeatSchema} from "../../schemas/discipline";
 import type {Day} from "../engine/calendar";
 import {daysBetween} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
 import type {MeetingType, OpenWork, Seat} from "../engine/seats";
-import {MeetingTypes, parseMeetingType, seatFindings, splitList, unseatedOwners} from "../engine/seats";
+import {MeetingTypes, parseMeetingType, seatFindings, unseatedOwners} from "../engine/seats";
 import {DisciplineTables, SeatFields} from "./discipline_fields";
 import type {FieldName} from "./fields";
 import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./fields";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
 import {openRiskOwners, RiskFields, RiskTable} from "./risk_fields";
-import type {SourceTable} from "./source";
-import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+import type {TableRows} from "./source";
+import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
 
 /**
  * The Seats sync area: the meeting doc's Seats table read into seats (the
@@ -21,7 +20,6 @@ import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
  */
 
 export type SeatRow = coda.SchemaType<typeof SeatSchema>;
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 export interface SeatRecord {
   seat: Seat;
@@ -30,13 +28,13 @@ export interface SeatRecord {
   problems: string[];
 }
 
-export function readSeats({docId, rows, map}: Table<FieldName<typeof SeatFields>>): SeatRecord[] {
+export function readSeats({docId, rows, map}: TableRows<FieldName<typeof SeatFields>>): SeatRecord[] {
   return rows.map(row => {
     const get = (f: FieldName<typeof SeatFields>) => cell(row, map, f);
     const problems: string[] = [];
     const person = cells.people(get("Person")).find(p => p.name || p.email);
     const required: MeetingType[] = [];
-    for (const word of splitList(cells.text(get("RequiredIn")).replace(/,/g, ";"))) {
+    for (const word of cells.list(cells.text(get("RequiredIn")))) {
       const type = parseMeetingType(word);
       if (type) required.push(type);
       else problems.push(`Required In names "${word.slice(0, 30)}", not one of ${MeetingTypes.join(", ")}.`);
@@ -47,7 +45,7 @@ export function readSeats({docId, rows, map}: Table<FieldName<typeof SeatFields>
       seat: {
         name: name || "Unnamed seat",
         person: person ? {name: person.name, email: person.email} : undefined,
-        responsibilities: splitList(cells.text(get("Responsibilities"))),
+        responsibilities: cells.list(cells.text(get("Responsibilities")), "before capitals"),
         reportsTo: cells.text(get("ReportsTo")) || undefined,
         requiredIn: [...new Set(required)],
       },
@@ -56,11 +54,6 @@ export function readSeats({docId, rows, map}: Table<FieldName<typeof SeatFields>
       problems,
     };
   });
-}
-
-/** Specs with nothing required: for a table read on the side, which must never fail the sync that reads it. */
-export function relaxed<F extends string>(specs: ReadonlyArray<FieldSpec & {field: F}>): Array<FieldSpec & {field: F}> {
-  return specs.map(s => ({...s, required: false}));
 }
 
 /**
@@ -105,11 +98,11 @@ export function seatRows(records: readonly SeatRecord[], seatLimit: number, unse
 
 /** Open work, by owner: action items not done, open issues, decisions not yet past their review, and the mitigations of open risks. */
 export function openWork(
-  actions: Table<FieldName<typeof ActionFields>> | undefined,
-  issues: Table<FieldName<typeof IssueFields>> | undefined,
-  decisions: Table<FieldName<typeof DecisionFields>> | undefined,
+  actions: TableRows<FieldName<typeof ActionFields>> | undefined,
+  issues: TableRows<FieldName<typeof IssueFields>> | undefined,
+  decisions: TableRows<FieldName<typeof DecisionFields>> | undefined,
   asOf: Day,
-  risks?: Table<FieldName<typeof RiskFields>>,
+  risks?: TableRows<FieldName<typeof RiskFields>>,
 ): OpenWork[] {
   const work: OpenWork[] = [];
   for (const a of actions ? actionRows(actions, asOf) : []) if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});

@@ -8,11 +8,11 @@ import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import type {Seat} from "../engine/seats";
 import type {PreworkItem} from "../engine/sessions";
-import {sessionReadiness, splitList} from "../engine/sessions";
+import {sessionReadiness} from "../engine/sessions";
 import type {FieldName} from "./fields";
 import {DecisionFields, MeetingTables} from "./fields";
 import {loadSeats} from "./seats";
-import type {SourceTable} from "./source";
+import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 
 /**
@@ -43,16 +43,15 @@ export const PreworkFields = [
 ] as const satisfies readonly FieldSpec[];
 
 export type SessionReadinessRow = coda.SchemaType<typeof SessionReadinessSchema>;
-type Table<F extends string> = Pick<SourceTable<F>, "docId" | "rows" | "map">;
 
 const ReceivedWords = ["true", "yes", "done", "received", "in", "submitted", "complete"];
 /** A list cell: people, lookups or text separated by commas, semicolons or lines. */
-const listOf = (value: unknown) => (Array.isArray(value) ? value.map(v => cells.text(v)) : splitList(cells.text(value))).flatMap(splitList);
+const listOf = (value: unknown) => (Array.isArray(value) ? value.map(v => cells.text(v)) : cells.list(cells.text(value))).flatMap(x => cells.list(x));
 
 export function readinessRows(
-  sessions: Table<FieldName<typeof SessionFields>>,
-  prework: Table<FieldName<typeof PreworkFields>> | undefined,
-  decisions: Table<FieldName<typeof DecisionFields>> | undefined,
+  sessions: TableRows<FieldName<typeof SessionFields>>,
+  prework: TableRows<FieldName<typeof PreworkFields>> | undefined,
+  decisions: TableRows<FieldName<typeof DecisionFields>> | undefined,
   asOf: Day,
   seats?: readonly Seat[],
 ): SessionReadinessRow[] {

@@ -232,3 +232,8 @@ export function compact<T extends object>(row: T): T {
   for (const key of Object.keys(row) as Array<keyof T>) if (row[key] === undefined) delete row[key];
   return row;
 }
+
+/** Specs with nothing required: for a table read on the side, which must never fail the sync that reads it. */
+export function relaxed<F extends string>(specs: ReadonlyArray<FieldSpec & {field: F}>): Array<FieldSpec & {field: F}> {
+  return specs.map(s => ({...s, required: false}));
+}
