@@ -254,6 +254,12 @@ export const RecordDecision = coda.makeFormula({
     coda.makeParameter({type: coda.ParameterType.String, name: "rationale", description: "Why.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "reviewDate", description: "The day to review it: a date from the year 1000 to 9999, read in the doc's time zone. Optional.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The day it was decided: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "kind",
+      description: "The kind of decision, as the Lanes table names it (such as Pricing and discounts), so it is checked against the owner's lane. Optional.",
+      optional: true,
+    }),
   ],
   resultType: coda.ValueType.Object,
   schema: coda.withIdentity(DecisionSchema, Identity.Decision),
@@ -279,13 +285,14 @@ export const RecordDecision = coda.makeFormula({
       },
     },
   ],
-  execute: async function ([meetingDoc, decision, owner, approvers, lane, rationale, reviewDate, date], context) {
+  execute: async function ([meetingDoc, decision, owner, approvers, lane, rationale, reviewDate, date, kind], context) {
     return recordDecision(context, {
       meetingDoc,
       decision,
       owner,
       approvers,
       lane,
+      kind,
       rationale,
       reviewDate: reviewDate ? toDay("reviewDate", reviewDate, context.timezone) : undefined,
       today: dayOrToday("date", date, context),

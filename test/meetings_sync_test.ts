@@ -121,6 +121,30 @@ describe("meeting sync tables and actions over HTTP", function () {
     assert.equal(after.rows.reduce((n, r) => n + r.Minutes, 0), 90);
   });
 
+  it("returns a recorded decision and an assigned action judged by lane and seat, as their sync tables judge them", async function () {
+    const decision = (await executeFormulaFromPackDef(
+      pack,
+      "RecordDecision",
+      [meeting, "Move the EU region to a second cloud", "grace@northstar.example.com", [], "Decided alone", "Latency", undefined, asOf, "Architecture and hosting"] as coda.ParamValues<coda.ParamDefs>,
+      actionContext(env),
+      {useDeprecatedResultNormalization: false},
+    )) as {Id: string; Check?: string; Kind?: string};
+    assert.equal(decision.Kind, "Architecture and hosting");
+    assert.match(decision.Check ?? "", /lies in Hana Sato's lane/);
+    const synced = (await runSync(env, pack, "Decisions", [meeting, undefined, undefined, asOf])).rows.find(r => r.Id === decision.Id)!;
+    assert.equal(synced.Check, decision.Check);
+    const action = (await executeFormulaFromPackDef(
+      pack,
+      "AssignAction",
+      [meeting, "Draft the partner FAQ", "jonah@northstar.example.com", new Date("2026-12-10T08:00:00Z"), "Weekly", asOf] as coda.ParamValues<coda.ParamDefs>,
+      actionContext(env),
+      {useDeprecatedResultNormalization: false},
+    )) as {Id: string; Problems?: string};
+    assert.match(action.Problems ?? "", /Jonah Price holds no seat/);
+    const row = (await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf])).rows.find(r => r.Id === action.Id)!;
+    assert.equal(row.Problems, action.Problems);
+  });
+
   it("records decisions and assigns actions that show in their tables", async function () {
     await executeFormulaFromPackDef(pack, "RecordDecision", [meeting, "Renew hosting on a three-year term", "grace@northstar.example.com", ["maya@northstar.example.com"], "Coordinated", "Margin", new Date("2026-12-20T08:00:00Z"), asOf] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
     await executeFormulaFromPackDef(pack, "AssignAction", [meeting, "Send the renewal terms to the board", "grace@northstar.example.com", new Date("2026-11-18T08:00:00Z")] as coda.ParamValues<coda.ParamDefs>, actionContext(env));

@@ -7,6 +7,8 @@ import type {FieldSpec} from "../engine/columns";
 import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./fields";
 import type {ActionItemRow, DecisionRow, IssueRow} from "./meeting_rows";
 import {actionRows, decisionRows, issueRows, readIssues} from "./meeting_rows";
+import {readLaneTable} from "./charter";
+import {loadSeats} from "./seats";
 import type {SourceTable} from "./source";
 import {readTable, stableId} from "./source";
 import {afterLanding, putKeyed, rowKey} from "./write";
@@ -73,7 +75,7 @@ export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc:
 
 export async function recordDecision(
   context: coda.ExecutionContext,
-  a: {meetingDoc: string; decision: string; owner: string; approvers?: string[]; lane?: string; rationale?: string; reviewDate?: Day; today: Day},
+  a: {meetingDoc: string; decision: string; owner: string; approvers?: string[]; lane?: string; kind?: string; rationale?: string; reviewDate?: Day; today: Day},
 ): Promise<DecisionRow> {
   const decision = required(a.decision, "The decision");
   const owner = required(a.owner, "The decision's owner");
@@ -88,6 +90,7 @@ export async function recordDecision(
       ["Owner", owner],
       ["Approvers", a.approvers?.length ? a.approvers : undefined],
       ["Lane", a.lane],
+      ["Kind", a.kind],
       ["Date", date],
       ["Rationale", a.rationale],
       ["ReviewDate", a.reviewDate ? isoDay(a.reviewDate) : undefined],
@@ -95,7 +98,9 @@ export async function recordDecision(
     rowKey("decision", date, decision),
     "decision",
   );
-  return theRow(decisionRows(table, a.today), table.docId, rowId);
+  // Judged by seat and lane as the Decisions sync table judges it.
+  const [lanes, seats] = await Promise.all([readLaneTable(context, table.docId), loadSeats(context, table.docId)]);
+  return theRow(decisionRows(table, a.today, {lanes, seats}), table.docId, rowId);
 }
 
 export async function assignAction(context: coda.ExecutionContext, a: {meetingDoc: string; action: string; owner: string; due: Day; source?: string; today: Day}): Promise<ActionItemRow> {
@@ -117,5 +122,5 @@ export async function assignAction(context: coda.ExecutionContext, a: {meetingDo
     rowKey("action", owner, action),
     "action item",
   );
-  return theRow(actionRows(table, a.today), table.docId, rowId);
+  return theRow(actionRows(table, a.today, await loadSeats(context, table.docId)), table.docId, rowId);
 }
