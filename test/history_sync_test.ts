@@ -181,8 +181,10 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
       assert.match(backwards.message, /FY2026 Q3 does not come after FY2026 Q4: carry a key result into a later cycle\./);
       const table = tableOf(env, sales, "Key Results");
       table.columns = table.columns.filter(c => c.name !== "Carried From");
+      const objectives = tableOf(env, sales, "Objectives").rows.length;
       const error = await rejection(carry(kr3.Id, undefined, undefined, judgedOn));
       assert.match(error.message, /has no column for CarriedFrom.* CarryForward writes the link to the original there\./);
+      assert.equal(tableOf(env, sales, "Objectives").rows.length, objectives, "refused before anything is written: no next-cycle objective is left behind");
       const orphan = krs.rows.find(r => r.Name === "Case studies published");
       assert.isUndefined(orphan, "the orphan is in another doc");
     });

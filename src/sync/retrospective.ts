@@ -203,9 +203,10 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
   const objective = objectives.find(o => o.id === record.objectiveId);
   if (!objective?.cycle) throw new coda.UserVisibleError(`${record.name} has no objective with a cycle to carry it from: link it to an objective whose Cycle is set, such as FY2026 Q4.`);
   const next = nextCycleOf(objective.cycle, input);
+  // The key results table is checked before anything is written, so a refusal leaves no next-cycle objective behind.
+  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(explained("CarryForward writes the link to the original there."));
   const objectiveRowId = await nextObjective(context, team, objectives, objective, next);
 
-  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(explained("CarryForward writes the link to the original there."));
   const source = table.rows.find(r => r.id === rowId);
   const cadence = source ? cells.text(cell(source, table.map, "Cadence")) : "";
   const holds = record.kind === "StayAbove" || record.kind === "StayBelow";
