@@ -121,17 +121,32 @@ export const MeetingAgenda = coda.makeSyncTable({
     description: "Builds the next leadership meeting's agenda.",
     parameters: [
       MeetingDocParam,
-      coda.makeParameter({type: coda.ParameterType.Date, name: "meetingDate", description: "The meeting's day: a date from the year 1000 to 9999, read in the doc's time zone."}),
+      coda.makeParameter({
+        type: coda.ParameterType.Date,
+        name: "meetingDate",
+        description: "The meeting's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
+        optional: true,
+      }),
       coda.makeParameter({type: coda.ParameterType.Number, name: "lengthMinutes", description: "The meeting's length: a whole number of minutes from 30 to 480. Default 90.", optional: true}),
-      coda.makeParameter({type: coda.ParameterType.StringArray, name: "okrDocs", description: "Team docs whose off-track and at-risk key results come up.", optional: true}),
-      coda.makeParameter({type: coda.ParameterType.String, name: "metricsDoc", description: "The metrics doc whose hot items come up.", optional: true}),
+      coda.makeParameter({
+        type: coda.ParameterType.StringArray,
+        name: "okrDocs",
+        description: "Team docs whose off-track and at-risk key results come up. Default: the meeting doc, when it holds a Key Results table.",
+        optional: true,
+      }),
+      coda.makeParameter({
+        type: coda.ParameterType.String,
+        name: "metricsDoc",
+        description: "The metrics doc whose hot items come up. Default: the meeting doc, when it holds a Metric Definitions table.",
+        optional: true,
+      }),
       FiscalYearStartParam,
     ],
     onError: handleError,
     execute: async function ([meetingDoc, meetingDate, lengthMinutes, okrDocs, metricsDoc, fiscalYearStartMonth], context) {
       const rows = await meetingAgenda(
         context,
-        {meetingDoc, meetingDate: toDay("meetingDate", meetingDate, context.timezone), lengthMinutes: lengthMinutes ?? 90, okrDocs: okrDocs ?? [], metricsDoc, fiscalYearStartMonth},
+        {meetingDoc, meetingDate: dayOrToday("meetingDate", meetingDate, context), lengthMinutes: lengthMinutes ?? 90, okrDocs, metricsDoc, fiscalYearStartMonth},
         svgImage,
       );
       return {result: rows};

@@ -3,8 +3,9 @@ import {resolve} from "node:path";
 import {escapeXml} from "../src/engine/svg";
 import {columnList} from "../src/sync/setup";
 import type {DocKind} from "../src/sync/tables";
-import {DocKinds, KindLabel, SyncPlacements, tablesOf} from "../src/sync/tables";
-import {starterFile} from "./starter";
+import {DocKinds, KindLabel, SyncPlacements, Tables} from "../src/sync/tables";
+import {starterPath, TierList, Tiers, tierDocs, tierImports, tierSyncs} from "../src/sync/tiers";
+import {stepCounts} from "./starter";
 
 /**
  * npm run diagram: draws docs/pictures/docs-map.svg (the docs an organization
@@ -40,7 +41,7 @@ const Width = 260;
 const Columns = {left: 20, right: 640};
 
 function box(kind: DocKind, x: number, y: number): Box {
-  const tables = tablesOf(kind).filter(t => !t.syncedFrom).map(t => t.name);
+  const tables = Tables.filter(t => t.doc === kind && !t.syncedFrom).map(t => t.name);
   const syncs = SyncPlacements.filter(p => p.placeIn.includes(kind)).map(p => p.syncTable);
   return {kind, x, y, w: Width, h: Head + Line * (tables.length + syncs.length) + 8, tables, syncs};
 }
@@ -167,13 +168,13 @@ const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
 export function tablesSection(): string {
   const out: string[] = [];
   for (const kind of DocKinds) {
-    const entries = tablesOf(kind);
+    const entries = Tables.filter(t => t.doc === kind);
     if (!entries.length) continue;
     out.push(`#### ${Title[kind]}`, "", "| Table | Columns, in order (column type) | Needed? | Read by | Starter file |", "|---|---|---|---|---|");
     for (const e of entries) {
       const table = e.syncedFrom ? `${e.name} (the ${e.syncedFrom} sync table)` : `**${e.name}**`;
       const needed = e.optional ? "optional" : "yes";
-      const file = e.syncedFrom ? "none: add the sync table" : `\`${starterFile(e)}\``;
+      const file = e.syncedFrom ? "none: add the sync table" : `\`${starterPath(e)}\``;
       out.push(`| ${table} | ${escapeCell(columnList(e))} | ${needed} | ${e.readBy.join(", ")} | ${file} |`);
     }
     out.push("");
@@ -191,9 +192,39 @@ export function syncsSection(): string {
   return out.join("\n");
 }
 
+/** The manual steps of each tier against the guide before the tiers, counted from the registry. */
+export function stepsSection(): string {
+  const {tiers, before} = stepCounts();
+  const row = (label: string, s: Omit<(typeof tiers)[number], "tier">) =>
+    `| ${label} | ${s.pack} | ${s.docs} | ${s.imports} | ${s.renames} | ${s.retypes} | ${s.syncTables} | ${s.parameters} | **${s.steps}** | ${s.perTeam} |`;
+  return [
+    "| Tier | Install and sign in | Docs to create | Files to import | Tables to rename | Columns to retype | Sync tables to add | Parameters to type | Steps | Each further team |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...tiers.map(t => row(`${t.tier}. ${Tiers[t.tier].name} (${Tiers[t.tier].when})`, t)),
+    row("Everything at once, as before the tiers", before),
+  ].join("\n");
+}
+
+/** For each tier: the docs to create, the files to import into each, and the sync tables to add. */
+export function tierSection(): string {
+  const out: string[] = [];
+  for (const tier of TierList.filter(t => t > 1)) {
+    const imports = tierImports(tier);
+    const docs = tierDocs(tier);
+    out.push(`#### Tier ${tier}: ${Tiers[tier].name} (${Tiers[tier].when})`, "", `It gives ${Tiers[tier].gives}.`, "");
+    if (docs.length) out.push(`Create: ${docs.join(", ")}.`, "");
+    out.push("| Import into | File | What it adds |", "|---|---|---|");
+    for (const e of imports) out.push(`| ${starterPath(e).split("/")[1]} | \`${starterPath(e)}\` | ${escapeCell(e.shows)} |`);
+    out.push("", "| Add the sync table | In | Parameters |", "|---|---|---|");
+    for (const {placement, doc} of tierSyncs(tier)) out.push(`| \`${placement.syncTable}\` | ${doc} | ${escapeCell(placement.parameters)} |`);
+    out.push("");
+  }
+  return out.join("\n").trimEnd();
+}
+
 /** The guide with its generated sections written afresh. */
 export function renderGuide(text: string): string {
-  const sections: Record<string, string> = {tables: tablesSection(), syncs: syncsSection()};
+  const sections: Record<string, string> = {tables: tablesSection(), syncs: syncsSection(), steps: stepsSection(), tiers: tierSection()};
   return text.replace(/(<!-- generated:(\w+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g, (whole, open: string, name: string, close: string) =>
     name in sections ? `${open}\n${sections[name]}\n${close}` : whole,
   );

@@ -1,5 +1,5 @@
 import {mkdirSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import type {Cell, DocRecord, ScalarCell, TableRecord} from "../emulator/model";
 import {isFormatted, isPerson, isRef, plainText} from "../emulator/model";
 import {seedOrganization} from "../emulator/seed";
@@ -8,17 +8,23 @@ import {sampleMeetings} from "../sample/meetings";
 import {sampleOrganization} from "../sample/organization";
 import type {ColumnInfo} from "../src/engine/columns";
 import {mapColumns, normalize} from "../src/engine/columns";
+import {pack} from "../src/pack";
 import type {DocKind, TableEntry} from "../src/sync/tables";
 import {Tables} from "../src/sync/tables";
+import type {TierSteps} from "../src/sync/tiers";
+import {allAtOnceSteps, starterPath, TierList, Tiers, tierSteps} from "../src/sync/tiers";
 
 /**
- * npm run starter [dir]: one CSV file per table a facilitator creates, with the
- * registry's exact column names and a few rows of the sample organization, for
- * Coda's own CSV import. The rows come from the sample docs the emulator
- * serves, so a table added there and to the registry gets its starter file too.
+ * npm run starter -- --out DIR [--json]: one CSV file per table a facilitator
+ * creates, in a folder per setup tier and doc (DIR/tier-1/Leadership doc/…),
+ * each named after its table so the import needs no rename, with the
+ * registry's exact column names and a few rows of the sample organization.
+ * The rows come from the sample docs the emulator serves, so a table added
+ * there and to the registry gets its starter file too. --json prints the
+ * manual steps of each tier instead of the list of files.
  */
 
-/** The most rows a starter table holds. */
+/** The most rows a starter table holds; a metric's readings keep as many weeks as this for each metric. */
 export const StarterRows = 8;
 
 export interface StarterTable {
@@ -28,10 +34,8 @@ export interface StarterTable {
   rows: string[][];
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-
-/** The file a table's rows go to: the doc kind, then the table, such as `team-key-results.csv`. */
-export const starterFile = (entry: TableEntry) => `${slug(entry.doc)}-${slug(entry.name)}.csv`;
+/** The file a table's rows go to: its tier, its doc, then the table's own name, such as `tier-2/Team doc/Key Results.csv`. */
+export const starterFile = (entry: TableEntry) => starterPath(entry);
 
 /** A field as a CSV file holds it: quoted when it holds a comma, a quote, a line break or edge spaces. */
 function csvField(text: string): string {
@@ -117,6 +121,11 @@ export function starterTables(): StarterTable[] {
   const out: StarterTable[] = [];
   for (const entry of Tables.filter(t => !t.syncedFrom)) {
     const header = entry.columns.map(c => c.name);
+    if (entry.key === "teams") {
+      // The leadership doc's list of teams: each team and its lead; CreateTeamDoc fills in the links.
+      out.push({entry, file: starterFile(entry), header, rows: sampleOrganization().teams.slice(0, StarterRows).map(t => [t.name, t.lead.email, ""])});
+      continue;
+    }
     const doc = entry.doc === "Leadership" ? undefined : docs[entry.doc];
     const table = doc?.tables.find(t => normalize(t.name) === normalize(entry.name));
     if (!doc || !table) {
@@ -132,23 +141,50 @@ export function starterTables(): StarterTable[] {
           return !names || !row[i] || row[i].split(", ").every(n => names.has(n));
         }),
       )
-      .slice(0, StarterRows);
+      .slice(entry.key === "readings" ? -StarterRows * StarterRows : 0)
+      .slice(0, entry.key === "readings" ? undefined : StarterRows);
     kept.set(entry.key, new Set(rows.map(r => r[0])));
     out.push({entry, file: starterFile(entry), header, rows});
   }
   return out;
 }
 
+/** Writes every starter file under dir, one folder per tier and doc. */
 export function writeStarter(dir: string): StarterTable[] {
   const tables = starterTables();
-  mkdirSync(dir, {recursive: true});
-  for (const t of tables) writeFileSync(join(dir, t.file), toCsv(t.header, t.rows));
+  for (const t of tables) {
+    mkdirSync(dirname(join(dir, t.file)), {recursive: true});
+    writeFileSync(join(dir, t.file), toCsv(t.header, t.rows));
+  }
   return tables;
 }
 
-if (require.main === module) {
-  const dir = resolve(process.argv[2] ?? "starter");
-  const tables = writeStarter(dir);
-  console.log(`Starter tables in ${dir} (import each with Coda's CSV import into the doc named first):`);
-  for (const t of tables) console.log(`  ${t.entry.doc.padEnd(9)} ${t.entry.name.padEnd(22)} ${t.file} (${t.rows.length} rows)`);
+/** How many parameters of a sync table have no default: the ones a facilitator types. */
+export function requiredParameters(syncTable: string): number {
+  const table = pack.syncTables.find(t => t.name === syncTable);
+  if (!table) throw new Error(`No sync table ${syncTable} in the pack.`);
+  return table.getter.parameters.filter(p => !p.optional).length;
 }
+
+/** The manual steps of each tier, and of the guide before the tiers, counted from the registry. */
+export function stepCounts(): {tiers: TierSteps[]; before: Omit<TierSteps, "tier">} {
+  return {tiers: TierList.map(t => tierSteps(t, requiredParameters)), before: allAtOnceSteps(requiredParameters)};
+}
+
+function main(argv: readonly string[]) {
+  const at = argv.indexOf("--out");
+  const dir = resolve(at >= 0 ? (argv[at + 1] ?? "starter") : (argv.find(a => !a.startsWith("--")) ?? "starter"));
+  const tables = writeStarter(dir);
+  if (argv.includes("--json")) {
+    process.stdout.write(`${JSON.stringify(stepCounts())}\n`);
+    return;
+  }
+  console.log(`Starter files in ${dir}: one folder per tier, one per doc, each file named after its table.`);
+  for (const tier of TierList) {
+    const {steps} = tierSteps(tier, requiredParameters);
+    console.log(`Tier ${tier}, ${Tiers[tier].name} (${Tiers[tier].when}, ${steps} manual steps): ${Tiers[tier].gives}.`);
+    for (const t of tables.filter(x => x.entry.tier === tier)) console.log(`  ${t.file} (${t.rows.length} rows)`);
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2));

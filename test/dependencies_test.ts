@@ -97,11 +97,11 @@ describe("the Dependencies sync table over HTTP", function () {
     const run = await runSync(env, pack, "Dependencies", params);
     assert.lengthOf(run.rows, 9);
     const typo = run.rows.find(r => r.Upstream === "Partner API general availabilty")!;
-    assert.equal(typo.Problems, 'Needed By holds "next month", not a date. "Partner API general availabilty" is neither a milestone nor a key result; did you mean "Partner API general availability"?');
+    assert.equal(typo.Problems, 'Needed By holds "next month", not a date: write it as YYYY-MM-DD. "Partner API general availabilty" is neither a milestone nor a key result; did you mean "Partner API general availability"?');
     const blank = run.rows.find(r => r.Downstream === "Endpoints live in the public API" && !r.Upstream)!;
     assert.equal(blank.Problems, "Depends On is blank: name the milestone or key result this item waits on.");
     const launch = run.rows.find(r => r.Downstream === "Launch event")!;
-    assert.equal(launch.Problems, 'Due holds "spring", not a date. Days holds text ("ten"), not a number.');
+    assert.equal(launch.Problems, 'Due holds "spring", not a date: write it as YYYY-MM-DD. Days holds text ("ten"), not a number.');
     assert.include(launch, {UpstreamKind: "Key result", Upstream: "Endpoints live in the public API"}, "a key result named by its code");
   });
 

@@ -93,7 +93,7 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
       const text = byName.get("Win rate on qualified opportunities")!;
       assert.include(text, {Due: false});
       assert.notProperty(text, "Owner");
-      assert.match(text.Problems, /^Owner "Jonah P\." is text, not a person: make Owner a People column/);
+      assert.match(text.Problems, /^Owner "Jonah P\." has no email: type their email, or make Owner a People column/);
       assert.match(byName.get("Days to first closed deal for new reps")!.Problems, /^No owner: pick the person who checks it in/);
       const cadence = byName.get("New mid-market bookings")!;
       assert.include(cadence, {CadenceDays: 7, Due: false});

@@ -73,7 +73,7 @@ describe("the Risks sync table over HTTP", function () {
     const run = await runSync(env, pack, "Risks", [meeting, metrics, teams, undefined, undefined, asOf]);
     assert.lengthOf(run.rows, 6);
     const bad = run.rows.find(r => r.Name === "Bad scores")!;
-    assert.equal(bad.Problems, 'Likelihood holds text ("high"), not a number. Impact is 9: give a whole number from 1 to 5. Review Date holds "soon", not a date.');
+    assert.equal(bad.Problems, 'Likelihood holds text ("high"), not a number. Impact is 9: give a whole number from 1 to 5. Review Date holds "soon", not a date: write it as YYYY-MM-DD.');
     assert.notProperty(bad, "Score");
     assert.include(bad, {TriggerState: "Unknown"});
     assert.match(bad.TriggerError, /^The trigger cannot be read\. At character 22: A key result's confidence must be between 0 and 1 \(0–100%\): 40 looks like 40%/);

@@ -173,7 +173,7 @@ describe("the SessionReadiness sync table over HTTP", function () {
     assert.include(pricing, {NoDecision: true, DecisionsRecorded: 0, MissingOutputs: "Pricing model", Ready: false});
     assert.match(pricing.Findings, /A decision session that recorded no decision: you leave with a decision/);
     const board = run.rows.find(r => r.Name === "Board prep")!;
-    assert.equal(board.Problems, 'Date holds "next week", not a date.');
+    assert.equal(board.Problems, 'Date holds "next week", not a date: write it as YYYY-MM-DD.');
     assert.match(board.Findings, /No date: give the session its date/);
     assert.equal(run.rows[0].Problems, "Pre-work names no session in Sessions: Orphan memo.");
   });

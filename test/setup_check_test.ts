@@ -10,7 +10,7 @@ import {InputError} from "../src/engine/errors";
 import {pack} from "../src/pack";
 import {KeyResultFields} from "../src/sync/fields";
 import type {TableCheck} from "../src/sync/setup";
-import {isNearMiss, Statuses} from "../src/sync/setup";
+import {isNearMiss, Statuses, TierRow} from "../src/sync/setup";
 import {CheckKinds, SyncPlacements, Tables, tablesOf} from "../src/sync/tables";
 import {actionContext, rejection, runSync} from "./support/emulator";
 
@@ -65,7 +65,9 @@ describe("SetupCheck", function () {
   it("finds every table of every sample doc, in one listTables and one listColumns per table", async function () {
     const docs: Record<string, string> = {Strategy: env.seeded.strategyDocId, Team: team, Meeting: env.seeded.meetingDocId!, Metrics: env.seeded.metricsDocId!};
     for (const [kind, doc] of Object.entries(docs)) {
-      const {rows, requests} = await check(env, kind, doc);
+      const {rows: all, requests} = await check(env, kind, doc);
+      const [tier, ...rows] = all;
+      assert.deepInclude(tier, {Table: TierRow, Tier: 4, Status: "Ready for tier 4: The executive program", Ok: true, Suggestions: [], Fix: ""}, kind);
       assert.deepEqual(
         rows.map(r => r.Table),
         tablesOf(kind).map(t => t.name),
@@ -148,8 +150,8 @@ describe("SetupCheck", function () {
     assert.deepInclude(row(rows, "Key Results"), {
       Status: Statuses.fix,
       Ok: false,
-      Problems: ["No Target column: add one (Number).", "Current is a text column; make it Number."],
-      Suggestions: ["Owner is a text column; make it People. Without people the pack has names but no emails.", "No Weight column (Number); add it if you want it."],
+      Problems: ["No Target column: add one (Number)."],
+      Suggestions: ["No Weight column (Number); add it if you want it.", "Read as text, which works. Typing Owner as People lets the pack notify them, Current as Number lets the doc refuse a typo."],
     });
     assert.deepInclude(row(rows, "Check-ins"), {
       Status: Statuses.fix,

@@ -55,30 +55,100 @@ export function number(cell: unknown, column: string): Read<number> {
   if (typeof cell === "number") return Number.isFinite(cell) ? {value: cell} : {value: undefined, problem: `${column} is not a finite number.`};
   if (typeof cell === "object" && cell !== null && "amount" in cell) return number((cell as {amount: unknown}).amount, column);
   const raw = text(cell);
-  const n = Number(raw.replace(/[$,\s]/g, "").replace(/%$/, ""));
-  if (raw !== "" && Number.isFinite(n)) return {value: raw.endsWith("%") ? n / 100 : n};
-  return {value: undefined, problem: `${column} holds text ("${raw}"), not a number.`};
+  // As typed or imported: thousands separators, a currency sign, a Unicode minus, a trailing percent sign.
+  const bare = raw.replace(/[$€£¥,\s\u00a0]/g, "").replace(/^\u2212/, "-");
+  const n = Number(bare.replace(/%$/, ""));
+  if (bare !== "" && Number.isFinite(n)) return {value: bare.endsWith("%") ? n / 100 : n};
+  return {value: undefined, problem: `${column} holds text ("${raw.slice(0, 40)}"), not a number.`};
+}
+
+const Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A day typed as text, as a spreadsheet exports it, in YYYY-MM-DD form: ISO
+ * (with or without a time), 2026/11/18, 18 Nov 2026, Nov 18, 2026, and
+ * 18/11/2026 or 11/18/2026 when the day is over 12. Undefined when it reads as
+ * no day; a problem when it reads two ways.
+ */
+function typedDay(raw: string): Read<string> {
+  const t = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}/.test(t)) return {value: t};
+  let m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(t);
+  if (m) return {value: `${m[1]}-${pad(+m[2])}-${pad(+m[3])}`};
+  m = /^(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?,?[\s-]+(\d{4})$/i.exec(t) ?? null;
+  if (m && Months.includes(m[2].toLowerCase())) return {value: `${m[3]}-${pad(Months.indexOf(m[2].toLowerCase()) + 1)}-${pad(+m[1])}`};
+  m = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(t);
+  if (m && Months.includes(m[1].toLowerCase())) return {value: `${m[3]}-${pad(Months.indexOf(m[1].toLowerCase()) + 1)}-${pad(+m[2])}`};
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
+  if (m) {
+    const [a, b] = [+m[1], +m[2]];
+    if (a > 12 && b <= 12) return {value: `${m[3]}-${pad(b)}-${pad(a)}`};
+    if (b > 12 && a <= 12) return {value: `${m[3]}-${pad(a)}-${pad(b)}`};
+    if (a === b) return {value: `${m[3]}-${pad(a)}-${pad(b)}`};
+    return {value: undefined, problem: `"${t}" reads as two days (day/month or month/day): write it as ${m[3]}-${pad(b)}-${pad(a)} or ${m[3]}-${pad(a)}-${pad(b)}.`};
+  }
+  return {value: undefined};
 }
 
 export function date(cell: unknown, column: string): Read<Day> {
   if (isEmpty(cell)) return {value: undefined};
   const raw = text(cell);
-  if (/^\d{4}-\d{2}-\d{2}/.test(raw)) {
+  const typed = typedDay(raw);
+  if (typed.problem) return {value: undefined, problem: `${column}: ${typed.problem}`};
+  if (typed.value) {
     try {
-      return {value: day(raw, column)};
+      return {value: day(typed.value, column)};
     } catch (error) {
       if (!isInputError(error)) throw error;
       return {value: undefined, problem: error.message};
     }
   }
-  return {value: undefined, problem: `${column} holds "${raw}", not a date.`};
+  return {value: undefined, problem: `${column} holds "${raw.slice(0, 40)}", not a date: write it as YYYY-MM-DD.`};
 }
 
+const YesWords = ["true", "yes", "y", "x", "✓", "✔", "done", "1", "checked"];
+const NoWords = ["false", "no", "n", "0", "unchecked"];
+
+/**
+ * A checkbox, or its text as a CSV import leaves it: true, yes, x, ✓, done or 1
+ * tick it (and the column's own words, such as "on time"); false, no or 0 do
+ * not; blank is unknown.
+ */
+export function flag(cell: unknown, column: string, words: {yes?: readonly string[]; no?: readonly string[]} = {}): Read<boolean> {
+  if (typeof cell === "boolean") return {value: cell};
+  const t = text(cell).toLowerCase();
+  if (!t) return {value: undefined};
+  if (YesWords.includes(t) || words.yes?.includes(t)) return {value: true};
+  if (NoWords.includes(t) || words.no?.includes(t)) return {value: false};
+  return {value: undefined, problem: `${column} holds "${text(cell).slice(0, 20)}": tick it (or type yes) or leave it blank.`};
+}
+
+const EmailPattern = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/** One person typed as text: an email, "Name <email>", or a name. */
+function typedPerson(typed: string): PersonValue {
+  const t = typed.trim();
+  const angled = /^(.*?)\s*<([^<>]+)>$/.exec(t);
+  if (angled && EmailPattern.test(angled[2].trim())) return {name: angled[1].trim().replace(/^"|"$/g, "") || angled[2].trim(), email: angled[2].trim()};
+  if (EmailPattern.test(t)) return {name: t, email: t};
+  return {name: t, email: ""};
+}
+
+/**
+ * People in a people cell, or typed in a text cell as a CSV import leaves it:
+ * emails, "Name <email>" or names, separated by commas, semicolons or lines.
+ */
 export function people(cell: unknown): PersonValue[] {
   if (isEmpty(cell)) return [];
   const list = Array.isArray(cell) ? cell : [cell];
   return list
-    .map(p => (typeof p === "object" && p !== null ? {name: String((p as PersonValue).name ?? ""), email: String((p as PersonValue).email ?? "")} : {name: text(p), email: ""}))
+    .flatMap(p =>
+      typeof p === "object" && p !== null
+        ? [{name: String((p as PersonValue).name ?? ""), email: String((p as PersonValue).email ?? "")}]
+        : text(p).split(/[,;\n]/).map(typedPerson),
+    )
     .filter(p => p.name || p.email);
 }
 

@@ -17,6 +17,9 @@ import {actionRows, decisionRows, readIssues} from "./meeting_rows";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
 import {cell, compact, readOptionalTable, readTable} from "./source";
+import type {TableEntry} from "./tables";
+import {tableByKey} from "./tables";
+import {addTableHint} from "./tiers";
 
 /**
  * Gathers everything the next meeting should see (hot metrics, key results off
@@ -28,7 +31,9 @@ export interface AgendaRequest {
   meetingDoc: string;
   meetingDate: Day;
   lengthMinutes: number;
-  okrDocs: readonly string[];
+  /** Blank: the meeting doc, when it holds key results. */
+  okrDocs?: readonly string[];
+  /** Blank: the meeting doc, when it holds metrics. */
   metricsDoc?: string;
   fiscalYearStartMonth?: number;
 }
@@ -53,9 +58,22 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     agendaDiscipline(context, docId, at),
   ]);
 
+  // A doc left blank is the meeting doc, read only when it holds the tables: a missing one is a next step, not an error.
+  const missing: TableEntry[] = [];
+  const here = async (key: string) => {
+    const entry = tableByKey(key)!;
+    const found = Boolean(await readOptionalTable(context, docId, entry.name, [], {rowsOnly: true}));
+    if (!found) missing.push(entry);
+    return found;
+  };
+  const metricsDocId = request.metricsDoc ? await resolveDocId(context, request.metricsDoc) : (await here("metrics")) && (await here("readings")) ? docId : undefined;
+  const okrDocIds = request.okrDocs?.length ? await Promise.all(request.okrDocs.map(d => resolveDocId(context, d))) : (await here("keyResults")) ? [docId] : [];
+  for (const [key, table] of [["actions", actions], ["decisions", decisions], ["messages", messages], ["meetings", past], ["leaders", leaders]] as const) {
+    if (!table) missing.push(tableByKey(key)!);
+  }
+
   const hotItems: AgendaSource[] = [];
-  if (request.metricsDoc) {
-    const metricsDocId = await resolveDocId(context, request.metricsDoc);
+  if (metricsDocId) {
     const summarized = summarize(await readMetricsDoc(context, metricsDocId, {}), at, undefined, image);
     for (const s of summarized.filter(x => x.summary.hot?.hot).sort((a, b) => b.summary.hot!.severity - a.summary.hot!.severity)) {
       hotItems.push({name: s.metric.name, detail: s.summary.hot!.reason.replace(/\.$/, ""), owner: s.metric.owner?.name, link: s.metric.link});
@@ -64,8 +82,8 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
 
   const keyResults: AgendaSource[] = [];
   const cycle = okrCycle(at, 3, request.fiscalYearStartMonth).name;
-  for (const doc of request.okrDocs) {
-    const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
+  for (const okrDocId of okrDocIds) {
+    const okrs = await readTeamOkrs(context, okrDocId, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
     // Judged on today (or the meeting day, if it is past), as the KeyResults table judges them.
     for (const k of deriveKeyResults(okrs, judged)) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
@@ -75,7 +93,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }
   keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
 
-  const fired = (await firedRisks(context, {meetingDoc: docId, okrDocs: request.okrDocs, metricsDoc: request.metricsDoc, asOf: judged, fiscalYearStartMonth: request.fiscalYearStartMonth})).map(r => ({
+  const fired = (await firedRisks(context, {meetingDoc: docId, okrDocs: okrDocIds, metricsDoc: metricsDocId, asOf: judged, fiscalYearStartMonth: request.fiscalYearStartMonth})).map(r => ({
     name: r.Name,
     detail: r.Trigger,
     owner: r.MitigationOwner,
@@ -137,7 +155,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     firedRisks: fired,
   });
   const when = isoDay(at);
-  return agenda.map(
+  return [...agenda.map(
     (item): AgendaItemRow =>
       compact({
       Id: `${docId}/${when}/${item.order}`,
@@ -152,5 +170,22 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
       Facilitator: facilitator,
       MeetingDate: when,
     }),
-  );
+  ), ...nextSteps(missing).map((entry, i): AgendaItemRow => ({
+    Id: `${docId}/${when}/next-${entry.key}`,
+    Name: addTableHint(entry),
+    Order: agenda.length + i + 1,
+    Kind: NextStepKind,
+    Minutes: 0,
+    Source: "Setup",
+    MeetingDate: when,
+  }))];
+}
+
+/** The kind of the rows after the close that say what a missing table would add. */
+export const NextStepKind = "Next step";
+
+/** What to add next: the missing tables of the lowest tier missing, two at most, as rows after the agenda. */
+function nextSteps(missing: readonly TableEntry[]): TableEntry[] {
+  const lowest = Math.min(...missing.map(t => t.tier));
+  return missing.filter(t => t.tier === lowest).slice(0, 2);
 }

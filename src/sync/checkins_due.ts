@@ -61,7 +61,7 @@ export function dueRow(d: DerivedKeyResult, cadenceCell: unknown, o: DueOptions)
     problems.push(`${error.message} Until then the sync's cadence of ${o.cadence} days applies.`);
   }
   if (!k.owner) problems.push("No owner: pick the person who checks it in, in the Owner column, so the reminder reaches someone.");
-  else if (!k.owner.email) problems.push(`Owner "${k.owner.name.slice(0, 40)}" is text, not a person: make Owner a People column and pick the person, so the reminder can reach them.`);
+  else if (!k.owner.email) problems.push(`Owner "${k.owner.name.slice(0, 40)}" has no email: type their email, or make Owner a People column and pick the person, so the reminder can reach them.`);
   const last = d.derived.lastCheckIn ? day(d.derived.lastCheckIn) : undefined;
   const due = checkInDue(last, d.objective?.cycle?.start, cadence, o.asOf);
   if (!due.due && !problems.length) return undefined;

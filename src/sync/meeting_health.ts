@@ -26,17 +26,10 @@ import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./
 
 export type MeetingHealthRow = coda.SchemaType<typeof MeetingHealthSchema>;
 
-const YesWords = ["yes", "true", "y", "ontime", "done", "1"];
-const NoWords = ["no", "false", "n", "late", "0"];
-
 function flag(value: unknown, column: string, problems: string[]): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  const t = normalize(cells.text(value));
-  if (!t) return undefined;
-  if (YesWords.includes(t)) return true;
-  if (NoWords.includes(t)) return false;
-  problems.push(`${column} holds "${cells.text(value).slice(0, 20)}": tick it or leave it blank.`);
-  return undefined;
+  const read = cells.flag(value, column, {yes: ["on time", "ontime"], no: ["late"]});
+  if (read.problem) problems.push(read.problem);
+  return read.value;
 }
 
 export function readMeetings({docId, rows, map}: TableRows<FieldName<typeof MeetingRecordFields>>): Array<MeetingInput & {link: string}> {

@@ -204,7 +204,7 @@ export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof Deci
       ...laneCheck({owners: names(get("Owner")), approvers: names(get("Approvers")), consulted: names(get("Consulted")), kind}, judge.lanes ?? []),
     ];
     const met = get("FailureMet");
-    const failureMet = typeof met === "boolean" ? met : ["true", "yes", "met"].includes(cells.text(met).toLowerCase());
+    const failureMet = cells.flag(met, "Failure Met", {yes: ["met"]}).value ?? false;
     const dueForReview = review.value ? daysBetween(review.value, asOf) >= 0 : false;
     const issue = cells.refs(get("Issue"))[0];
     return compact({

@@ -44,7 +44,7 @@ export const PreworkFields = [
 
 export type SessionReadinessRow = coda.SchemaType<typeof SessionReadinessSchema>;
 
-const ReceivedWords = ["true", "yes", "done", "received", "in", "submitted", "complete"];
+const ReceivedWords = {yes: ["received", "in", "submitted", "complete"]};
 /** A list cell: people, lookups or text separated by commas, semicolons or lines. */
 const listOf = (value: unknown) => (Array.isArray(value) ? value.map(v => cells.text(v)) : cells.list(cells.text(value))).flatMap(x => cells.list(x));
 
@@ -79,7 +79,7 @@ export function readinessRows(
       input,
       from: person ? person.name || person.email : undefined,
       due: cells.date(get("Due"), "Due").value,
-      received: typeof received === "boolean" ? received : ReceivedWords.includes(cells.text(received).toLowerCase()),
+      received: cells.flag(received, "Received", ReceivedWords).value ?? false,
     });
   }
   return sessions.rows.map((r, i): SessionReadinessRow => {

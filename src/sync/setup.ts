@@ -2,11 +2,12 @@ import * as coda from "@codahq/packs-sdk";
 import type {TableReference} from "../../schemas/api";
 import {resolveDocId} from "../api/client";
 import type {ColumnInfo} from "../engine/columns";
-import {mapColumns, normalize} from "../engine/columns";
+import {listWithin, mapColumns, normalize} from "../engine/columns";
 import {editDistance} from "../engine/names";
 import {docTables, sameNameTables, typedColumns} from "./source";
-import type {TableEntry} from "./tables";
-import {AcceptedFormats, CheckKinds, KindLabel, tablesOf, tableByKey} from "./tables";
+import type {ColumnKind, TableEntry} from "./tables";
+import {AcceptedFormats, CheckKinds, DocKinds, KindLabel, LeadershipHolds, OneDoc, tablesOf, tableByKey} from "./tables";
+import {readiness, TierList, Tiers} from "./tiers";
 
 /**
  * SetupCheck: what a doc holds against what the pack reads there. It costs one
@@ -16,6 +17,8 @@ import {AcceptedFormats, CheckKinds, KindLabel, tablesOf, tableByKey} from "./ta
 
 export interface TableCheck {
   Table: string;
+  /** The setup tier that adds the table; on the first row, the tier the doc is ready for. */
+  Tier: number;
   Status: string;
   Ok: boolean;
   Found: string;
@@ -70,6 +73,7 @@ export function judgeColumns(entry: TableEntry, tableName: string, columns: read
   const map = mapColumns(tableName, columns, specs) as Partial<Record<string, ColumnInfo>>;
   const problems: string[] = [];
   const suggestions: string[] = [];
+  const typing: string[] = [];
   for (const col of entry.columns) {
     const spec = entry.fields.find(f => f.field === col.field);
     const found = map[col.field];
@@ -80,12 +84,15 @@ export function judgeColumns(entry: TableEntry, tableName: string, columns: read
       continue;
     }
     const accepted = AcceptedFormats[col.kind];
+    if (accepted && found.type === "text") {
+      // As a CSV import leaves it: the pack reads the text, and typing the column is a choice.
+      typing.push(`${found.name} as ${kind} ${TypingGives[col.kind]}`);
+      continue;
+    }
     if (!accepted || !found.type || accepted.includes(found.type)) {
       const wanted = spec?.lookupTo?.map(normalize);
       if (found.type === "lookup" && found.lookupTable && wanted && !wanted.includes(normalize(found.lookupTable.name))) {
         suggestions.push(`${found.name} looks up ${found.lookupTable.name}; it should look up ${spec?.lookupTo?.[0]}.`);
-      } else if (col.kind === "lookup" && found.type === "text") {
-        suggestions.push(`${found.name} is text: rows are matched by name. A lookup links them by id.`);
       }
       continue;
     }
@@ -93,8 +100,21 @@ export function judgeColumns(entry: TableEntry, tableName: string, columns: read
     if (col.kind === "person") suggestions.push(`${said} Without people the pack has names but no emails.`);
     else problems.push(said);
   }
+  if (typing.length) suggestions.push(`Read as text, which works. Typing ${listWithin(typing, 400)}.`);
   return {problems, suggestions};
 }
+
+/** What typing a text column gives, after "Typing Owner as People". */
+const TypingGives: Record<ColumnKind, string> = {
+  text: "",
+  select: "",
+  person: "lets the pack notify them",
+  lookup: "links rows by id, so a renamed row stays linked",
+  number: "lets the doc refuse a typo",
+  percent: "shows 0.35 as 35%",
+  date: "gives a date picker",
+  checkbox: "gives a tick box",
+};
 
 /** Whether a table has every column the pack cannot do without. */
 const fits = (entry: TableEntry, i: Inspected) => !judgeColumns(entry, i.table.name, i.columns).problems.length;
@@ -102,7 +122,7 @@ const fits = (entry: TableEntry, i: Inspected) => !judgeColumns(entry, i.table.n
 /** One table of the registry against the doc's tables and the columns inspected. */
 export function judgeTable(entry: TableEntry, tables: readonly TableReference[], inspected: ReadonlyMap<string, Inspected>, claimed: ReadonlySet<string>): TableCheck {
   const readBy = entry.readBy.join(", ");
-  const base = {Table: entry.name, Optional: entry.optional, ReadBy: readBy, Columns: columnList(entry), Suggestions: [] as string[]};
+  const base = {Table: entry.name, Tier: entry.tier, Optional: entry.optional, ReadBy: readBy, Columns: columnList(entry), Suggestions: [] as string[]};
   const create = entry.syncedFrom ? `Add the ${entry.syncedFrom} sync table to this doc.` : `Create a table named ${entry.name} with the columns listed.`;
   const matches = sameNameTables(tables, entry.name);
   if (matches.length > 1) {
@@ -168,5 +188,35 @@ export async function setupCheck(context: coda.ExecutionContext, kind: string, d
   const claimed = new Set(entries.flatMap(e => sameNameTables(tables, e.name)).map(t => t.id));
   const inspected = new Map<string, Inspected>();
   for (const table of tables.filter(t => claimed.has(t.id))) inspected.set(table.id, {table, columns: await typedColumns(context, docId, table.id)});
-  return entries.map(entry => judgeTable(entry, tables, inspected, claimed));
+  const checks = entries.map(entry => judgeTable(entry, tables, inspected, claimed));
+  return [tierRow(checkKind(kind), entries, checks), ...checks];
+}
+
+/** The name of SetupCheck's first row, which says the tier the doc is ready for and the next steps. */
+export const TierRow = "Setup tier";
+
+/** The first row: the tier the doc is ready for, and the next one to three steps towards the next. */
+export function tierRow(kind: string, entries: readonly TableEntry[], checks: readonly TableCheck[]): TableCheck {
+  const states = entries.map((entry, i) => {
+    const check = checks[i];
+    const ready = check.Status === Statuses.found;
+    return {entry, ready, fix: ready || check.Status === Statuses.missing || check.Status === Statuses.optional ? "" : check.Fix};
+  });
+  const placeIn = kind === OneDoc ? DocKinds : kind === "Leadership" ? LeadershipHolds : DocKinds.filter(k => k === kind);
+  const {tier, next} = readiness(states, placeIn);
+  const status = tier ? `Ready for tier ${tier}: ${Tiers[tier].name}` : `Not ready for tier 1: ${Tiers[1].name}`;
+  const nextTier = TierList.find(t => t > tier);
+  return {
+    Table: TierRow,
+    Tier: tier,
+    Status: status,
+    Ok: tier > 0,
+    Found: "",
+    Optional: false,
+    ReadBy: "",
+    Problems: [],
+    Suggestions: next,
+    Fix: nextTier && next.length ? `Tier ${nextTier} gives ${Tiers[nextTier].gives}. Next: ${next[0]}` : "",
+    Columns: "",
+  };
 }

@@ -23,6 +23,7 @@ import {CharterTables, ExpertiseFields, LaneFields, RedLineFields, RiskTolerance
 import {DependencyFields, DependencyTables, MilestoneFields} from "./dependencies";
 import {RiskFields, RiskTable} from "./risks";
 import {PreworkFields, SessionFields, SessionTables} from "./sessions";
+import {TeamFields, TeamsTable} from "./teams";
 import {AgendaItemFields, IssueHistoryFields, MeetingRecordFields, RatingFields, SeatFields, DisciplineTables} from "./discipline_fields";
 
 /**
@@ -31,6 +32,9 @@ import {AgendaItemFields, IssueHistoryFields, MeetingRecordFields, RatingFields,
  * the starter tables are made from. A new table is one entry in `Tables`; a new
  * sync table is one entry in `SyncPlacements`.
  */
+
+/** The steps of the setup, each giving something of its own: 1 the first meeting, 4 the executive program. */
+export type Tier = 1 | 2 | 3 | 4;
 
 /** The docs an organization keeps. */
 export const DocKinds = ["Strategy", "Team", "Leadership", "Meeting", "Metrics"] as const;
@@ -95,6 +99,10 @@ export interface TableEntry {
   syncedFrom?: string;
   /** What the table is for, in a sentence. */
   purpose: string;
+  /** The step of the setup that adds it: 1 for the first meeting, up to 4. */
+  tier: Tier;
+  /** What the pack shows once it is there, after "Add a … table to see": a few words. */
+  shows: string;
 }
 
 export interface SyncPlacement {
@@ -106,6 +114,8 @@ export interface SyncPlacement {
   reads: readonly DocKind[];
   /** Its parameters, as the facilitator fills them in. */
   parameters: string;
+  /** The step of the setup that adds it. */
+  tier: Tier;
 }
 
 // Tables read only by formulas in the doc, whose specs live here.
@@ -120,6 +130,8 @@ export const Tables: readonly TableEntry[] = [
   // The strategy doc.
   {
     key: "imperatives",
+    tier: 2,
+    shows: "the strategic imperatives every team's goals serve",
     doc: "Strategy",
     name: DefaultTableNames.imperatives,
     fields: ImperativeFields,
@@ -130,6 +142,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "goals",
+    tier: 2,
+    shows: "which annual goal each team objective serves",
     doc: "Strategy",
     name: DefaultTableNames.goals,
     fields: GoalFields,
@@ -147,6 +161,8 @@ export const Tables: readonly TableEntry[] = [
   // A team doc.
   {
     key: "syncedGoals",
+    tier: 2,
+    shows: "which goal each of this team's objectives serves",
     doc: "Team",
     name: DefaultTableNames.goals,
     fields: SyncedGoalFields,
@@ -158,6 +174,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "objectives",
+    tier: 2,
+    shows: "each team's objectives and how they roll up",
     doc: "Team",
     name: DefaultTableNames.objectives,
     fields: [...ObjectiveFields, KeyField],
@@ -176,6 +194,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "keyResults",
+    tier: 2,
+    shows: "off-track and at-risk key results in the agenda",
     doc: "Team",
     name: DefaultTableNames.keyResults,
     // CarryForward alone needs Key and Carried From; the columns say so.
@@ -202,6 +222,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "retrospective",
+    tier: 3,
+    shows: "the team's own words beside each key result's final grade",
     doc: "Team",
     name: HistoryTables.retrospective,
     fields: RetrospectiveFields,
@@ -212,6 +234,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "checkIns",
+    tier: 2,
+    shows: "forecasts, staleness and the check-ins that are due",
     doc: "Team",
     name: DefaultTableNames.checkIns,
     fields: CheckInFields,
@@ -227,9 +251,24 @@ export const Tables: readonly TableEntry[] = [
     readBy: ["CheckIns", "KeyResults", "CheckIn"],
     purpose: "Each weekly check-in of a key result: it feeds forecasts and staleness.",
   },
+  // The leadership doc's list of teams, each with the team doc CreateTeamDoc makes for it.
+  {
+    key: "teams",
+    tier: 2,
+    shows: "a button on each team's row that makes its team doc",
+    doc: "Leadership",
+    name: TeamsTable,
+    fields: TeamFields,
+    columns: [c("Team", "Team", "text"), c("Lead", "Lead", "person"), c("Team Doc", "TeamDoc", "text", {needed: true})],
+    optional: true,
+    readBy: ["CreateTeamDoc"],
+    purpose: "The teams that keep OKRs, each with its lead and the link of its team doc.",
+  },
   // The leadership meeting doc.
   {
     key: "leaders",
+    tier: 3,
+    shows: "who facilitates next, in turn",
     doc: "Meeting",
     name: MeetingTables.leaders,
     fields: LeaderFields,
@@ -240,6 +279,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "meetings",
+    tier: 3,
+    shows: "each meeting's health and who facilitated last",
     doc: "Meeting",
     name: MeetingTables.meetings,
     fields: [...MeetingRecordFields, ...MeetingFields.filter(f => f.field !== "Date")],
@@ -258,6 +299,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "agendaItems",
+    tier: 3,
+    shows: "the meeting's mix of problem solving and status",
     doc: "Meeting",
     name: MeetingTables.agendaItems,
     fields: AgendaItemFields,
@@ -268,6 +311,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "issues",
+    tier: 1,
+    shows: "the issues the meeting solves, top three first",
     doc: "Meeting",
     name: MeetingTables.issues,
     fields: IssueHistoryFields,
@@ -290,6 +335,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "decisions",
+    tier: 2,
+    shows: "decisions due for review, each with one owner",
     doc: "Meeting",
     name: MeetingTables.decisions,
     fields: DecisionFields,
@@ -316,6 +363,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "actions",
+    tier: 1,
+    shows: "overdue action items and each owner's done rate",
     doc: "Meeting",
     name: MeetingTables.actions,
     fields: ActionFields,
@@ -333,6 +382,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "backBriefs",
+    tier: 3,
+    shows: "each leader's back-brief and its gaps",
     doc: "Meeting",
     name: MeetingTables.backBriefs,
     fields: BackBriefFields,
@@ -343,6 +394,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "rankings",
+    tier: 3,
+    shows: "how far the leaders' priorities agree",
     doc: "Meeting",
     name: MeetingTables.rankings,
     fields: RankingFields,
@@ -353,6 +406,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "seats",
+    tier: 3,
+    shows: "which seats are empty or overloaded",
     doc: "Meeting",
     name: DisciplineTables.seats,
     fields: SeatFields,
@@ -369,6 +424,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "ratings",
+    tier: 3,
+    shows: "each meeting's rating and its trend",
     doc: "Meeting",
     name: DisciplineTables.ratings,
     fields: RatingFields,
@@ -379,6 +436,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "messages",
+    tier: 2,
+    shows: "what the leaders agreed to cascade",
     doc: "Meeting",
     name: MeetingTables.messages,
     fields: MessageFields,
@@ -390,6 +449,8 @@ export const Tables: readonly TableEntry[] = [
   // The leaders' charter, the risk register, dependency gates and executive sessions, in the meeting doc.
   {
     key: "sharedOutcomes",
+    tier: 4,
+    shows: "the outcomes the leaders own together",
     doc: "Meeting",
     name: CharterTables.outcomes,
     fields: SharedOutcomeFields,
@@ -400,6 +461,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "riskTolerance",
+    tier: 4,
+    shows: "where the leaders' risk tolerance differs most",
     doc: "Meeting",
     name: CharterTables.tolerance,
     fields: RiskToleranceFields,
@@ -417,6 +480,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "redLines",
+    tier: 4,
+    shows: "each leader's non-negotiables",
     doc: "Meeting",
     name: CharterTables.redLines,
     fields: RedLineFields,
@@ -427,6 +492,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "expertise",
+    tier: 4,
+    shows: "whose expertise each leader defers to",
     doc: "Meeting",
     name: CharterTables.expertise,
     fields: ExpertiseFields,
@@ -437,6 +504,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "lanes",
+    tier: 4,
+    shows: "decisions taken outside their owner's lane",
     doc: "Meeting",
     name: CharterTables.lanes,
     fields: LaneFields,
@@ -447,6 +516,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "risks",
+    tier: 4,
+    shows: "risks whose live triggers have fired",
     doc: "Meeting",
     name: RiskTable,
     fields: RiskFields,
@@ -467,6 +538,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "milestones",
+    tier: 4,
+    shows: "milestones a dependency gate waits on",
     doc: "Meeting",
     name: DependencyTables.milestones,
     fields: MilestoneFields,
@@ -484,6 +557,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "dependencies",
+    tier: 4,
+    shows: "blocked gates and the critical path",
     doc: "Meeting",
     name: DependencyTables.dependencies,
     fields: DependencyFields,
@@ -494,6 +569,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "sessions",
+    tier: 4,
+    shows: "whether each executive session is ready",
     doc: "Meeting",
     name: SessionTables.sessions,
     fields: SessionFields,
@@ -512,6 +589,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "prework",
+    tier: 4,
+    shows: "missing and late pre-work for each session",
     doc: "Meeting",
     name: SessionTables.prework,
     fields: PreworkFields,
@@ -523,6 +602,8 @@ export const Tables: readonly TableEntry[] = [
   // The metrics doc.
   {
     key: "metrics",
+    tier: 1,
+    shows: "the hot metrics that open the meeting",
     doc: "Metrics",
     name: DefaultMetricTables.definitions,
     fields: MetricFields,
@@ -541,6 +622,8 @@ export const Tables: readonly TableEntry[] = [
   },
   {
     key: "readings",
+    tier: 1,
+    shows: "each metric's latest reading and its trend",
     doc: "Metrics",
     name: DefaultMetricTables.readings,
     fields: ReadingFields,
@@ -552,45 +635,52 @@ export const Tables: readonly TableEntry[] = [
 ];
 
 export const SyncPlacements: readonly SyncPlacement[] = [
-  {syncTable: "StrategicImperatives", placeIn: ["Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
-  {syncTable: "AnnualGoals", placeIn: ["Team", "Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
-  {syncTable: "Objectives", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
-  {syncTable: "KeyResults", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
-  {syncTable: "CheckIns", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link"},
-  {syncTable: "HealthMetrics", placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
-  {syncTable: "HotItems", placeIn: ["Leadership", "Meeting"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
-  {syncTable: "OkrCandidates", placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
-  {syncTable: "Issues", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "Decisions", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "ActionItems", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "BackBriefs", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "StrategicImperatives", tier: 2, placeIn: ["Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
+  {syncTable: "AnnualGoals", tier: 2, placeIn: ["Team", "Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
+  {syncTable: "Objectives", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle, such as FY2026 Q4"},
+  {syncTable: "KeyResults", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle, such as FY2026 Q4"},
+  {syncTable: "CheckIns", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link"},
+  {syncTable: "HealthMetrics", tier: 3, placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
+  {syncTable: "HotItems", tier: 2, placeIn: ["Leadership", "Meeting"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
+  {syncTable: "OkrCandidates", tier: 3, placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
+  {syncTable: "Issues", tier: 2, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "Decisions", tier: 2, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "ActionItems", tier: 2, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "BackBriefs", tier: 3, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
   {
-    syncTable: "MeetingAgenda",
+    syncTable: "MeetingAgenda", tier: 1,
     placeIn: ["Meeting"],
     reads: ["Meeting", "Team", "Metrics"],
-    parameters: "meetingDoc: the meeting doc's link; meetingDate; okrDocs: the team docs' links; metricsDoc: the metrics doc's link",
+    parameters: "meetingDoc: the meeting doc's link; the rest may stay blank (meetingDate: today; okrDocs and metricsDoc: the meeting doc)",
   },
-  {syncTable: "Seats", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; seatLimit: most seats one person may hold (default 2)"},
-  {syncTable: "MeetingHealth", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; ratingThreshold: the rating below which a reason is due (default 8)"},
-  {syncTable: "CheckInsDue", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cadenceDays: days between check-ins where a key result states none (default 7)"},
-  {syncTable: "Retrospective", placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
-  {syncTable: "Charter", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "Seats", tier: 3, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; seatLimit: most seats one person may hold (default 2)"},
+  {syncTable: "MeetingHealth", tier: 3, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; ratingThreshold: the rating below which a reason is due (default 8)"},
+  {syncTable: "CheckInsDue", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cadenceDays: days between check-ins where a key result states none (default 7)"},
+  {syncTable: "Retrospective", tier: 3, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: every team doc's link; cycle, such as FY2026 Q4"},
+  {syncTable: "Charter", tier: 4, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
   {
-    syncTable: "Risks",
+    syncTable: "Risks", tier: 4,
     placeIn: ["Meeting"],
     reads: ["Meeting", "Metrics", "Team"],
     parameters: "meetingDoc: the meeting doc's link; metricsDoc: the metrics doc's link; okrDocs: the team docs' links (both only when triggers name metrics or key results)",
   },
-  {syncTable: "Dependencies", placeIn: ["Meeting"], reads: ["Meeting", "Team"], parameters: "meetingDoc: the meeting doc's link; okrDocs: the team docs' links"},
-  {syncTable: "SessionReadiness", placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "ExecutiveProgram", placeIn: ["Meeting"], reads: [], parameters: "firstSession: the first session's date"},
-  {syncTable: "Cadence", placeIn: ["Meeting"], reads: [], parameters: "startDate: the first day of the calendar"},
-  {syncTable: "Playbook", placeIn: ["Meeting"], reads: [], parameters: "startDate: day 1 of the rollout"},
+  {syncTable: "Dependencies", tier: 4, placeIn: ["Meeting"], reads: ["Meeting", "Team"], parameters: "meetingDoc: the meeting doc's link; okrDocs: the team docs' links"},
+  {syncTable: "SessionReadiness", tier: 4, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
+  {syncTable: "ExecutiveProgram", tier: 4, placeIn: ["Meeting"], reads: [], parameters: "firstSession: the first session's date"},
+  {syncTable: "Cadence", tier: 3, placeIn: ["Meeting"], reads: [], parameters: "startDate: the first day of the calendar"},
+  {syncTable: "Playbook", tier: 3, placeIn: ["Meeting"], reads: [], parameters: "startDate: day 1 of the rollout"},
 ];
 
-/** The kinds of doc SetupCheck inspects: each doc kind with tables, and one doc holding them all. */
+/**
+ * The kinds of doc SetupCheck inspects: each doc kind with tables, the
+ * leadership doc of the tiered setup (the meeting's and the metrics' tables in
+ * one doc), and one doc holding them all.
+ */
 export const OneDoc = "One doc";
-export const CheckKinds = [...DocKinds.filter(k => Tables.some(t => t.doc === k)), OneDoc] as const;
+export const CheckKinds = [...DocKinds.filter(k => k === "Leadership" || Tables.some(t => t.doc === k)), OneDoc] as const;
+
+/** The doc kinds whose tables the leadership doc of the tiered setup holds. */
+export const LeadershipHolds: readonly DocKind[] = ["Leadership", "Meeting", "Metrics"];
 
 /**
  * The tables a doc of this kind holds. One doc holds every table created by
@@ -599,6 +689,7 @@ export const CheckKinds = [...DocKinds.filter(k => Tables.some(t => t.doc === k)
  */
 export function tablesOf(kind: string): TableEntry[] {
   if (kind === OneDoc) return Tables.filter(t => !t.syncedFrom);
+  if (kind === "Leadership") return Tables.filter(t => LeadershipHolds.includes(t.doc));
   return Tables.filter(t => t.doc === kind);
 }
 
