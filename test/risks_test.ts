@@ -129,9 +129,14 @@ describe("the Risks sync table over HTTP", function () {
     assert.match(error.message, /The table Risks has no column for Name/);
   });
 
-  it("fails with the fix when the doc has no risk register", async function () {
+  it("says what a risk register would give when the doc has none, and fails with the fix when a named one is missing", async function () {
     dropTable(env, env.seeded.meetingDocId!, RiskTable);
-    const error = await rejection(runSync(env, pack, "Risks", [meeting, metrics, teams, undefined, undefined, new Date(`${MetricsAsOf}T08:00:00Z`)]));
-    assert.match(error.message, /has no table named "Risks"/);
+    const hint = await runSync(env, pack, "Risks", [meeting, metrics, teams, undefined, undefined, new Date(`${MetricsAsOf}T08:00:00Z`)]);
+    assert.deepEqual(
+      hint.rows.map(r => r.Name),
+      ["Add a Risks table (tier 4) to see risks whose live triggers have fired."],
+    );
+    const error = await rejection(runSync(env, pack, "Risks", [meeting, metrics, teams, "Risk Register", undefined, new Date(`${MetricsAsOf}T08:00:00Z`)]));
+    assert.match(error.message, /has no table named "Risk Register"/);
   });
 });

@@ -69,10 +69,20 @@ export function sameNameTables(tables: readonly TableReference[], name: string):
   return tables.filter(t => normalize(t.name) === normalize(name));
 }
 
-function missingTable(docId: string, name: string, tables: readonly TableReference[]): coda.UserVisibleError {
+/** A table a sync needs is not in the doc: the table's name says which, for a sync to say what adding it would give. */
+export class MissingTableError extends coda.UserVisibleError {
+  constructor(
+    message: string,
+    readonly table: string,
+  ) {
+    super(message);
+  }
+}
+
+function missingTable(docId: string, name: string, tables: readonly TableReference[]): MissingTableError {
   const said = `The doc ${docId} has no table named "${name.slice(0, 40)}". Its tables are: `;
   const fix = `Name yours in the sync's table parameter. ${SetupHint}`;
-  return new coda.UserVisibleError(`${said}${listWithin(tables.map(t => t.name), MessageRoom + 28 - said.length - fix.length - 2)}. ${fix}`);
+  return new MissingTableError(`${said}${listWithin(tables.map(t => t.name), MessageRoom + 28 - said.length - fix.length - 2)}. ${fix}`, name);
 }
 
 /** Two tables the pack could read for one name: it reads neither, and says which they are. */

@@ -126,7 +126,7 @@ export function allAtOnceSteps(requiredParameters: (syncTable: string) => number
 
 /** The one line a sync table or formula says for a table of a higher tier that is missing. */
 export function addTableHint(entry: Pick<TableEntry, "name" | "shows" | "tier">): string {
-  return `Add a ${entry.name} table (tier ${entry.tier}) to see ${entry.shows}.`;
+  return `Add ${/^[AEIOU]/i.test(entry.name) ? "an" : "a"} ${entry.name} table (tier ${entry.tier}) to see ${entry.shows}.`;
 }
 
 /** Where `npm run starter -- --out DIR` writes a table's file: named after the table, so the import needs no rename. */
