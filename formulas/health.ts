@@ -135,14 +135,14 @@ export const ProgressBar = coda.makeFormula({
   description: "A progress bar for a key result, in its grade color (Green from 70%, Yellow from 40%), with a marker where it should be by now when `expected` is given.",
   parameters: [
     coda.makeParameter({type: coda.ParameterType.Number, name: "progress", description: `The progress (KeyResultProgress), ${Ranges.score}.`}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "label", description: "A short label drawn after the percentage; any text, cut to 14 characters.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "label", description: "A short label drawn after the percentage: any text, drawn smaller or shortened with an ellipsis to fit the picture.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.Number, name: "expected", description: `The expected progress by now (ExpectedProgress), drawn as a marker: ${Ranges.fraction}.`, optional: true}),
   ],
   resultType: coda.ValueType.String,
   codaType: coda.ValueHintType.ImageReference,
   connectionRequirement: none,
   onError: handleError,
-  examples: [{params: [0.45, "Pipeline", 0.5], result: "data:image/svg+xml;supportsDarkMode=1;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyMDAiIGhlaWdodD0iMjAiIHZpZXdCb3g9IjAgMCAyMDAgMjAiIHJvbGU9ImltZyIgYXJpYS1sYWJlbD0iUGlwZWxpbmU6IDQ1JSBkb25lLCA1MCUgZXhwZWN0ZWQiPjxzdHlsZT4udHtmaWxsOiNlNWU3ZWJ9Lm17ZmlsbDojMzc0MTUxfS54e2ZvbnQ6MTFweCBzYW5zLXNlcmlmO2ZpbGw6IzM3NDE1MX0jRGFya01vZGU6dGFyZ2V0IC50e2ZpbGw6IzRiNTU2M30jRGFya01vZGU6dGFyZ2V0IC5tLCNEYXJrTW9kZTp0YXJnZXQgLnh7ZmlsbDojZTVlN2VifTwvc3R5bGU+PGcgaWQ9IkRhcmtNb2RlIj48cmVjdCBjbGFzcz0idCIgeD0iMCIgeT0iNSIgd2lkdGg9IjEyMCIgaGVpZ2h0PSIxMCIgcng9IjUiLz48cmVjdCB4PSIwIiB5PSI1IiB3aWR0aD0iNTQiIGhlaWdodD0iMTAiIHJ4PSI1IiBmaWxsPSIjZDlhNDAwIi8+PHJlY3QgY2xhc3M9Im0iIHg9IjYwIiB5PSIxIiB3aWR0aD0iMiIgaGVpZ2h0PSIxOCIvPjx0ZXh0IGNsYXNzPSJ4IiB4PSIxMjYiIHk9IjE0Ij40NSUgUGlwZWxpbmU8L3RleHQ+PC9nPjwvc3ZnPg=="}],
+  examples: [{params: [0.45, "Pipeline", 0.5], result: "data:image/svg+xml;supportsDarkMode=1;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyMDAiIGhlaWdodD0iMjAiIHZpZXdCb3g9IjAgMCAyMDAgMjAiIHJvbGU9ImltZyIgYXJpYS1sYWJlbD0iUGlwZWxpbmU6IDQ1JSBkb25lLCA1MCUgZXhwZWN0ZWQiPjxzdHlsZT4udHtmaWxsOiNlNWU3ZWJ9Lm17ZmlsbDojMzc0MTUxfS54e2ZvbnQ6MTFweCBzYW5zLXNlcmlmO2ZpbGw6IzM3NDE1MX0jRGFya01vZGU6dGFyZ2V0IC50e2ZpbGw6IzRiNTU2M30jRGFya01vZGU6dGFyZ2V0IC5tLCNEYXJrTW9kZTp0YXJnZXQgLnh7ZmlsbDojZTVlN2VifTwvc3R5bGU+PGcgaWQ9IkRhcmtNb2RlIj48cmVjdCBjbGFzcz0idCIgeD0iMCIgeT0iNSIgd2lkdGg9IjEwMCIgaGVpZ2h0PSIxMCIgcng9IjUiLz48cmVjdCB4PSIwIiB5PSI1IiB3aWR0aD0iNDUiIGhlaWdodD0iMTAiIHJ4PSI1IiBmaWxsPSIjZDlhNDAwIi8+PHJlY3QgY2xhc3M9Im0iIHg9IjUwIiB5PSIxIiB3aWR0aD0iMiIgaGVpZ2h0PSIxOCIvPjx0ZXh0IGNsYXNzPSJ4IiB4PSIxMDYiIHk9IjEzLjkiPjQ1JSBQaXBlbGluZTwvdGV4dD48L2c+PC9zdmc+"}],
   execute: async function ([progress, label, expected]) {
     return svgImage(progressBarSvg(progress, label, expected));
   },

@@ -29,11 +29,12 @@ const progressParams = [
     description: `The owner's confidence at each check-in, one per date, each ${Ranges.fraction}. Optional; blanks are drawn grey.`,
     optional: true,
   }),
+  coda.makeParameter({type: coda.ParameterType.String, name: "name", description: "The key result's name, the picture's title: any text, shortened with an ellipsis to fit. Optional.", optional: true}),
 ] as const;
 
-type ProgressArgs = [Array<Date | undefined>, Array<number | undefined>, number, number, Date, Date, Array<number | undefined>?];
+type ProgressArgs = [Array<Date | undefined>, Array<number | undefined>, number, number, Date, Date, Array<number | undefined>?, string?];
 
-function historyOf([dates, values, start, target, cycleStart, cycleEnd, confidences]: ProgressArgs, context: coda.ExecutionContext) {
+function historyOf([dates, values, start, target, cycleStart, cycleEnd, confidences, name]: ProgressArgs, context: coda.ExecutionContext) {
   return progressHistory(
     daysOf("dates", "Date", dates, context),
     values,
@@ -42,6 +43,7 @@ function historyOf([dates, values, start, target, cycleStart, cycleEnd, confiden
     toDay("cycleStart", cycleStart, context.timezone),
     toDay("cycleEnd", cycleEnd, context.timezone),
     confidences ?? [],
+    name,
   );
 }
 
@@ -53,18 +55,19 @@ const progressExample = [
   "2026-10-01",
   "2026-12-31",
   [0.7, 0.6, 0.6, 0.5, 0.4],
+  "Average sales cycle in days",
 ];
 
 export const ProgressHistory = coda.makeFormula({
   name: "ProgressHistory",
   description:
-    "A picture of a key result's progress over its check-ins against the pace line (start at the cycle's first day to target at its last), with each check-in's confidence marked: green from 70%, yellow from 40%, red below, grey when not given. Under 4 KB at any length. ProgressDescription says the same in words.",
+    "A picture of a key result's progress over its check-ins against the pace line (start at the cycle's first day to target at its last), with each check-in's confidence marked: green from 70%, yellow from 40%, red below, grey when not given. It is titled with the key result's name, labels the target, dates the time axis and has a legend for the dots and the pace line. Under 4 KB at any length. ProgressDescription says the same in words.",
   parameters: [...progressParams],
   resultType: coda.ValueType.String,
   codaType: coda.ValueHintType.ImageReference,
   connectionRequirement: none,
   onError: handleError,
-  examples: [{params: progressExample, result: "data:image/svg+xml;supportsDarkMode=1;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyMDAiIGhlaWdodD0iNjAiIHZpZXdCb3g9IjAgMCAyMDAgNjAiIHJvbGU9ImltZyIgYXJpYS1sYWJlbD0iUHJvZ3Jlc3MgNTAlIGF0IHRoZSBsYXN0IG9mIDUgY2hlY2staW5zLCBhZ2FpbnN0IHRoZSBwYWNlIGxpbmUiPjxzdHlsZT4ubHtmaWxsOm5vbmU7c3Ryb2tlOiMzNzQxNTE7c3Ryb2tlLXdpZHRoOjEuNTtzdHJva2UtbGluZWpvaW46cm91bmR9LnB7ZmlsbDpub25lO3N0cm9rZTojMzc0MTUxO3N0cm9rZS13aWR0aDoxO3N0cm9rZS1kYXNoYXJyYXk6MyAyO29wYWNpdHk6LjZ9LnR7ZmlsbDpub25lO3N0cm9rZTojZTVlN2ViO3N0cm9rZS13aWR0aDoxfS54e2ZvbnQ6OXB4IHNhbnMtc2VyaWY7ZmlsbDojMzc0MTUxfS5jZ3tmaWxsOm5vbmU7c3Ryb2tlOiMyZTlkNWI7c3Ryb2tlLXdpZHRoOjU7c3Ryb2tlLWxpbmVjYXA6cm91bmR9LmN5e2ZpbGw6bm9uZTtzdHJva2U6I2Q5YTQwMDtzdHJva2Utd2lkdGg6NTtzdHJva2UtbGluZWNhcDpyb3VuZH0uY3J7ZmlsbDpub25lO3N0cm9rZTojZDY0NTQ1O3N0cm9rZS13aWR0aDo1O3N0cm9rZS1saW5lY2FwOnJvdW5kfS5jbntmaWxsOm5vbmU7c3Ryb2tlOiM5Y2EzYWY7c3Ryb2tlLXdpZHRoOjU7c3Ryb2tlLWxpbmVjYXA6cm91bmR9I0RhcmtNb2RlOnRhcmdldCAubCwjRGFya01vZGU6dGFyZ2V0IC5we3N0cm9rZTojZTVlN2VifSNEYXJrTW9kZTp0YXJnZXQgLnR7c3Ryb2tlOiM0YjU1NjN9I0RhcmtNb2RlOnRhcmdldCAueHtmaWxsOiNlNWU3ZWJ9PC9zdHlsZT48ZyBpZD0iRGFya01vZGUiPjxwYXRoIGNsYXNzPSJ0IiBkPSJNNCA0SDE5Nk00IDU2SDE5NiIvPjxwYXRoIGNsYXNzPSJwIiBkPSJNNCA1NkwxOTYgNCIvPjxwb2x5bGluZSBjbGFzcz0ibCIgcG9pbnRzPSIxOC44LDQ4LjYgMzMuNSw0NC45IDQ4LjMsNDEuMSA2My4xLDMzLjcgNzcuOCwzMCIvPjxwYXRoIGNsYXNzPSJjZyIgZD0iTTE4LjggNDguNmgwIi8+PHBhdGggY2xhc3M9ImN5IiBkPSJNMzMuNSA0NC45aDBNNDguMyA0MS4xaDBNNjMuMSAzMy43aDBNNzcuOCAzMGgwIi8+PC9nPjwvc3ZnPg=="}],
+  examples: [{params: progressExample, result: "data:image/svg+xml;supportsDarkMode=1;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIyNDAiIGhlaWdodD0iMTI0IiB2aWV3Qm94PSIwIDAgMjQwIDEyNCIgcm9sZT0iaW1nIiBhcmlhLWxhYmVsPSJBdmVyYWdlIHNhbGVzIGN5Y2xlIGluIGRheXM6IHByb2dyZXNzIDUwJSBhdCB0aGUgbGFzdCBvZiA1IGNoZWNrLWlucywgYWdhaW5zdCB0aGUgcGFjZSBsaW5lIHRvIHRhcmdldCA2MCI+PHN0eWxlPi5se2ZpbGw6bm9uZTtzdHJva2U6IzM3NDE1MTtzdHJva2Utd2lkdGg6MS41O3N0cm9rZS1saW5lam9pbjpyb3VuZH0ucHtmaWxsOm5vbmU7c3Ryb2tlOiMzNzQxNTE7c3Ryb2tlLXdpZHRoOjE7c3Ryb2tlLWRhc2hhcnJheTozIDI7b3BhY2l0eTouNn0udHtmaWxsOm5vbmU7c3Ryb2tlOiNlNWU3ZWI7c3Ryb2tlLXdpZHRoOjF9LngsLmh7ZmlsbDojMzc0MTUxfS54e2ZvbnQ6OXB4IHNhbnMtc2VyaWZ9Lmh7Zm9udDoxMXB4IHNhbnMtc2VyaWZ9LmNnLC5jeSwuY3IsLmNue2ZpbGw6bm9uZTtzdHJva2Utd2lkdGg6NTtzdHJva2UtbGluZWNhcDpyb3VuZH0uY2d7c3Ryb2tlOiMyZTlkNWJ9LmN5e3N0cm9rZTojZDlhNDAwfS5jcntzdHJva2U6I2Q2NDU0NX0uY257c3Ryb2tlOiM5Y2EzYWZ9I0RhcmtNb2RlOnRhcmdldCAubCwjRGFya01vZGU6dGFyZ2V0IC5we3N0cm9rZTojZTVlN2VifSNEYXJrTW9kZTp0YXJnZXQgLnR7c3Ryb2tlOiM0YjU1NjN9I0RhcmtNb2RlOnRhcmdldCAueCwjRGFya01vZGU6dGFyZ2V0IC5oe2ZpbGw6I2U1ZTdlYn08L3N0eWxlPjxnIGlkPSJEYXJrTW9kZSI+PHRleHQgY2xhc3M9ImgiIHg9IjQiIHk9IjEyIj5BdmVyYWdlIHNhbGVzIGN5Y2xlIGluIGRheXM8L3RleHQ+PHBhdGggY2xhc3M9InQiIGQ9Ik00IDIwSDIzNk00IDc2SDIzNiIvPjxwYXRoIGNsYXNzPSJwIiBkPSJNNCA3NkwyMzYgMjBNNCAxMThoMTQiLz48dGV4dCBjbGFzcz0ieCIgeD0iNiIgeT0iMzAiPlRhcmdldCA2MDwvdGV4dD48dGV4dCBjbGFzcz0ieCIgeD0iNCIgeT0iODciPjEgT2N0IDIwMjY8L3RleHQ+PHRleHQgY2xhc3M9IngiIHg9IjIzNiIgeT0iODciIHRleHQtYW5jaG9yPSJlbmQiPjMxIERlYyAyMDI2PC90ZXh0Pjx0ZXh0IGNsYXNzPSJ4IiB4PSIyMiIgeT0iMTIxIj5QYWNlOiBzdGFydCB0byB0YXJnZXQgb3ZlciB0aGUgY3ljbGU8L3RleHQ+PHBvbHlsaW5lIGNsYXNzPSJsIiBwb2ludHM9IjIxLjgsNjggMzkuNyw2NCA1Ny41LDYwIDc1LjQsNTIgOTMuMiw0OCIvPjx0ZXh0IGNsYXNzPSJ4IiB4PSI0IiB5PSI5OSI+RG90czogY2hlY2staW5zLCBjb2xvcmVkIGJ5IGNvbmZpZGVuY2U8L3RleHQ+PHRleHQgY2xhc3M9IngiIHg9IjEzIiB5PSIxMTAiPjcwJSs8L3RleHQ+PHRleHQgY2xhc3M9IngiIHg9IjYwLjUiIHk9IjExMCI+NDAlKzwvdGV4dD48dGV4dCBjbGFzcz0ieCIgeD0iMTA4IiB5PSIxMTAiPnVuZGVyIDQwJTwvdGV4dD48cGF0aCBjbGFzcz0iY2ciIGQ9Ik0yMS44IDY4aDBNNyAxMDdoMCIvPjxwYXRoIGNsYXNzPSJjeSIgZD0iTTM5LjcgNjRoME01Ny41IDYwaDBNNzUuNCA1MmgwTTkzLjIgNDhoME01NC41IDEwN2gwIi8+PHBhdGggY2xhc3M9ImNyIiBkPSJNMTAyIDEwN2gwIi8+PC9nPjwvc3ZnPg=="}],
   execute: async function (args, context) {
     return svgImage(progressHistorySvg(historyOf(args as ProgressArgs, context)));
   },
@@ -72,12 +75,15 @@ export const ProgressHistory = coda.makeFormula({
 
 export const ProgressDescription = coda.makeFormula({
   name: "ProgressDescription",
-  description: "The ProgressHistory picture in words, for alt text: where the key result stands against the pace line at its last check-in, and how its confidence moved.",
+  description: "The ProgressHistory picture in words, for alt text: the key result's name, where it stands against the pace line at its last check-in, and how its confidence moved.",
   parameters: [...progressParams],
   resultType: coda.ValueType.String,
   connectionRequirement: none,
   onError: handleError,
-  examples: [{params: progressExample, result: "50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 0.7 → 0.6 → 0.6 → 0.5 → 0.4, lowest 40% on 2026-11-05."}],
+  examples: [
+    {params: progressExample, result: "Average sales cycle in days: 50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 0.7 → 0.6 → 0.6 → 0.5 → 0.4, lowest 40% on 2026-11-05."},
+    {params: progressExample.slice(0, 7), result: "50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 0.7 → 0.6 → 0.6 → 0.5 → 0.4, lowest 40% on 2026-11-05."},
+  ],
   execute: async function (args, context) {
     return progressDescription(historyOf(args as ProgressArgs, context));
   },

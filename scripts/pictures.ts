@@ -12,7 +12,7 @@ export function sampleProgress(code: string) {
   const org = sampleOrganization();
   const kr = org.keyResults.find(k => k.id === code)!;
   const c = kr.checkIns;
-  return progressHistory(c.map(x => day(x.date)), c.map(x => x.value), kr.start, kr.target, day(org.cycle.start), day(org.cycle.end), c.map(x => x.confidence));
+  return progressHistory(c.map(x => day(x.date)), c.map(x => x.value), kr.start, kr.target, day(org.cycle.start), day(org.cycle.end), c.map(x => x.confidence), kr.name);
 }
 
 /** The sample dashboard's first metrics as a 13-week scorecard. */

@@ -16,7 +16,7 @@ import {
   ScorecardRows,
   staleWeeks,
 } from "../src/engine/history";
-import {MaxSvgBytes, progressHistorySvg, scorecardSvg, utf8Bytes} from "../src/engine/svg";
+import {MaxSvgBytes, ProgressHistoryLayout, ProgressHistorySize, progressHistorySvg, scorecardSvg, textWidth, utf8Bytes} from "../src/engine/svg";
 import {svgImage} from "../formulas/health";
 import {pack} from "../src/pack";
 import {checkPicture, MaxPicture} from "./support/fuzz";
@@ -104,8 +104,113 @@ describe("engine: progress history", function () {
 
   it("marks each check-in's confidence in its band's color, grey without one", function () {
     const svg = progressHistorySvg(progressHistory([day("2026-10-08"), day("2026-10-15"), day("2026-10-22"), day("2026-10-29")], [72, 70, 69, 68], 74, 60, cycleStart, cycleEnd, [0.8, 0.5, 0.2, undefined]));
-    for (const cls of ["cg", "cy", "cr", "cn"]) assert.match(svg, new RegExp(`<path class="${cls}" d="M[\\d.]+ [\\d.]+h0"/>`), cls);
-    assert.include(svg, '<path class="p" d="M4 56L196 4"/>', "the pace line runs corner to corner");
+    for (const cls of ["cg", "cy", "cr", "cn"]) assert.match(svg, new RegExp(`<path class="${cls}" d="M[\\d.]+ [\\d.]+h0M[\\d.]+ 107h0"/>`), `${cls}, with its legend dot`);
+    assert.include(svg, '<path class="p" d="M4 76L236 20M', "the pace line runs corner to corner");
+  });
+
+  it("names the key result in its description when given", function () {
+    const h = progressHistory([day("2026-10-08")], [72], 74, 60, cycleStart, cycleEnd, [], " Average sales\u0000cycle ");
+    assert.equal(h.name, "Average sales cycle");
+    assert.match(progressDescription(h), /^Average sales cycle: 14% of the way from 74 to 60 /);
+    assert.match(progressDescription(progressHistory([], [], 0, 10, cycleStart, cycleEnd, [], "Bookings")), /^Bookings: No check-ins yet; /);
+  });
+});
+
+/** The texts a picture draws, unescaped, by class, with where they start or end. */
+function texts(svg: string) {
+  const unescape = (t: string) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return [...svg.matchAll(/<text class="(\w+)" x="([\d.]+)" y="[\d.]+"( text-anchor="end")?>([^<]*)<\/text>/g)].map(m => ({cls: m[1], x: Number(m[2]), end: Boolean(m[3]), text: unescape(m[4])}));
+}
+
+/** Each text's estimated width stays inside the picture. */
+function assertTextsFit(svg: string) {
+  const {width} = ProgressHistorySize;
+  const {pad, titleSize, textSize} = ProgressHistoryLayout;
+  for (const t of texts(svg)) {
+    const w = textWidth(t.text, t.cls === "h" ? titleSize : textSize);
+    if (t.end) assert.isAtLeast(t.x - w, pad - 0.01, t.text);
+    else assert.isAtMost(t.x + w, width - pad + 0.01, t.text);
+  }
+}
+
+const title = (svg: string) => texts(svg).find(t => t.cls === "h")?.text;
+const LoneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+describe("engine: the progress picture explains itself", function () {
+  const dates = ["2026-10-08", "2026-10-15", "2026-10-22", "2026-10-29"].map(d => day(d));
+  const draw = (name?: string, confidences: Array<number | undefined> = [0.8, 0.5, 0.2, undefined]) =>
+    progressHistorySvg(progressHistory(dates, [72, 70, 69, 68], 74, 60, cycleStart, cycleEnd, confidences, name));
+
+  it("titles the picture with the key result's name, labels the target on its line, dates the time axis and explains the dots and the pace line", function () {
+    const svg = draw("Average sales cycle in days");
+    assert.equal(title(svg), "Average sales cycle in days");
+    assert.include(svg, 'aria-label="Average sales cycle in days: progress 43% at the last of 4 check-ins, against the pace line to target 60"');
+    assert.include(svg, '<path class="t" d="M4 20H236M4 76H236"/>', "the target's line, then the start's");
+    assert.include(svg, '<text class="x" x="6" y="30">Target 60</text>', "just under the target's line");
+    assert.include(svg, '<text class="x" x="4" y="87">1 Oct 2026</text><text class="x" x="236" y="87" text-anchor="end">31 Dec 2026</text>');
+    assert.deepEqual(
+      texts(svg).filter(t => t.x < 200 && t.cls === "x" && !/Target|2026/.test(t.text)).map(t => t.text),
+      ["Pace: start to target over the cycle", "Dots: check-ins, colored by confidence", "70%+", "40%+", "under 40%", "none"],
+    );
+    assertTextsFit(svg);
+  });
+
+  it("leaves out the title without a name, and grey from the legend when every confidence is given", function () {
+    const svg = draw(undefined, [0.8, 0.5, 0.2, 0.9]);
+    assert.isUndefined(title(svg));
+    assert.include(svg, 'aria-label="Progress 43% at the last of 4 check-ins');
+    assert.notInclude(svg, ">none<");
+    assert.notInclude(draw("  \u0000 "), 'class="h"');
+  });
+
+  it("dates the axis from the earliest to the latest of the cycle and its check-ins", function () {
+    const svg = progressHistorySvg(progressHistory([day("2026-09-20"), day("2027-01-04")], [72, 66], 74, 60, cycleStart, cycleEnd));
+    assert.include(svg, ">20 Sep 2026</text>");
+    assert.include(svg, ">4 Jan 2027</text>");
+  });
+
+  it("says that each dot of a long history is the lowest confidence of its stretch", function () {
+    const s = series(10_000);
+    const svg = progressHistorySvg(progressHistory(s.dates, s.values, 74, 60, cycleStart, cycleEnd, s.confidences, "Bookings"));
+    assert.include(svg, ">Dots: lowest confidence in ~417 check-ins</text>");
+    assertTextsFit(svg);
+    const even = series(48);
+    assert.include(progressHistorySvg(progressHistory(even.dates, even.values, 74, 60, cycleStart, cycleEnd, even.confidences)), ">Dots: lowest confidence in 2 check-ins</text>");
+    const huge = series(30_001);
+    assert.include(progressHistorySvg(progressHistory(huge.dates, huge.values, 74, 60, cycleStart, cycleEnd, huge.confidences)), ">Dots: lowest confidence in each stretch</text>", "a count too wide to fit");
+  });
+
+  it("says when there are no check-ins yet, with the target and the cycle's dates", function () {
+    const svg = progressHistorySvg(progressHistory([], [], 0, 4_200_000, cycleStart, cycleEnd, [], "New bookings"));
+    assert.include(svg, ">No check-ins yet</text>");
+    assert.include(svg, ">Target 4200000</text>");
+    assert.include(svg, 'aria-label="New bookings: no check-ins yet: the pace line alone, to target 4200000"');
+    assertTextsFit(svg);
+  });
+
+  it("shortens a long name with an ellipsis to fit the title, in any script, never splitting a character", function () {
+    const segmenter = new Intl.Segmenter(undefined, {granularity: "grapheme"});
+    const names = [
+      "Close the quarter with record mid-market bookings across every region we sell in",
+      "新規の中堅企業からの受注額を四半期で過去最高にし、すべての地域で達成する",
+      "Сократить средний цикл сделки до шестидесяти дней во всех регионах",
+      "زيادة الحجوزات الجديدة في السوق المتوسطة إلى مستوى قياسي هذا الربع",
+      "👨‍👩‍👧‍👦🚀🇯🇵👩🏽‍💻".repeat(20),
+      "Ŝ̷̛̤h̶i̴p̵ ̸t̷h̷e̸ ̵A̷P̶I̸ ".repeat(20),
+      "𝐁𝐨𝐨𝐤𝐢𝐧𝐠𝐬 𠀀𠀁𠀂".repeat(20),
+      `<&"'> `.repeat(40),
+    ];
+    for (const name of names) {
+      const svg = draw(name);
+      const t = title(svg)!;
+      assert.isTrue(t.endsWith("…"), t);
+      assert.notMatch(t, LoneSurrogate);
+      const kept = t.slice(0, -1);
+      const bounds = [...segmenter.segment(name)].map(g => g.index);
+      assert.isTrue(name.startsWith(kept.trimEnd()) && bounds.includes(kept.trimEnd().length), `${t} is whole characters of ${name}`);
+      assertTextsFit(svg);
+      assert.isAtMost(svgImage(svg).length, MaxPicture);
+    }
   });
 });
 
@@ -150,12 +255,19 @@ describe("engine: the scorecard", function () {
 describe("history pictures stay within 4 KB at any size", function () {
   const url = (svg: string) => svgImage(svg);
 
+  const longNames = ["A key result with a very long name ".repeat(300), "中堅企業".repeat(2_500), "Выручка ".repeat(1_250), "الحجوزات ".repeat(1_100), "👨‍👩‍👧‍👦".repeat(1_000), `"&<>'`.repeat(2_000)];
+
   for (const n of [13, 104, 10_000]) {
-    it(`draws a progress history of ${n.toLocaleString("en-US")} check-ins under 4 KB`, function () {
+    it(`draws a progress history of ${n.toLocaleString("en-US")} check-ins under 4 KB, with or without a name of 10,000 characters`, function () {
       const s = series(n);
-      const picture = url(progressHistorySvg(progressHistory(s.dates, s.values, 74, 60, cycleStart, cycleEnd, s.confidences)));
-      assert.isUndefined(checkPicture(picture));
-      assert.isAtMost(picture.length, MaxPicture);
+      for (const name of [undefined, "Average sales cycle in days", ...longNames]) {
+        const svg = progressHistorySvg(progressHistory(s.dates, s.values, 74, 60, cycleStart, cycleEnd, s.confidences, name));
+        const picture = url(svg);
+        assert.isUndefined(checkPicture(picture));
+        assert.isAtMost(picture.length, MaxPicture);
+        assertTextsFit(svg);
+        if (name && name.length < 100) assert.equal(title(svg), name, "a short name is drawn whole");
+      }
     });
 
     it(`draws a scorecard of ${n.toLocaleString("en-US")} readings under 4 KB`, function () {
@@ -168,17 +280,26 @@ describe("history pictures stay within 4 KB at any size", function () {
     });
   }
 
-  it("keeps any progress history under 4 KB (fast-check)", function () {
+  it("keeps any progress history under 4 KB, named in any script or not, its texts inside the picture (fast-check)", function () {
     const point = fc.record({d: fc.integer({min: -30, max: 200}), v: fc.double({min: -1e6, max: 1e6, noNaN: true}), c: fc.option(fc.double({min: 0, max: 1, noNaN: true}))});
+    const name = fc.option(
+      fc.oneof(
+        fc.string({unit: "grapheme", maxLength: 200}),
+        fc.string({unit: "binary", maxLength: 200}),
+        fc.tuple(fc.constantFrom(...longNames, "x", "👩🏽‍💻", "&", "\u0301"), fc.integer({min: 1, max: 10_000})).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)),
+      ),
+    );
     fc.assert(
-      fc.property(fc.array(point, {maxLength: 3000}), fc.double({min: -1e6, max: 1e6, noNaN: true}), (points, target) => {
+      fc.property(fc.array(point, {maxLength: 3000}), fc.double({min: -1e6, max: 1e6, noNaN: true}), name, (points, target, n) => {
         fc.pre(target !== 0);
-        const h = progressHistory(points.map(p => plusDays(cycleStart, p.d)), points.map(p => p.v), 0, target, cycleStart, cycleEnd, points.map(p => p.c ?? undefined));
+        const h = progressHistory(points.map(p => plusDays(cycleStart, p.d)), points.map(p => p.v), 0, target, cycleStart, cycleEnd, points.map(p => p.c ?? undefined), n);
         const svg = progressHistorySvg(h);
         assert.isAtMost(utf8Bytes(svg), MaxSvgBytes);
         assert.isUndefined(checkPicture(url(svg)));
+        assert.notMatch(svg, LoneSurrogate);
+        assertTextsFit(svg);
       }),
-      {numRuns: 60},
+      {numRuns: 100},
     );
   });
 

@@ -2,11 +2,13 @@ import type * as coda from "@codahq/packs-sdk";
 /// <reference lib="dom" />
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
+import fc from "fast-check";
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {chromium} from "playwright-core";
 import {PicturesDir, ReadmePictures} from "../scripts/pictures";
+import {ProgressBarLabel, ProgressBarSize, progressBarSvg, ProgressHistorySize, textWidth} from "../src/engine/svg";
 import {pack} from "../src/pack";
 
 /**
@@ -49,13 +51,30 @@ async function paint(page: Page, url: string): Promise<Painted> {
   }, url);
 }
 
-/** The history pictures: a progress history with every confidence band, and a scorecard. */
+/** Long labels in several scripts: each must be drawn within its box. */
+const LongLabels = [
+  "Close the quarter with record mid-market bookings",
+  "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+  "新規の中堅企業からの受注額を四半期で過去最高にする",
+  "신규 중견기업 수주액을 분기 최고치로 끌어올리기",
+  "Сократить средний цикл сделки до шестидесяти дней",
+  "زيادة الحجوزات الجديدة في السوق المتوسطة إلى مستوى قياسي",
+  "הגדלת ההזמנות החדשות בשוק הבינוני לשיא רבעוני",
+  "नए मध्य-बाज़ार बुकिंग को रिकॉर्ड स्तर तक पहुँचाना",
+  "🚀📈👩🏽‍💻👨‍👩‍👧‍👦🇯🇵❤️©️#️⃣".repeat(4),
+  "Réduire le délai de vente moyen à soixante jours",
+];
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The history pictures: a progress history with every confidence band, named or not, and a scorecard. */
 function historyCases(): Array<[string, string, unknown[], {width: number; height: number}]> {
-  const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
   const dates = ["2026-10-08", "2026-10-15", "2026-10-22", "2026-10-29"].map(d);
+  const size = {width: ProgressHistorySize.width, height: ProgressHistorySize.height};
   return [
-    ["a progress history against its pace line", "ProgressHistory", [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined]], {width: 200, height: 60}],
-    ["a progress history with no check-ins", "ProgressHistory", [[], [], 0, 10, d("2026-10-01"), d("2026-12-31")], {width: 200, height: 60}],
+    ["a progress history against its pace line", "ProgressHistory", [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined]], size],
+    ["a named progress history", "ProgressHistory", [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined], "Average sales cycle in days"], size],
+    ["a progress history with no check-ins", "ProgressHistory", [[], [], 0, 10, d("2026-10-01"), d("2026-12-31")], size],
     ["a scorecard of two metrics", "Scorecard", [["Margin", "Margin", "NPS <&>"], [d("2026-11-09"), d("2026-11-16"), d("2026-11-16")], ["Green", "Red", "Yellow"]], {width: 237, height: 41}],
   ];
 }
@@ -98,6 +117,8 @@ describe("pictures render in Chromium", function () {
     ["a progress bar with its expected-pace marker", "ProgressBar", [0.45, "Pipeline", 0.5], {width: 200, height: 20}],
     ["a progress bar over 100%", "ProgressBar", [1.3], {width: 200, height: 20}],
     ["a progress bar whose label needs escaping", "ProgressBar", [0.7, `<script>alert("x")</script> & 'q'`], {width: 200, height: 20}],
+    ["a progress bar with a long Japanese label", "ProgressBar", [1.5, LongLabels[2], 0.5], {width: 200, height: 20}],
+    ["a progress bar with a long Arabic label", "ProgressBar", [0.05, LongLabels[5]], {width: 200, height: 20}],
     ...historyCases(),
   ];
   for (const [what, name, params, size] of cases) {
@@ -111,6 +132,110 @@ describe("pictures render in Chromium", function () {
       assert.notEqual(dark.signature, light.signature, "dark mode draws differently");
     });
   }
+});
+
+/** A picture's SVG, from its data URL. */
+const svgOf = (url: string) => Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8");
+
+/** Each text a picture draws, as Chromium lays it out: where it starts and ends. */
+async function laidOut(page: Page, svg: string, font?: string): Promise<Array<{text: string; left: number; right: number}>> {
+  return page.evaluate(
+    ([markup, family]) => {
+      document.body.innerHTML = (family ? `<style>svg text{font-family:"${family}"!important}</style>` : "") + markup;
+      return Array.from(document.querySelectorAll("text"), t => {
+        const box = t.getBBox();
+        return {text: t.textContent ?? "", left: box.x, right: box.x + box.width};
+      });
+    },
+    [svg, font ?? ""] as const,
+  );
+}
+
+describe("texts stay inside their pictures, as Chromium draws them", function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    if (!existsSync(ChromiumPath)) {
+      if (process.env.CI) throw new Error(`Chromium is not at ${ChromiumPath}. ${Install}`);
+      this.skip();
+    }
+    browser = await chromium.launch({executablePath: ChromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]});
+    page = await browser.newPage();
+    await page.setContent("<!doctype html><body></body>");
+  });
+  after(async function () {
+    await browser?.close();
+  });
+
+  // The default sans-serif and DejaVu Sans, the widest of the common ones.
+  for (const font of [undefined, "DejaVu Sans"]) {
+    it(`draws each progress bar's label within its box, in ${font ?? "the default sans-serif"}`, async function () {
+      for (const label of [...LongLabels, "Bookings", "Win rate"]) {
+        for (const texts of [await laidOut(page, progressBarSvg(1.5, label, 0.5), font), await laidOut(page, progressBarSvg(0, label), font)]) {
+          assert.lengthOf(texts, 1);
+          assert.isAtLeast(texts[0].left, ProgressBarLabel.x - 1, texts[0].text);
+          assert.isAtMost(texts[0].right, ProgressBarLabel.x + ProgressBarLabel.room, texts[0].text);
+        }
+      }
+    });
+
+    it(`draws each text of a named progress history inside the picture, in ${font ?? "the default sans-serif"}`, async function () {
+      const dates = ["2026-09-28", "2026-10-15", "2026-12-31"].map(d);
+      for (const name of LongLabels) {
+        const svg = svgOf(await formula("ProgressHistory", dates, [72, 70, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, undefined], name));
+        const texts = await laidOut(page, svg, font);
+        assert.lengthOf(texts, 10, "title, target, two dates, the pace line's words, the dots' words and four colors");
+        for (const t of texts) {
+          assert.isAtLeast(t.left, 0, t.text);
+          assert.isAtMost(t.right, ProgressHistorySize.width, t.text);
+        }
+      }
+    });
+  }
+});
+
+describe("the progress bar's label", function () {
+  const drawn = (svg: string) => {
+    const [, size, text] = /\.x\{font:(\d+)px[^]*<text class="x" x="[\d.]+" y="[\d.]+">([^<]*)<\/text>/.exec(svg)!;
+    const unescaped = text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    return {size: Number(size), text: unescaped, width: textWidth(unescaped, Number(size))};
+  };
+
+  it("is drawn whole at 11 px when it fits, and smaller before it is cut", function () {
+    assert.deepInclude(drawn(progressBarSvg(0.45, "Pipeline", 0.5)), {size: 11, text: "45% Pipeline"});
+    assert.deepInclude(drawn(progressBarSvg(1.5, "Bookings")), {size: 10, text: "150% Bookings"});
+    assert.deepInclude(drawn(progressBarSvg(1.5, "Hiring plan")), {size: 9, text: "150% Hiring plan"});
+    assert.deepInclude(drawn(progressBarSvg(0.62, "Pipeline coverage")), {size: 9, text: "62% Pipeline…"});
+    assert.deepInclude(drawn(progressBarSvg(0.3)), {size: 11, text: "30%"});
+  });
+
+  it("is never wider than its box, in any script, cut only between characters", function () {
+    const segmenter = new Intl.Segmenter(undefined, {granularity: "grapheme"});
+    for (const label of LongLabels) {
+      for (const progress of [0, 0.45, 1, 1.5]) {
+        const {text, width} = drawn(progressBarSvg(progress, label));
+        assert.isAtMost(width, ProgressBarLabel.room, text);
+        assert.match(text, /^\d+% \S.*…$/u, "the percentage, then as much of the label as fits");
+        const kept = text.slice(text.indexOf(" ") + 1, -1).trimEnd();
+        assert.isTrue(label.startsWith(kept) && [...segmenter.segment(label)].some(g => g.index === kept.length), `${text} keeps whole characters of ${label}`);
+      }
+    }
+  });
+
+  it("stays within its box for any label (fast-check)", function () {
+    const label = fc.oneof(fc.string({unit: "grapheme", maxLength: 80}), fc.string({unit: "binary", maxLength: 80}), fc.constantFrom(...LongLabels));
+    fc.assert(
+      fc.property(fc.double({min: 0, max: 1.5, noNaN: true}), label, (progress, l) => {
+        const svg = progressBarSvg(progress, l);
+        assert.isAtMost(drawn(svg).width, ProgressBarLabel.room);
+        assert.isAtMost(ProgressBarLabel.x + ProgressBarLabel.room, ProgressBarSize.width);
+        assert.notMatch(svg, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      }),
+      {numRuns: 300},
+    );
+  });
 });
 
 describe("the README's pictures", function () {

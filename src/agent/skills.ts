@@ -149,7 +149,7 @@ export const CheckInKeyResults = skill({
        result turns Off track, suggest raising it as an issue for the weekly meeting.
     5. When the user asks who is due, answer from \`CheckInsDue\` rows with \`CheckInsDue.Due\` true: the owner,
        \`CheckInsDue.DaysSince\` and \`CheckInsDue.Link\`. To show how a key result got here, draw its check-ins with
-       \`ProgressHistory\` (dates, values, start, target, the cycle's first and last day, confidences) and give
+       \`ProgressHistory\` (dates, values, start, target, the cycle's first and last day, confidences, the key result's name) and give
        \`ProgressDescription\` of the same inputs as its words.
     ${Shared}`,
 });

@@ -131,6 +131,8 @@ export interface ProgressPoint {
 }
 
 export interface ProgressHistory {
+  /** The key result's name as plain text, or empty when not given. */
+  name: string;
   start: number;
   target: number;
   cycleStart: Day;
@@ -142,6 +144,7 @@ export interface ProgressHistory {
 /**
  * Check-ins as progress from start to target (0 to 1.5), in date order. Lists
  * side by side must have the same length; a blank date or value skips that entry.
+ * The key result's name is optional.
  */
 export function progressHistory(
   dates: readonly Maybe<Day>[],
@@ -151,6 +154,7 @@ export function progressHistory(
   cycleStart: Day,
   cycleEnd: Day,
   confidences: readonly Maybe<number>[] = [],
+  name?: Maybe<string>,
 ): ProgressHistory {
   list("dates", dates);
   sameLength(["dates", "values"], dates, values);
@@ -174,7 +178,7 @@ export function progressHistory(
     });
   });
   points.sort((a, b) => a.date.getTime() - b.date.getTime() || a.index - b.index);
-  return {start: s, target: t, cycleStart, cycleEnd, points};
+  return {name: isBlank(name) ? "" : plainText(String(name)), start: s, target: t, cycleStart, cycleEnd, points};
 }
 
 /** Green from 0.7, Yellow from 0.4, else Red: the confidence bands the pictures color by. */
@@ -182,11 +186,15 @@ export function confidenceGrade(confidence: number): Grade {
   return confidence >= 0.7 ? "Green" : confidence >= 0.4 ? "Yellow" : "Red";
 }
 
-/** The progress picture in words: where it stands against the pace line, and how confidence moved. */
+/**
+ * The progress picture in words: the key result's name when given, where it
+ * stands against the pace line, and how confidence moved.
+ */
 export function progressDescription(h: ProgressHistory): string {
+  const name = h.name ? `${shorten(h.name, 60)}: ` : "";
   const span = `from ${show(h.start)} to ${show(h.target)} over ${isoDay(h.cycleStart)} to ${isoDay(h.cycleEnd)}`;
   const last = h.points[h.points.length - 1];
-  if (!last) return `No check-ins yet; the pace line runs ${span}.`;
+  if (!last) return `${name}No check-ins yet; the pace line runs ${span}.`;
   const expected = expectedProgress(h.cycleStart, h.cycleEnd, last.date);
   const gap = Math.round((last.progress - expected) * 100);
   const against = gap === 0 ? "on pace" : gap > 0 ? `ahead of pace by ${gap} points` : `behind pace by ${-gap} points`;
@@ -195,7 +203,7 @@ export function progressDescription(h: ProgressHistory): string {
   const lowest = h.points.reduce<ProgressPoint | undefined>((low, p) => (p.confidence !== undefined && (!low || p.confidence < low.confidence!) ? p : low), undefined);
   const confidence = path ? ` Confidence ${path}${lowest ? `, lowest ${pct(lowest.confidence!)} on ${isoDay(lowest.date)}` : ""}.` : " No confidence given.";
   const checkIns = h.points.length === 1 ? "1 check-in" : `${h.points.length} check-ins from ${isoDay(h.points[0].date)}`;
-  return `${pct(last.progress)} of the way ${span} on ${isoDay(last.date)}, against ${pct(expected)} expected: ${against}. ${checkIns}.${confidence}`;
+  return `${name}${pct(last.progress)} of the way ${span} on ${isoDay(last.date)}, against ${pct(expected)} expected: ${against}. ${checkIns}.${confidence}`;
 }
 
 // ---------------------------------------------------------------- a 13-week scorecard

@@ -1,8 +1,9 @@
 import type {Maybe} from "./contract";
-import {fraction, isBlank, list, number, plainText, score, shorten} from "./contract";
+import {fraction, isBlank, list, number, plainText, score, shorten, show} from "./contract";
 import {fail} from "./errors";
 import type {Thresholds} from "./health";
 import {healthStatus} from "./health";
+import type {Day} from "./calendar";
 import {isoDay, plusDays} from "./calendar";
 import type {ProgressHistory, Scorecard} from "./history";
 import {confidenceGrade, ScorecardWeeks} from "./history";
@@ -13,8 +14,9 @@ import {keyResultGrade} from "./okr";
  * Small SVG pictures for doc cells. Each one draws for light mode and, through
  * the `DarkMode` fragment Coda targets in dark mode, for dark mode. Any text is
  * reduced to plain text (no control characters) and escaped, and long text is cut
- * without splitting a character. Every picture stays under 4 KB as a data URL
- * whatever its input: a long series is downsampled (below).
+ * without splitting a character; text that must fit a space is measured first
+ * (textWidth, below). Every picture stays under 4 KB as a data URL whatever its
+ * input: a long series is downsampled (below).
  */
 
 export const DarkModeId = "DarkMode";
@@ -34,6 +36,107 @@ export function escapeXml(text: string): string {
 }
 
 const r1 = (x: number) => String(Math.round(x * 10) / 10);
+
+// ---------------------------------------------------------------- text widths
+
+/**
+ * ASCII widths in em, by class, at their widest in the common sans-serif fonts
+ * (DejaVu Sans, Arial, Helvetica) with each glyph rounded to whole pixels at 9
+ * to 11 px.
+ */
+const AsciiEm: number[] = Array.from({length: 128}, (_, c) => {
+  const ch = String.fromCharCode(c);
+  if (" ',.:;I|ijl".includes(ch)) return 0.4;
+  if ('!"()-/[\\]frt'.includes(ch)) return 0.5;
+  if ("%@MWmw#+<=>^~".includes(ch)) return 1.05;
+  if (/[A-Z&]/.test(ch)) return 0.85;
+  return 0.7;
+});
+
+/** Everything not listed below, emoji and most scripts included: wide. */
+const WideEm = 1.5;
+
+/** Letters wider than the rest of their alphabet. */
+const WideLetters = "ЖШЩЮЫжшщюыфм";
+
+/** Widths in em by range, first match wins, measured like AsciiEm. */
+const RangeEm: ReadonlyArray<[number, number, number]> = [
+  [0x410, 0x42f, 0.95], // Russian capitals
+  [0x430, 0x44f, 0.8], // Russian small letters
+  [0x391, 0x3c9, 0.95], // Greek letters
+  [0x5d0, 0x5ea, 0.85], // Hebrew letters
+  [0xa0, 0x17f, 1.15], // Latin-1 and Latin Extended-A
+  [0x370, 0x4ff, 1.15], // Greek and Cyrillic
+  // CJK ideographs, kana, hangul and fullwidth forms: drawn on a 1 em square.
+  [0x1100, 0x115f, 1.05],
+  [0x2e80, 0x303e, 1.05],
+  [0x3041, 0x33ff, 1.05],
+  [0x3400, 0x4dbf, 1.05],
+  [0x4e00, 0x9fff, 1.05],
+  [0xa000, 0xa4cf, 1.05],
+  [0xac00, 0xd7a3, 1.05],
+  [0xf900, 0xfaff, 1.05],
+  [0xfe30, 0xfe4f, 1.05],
+  [0xff00, 0xff60, 1.05],
+  [0xffe0, 0xffe6, 1.05],
+  [0x20000, 0x3fffd, 1.05],
+  // Wider still: per ten thousand, long dashes, Arabic phrase ligatures, cuneiform.
+  [0x2031, 0x2031, 2],
+  [0x2e3a, 0x2e3a, 2],
+  [0x2e3b, 0x2e3b, 3],
+  [0xfdfa, 0xfdfd, 5],
+  [0x12000, 0x1254f, 3],
+];
+
+/** Marks, joiners and tags: they change the character before them and add no width. */
+const Modifier = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+/** A character's width in em; one with accents counts as its letter (é as e, ё as е). */
+function charEm(c: number): number {
+  if (c < 0x80) return AsciiEm[c];
+  const ch = String.fromCodePoint(c);
+  const letter = ch.normalize("NFD").codePointAt(0)!;
+  if (letter !== c) return charEm(letter);
+  if (WideLetters.includes(ch)) return 1.15;
+  for (const [from, to, em] of RangeEm) if (c >= from && c <= to) return em;
+  return WideEm;
+}
+
+/**
+ * A plain text's width in pixels at a font size, estimated on the wide side so
+ * that text measured to fit does fit in any common font: each character counts
+ * at its widest, a wide one (CJK, emoji, any script not measured) as wide, an
+ * emoji sequence as all of its pictures side by side. A mark counts nothing after a
+ * character and as wide on its own; an emoji presentation selector widens the
+ * character before it to emoji width.
+ */
+export function textWidth(text: string, size: number): number {
+  let em = 0;
+  let last = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const w = em === 0 ? charEm(c) : c === 0xfe0f ? Math.max(WideEm - last, 0) : Modifier.test(ch) ? 0 : charEm(c);
+    em += w;
+    if (w) last = w;
+  }
+  return em * size;
+}
+
+/**
+ * A text as plain text, shortened with an ellipsis (never inside a character)
+ * to fit `room` pixels at a font size by textWidth; empty when not even one
+ * character fits.
+ */
+function fitText(text: string, room: number, size: number): string {
+  const clean = plainText(text);
+  if (textWidth(clean, size) <= room) return clean;
+  // Each character but a mark or joiner takes at least the narrowest ASCII width, so more are not worth trying.
+  for (let keep = Math.floor(room / (AsciiEm[0x20] * size)) + 1; keep > 1; keep--) {
+    const cut = shorten(clean, keep);
+    if (textWidth(cut, size) <= room) return cut;
+  }
+  return "";
+}
 
 function frame(width: number, height: number, label: string, style: string, body: string): string {
   return (
@@ -154,24 +257,34 @@ export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): 
 
 export const ProgressBarSize = {width: 200, height: 20};
 
-/** A progress bar in the key result's grade color, with the expected-pace marker when given. */
+/** Where a progress bar's label is drawn: from x to the picture's edge, less a margin. */
+export const ProgressBarLabel = {x: 106, room: 92, sizes: [11, 10, 9]};
+
+/**
+ * A progress bar in the key result's grade color, with the expected-pace marker
+ * when given. The percentage and label never run past the picture: a label too
+ * wide at 11 px is drawn smaller, down to 9 px, and then cut with an ellipsis.
+ */
 export function progressBarSvg(progress: Maybe<number>, label?: Maybe<string>, expected?: Maybe<number>): string {
   const p = score("Progress", progress);
   const {width, height} = ProgressBarSize;
-  const bar = 120;
+  const bar = 100;
   const fill = Math.min(1, p) * bar;
   let body = `<rect class="t" x="0" y="5" width="${bar}" height="10" rx="5"/>`;
   if (fill > 0) body += `<rect x="0" y="5" width="${r1(fill)}" height="10" rx="5" fill="${Colors[keyResultGrade(p)]}"/>`;
   const e = isBlank(expected) ? undefined : fraction("Expected", expected);
   if (e !== undefined) body += `<rect class="m" x="${r1(Math.min(bar - 2, e * bar))}" y="1" width="2" height="18"/>`;
-  const name = isBlank(label) ? "" : shorten(plainText(String(label)), 60);
-  const short = shorten(name, 14);
-  const text = `${Math.round(p * 100)}%${short ? ` ${short}` : ""}`;
-  body += `<text class="x" x="${bar + 6}" y="14">${escapeXml(text)}</text>`;
+  const name = isBlank(label) ? "" : shorten(String(label), 60);
+  const percent = `${Math.round(p * 100)}%`;
+  const {x, room, sizes} = ProgressBarLabel;
+  let text = name ? `${percent} ${name}` : percent;
+  const size = sizes.find(s => textWidth(text, s) <= room) ?? sizes[sizes.length - 1];
+  if (textWidth(text, size) > room) text = `${percent} ${fitText(name, room - textWidth(`${percent} `, size), size)}`.trimEnd();
+  body += `<text class="x" x="${x}" y="${r1(10 + size * 0.35)}">${escapeXml(text)}</text>`;
   const style =
-    `.t{fill:${Colors.track}}.m{fill:${Colors.ink}}.x{font:11px sans-serif;fill:${Colors.ink}}` +
+    `.t{fill:${Colors.track}}.m{fill:${Colors.ink}}.x{font:${size}px sans-serif;fill:${Colors.ink}}` +
     `#${DarkModeId}:target .t{fill:${Colors.trackDark}}#${DarkModeId}:target .m,#${DarkModeId}:target .x{fill:${Colors.inkDark}}`;
-  const aria = `${name ? `${name}: ` : ""}${Math.round(p * 100)}% done${e === undefined ? "" : `, ${Math.round(e * 100)}% expected`}`;
+  const aria = `${name ? `${name}: ` : ""}${percent} done${e === undefined ? "" : `, ${Math.round(e * 100)}% expected`}`;
   return frame(width, height, aria, style, body);
 }
 
@@ -195,41 +308,65 @@ export function utf8Bytes(text: string): number {
   return n;
 }
 
-export const ProgressHistorySize = {width: 200, height: 60};
+export const ProgressHistorySize = {width: 240, height: 124};
 /** A long history is drawn as this many confidence marks, each the lowest confidence of its stretch. */
 export const ConfidenceMarks = 24;
+
+/** Where the parts of a progress history are drawn: the title, the plot between its two lines, the dates, the legend's rows. */
+export const ProgressHistoryLayout = {pad: 4, title: 12, top: 20, bottom: 76, dates: 87, legend: [99, 110, 121], titleSize: 11, textSize: 9};
 
 const Inks = {
   style:
     `.l{fill:none;stroke:${Colors.ink};stroke-width:1.5;stroke-linejoin:round}.p{fill:none;stroke:${Colors.ink};stroke-width:1;stroke-dasharray:3 2;opacity:.6}` +
-    `.t{fill:none;stroke:${Colors.track};stroke-width:1}.x{font:9px sans-serif;fill:${Colors.ink}}`,
+    `.t{fill:none;stroke:${Colors.track};stroke-width:1}.x,.h{fill:${Colors.ink}}.x{font:9px sans-serif}.h{font:11px sans-serif}` +
+    `.cg,.cy,.cr,.cn{fill:none;stroke-width:5;stroke-linecap:round}.cg{stroke:${Colors.Green}}.cy{stroke:${Colors.Yellow}}.cr{stroke:${Colors.Red}}.cn{stroke:#9ca3af}`,
   dark:
     `#${DarkModeId}:target .l,#${DarkModeId}:target .p{stroke:${Colors.inkDark}}#${DarkModeId}:target .t{stroke:${Colors.trackDark}}` +
-    `#${DarkModeId}:target .x{fill:${Colors.inkDark}}`,
+    `#${DarkModeId}:target .x,#${DarkModeId}:target .h{fill:${Colors.inkDark}}`,
 };
 
 const Marks: Record<Grade, string> = {Green: "cg", Yellow: "cy", Red: "cr"};
+/** The legend's words for each confidence mark. */
+const MarkWords: Record<string, string> = {cg: "70%+", cy: "40%+", cr: "under 40%", cn: "none"};
+
+const Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A day as a reader says it: 1 Oct 2026. */
+function readableDay(d: Day): string {
+  return `${d.getUTCDate()} ${Months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
 
 /**
  * A key result's progress over its check-ins, against the pace line from start
  * (0) at the cycle's start to target (100%) at its end, with each check-in's
  * confidence marked in its band's color (Green from 0.7, Yellow from 0.4, else
  * Red; grey when not given). A long history keeps each stretch's lowest and
- * highest progress and its lowest confidence.
+ * highest progress and its lowest confidence. The picture explains itself: the
+ * key result's name as its title, the target on its line, the first and last
+ * days under the time axis, and a legend for the dots and the pace line. A name
+ * is cut shorter, or left out, if the picture would pass its size budget.
  */
 export function progressHistorySvg(h: ProgressHistory): string {
   const {width, height} = ProgressHistorySize;
-  const pad = 4;
+  const {pad, title: titleRow, top: plotTop, bottom, dates, legend, titleSize, textSize} = ProgressHistoryLayout;
   const pts = h.points;
   const first = Math.min(h.cycleStart.getTime(), pts.length ? pts[0].date.getTime() : Infinity);
   const last = Math.max(h.cycleEnd.getTime(), pts.length ? pts[pts.length - 1].date.getTime() : -Infinity);
   let top = 1;
   for (const p of pts) if (p.progress > top) top = p.progress;
   const x = (t: number) => pad + ((t - first) * (width - 2 * pad)) / (last - first);
-  const y = (p: number) => height - pad - (p * (height - 2 * pad)) / top;
+  const y = (p: number) => bottom - (p * (bottom - plotTop)) / top;
+  const text = (cls: string, tx: number, ty: number, words: string, anchor = "") =>
+    `<text class="${cls}" x="${r1(tx)}" y="${r1(ty)}"${anchor ? ` text-anchor="${anchor}"` : ""}>${escapeXml(words)}</text>`;
+  const [dotsRow, marksRow, paceRow] = legend;
   let body = `<path class="t" d="M${pad} ${r1(y(1))}H${width - pad}M${pad} ${r1(y(0))}H${width - pad}"/>`;
-  body += `<path class="p" d="M${r1(x(h.cycleStart.getTime()))} ${r1(y(0))}L${r1(x(h.cycleEnd.getTime()))} ${r1(y(1))}"/>`;
-  if (pts.length) {
+  // The pace line, and its sample in the legend.
+  body += `<path class="p" d="M${r1(x(h.cycleStart.getTime()))} ${r1(y(0))}L${r1(x(h.cycleEnd.getTime()))} ${r1(y(1))}M${pad} ${paceRow - 3}h14"/>`;
+  body += text("x", pad + 2, y(1) + textSize + 1, `Target ${show(h.target)}`);
+  body += text("x", pad, dates, readableDay(new Date(first))) + text("x", width - pad, dates, readableDay(new Date(last)), "end");
+  body += text("x", pad + 18, paceRow, "Pace: start to target over the cycle");
+  if (!pts.length) body += text("x", pad, dotsRow, "No check-ins yet");
+  else {
     const line = plotted(pts.map((p, i) => ({i, v: p.progress})), {i: pts.length - 1, v: pts[pts.length - 1].progress});
     const xy = (q: Point | undefined) => (q ? `${r1(x(pts[q.i].date.getTime()))},${r1(y(q.v))}` : "");
     if (line.length > 1) body += `<polyline class="l" points="${line.map(xy).join(" ")}"/>`;
@@ -245,15 +382,33 @@ export function progressHistorySvg(h: ProgressHistory): string {
       const cls = pick.confidence === undefined ? "cn" : Marks[confidenceGrade(pick.confidence)];
       marks[cls] += `M${r1(x(pick.date.getTime()))} ${r1(y(pick.progress))}h0`;
     }
+    // The legend: what a dot is, then each color in use (grey only when some confidence is missing).
+    const per = pts.length / stretches;
+    const counted = `Dots: lowest confidence in ${Number.isInteger(per) ? "" : "~"}${Math.round(per)} check-ins`;
+    const dots = stretches === pts.length ? "Dots: check-ins, colored by confidence" : textWidth(counted, textSize) <= width - 2 * pad ? counted : "Dots: lowest confidence in each stretch";
+    body += text("x", pad, dotsRow, dots);
+    let at = pad + 3;
+    for (const cls of Object.keys(marks)) {
+      if (cls === "cn" && !marks.cn) continue;
+      marks[cls] += `M${r1(at)} ${marksRow - 3}h0`;
+      body += text("x", at + 6, marksRow, MarkWords[cls]);
+      at += 6 + textWidth(MarkWords[cls], textSize) + 10;
+    }
     for (const [cls, d] of Object.entries(marks)) if (d) body += `<path class="${cls}" d="${d}"/>`;
   }
-  const dot = (cls: string, color: string) => `.${cls}{fill:none;stroke:${color};stroke-width:5;stroke-linecap:round}`;
-  const style = Inks.style + dot("cg", Colors.Green) + dot("cy", Colors.Yellow) + dot("cr", Colors.Red) + dot("cn", "#9ca3af") + Inks.dark;
   const lastPoint = pts[pts.length - 1];
-  const label = lastPoint
-    ? `Progress ${Math.round(lastPoint.progress * 100)}% at the last of ${pts.length} check-ins, against the pace line`
-    : "No check-ins yet: the pace line alone";
-  return frame(width, height, label, style, body);
+  const about = lastPoint
+    ? `progress ${Math.round(lastPoint.progress * 100)}% at the last of ${pts.length} check-ins, against the pace line to target ${show(h.target)}`
+    : `no check-ins yet: the pace line alone, to target ${show(h.target)}`;
+  let svg = "";
+  for (const chars of [60, 24, 8, 0]) {
+    const name = chars ? shorten(h.name, chars) : "";
+    const title = fitText(name, width - 2 * pad, titleSize);
+    const aria = name ? `${name}: ${about}` : about[0].toUpperCase() + about.slice(1);
+    svg = frame(width, height, aria, Inks.style + Inks.dark, (title ? text("h", pad, titleRow, title) : "") + body);
+    if (utf8Bytes(svg) <= MaxSvgBytes) break;
+  }
+  return svg;
 }
 
 const ScorecardCell = {width: 11, height: 12, label: 92, top: 3};
