@@ -10,6 +10,7 @@ import {pack} from "../src/pack";
 import {alignmentBench} from "./bench_alignment";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
 import {historyBench} from "./bench_history";
+import {setupBench} from "./bench_setup";
 import {buildBundle, BundleLimitBytes} from "./bundle";
 import {isolateColdStart} from "./isolate/bench";
 
@@ -88,6 +89,7 @@ async function pictures() {
 }
 
 async function main() {
+  await setupBench(pack);
   await okrEngine();
   await pictures();
   await syncRequests(pack);
