@@ -15,8 +15,8 @@ import {deriveKeyResults, keyResultRow} from "./okr_rows";
 import type {TeamDocOptions} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import type {SourceTable} from "./source";
-import {splitStableId} from "./source";
-import {isPlainText, putKeyed, rowKey} from "./write";
+import {cell, splitStableId, stableId} from "./source";
+import {columnType, isPlainText, planWrite, putPlanned, rowKey} from "./write";
 
 /**
  * Writing back to team docs: two-way edits of key results, compared with the
@@ -204,10 +204,14 @@ export interface CheckInInput {
 
 /**
  * Checks in a key result: sets its current value (and confidence) in the team
- * doc, then adds the day's check-in row, keyed by key result and day. If the
- * check-in cannot be written the key result is set back, so the check-in ends
- * whole or absent; both writes are idempotent, so running it again completes
- * it and never adds a second check-in for the day.
+ * doc, then writes the day's check-in row, keyed by key result and day. The
+ * row is the one that holds the key, or else the one check-in the pack did not
+ * write (typed, or imported from a CSV file, its Key blank) that the sync reads
+ * as this key result's on this day, so a key result keeps at most one
+ * check-in a day. Everything that could refuse the check-in is checked before
+ * anything is written; if the check-in cannot be written the key result is set
+ * back, so the check-in ends whole or absent. Both writes are idempotent, so
+ * running it again completes it and never adds a second check-in for the day.
  */
 export async function recordCheckIn(context: coda.ExecutionContext, input: CheckInInput): Promise<KeyResultRow> {
   const {docId, rowId} = splitStableId(input.keyResultId);
@@ -219,28 +223,32 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   const row = krTable.rows.find(r => r.id === rowId);
   if (!row) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is not in the team doc's ${krTable.name} table; sync the KeyResults table again.`);
   if (!ciTable) throw new coda.UserVisibleError(`The doc ${docId} has no ${team.tableName("checkIns")} table to add the check-in to. ${SetupHint}`);
-  if (!ciTable.map.Key) {
-    throw new coda.UserVisibleError(`Add a text column named Key to the ${ciTable.name} table in the doc ${docId}: it keeps a retried check-in from being added twice. ${SetupHint}`);
-  }
+
+  const day = isoDay(input.date);
+  // The tables just read, as the sync reads them: which check-ins are this key result's on this day.
+  const read = await readTeamOkrs(context, docId, options, {checkIns: true, goals: false});
+  const sameDay = new Set(read.checkIns.filter(c => c.keyResultId === input.keyResultId && c.date && isoDay(c.date) === day).map(c => c.id));
+  // A lookup column takes the key result's row; a text one, as a CSV import leaves it, its name.
+  const lookup = (await columnType(context, ciTable, "KeyResult")) === "lookup";
+  const checkIn = planWrite(
+    ciTable,
+    [
+      ["KeyResult", lookup ? rowId : cells.text(cell(row, krTable.map, "Name")) || cells.text(row.name), "blank"],
+      ["Date", day, "blank"],
+      ["Value", input.value],
+      ["Confidence", confidence],
+      ["Note", input.note],
+    ],
+    rowKey("checkin", rowId, day),
+    {what: "check-in", same: r => sameDay.has(stableId(docId, r.id))},
+  );
 
   const krCells: CellEdit[] = [{column: krTable.map.Current!.name, value: input.value}];
   if (confidence !== undefined && krTable.map.Confidence) krCells.push({column: krTable.map.Confidence.name, value: confidence});
   const before: CellEdit[] = krCells.map(c => ({column: c.column, value: rawValue(row.values[c.column])}));
   await updateRow(context, docId, krTable.ref, rowId, krCells);
-  const day = isoDay(input.date);
   try {
-    await putKeyed(
-      context,
-      ciTable,
-      [
-        ["KeyResult", rowId],
-        ["Date", day],
-        ["Value", input.value],
-        ["Confidence", confidence],
-        ["Note", input.note],
-      ],
-      rowKey("checkin", rowId, day),
-    );
+    await putPlanned(context, ciTable, checkIn);
   } catch (error) {
     if (mayHaveWritten(error)) {
       // The check-in may have been queued: undoing the key result could leave the check-in alone.
