@@ -48,6 +48,13 @@ describe("cells read as a CSV import leaves them", function () {
     assert.deepEqual(cells.people([{name: "Grace", email: "grace@northstar.example"}]), [{name: "Grace", email: "grace@northstar.example"}]);
   });
 
+  it("keeps the address of a link in formatted text, as the service sends it", function () {
+    assert.equal(cells.url("**[Churn review](https://docs.superhuman.com/d/x_dAbc#row)**"), "https://docs.superhuman.com/d/x_dAbc#row");
+    assert.equal(cells.url("See https://example.com/a, then decide"), "https://example.com/a");
+    assert.equal(cells.url("```Hot metric: Gross margin```"), undefined);
+    assert.equal(cells.url({"@type": "WebPage", url: "https://example.com/p"}), "https://example.com/p");
+  });
+
   it("reads a checkbox typed as a word, with the column's own words", function () {
     for (const yes of ["yes", "TRUE", "x", "✓", "done", "1"]) assert.isTrue(cells.flag(yes, "Received").value, yes);
     for (const no of ["no", "false", "0"]) assert.isFalse(cells.flag(no, "Received").value, no);

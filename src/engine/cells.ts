@@ -39,6 +39,14 @@ export function text(cell: unknown): string {
   return (fenced ? fenced[1] : plainText(s)).trim();
 }
 
+/** The first link a cell holds: a Markdown link's address (as formatted text comes back), a link value, or a bare URL. */
+export function url(cell: unknown): string | undefined {
+  if (isEmpty(cell)) return undefined;
+  if (typeof cell === "object" && cell !== null && typeof (cell as {url?: unknown}).url === "string") return (cell as {url: string}).url;
+  const raw = Array.isArray(cell) ? cell.map(c => (typeof c === "string" ? c : "")).join(" ") : String(cell);
+  return /\]\((https?:\/\/[^\s)]+)\)/.exec(raw)?.[1] ?? /(https?:\/\/[^\s)\]`*]+)/.exec(raw)?.[1].replace(/[.,;:!?]+$/, "");
+}
+
 /** Markdown's formatting taken off: links keep their text, emphasis its words, escapes their character. */
 export function plainText(markdown: string): string {
   return markdown

@@ -109,7 +109,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   ).map(i => ({
     name: i.name,
     detail: [i.priorityLabel, i.votes ? `${i.votes} vote${i.votes === 1 ? "" : "s"}` : "", i.stuck ? `stuck: carried over ${i.carried} meetings` : ""].filter(Boolean).join(", "),
-    owner: i.owner?.Name,
+    owner: i.ownerName,
     link: i.link,
   }));
   const due = decisionRows(decisions ?? none, at)

@@ -41,6 +41,8 @@ export interface IssueRecord {
   priority: number;
   priorityLabel: string;
   owner?: PersonRow;
+  /** The owner's name, also when typed without an email. */
+  ownerName?: string;
   sourceKind: string;
   source: string;
   sourceLink?: string;
@@ -100,7 +102,7 @@ export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueF
       priority = 2;
     }
     const source = cells.text(get("Source"));
-    const link = /(https?:\/\/\S+)/.exec(source)?.[1];
+    const link = cells.url(get("Source"));
     const raised = cells.date(get("Raised"), "Raised");
     if (raised.problem) problems.push(raised.problem);
     const status = cells.text(get("Status")) || "Open";
@@ -122,6 +124,7 @@ export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueF
       priority,
       priorityLabel: ["High", "Medium", "Low"][priority - 1],
       owner: personRows(get("Owner"))[0],
+      ownerName: cells.people(get("Owner"))[0]?.name,
       sourceKind: sourceKind(source),
       source,
       sourceLink: link,
@@ -129,7 +132,7 @@ export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueF
       status,
       open,
       link: row.browserLink,
-      problems: [...problems, ...(personRows(get("Owner")).length ? [] : ["No owner: every issue needs one person to bring it to the meeting."])],
+      problems: [...problems, ...(cells.people(get("Owner")).length ? [] : ["No owner: every issue needs one person to bring it to the meeting."])],
       votes,
       voters,
       horizon: horizon ?? "This week",
@@ -154,7 +157,7 @@ export function issueRows(records: readonly IssueRecord[], asOf: Day): IssueRow[
     compact({
       Id: i.id,
       Name: i.name,
-      Summary: issueSummary({name: i.name, priority: i.priorityLabel, owner: i.owner?.Name, source: i.sourceKind, raised: i.raised && isoDay(i.raised), ageDays: i.raised && Math.max(0, daysBetween(i.raised, asOf)), status: i.status, open: i.open}),
+      Summary: issueSummary({name: i.name, priority: i.priorityLabel, owner: i.ownerName, source: i.sourceKind, raised: i.raised && isoDay(i.raised), ageDays: i.raised && Math.max(0, daysBetween(i.raised, asOf)), status: i.status, open: i.open}),
       Rank: index + 1,
       Priority: i.priorityLabel,
       Owner: i.owner,
@@ -249,25 +252,30 @@ export function actionRows({docId, rows, map}: TableRows<FieldName<typeof Action
     const status = typeof statusCell === "boolean" ? (statusCell ? "Done" : "Open") : cells.text(statusCell) || "Open";
     const done = DoneWords.includes(status.toLowerCase());
     const owner = personRows(get("Owner"))[0];
-    if (!owner) problems.push("No owner: every action needs one person.");
+    // A name typed without an email is an owner too; the person column needs the email.
+    const ownerName = owner?.Name ?? cells.people(get("Owner"))[0]?.name;
+    if (!ownerName) problems.push("No owner: every action needs one person.");
     problems.push(...seatProblem(owner, seats));
     if (!due.value && !due.problem) problems.push("No due date.");
-    return {row, owner, status, done, due: due.value, problems, source: cells.text(get("Source"))};
+    return {row, owner, ownerName, status, done, due: due.value, problems, source: cells.text(get("Source"))};
   });
   const byOwner = new Map<string, {done: number; total: number}>();
+  const ownerKey = (i: (typeof items)[number]) => i.owner?.Email ?? (i.ownerName ? normalize(i.ownerName) : undefined);
   for (const i of items) {
-    if (!i.owner) continue;
-    const s = byOwner.get(i.owner.Email) ?? {done: 0, total: 0};
+    const key = ownerKey(i);
+    if (!key) continue;
+    const s = byOwner.get(key) ?? {done: 0, total: 0};
     s.total++;
     if (i.done) s.done++;
-    byOwner.set(i.owner.Email, s);
+    byOwner.set(key, s);
   }
   return items.map((i): ActionItemRow => {
-    const rate = i.owner ? byOwner.get(i.owner.Email)! : undefined;
+    const key = ownerKey(i);
+    const rate = key ? byOwner.get(key)! : undefined;
     return compact({
       Id: stableId(docId, i.row.id),
       Name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name),
-      Summary: actionSummary({name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name), owner: i.owner?.Name, due: i.due && isoDay(i.due), status: i.status, done: i.done, daysOverdue: i.due && daysBetween(i.due, asOf), source: i.source}),
+      Summary: actionSummary({name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name), owner: i.ownerName, due: i.due && isoDay(i.due), status: i.status, done: i.done, daysOverdue: i.due && daysBetween(i.due, asOf), source: i.source}),
       Owner: i.owner,
       Due: i.due ? isoDay(i.due) : undefined,
       Status: i.status,
