@@ -210,14 +210,14 @@ export const Playbook = coda.makeSyncTable({
 
 export const RaiseIssue = coda.makeFormula({
   name: "RaiseIssue",
-  description: "Adds an issue to the meeting doc's issues list and returns it: a button beside a hot metric or an off-track key result turns it into an issue in one click. Safe to run again: the row is keyed on its words and the day raised, so running it again updates that issue and never adds a second.",
+  description: "Adds an issue to the meeting doc's issues list and returns it: a button beside a hot metric or an off-track key result turns it into an issue in one click. Safe to run again: the row is keyed on its words and the day raised, so running it again updates that issue and never adds a second; an open issue of the same title imported without a Key is updated, not doubled.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "title", description: "The issue, in a sentence."}),
     coda.makeParameter({type: coda.ParameterType.String, name: "source", description: 'What raised it, such as "Hot metric: Gross margin", or a link to it.'}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email (a name alone only when the Owner column is text).", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "priority", description: "High, Medium (default) or Low.", optional: true, autocomplete: ["High", "Medium", "Low"]}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "raised", description: "The day it was raised: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
   ],
@@ -257,14 +257,14 @@ export const RaiseIssue = coda.makeFormula({
 
 export const RecordDecision = coda.makeFormula({
   name: "RecordDecision",
-  description: "Adds a decision to the meeting doc's decision log with its one owner, and returns it with any ownership problems. Safe to run again: the row is keyed on its words and the day decided, so running it again updates that decision and never adds a second.",
+  description: "Adds a decision to the meeting doc's decision log with its one owner, and returns it with any ownership problems. Safe to run again: the row is keyed on its words and the day decided, so running it again updates that decision and never adds a second; a decision of the same words imported without a Key is updated, not doubled.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "decision", description: "The decision, in a sentence."}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The email of the one person accountable."}),
-    coda.makeParameter({type: coda.ParameterType.StringArray, name: "approvers", description: "The approvers' emails.", optional: true}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The email of the one person accountable (a name alone only when the Owner column is text)."}),
+    coda.makeParameter({type: coda.ParameterType.StringArray, name: "approvers", description: "The approvers' emails (names alone only when the Approvers column is text).", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "lane", description: "Decided alone, or Coordinated.", optional: true, autocomplete: ["Decided alone", "Coordinated"]}),
     coda.makeParameter({type: coda.ParameterType.String, name: "rationale", description: "Why.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "reviewDate", description: "The day to review it: a date from the year 1000 to 9999, read in the doc's time zone. Optional.", optional: true}),
@@ -317,13 +317,13 @@ export const RecordDecision = coda.makeFormula({
 
 export const AssignAction = coda.makeFormula({
   name: "AssignAction",
-  description: "Adds an action item to the meeting doc with its owner and due date, and returns it. Safe to run again: the row is keyed on its owner and words, so running it again (say with a corrected due date) updates that action and never adds a second.",
+  description: "Adds an action item to the meeting doc with its owner and due date, and returns it. Safe to run again: the row is keyed on its owner and words, so running it again (say with a corrected due date) updates that action and never adds a second; an action of the same words and owner imported without a Key is updated, not doubled.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
     MeetingDocParam,
     coda.makeParameter({type: coda.ParameterType.String, name: "action", description: "The action, in a sentence."}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "owner", description: "The owner's email (a name alone only when the Owner column is text)."}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "due", description: "The day it is due: a date from the year 1000 to 9999, read in the doc's time zone."}),
     coda.makeParameter({type: coda.ParameterType.String, name: "source", description: "The meeting or decision it comes from.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "assigned", description: "The day it was assigned, to judge whether it is overdue: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),

@@ -191,7 +191,11 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
       assert.deepInclude(ready, {Table: TierRow, Tier: tier, Ok: true}, JSON.stringify(ready.Suggestions));
       const [team] = await setupCheck("Team", docs[Docs.team]);
       assert.isAtLeast(team.Tier, tier === 2 ? 2 : tier, JSON.stringify(team.Suggestions));
-      await syncTier(tier);
+      const ran = await syncTier(tier);
+      if (tier === 2) {
+        for (const c of ran.CheckIns) assert.isDefined((c.KeyResult as {Id?: string} | undefined)?.Id, `${String(c.Summary)} links its key result by name`);
+        for (const k of ran.KeyResults) assert.isDefined((k.Objective as {Id?: string} | undefined)?.Id, `${String(k.Name)} links its objective by name`);
+      }
     });
   }
 });

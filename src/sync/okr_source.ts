@@ -261,12 +261,22 @@ export class TeamDoc {
     };
   }
 
+  /**
+   * The key results by name, read only when a check-in names its key result as
+   * text (as a CSV import leaves the column): a lookup carries its row already.
+   */
+  private async namedKeyResults(krCells: readonly unknown[]): Promise<RefResolver | undefined> {
+    if (!krCells.some(c => cells.refs(c).some(ref => !ref.rowId))) return undefined;
+    const table = await this.keyResultsTable();
+    return new RefResolver(table.rows.map(r => ({rowId: r.id, name: cells.text(cell(r, table.map, "Name")) || cells.text(r.name), id: stableId(this.docId, r.id)})));
+  }
+
   /** Check-in records; none when the doc has no check-ins table. */
   async checkIns(keyResults: readonly KeyResultRecord[] | undefined, fresh = false): Promise<CheckInRecord[]> {
     const table = await this.checkInsTable(fresh);
     if (!table) return [];
     const map = table.map;
-    const resolver = keyResults ? new RefResolver(keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id}))) : undefined;
+    const resolver = keyResults ? new RefResolver(keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id}))) : await this.namedKeyResults(table.rows.map(r => cell(r, map, "KeyResult")));
     return table.rows.map(row => {
       const problems: string[] = [];
       const krCell = cell(row, map, "KeyResult");
