@@ -35,7 +35,7 @@ export const TriggerSyntax = coda.makeFormula({
     {params: ["Cash runway < 6 or Employee NPS falls 3 weeks"], result: {Valid: true, Conditions: "Cash runway < 6\nor Employee NPS falls 3 weeks", Names: "Cash runway, Employee NPS", Message: "Fires when: Cash runway < 6, or Employee NPS falls 3 weeks."}},
     {
       params: ["Cash runway <"],
-      result: {Valid: false, Position: 14, Expected: "a number, such as 6 or 50%", Message: "At character 14: expected a number, such as 6 or 50%, found the end."},
+      result: {Valid: false, Position: 14, Expected: "a number, such as 6 or 50%", Message: "At character 14: expected a number, such as 6 or 50%, found the end. Write a number after <, such as: Cash runway < 6"},
     },
   ],
   execute: async function ([trigger]) {

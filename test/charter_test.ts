@@ -69,6 +69,42 @@ describe("the charter: findings", function () {
     assert.deepEqual(check("Tom", ""), []);
   });
 
+  it("checks decisions against lanes named in any script", function () {
+    const lanes = [lane("王芳", "採用", "Decides alone"), lane("李娜", "価格", "Owns outright"), lane("Ольга", "Бюджет", "Coordinates", "Иван"), lane("ليلى", "التسعير", "Decides alone"), lane("Zoé", "Équipe", "Decides alone"), lane("Ada", "🚀 Growth", "Decides alone")];
+    const check = (owner: string, kind: string, approvers: string[] = [], consulted: string[] = []) => laneCheck({owners: [owner], approvers, consulted, kind}, lanes);
+    assert.deepEqual(check("李娜", "採用"), ['李娜 owns this decision, but "採用" lies in 王芳\'s lane: the lane\'s owner decides, or the lanes change.']);
+    assert.deepEqual(check("王芳", "採用"), []);
+    assert.deepEqual(check("王芳", "価格"), ['王芳 owns this decision, but "価格" lies in 李娜\'s lane: the lane\'s owner decides, or the lanes change.'], "a lane named in Chinese is not every lane");
+    assert.deepEqual(check("ОЛЬГА", "бюджет"), ['ОЛЬГА\'s lane says to coordinate "бюджет" with Иван, who is neither approver nor consulted.']);
+    assert.deepEqual(check("Ольга", "Бюджет", [], ["иван"]), []);
+    assert.deepEqual(check("ليلى", "التسعير", ["عمر"]), ['Over-collaboration: "التسعير" is ليلى\'s to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide.']);
+    assert.deepEqual(check("Zoé", "E\u0301quipe"), [], "é typed as e and a combining accent");
+    assert.deepEqual(check("Zoe", "Équipe"), ['Zoe owns this decision, but "Équipe" lies in Zoé\'s lane: the lane\'s owner decides, or the lanes change.'], "Zoe and Zoé are two people");
+    assert.deepEqual(check("Ada", "🚀 growth"), []);
+    assert.deepEqual(check("Ada", "💰 Finance"), [], "a kind no lane names is not judged");
+    assert.deepEqual(check("王芳", "広報"), []);
+
+    const f = laneFindings([lane("王芳", "価格", "Owns outright"), lane("李娜", "価格", "owns outright"), lane("張偉", "採用", "Coordinates", "王芳"), lane("Ольга", "Бюджет", "Coordinates")]);
+    assert.match(f[0][0], /^王芳 and 李娜 both own "価格" outright/);
+    assert.deepEqual(f[2], ['Nobody decides "採用": every leader who named it coordinates on it. Name the one leader who decides.'], "採用 is not 価格");
+    assert.include(f[3], 'Ольга coordinates on "Бюджет" with nobody named: say with whom.');
+
+    assert.deepEqual(outcomeGaps({outcome: "Маржа", agreed: ["Ольга", "王芳"], notYet: []}, ["ОЛЬГА", "王芳", "李娜"]).unanswered, ["李娜"]);
+    assert.deepInclude(widestSpread([{leader: "王芳", area: "財務", tolerance: 1}, {leader: "李娜", area: "財務", tolerance: 2}, {leader: "Ольга", area: "Финансы", tolerance: 1}, {leader: "Иван", area: "ФИНАНСЫ", tolerance: 5}]), {area: "Финансы", spread: 4});
+  });
+
+  it("quotes at most 40 characters of a lane or a leader, cut with an ellipsis", function () {
+    const kind = "Pricing, packaging and discount limits for every enterprise region";
+    const leader = "Maximiliana Alexandra Konstantinopoulou-Smythe";
+    const texts = [...laneFindings([lane(leader, kind, "Owns outright"), lane("Tom", kind, "Owns outright"), lane(leader, `${kind} 2`, "Coordinates")]).flat(), ...laneCheck({owners: ["Tom"], approvers: [], consulted: [], kind}, [lane(leader, kind, "Decides alone")])];
+    assert.isNotEmpty(texts);
+    for (const text of texts) {
+      assert.notInclude(text, kind.slice(0, 41));
+      assert.notInclude(text, leader.slice(0, 41));
+    }
+    assert.include(texts[0], '"Pricing, packaging and discount limits…"');
+  });
+
   it("reads lanes given as lists, refusing an unknown authority", function () {
     assert.deepEqual(lanesFrom(["Hana", null, ""], ["Hosting", "x", "y"], ["Decides alone", "", null]), [{leader: "Hana", kind: "Hosting", authority: "Decides alone", with: []}]);
     assert.throws(() => lanesFrom(["Hana"], ["Hosting"], ["Vetoes"]), /Lane 1 has the authority "Vetoes"; use one of: Decides alone, Coordinates, Owns outright/);

@@ -1,6 +1,14 @@
 import {assert} from "chai";
 import fc from "fast-check";
+import {normalize} from "../src/engine/columns";
 import {editDistance, nearestName} from "../src/engine/names";
+
+/** Names people give in every script: the same name never normalizes like another. */
+const Scripts = ["財務", "営業", "人事", "Финансы", "Продажи", "Выручка", "المبيعات", "المالية", "Équipe", "Ventes", "São Paulo", "🚀 Growth", "💰 Finance"];
+
+const codePoints = (s: string) => [...s].length;
+/** Any code point but a lone surrogate. */
+const anyCodePoint = fc.integer({min: 0, max: 0x10ffff}).filter(c => c < 0xd800 || c > 0xdfff).map(c => String.fromCodePoint(c));
 
 describe("engine: names matched loosely", function () {
   it("counts the edits between two names", function () {
@@ -11,15 +19,24 @@ describe("engine: names matched loosely", function () {
     assert.equal(editDistance("same", "same"), 0);
   });
 
-  it("is symmetric and never more than the longer name's length (fast-check)", function () {
+  it("counts an emoji or a CJK character as one character, never as its UTF-16 halves", function () {
+    assert.equal(editDistance("🚀", ""), 1);
+    assert.equal(editDistance("🚀growth", "growth"), 1);
+    assert.equal(editDistance("🚀growth", "💰growth"), 1);
+    assert.equal(editDistance("財務", "営業"), 2);
+    assert.equal(editDistance("𠮷野家", "吉野家"), 1, "a character outside the BMP is one character");
+  });
+
+  it("is symmetric and bounded by the names' lengths in code points, in any script (fast-check)", function () {
+    const name = fc.oneof(fc.string({maxLength: 30}), fc.string({unit: anyCodePoint, maxLength: 20}), fc.string({unit: "grapheme", maxLength: 12}));
     fc.assert(
-      fc.property(fc.string({maxLength: 30}), fc.string({maxLength: 30}), (a, b) => {
+      fc.property(name, name, (a, b) => {
         const d = editDistance(a, b);
         assert.equal(d, editDistance(b, a));
-        assert.isAtMost(d, Math.max(a.length, b.length));
-        assert.isAtLeast(d, Math.abs(a.length - b.length));
+        assert.isAtMost(d, Math.max(codePoints(a), codePoints(b)));
+        assert.isAtLeast(d, Math.abs(codePoints(a) - codePoints(b)));
       }),
-      {numRuns: 200},
+      {numRuns: 300},
     );
   });
 
@@ -30,5 +47,73 @@ describe("engine: names matched loosely", function () {
     assert.isUndefined(nearestName("Hosting contract renewed", names));
     assert.isUndefined(nearestName("", names));
     assert.isUndefined(nearestName("Capacity", []));
+  });
+
+  it("finds the name meant in any script, and never one that shares no character", function () {
+    assert.equal(nearestName("財務部", Scripts), "財務");
+    assert.equal(nearestName("Выручкa", Scripts), "Выручка", "a Latin a typed in a Cyrillic word");
+    assert.equal(nearestName("🚀 Grwth", Scripts), "🚀 Growth");
+    assert.equal(nearestName("Sao Paulo", Scripts), "São Paulo");
+    assert.equal(nearestName("المبيعا", Scripts), "المبيعات");
+    assert.isUndefined(nearestName("総務", ["人事", "営業"]), "two characters wholly different are another name");
+    assert.isUndefined(nearestName("🎯", ["🚀", "💰"]));
+  });
+});
+
+describe("engine: names as people write them (normalize)", function () {
+  it("keeps what it gave for every ASCII name (fast-check)", function () {
+    fc.assert(
+      fc.property(fc.string({unit: "binary-ascii", maxLength: 40}), name => {
+        assert.equal(normalize(name), name.toLowerCase().replace(/[^a-z0-9]/g, ""));
+      }),
+      {numRuns: 500},
+    );
+  });
+
+  it("keeps the letters and digits of every script, so different names stay different", function () {
+    const keys = Scripts.map(normalize);
+    for (const k of keys) assert.isNotEmpty(k);
+    assert.equal(new Set(keys).size, Scripts.length);
+    assert.deepEqual(keys.slice(-2), ["🚀growth", "💰finance"], "an emoji is kept as itself");
+    assert.notEqual(normalize("Equipe"), normalize("Équipe"), "an accent is a letter's own");
+    assert.notEqual(normalize("١٢"), normalize("١٣"), "Arabic-Indic digits");
+  });
+
+  it("matches case, spacing, punctuation, width and composition in every script", function () {
+    assert.equal(normalize("ÉQUIPE"), normalize("équipe"));
+    assert.equal(normalize("E\u0301quipe"), normalize("Équipe"), "e and a combining acute accent is é");
+    assert.equal(normalize("SÃO  PAULO"), normalize("São-Paulo"));
+    assert.equal(normalize("ФИНАНСЫ"), normalize("финансы"));
+    assert.equal(normalize("Ｆｉｎａｎｃｅ"), normalize("Finance"), "full-width letters");
+    assert.equal(normalize("ｶﾞ"), normalize("ガ"), "half-width katakana");
+    assert.equal(normalize("財務・営業"), normalize("財務 営業"));
+    assert.equal(normalize("ΟΔΟΣ ΑΒ"), normalize("ΟΔΟΣΑΒ"), "a Greek final sigma is a sigma, space or no space");
+    assert.equal(normalize("🚀 Growth!"), normalize("🚀growth"));
+    assert.equal(normalize("Customer’s NPS"), normalize("Customer's NPS"));
+  });
+
+  it("never makes two names alike that differ in a letter, digit or emoji (fast-check)", function () {
+    const grapheme = fc.oneof(fc.string({unit: "grapheme", minLength: 1, maxLength: 1}), fc.constantFrom(...[...Scripts.join("")]));
+    const separator = fc.constantFrom("", " ", "-", "'", "’", ".", "_", "  ", "・", "،");
+    const part = fc.tuple(grapheme, separator).map(([g, s]) => g + s);
+    fc.assert(
+      fc.property(fc.array(part, {minLength: 1, maxLength: 12}), fc.nat(), grapheme, (parts, at, other) => {
+        const i = at % parts.length;
+        const letter = [...parts[i]][0];
+        fc.pre(normalize(letter) !== "" && normalize(other) !== "" && normalize(letter) !== normalize(other));
+        const changed = parts.map((p, j) => (j === i ? p.replace(letter, other) : p));
+        assert.notEqual(normalize(changed.join("")), normalize(parts.join("")), `${parts.join("")} / ${changed.join("")}`);
+      }),
+      {numRuns: 2000},
+    );
+  });
+
+  it("gives the same key for a key (fast-check)", function () {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({unit: anyCodePoint, maxLength: 30}), fc.string({unit: "grapheme", maxLength: 20})), name => {
+        assert.equal(normalize(normalize(name)), normalize(name));
+      }),
+      {numRuns: 1000},
+    );
   });
 });

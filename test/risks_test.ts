@@ -43,7 +43,7 @@ describe("the Risks sync table over HTTP", function () {
     assert.notProperty(partners, "MitigationHolder");
     const attrition = by.get("Senior engineers leave after the reorganization")!;
     assert.include(attrition, {TriggerState: "Unknown", Hot: false});
-    assert.equal(attrition.TriggerError, 'The trigger cannot be read. At character 27: expected a whole number of weeks from 1 to 52, found "for".');
+    assert.equal(attrition.TriggerError, 'The trigger cannot be read. At character 27: expected a whole number of weeks from 1 to 52, found "for". Drop "for": Regretted attrition rises 3 weeks');
     assert.equal(attrition.Findings, "No mitigation owner: name the seat or person who owns the mitigation.");
     const support = by.get("Slow support answers cost renewals")!;
     assert.include(support, {TriggerState: "No trigger", ReviewOverdue: true});

@@ -63,6 +63,66 @@ describe("seats (engine)", function () {
     assert.deepEqual(reportingCycles([seat("Self", "P", "self")]), [["Self"]]);
   });
 
+  it("matches seats named in any script: a real cycle named as written, and none invented", function () {
+    const world = [
+      seat("財務", "王芳", "営業"),
+      seat("営業", "李娜", "人事"),
+      seat("人事", "張偉", "財務"),
+      seat("Финансы", "Ольга Иванова", "財務"),
+      seat("Продажи", "Иван Петров", "ФИНАНСЫ"),
+      seat("المبيعات", "ليلى", "المالية"),
+      seat("المالية", "عمر"),
+      seat("Équipe", "Zoé Martin", "SÃO PAULO"),
+      seat("São Paulo", "João Silva"),
+      seat("Ventes", "Luc Petit", "Sao Paulo"),
+      seat("🚀 Growth", "Ada Park", "💰 Finance"),
+      seat("💰 Finance", "Ben Ode"),
+    ];
+    assert.deepEqual(reportingCycles(world), [["財務", "営業", "人事"]]);
+    const found = seatFindings(world);
+    for (const i of [0, 1, 2]) assert.deepEqual(found.perSeat[i], ["Reporting cycle: 財務 → 営業 → 人事 → 財務. One seat in it must report outside it."]);
+    for (const i of [3, 4, 5, 6, 7, 8, 10, 11]) assert.deepEqual(found.perSeat[i], [], world[i].name);
+    assert.deepEqual(found.perSeat[9], ['Reports to "Sao Paulo", which is not a seat: name a seat of this table.'], "São and Sao are two names");
+    assert.equal(seatOf("営業", world)?.name, "営業");
+    assert.equal(seatOf("продажи", world)?.name, "Продажи");
+    assert.equal(seatOf("المالية", world)?.name, "المالية");
+    assert.equal(seatOf("E\u0301quipe", world)?.name, "Équipe", "é typed as e and a combining accent");
+    assert.equal(seatOf("💰finance", world)?.name, "💰 Finance");
+    assert.isUndefined(seatOf("総務", world));
+    assert.equal(seatOf({name: "王芳", email: ""}, world)?.name, "財務", "a person named in Chinese, without an email");
+    assert.deepEqual(seatFindings([seat("財務", "王芳"), seat("営業", "李娜"), seat("人事", "張偉")], 1).perSeat, [[], [], []], "three people, one seat each");
+    assert.deepEqual(absentSeats("Weekly", [{name: "李娜", email: ""}], world.slice(0, 3)).map(s => s.name), ["財務", "人事"]);
+  });
+
+  it("names a long reporting cycle once and refers to it from each other seat, in findings that grow with the seats", function () {
+    const n = 10_000;
+    const ring = Array.from({length: n}, (_, i) => seat(`Seat ${i}`, `P${i}`, `Seat ${(i + 1) % n}`));
+    const started = performance.now();
+    const found = seatFindings(ring);
+    const took = performance.now() - started;
+    assert.isBelow(took, 2000, `${took} ms for ${n} seats`);
+    assert.deepEqual(found.perSeat[0], ["Reporting cycle of 10,000 seats: Seat 0 → Seat 1 → Seat 2 → … → Seat 9999 → Seat 0. One seat in it must report outside it."]);
+    assert.deepEqual(found.perSeat[1], ["In a reporting cycle of 10,000 seats through Seat 0; see the seat Seat 0."]);
+    assert.deepEqual(found.perSeat[n - 1], found.perSeat[1]);
+    const total = found.perSeat.flat().join(" ").length;
+    assert.isBelow(total, 200 * n, "linear in the seats");
+    assert.isTrue(found.perSeat.every(f => f.length === 1), "each seat in the cycle says so");
+    assert.lengthOf(found.cycles, 1);
+    assert.lengthOf(found.cycles[0], n);
+
+    const five = Array.from({length: 5}, (_, i) => seat(`S${i}`, `P${i}`, `S${(i + 1) % 5}`));
+    assert.match(seatFindings(five).perSeat[0][0], /^Reporting cycle of 5 seats: S0 → S1 → S2 → … → S4 → S0\./);
+    assert.match(seatFindings(five).perSeat[3][0], /^In a reporting cycle of 5 seats through S0; see the seat S0\./);
+  });
+
+  it("quotes at most 40 characters of a name in a finding, cut with an ellipsis", function () {
+    const long = "Vice President of Global Revenue Operations and Strategy";
+    const found = seatFindings([seat("A", "P1", `${long} (interim)`), seat(long, "P2", "B"), seat("B", "P3", long)]);
+    assert.deepEqual(found.perSeat[0], ['Reports to "Vice President of Global Revenue Operat…", which is not a seat: name a seat of this table.']);
+    assert.deepEqual(found.perSeat[1], ["Reporting cycle: Vice President of Global Revenue Operat… → B → Vice President of Global Revenue Operat…. One seat in it must report outside it."]);
+    for (const text of [...found.perSeat.flat(), judgeOwner(long, [], "mitigation").finding!, ...unseatedOwners([{owner: long, what: "issue"}], [])]) assert.notInclude(text, long.slice(0, 41));
+  });
+
   it("judges an owner of work: the holder and seats, a person with no seat, an empty seat", function () {
     assert.deepEqual(judgeOwner("Finance", seats, "mitigation"), {holder: "Bo Chan (Finance)"});
     assert.deepEqual(judgeOwner({name: "B. Chan", email: "BO@example.com"}, seats, "mitigation"), {holder: "Bo Chan (Finance, Operations)"});

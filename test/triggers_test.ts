@@ -86,8 +86,80 @@ describe("risk triggers: the grammar", function () {
     assert.deepInclude(error(Array.from({length: 21}, (_, i) => `M${i} < 1`).join(" and ")), {expected: "at most 20 conditions"});
   });
 
+  it("says how to fix every error, with the condition as it should be typed where the fix is plain", function () {
+    const fix = (text: string) => {
+      const message = error(text).message;
+      return message.slice(message.search(/(?<=\. )(Write|Put|Drop|Join|Close|Add|Name|Compare|Split|End)\b/));
+    };
+    assert.equal(error("Regretted attrition rises for 3 weeks").message, 'At character 27: expected a whole number of weeks from 1 to 52, found "for". Drop "for": Regretted attrition rises 3 weeks');
+    assert.equal(error("Cash runway <").message, "At character 14: expected a number, such as 6 or 50%, found the end. Write a number after <, such as: Cash runway < 6");
+    assert.equal(fix('"Cash runway < 6'), 'Close the quote after the name: "Cash runway" < 6');
+    assert.equal(fix('KR "Partners < 0.5'), 'Close the quote after the name: KR "Partners" < 0.5');
+    assert.equal(fix('"Cash" runway < 6'), 'Put the whole name in quotes: "Cash runway" < 6');
+    assert.equal(fix('Cash "runway" < 6'), 'Put the whole name in quotes: "Cash runway" < 6');
+    assert.equal(fix('"Customer"s NPS" < 30'), `Put the whole name in quotes: "Customer's NPS" < 30`, "a double quote meant as an apostrophe");
+    assert.equal(fix('Customer"s NPS < 30'), `Put the whole name in quotes: "Customer's NPS" < 30`);
+    assert.equal(fix('KR "Partners" building < 3'), 'Put the whole name in quotes: KR "Partners building" < 3');
+    assert.equal(fix("KR Partners building < 0.5"), 'Put the whole name in quotes: KR "Partners building" < 0.5');
+    assert.equal(fix("KR KR10 confidance < 0.5"), "Write the measure as confidence, progress or current: KR KR10 confidence < 0.5");
+    assert.equal(fix("Cash runway < 6 but NPS falls 2"), "Join the conditions with and or or: Cash runway < 6 and NPS falls 2");
+    assert.equal(fix("Cash runway < 6 NPS falls 2"), "Join the conditions with and or or: Cash runway < 6 and NPS falls 2");
+    assert.equal(fix("Cash runway < 6 months"), "Drop what follows the condition: Cash runway < 6");
+    assert.equal(fix("Revenue > 1,000"), "Write the number in digits alone: Revenue > 1000");
+    assert.equal(fix("Revenue > $500"), "Write the number in digits alone: Revenue > 500");
+    assert.equal(fix("Marge > 0,5"), "Write the number in digits alone: Marge > 0.5");
+    assert.equal(fix("Cash runway below 6"), "Write the comparison as a sign: Cash runway < 6");
+    assert.equal(fix("Cash runway less than 6"), "Write the comparison as a sign: Cash runway < 6");
+    assert.equal(fix("Cash runway 6"), "Put a comparison before the number, such as: Cash runway < 6");
+    assert.equal(fix("Cash runway"), "Compare it with a number, such as: Cash runway < 6");
+    assert.equal(fix("Cash runway < 6 \""), "Drop the stray quote: Cash runway < 6");
+    assert.equal(fix("KR KR10 confidence < 50"), "Write: KR KR10 confidence < 50%");
+    assert.equal(fix("KR KR10 falls 3"), "Compare a measure instead, such as: KR KR10 progress < 0.5");
+    assert.equal(fix("KR < 3"), "Name the key result by its code or its name in quotes, such as: KR KR10 < 3");
+    assert.equal(fix('"" < 5'), 'Put the metric\'s name inside the quotes, such as: "Cash runway" < 5');
+    assert.equal(fix("< 6"), "Name the metric first, such as: Cash runway < 6");
+    assert.equal(fix("Cash runway < 6 and"), 'Add a condition after "and", or drop the "and".');
+    assert.equal(fix(""), "Write a condition, such as: Cash runway < 6");
+    assert.equal(fix("NPS falls 53 weeks"), "Write how many weeks, from 1 to 52, such as: NPS falls 3 weeks");
+    assert.match(error(Array.from({length: 21}, (_, i) => `M${i} < 1`).join(" and ")).message, /Split the risk in two/);
+    for (const text of ['"Cash runway < 6', "Cash runway < 6 but NPS falls 2", '"Customer"s NPS" < 30', "KR Partners building < 0.5"]) {
+      const typed = fix(text).replace(/^[^:]*: /, "");
+      assert.isTrue(parseTrigger(typed).ok, `${typed} reads`);
+    }
+  });
+
+  it("quotes at most 40 characters of the trigger in a fix, cut with an ellipsis", function () {
+    const long = `"${"Net revenue retention of enterprise customers in EMEA"} < 6`;
+    const message = error(long).message;
+    assert.include(message, "Close the quote after the name: ");
+    assert.match(message, /: "Net revenue retention of enterprise cu…$/);
+    assert.isAtMost(message.replace(/^.*: /, "").length, 40);
+  });
+
+  it("reads a name with an apostrophe, quoted with straight or curly quotes, or not at all", function () {
+    for (const text of [`"Customer's NPS" < 30`, `“Customer’s NPS” < 30`, `‘Customer’s NPS’ < 30`, `'Customer's NPS' < 30`, `Customer's NPS < 30`, `Customer’s NPS < 30`, `„Customer's NPS“ < 30`, `«Customer's NPS» < 30`]) {
+      const c = parsed(text).any[0][0];
+      assert.equal(c.subject.name.replace("’", "'"), "Customer's NPS", text);
+      assert.include(c.test, {op: "<", value: 30});
+    }
+    assert.deepEqual(parsed(`Customers' NPS < 30 and 'Ops' < 2`).any[0].map(c => c.subject.name), ["Customers' NPS", "Ops"]);
+    assert.equal(parsed(`'s-Hertogenbosch revenue > 5`).any[0][0].subject.name, "'s-Hertogenbosch revenue", "a single quote that never closes is an apostrophe");
+    assert.equal(parsed(`KR "Customer's NPS" confidence < 50%`).any[0][0].subject.name, "Customer's NPS");
+    const data = new TriggerData([{name: "Customer's NPS", unit: "points", values: [40, 20]}], []);
+    for (const text of [`"Customer's NPS" < 30`, `Customer’s NPS < 30`, `“Customer’s NPS” < 30`]) assert.equal(evaluateTrigger(parsed(text), data).state, "Fired", text);
+  });
+
+  it("reads names, signs and numbers in every script and width", function () {
+    assert.equal(parsed("「売上」 > 50").any[0][0].subject.name, "売上");
+    assert.equal(parsed("«Выручка» > 50").any[0][0].subject.name, "Выручка");
+    const wide = parsed("売上 ＞ ５０").any[0][0];
+    assert.deepEqual(wide.subject, {kind: "metric", name: "売上"});
+    assert.include(wide.test, {op: ">", value: 50});
+    assert.include(parsed("営業 ≥ ５０％").any[0][0].test, {op: ">=", value: 0.5});
+  });
+
   it("never throws on any text: a trigger either parses or reports where it stopped", function () {
-    const pieces = fc.constantFrom("Cash runway", "KR", '"', "“", "<", "<=", "=", ">", "≥", "6", "50%", "-1.5", "falls", "rises", "and", "or", "weeks", "confidence", " ", "\n", "%", "in a row");
+    const pieces = fc.constantFrom("Cash runway", "Customer's NPS", "Выручка", "売上", "KR", '"', "“", "”", "'", "‘", "’", "«", "「", "<", "＜", "<=", "=", ">", "≥", "6", "50%", "-1.5", "falls", "rises", "and", "or", "weeks", "confidence", " ", "\n", "%", "in a row");
     fc.assert(
       fc.property(fc.oneof(fc.string({maxLength: 80}), fc.array(pieces, {maxLength: 12}).map(a => a.join(" ")), fc.array(pieces, {maxLength: 12}).map(a => a.join(""))), text => {
         const p = parseTrigger(text);
@@ -99,7 +171,7 @@ describe("risk triggers: the grammar", function () {
           assert.isAtLeast(p.error.position, 1);
           assert.isAtMost(p.error.position, text.length + 1);
           assert.isString(p.error.expected);
-          assert.match(p.error.message, /\S/);
+          assert.match(p.error.message, /\. (Write|Put|Drop|Join|Close|Add|Name|Compare|Split|End)\b|keep it under/, "every error says how to fix it");
         }
       }),
       {numRuns: 2000},
@@ -143,10 +215,71 @@ describe("risk triggers: judged on live data", function () {
   it("names a metric or key result that does not exist, with the nearest name", function () {
     assert.deepEqual(state("Cash runwy < 6").problems, ['No health metric is named "Cash runwy"; did you mean "Cash runway"?']);
     assert.deepEqual(state('KR "Partners building on beta" confidence < 0.5').problems, ['No key result is named "Partners building on beta"; did you mean "Partners building on the beta"?']);
-    assert.deepEqual(state("Weather < 3").problems, ['No health metric is named "Weather".']);
+    assert.deepEqual(state("Weather < 3").problems, ['No health metric is named "Weather": name one of "Cash runway", "Employee NPS", "Gross margin" and 1 more.']);
+    assert.deepEqual(state('KR "Hosting renewed" < 3').problems, ['No key result is named "Hosting renewed": name one by its code, such as KR10, KR30, or by its name in quotes.']);
+    assert.deepEqual(evaluateTrigger(parsed("Weather < 3"), new TriggerData([], [])).problems, ['No health metric is named "Weather".']);
     assert.equal(state("Weather < 3").state, "Unknown");
     assert.equal(nearestName("NPS", ["Employee NPS", "Cash runway"]), "Employee NPS");
     assert.isUndefined(nearestName("", ["Cash runway"]));
+  });
+
+  it("judges each metric named in any script on its own readings, never on another's", function () {
+    const world = new TriggerData(
+      [
+        {name: "Выручка", unit: "", values: [40]},
+        {name: "Продажи", unit: "", values: [90]},
+        {name: "Финансы", unit: "", values: [7]},
+        {name: "財務", unit: "", values: [3]},
+        {name: "営業", unit: "", values: [80]},
+        {name: "人事", unit: "", values: [12]},
+        {name: "المبيعات", unit: "", values: [5]},
+        {name: "المالية", unit: "", values: [50]},
+        {name: "Équipe NPS", unit: "", values: [30]},
+        {name: "Ventes", unit: "", values: [60]},
+        {name: "São Paulo revenue", unit: "", values: [2]},
+        {name: "🚀 Growth", unit: "", values: [9]},
+        {name: "💰 Finance", unit: "", values: [1]},
+      ],
+      [{name: "Выручка за квартал", code: "КР1", confidence: 0.2}],
+    );
+    const judged = (text: string) => evaluateTrigger(parsed(text), world);
+    assert.deepInclude(judged('"Выручка" > 50'), {state: "Armed", readings: ["Выручка is 40: not met (> 50)"]});
+    assert.deepInclude(judged("Продажи > 50"), {state: "Fired", readings: ["Продажи is 90: met (> 50)"]});
+    assert.deepInclude(judged("ФИНАНСЫ < 10"), {state: "Fired", readings: ["Финансы is 7: met (< 10)"]});
+    assert.deepInclude(judged("財務 < 10"), {state: "Fired", readings: ["財務 is 3: met (< 10)"]});
+    assert.deepInclude(judged("「営業」 < 10"), {state: "Armed", readings: ["営業 is 80: not met (< 10)"]});
+    assert.deepInclude(judged("人事 > 10 and 財務 > 10"), {state: "Armed", readings: ["人事 is 12: met (> 10)", "財務 is 3: not met (> 10)"]});
+    assert.deepInclude(judged('"المبيعات" < 10'), {state: "Fired", readings: ["المبيعات is 5: met (< 10)"]});
+    assert.deepInclude(judged("المالية < 10"), {state: "Armed", readings: ["المالية is 50: not met (< 10)"]});
+    assert.deepInclude(judged("E\u0301quipe NPS < 31"), {state: "Fired", readings: ["Équipe NPS is 30: met (< 31)"]}, "é typed as e and a combining accent");
+    assert.deepInclude(judged("VENTES > 50"), {state: "Fired"});
+    assert.deepInclude(judged("São Paulo revenue < 3"), {state: "Fired"});
+    assert.deepInclude(judged("🚀 Growth > 5"), {state: "Fired", readings: ["🚀 Growth is 9: met (> 5)"]});
+    assert.deepInclude(judged("💰 Finance > 5"), {state: "Armed", readings: ["💰 Finance is 1: not met (> 5)"]});
+    assert.deepInclude(judged("KR КР1 confidence < 50%"), {state: "Fired"});
+    assert.deepInclude(judged('KR "выручка за квартал" confidence < 10%'), {state: "Armed"});
+    assert.deepEqual(judged("Выручкa > 50").problems, ['No health metric is named "Выручкa"; did you mean "Выручка"?'], "a Latin a is not a Cyrillic а");
+    assert.deepEqual(judged("Sao Paulo revenue < 3").problems, ['No health metric is named "Sao Paulo revenue"; did you mean "São Paulo revenue"?']);
+    assert.deepEqual(judged("🎯 Growth > 5").problems, ['No health metric is named "🎯 Growth"; did you mean "🚀 Growth"?']);
+    assert.equal(judged("広報 > 5").state, "Unknown");
+    assert.notMatch(judged("広報 > 5").problems[0], /did you mean/, "no CJK name is offered for one that shares no character");
+    assert.deepEqual(judged("総務 > 5").problems, ['No health metric is named "総務"; did you mean "財務"?']);
+  });
+
+  it("names a metric whose name holds quotes in a way a trigger reads back", function () {
+    const quoted = new TriggerData([{name: 'The "north star" metric', unit: "", values: [3]}], []);
+    const problem = evaluateTrigger(parsed("The north sta metric < 5"), quoted).problems[0];
+    assert.equal(problem, 'No health metric is named "The north sta metric"; did you mean «The "north star" metric»?');
+    assert.equal(evaluateTrigger(parsed('«The "north star" metric» < 5'), quoted).state, "Fired");
+  });
+
+  it("quotes at most 40 characters of a name it did not find, cut with an ellipsis", function () {
+    const long = "Net revenue retention of enterprise customers across every region";
+    const problem = evaluateTrigger(parsed(`"${long}" < 5`), data).problems[0];
+    assert.include(problem, '"Net revenue retention of enterprise cus…"');
+    assert.notInclude(problem, long.slice(0, 41));
+    const known = new TriggerData([{name: long, unit: "", values: [1]}], []);
+    assert.deepEqual(evaluateTrigger(parsed(`"${long}" < 5`), known).readings, ["Net revenue retention of enterprise cus… is 1: met (< 5)"]);
   });
 
   it("refuses a percent against a metric read in points of a percent, with the fix", function () {
@@ -190,6 +323,8 @@ describe("TriggerSyntax", function () {
     const ok = (await executeFormulaFromPackDef(pack, "TriggerSyntax", ['KR "Partners building on the beta" confidence < 25%'])) as Record<string, unknown>;
     assert.include(ok, {Valid: true, Names: "KR Partners building on the beta"});
     const bad = (await executeFormulaFromPackDef(pack, "TriggerSyntax", ["Regretted attrition rises for 3 weeks"])) as Record<string, unknown>;
-    assert.include(bad, {Valid: false, Position: 27});
+    assert.include(bad, {Valid: false, Position: 27, Message: 'At character 27: expected a whole number of weeks from 1 to 52, found "for". Drop "for": Regretted attrition rises 3 weeks'});
+    const apostrophe = (await executeFormulaFromPackDef(pack, "TriggerSyntax", ["“Customer’s NPS” < 30 or Выручка falls 2"])) as Record<string, unknown>;
+    assert.include(apostrophe, {Valid: true, Names: "Customer’s NPS, Выручка"});
   });
 });

@@ -1,6 +1,7 @@
 import {normalize} from "./columns";
 import type {Maybe} from "./contract";
 import {isBlank, list, quote, sameLength, show} from "./contract";
+import {said} from "./names";
 import {fail} from "./errors";
 
 /**
@@ -56,7 +57,7 @@ export const ToleranceScale = {low: 1, high: 5} as const;
 
 const same = (a: string, b: string) => normalize(a) === normalize(b);
 const has = (list: readonly string[], name: string) => list.some(x => same(x, name));
-const names = (list: readonly string[]) => list.join(", ");
+const names = (list: readonly string[]) => list.map(said).join(", ");
 
 /** Who has not agreed to share an outcome: those who said not yet, and every leader on the roster who has not answered. */
 export function outcomeGaps(o: SharedOutcome, roster: readonly string[]): {notYet: string[]; unanswered: string[]; findings: string[]} {
@@ -84,13 +85,13 @@ export function laneFindings(lanes: readonly LaneAnswer[]): string[][] {
     const peers = (byKind.get(normalize(l.kind)) ?? []).map(i => lanes[i]);
     if (l.authority === "Owns outright") {
       const others = peers.filter(p => p !== l && p.authority === "Owns outright" && !same(p.leader, l.leader)).map(p => p.leader);
-      if (others.length) out.push(`${l.leader} and ${names(others)} both own "${l.kind}" outright: one leader owns an outcome outright; the others coordinate.`);
+      if (others.length) out.push(`${said(l.leader)} and ${names(others)} both own ${quote(l.kind)} outright: one leader owns an outcome outright; the others coordinate.`);
     }
     if (l.kind && peers.length && peers.every(p => p.authority === "Coordinates")) {
-      out.push(`Nobody decides "${l.kind}": every leader who named it coordinates on it. Name the one leader who decides.`);
+      out.push(`Nobody decides ${quote(l.kind)}: every leader who named it coordinates on it. Name the one leader who decides.`);
     }
-    if (l.authority === "Coordinates" && !l.with.length) out.push(`${l.leader} coordinates on "${l.kind}" with nobody named: say with whom.`);
-    if (!l.authority) out.push(`Say whether ${l.leader} decides "${l.kind || "this"}" alone, coordinates on it, or owns it outright.`);
+    if (l.authority === "Coordinates" && !l.with.length) out.push(`${said(l.leader)} coordinates on ${quote(l.kind)} with nobody named: say with whom.`);
+    if (!l.authority) out.push(`Say whether ${said(l.leader)} decides ${quote(l.kind || "this")} alone, coordinates on it, or owns it outright.`);
     return out;
   });
 }
@@ -128,7 +129,7 @@ export function widestSpread(answers: readonly ToleranceAnswer[]): Spread | unde
       spread: high - low,
       lowLeaders: at(low),
       highLeaders: at(high),
-      sentence: `Risk tolerance on ${area} spreads widest, from ${show(low)} (${names(at(low))}) to ${show(high)} (${names(at(high))}): start the next conversation there.`,
+      sentence: `Risk tolerance on ${said(area)} spreads widest, from ${show(low)} (${names(at(low))}) to ${show(high)} (${names(at(high))}): start the next conversation there.`,
     };
   }
   return best;
@@ -157,20 +158,20 @@ export function laneCheck(d: DecisionFacts, lanes: readonly LaneAnswer[]): strin
     const mine = forKind.filter(l => same(l.leader, owner));
     const decidesHere = mine.some(l => l.authority === "Decides alone" || l.authority === "Owns outright");
     if (!decidesHere && deciders.length) {
-      out.push(`${owner} owns this decision, but "${d.kind}" lies in ${names(deciders.map(l => l.leader))}'s lane: the lane's owner decides, or the lanes change.`);
+      out.push(`${said(owner)} owns this decision, but ${quote(d.kind)} lies in ${names(deciders.map(l => l.leader))}'s lane: the lane's owner decides, or the lanes change.`);
     } else if (!mine.length) {
-      out.push(`"${d.kind}" is not in ${owner}'s lane: add it to the Lanes table or give the decision to the leader whose lane it is.`);
+      out.push(`${quote(d.kind)} is not in ${said(owner)}'s lane: add it to the Lanes table or give the decision to the leader whose lane it is.`);
     }
     const alone = mine.find(l => l.authority === "Decides alone" || l.authority === "Owns outright");
     const others = [...d.approvers, ...d.consulted].filter(n => !same(n, owner));
     const coordinate = mine.filter(l => l.authority === "Coordinates");
     const approvers = d.approvers.filter(n => !same(n, owner)).length;
     if (alone && !coordinate.length && approvers) {
-      out.push(`Over-collaboration: "${d.kind}" is ${owner}'s to decide alone, yet ${approvers} approver${approvers === 1 ? "" : "s"} signed off; consult if useful, but let the owner decide.`);
+      out.push(`Over-collaboration: ${quote(d.kind)} is ${said(owner)}'s to decide alone, yet ${approvers} approver${approvers === 1 ? "" : "s"} signed off; consult if useful, but let the owner decide.`);
     }
     for (const l of coordinate) {
       const missing = l.with.filter(w => !has(others, w));
-      if (missing.length) out.push(`${owner}'s lane says to coordinate "${d.kind}" with ${names(missing)}, who ${missing.length === 1 ? "is" : "are"} neither approver nor consulted.`);
+      if (missing.length) out.push(`${said(owner)}'s lane says to coordinate ${quote(d.kind)} with ${names(missing)}, who ${missing.length === 1 ? "is" : "are"} neither approver nor consulted.`);
     }
   }
   return out;

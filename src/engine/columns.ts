@@ -1,3 +1,4 @@
+import {Contract, quote, shorten} from "./contract";
 import {fail} from "./errors";
 
 /**
@@ -49,8 +50,18 @@ export function listWithin(names: readonly string[], room: number): string {
   return `${kept.join(", ")} and ${names.length - kept.length} more`;
 }
 
+/** Everything a name is matched without: spacing, punctuation and symbols. Letters, digits and marks of any script, and emoji, stay. */
+const NotNamePart = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]/gu;
+
+/**
+ * A name as it is matched: NFKC (full-width letters, ligatures, and accents
+ * composed or typed as a letter and a combining mark, all alike), lower case in
+ * every script, and only its letters, digits, marks and emoji. A Greek final
+ * sigma is a sigma, so a word ends the same with or without a space after it.
+ * An ASCII name keeps its lower-case letters and digits.
+ */
 export function normalize(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return name.normalize("NFKC").toLowerCase().replace(/ς/g, "σ").replace(NotNamePart, "");
 }
 
 /**
@@ -64,11 +75,11 @@ export function parseColumnsParam(text: string | undefined, fields: readonly str
   for (const part of text.split(/[;\n]/)) {
     if (!part.trim()) continue;
     const eq = part.indexOf("=");
-    if (eq < 0) fail(`"${part.trim()}" in columns is not of the form Field=Column name. Example: "Target=Goal value; Owner=DRI".`);
+    if (eq < 0) fail(`${quote(part.trim())} in columns is not of the form Field=Column name. Example: "Target=Goal value; Owner=DRI".`);
     const field = fields.find(f => normalize(f) === normalize(part.slice(0, eq)));
     if (!field) {
       if (otherFields.some(f => normalize(f) === normalize(part.slice(0, eq)))) continue;
-      fail(`columns names the field "${part.slice(0, eq).trim()}", which is not one of: ${[...fields, ...otherFields].join(", ")}.`);
+      fail(`columns names the field ${quote(part.slice(0, eq).trim())}, which is not one of: ${[...fields, ...otherFields].join(", ")}.`);
     }
     out.set(field, part.slice(eq + 1).trim());
   }
@@ -91,8 +102,8 @@ export function mapColumns<F extends string>(
     if (wanted !== undefined) {
       const column = byName.get(normalize(wanted)) ?? columns.find(c => c.id === wanted);
       if (!column) {
-        const said = `columns maps ${spec.field} to "${wanted.slice(0, 40)}", but the table ${tableName} has no such column. Its columns: `;
-        fail(`${said}${listWithin(columns.map(c => c.name), MessageRoom - said.length - SetupHint.length - 2)}. ${SetupHint}`);
+        const said = `columns maps ${spec.field} to ${quote(wanted)}, but the table ${shorten(tableName, Contract.quoteLength)} has no such column. Its columns: `;
+        fail(`${said}${listWithin(columns.map(c => shorten(c.name, Contract.quoteLength)), MessageRoom - said.length - SetupHint.length - 2)}. ${SetupHint}`);
       }
       map[spec.field] = column;
       continue;
@@ -110,8 +121,8 @@ export function mapColumns<F extends string>(
     if (found) map[spec.field] = found;
     else if (spec.required) {
       const fix = `Rename one or set columns to "${spec.field}=Your column". ${SetupHint}`;
-      const said = `The table ${tableName} has no column for ${spec.field}. Its columns: `;
-      fail(`${said}${listWithin(columns.map(c => c.name), MessageRoom - said.length - fix.length - 2)}. ${fix}`);
+      const said = `The table ${shorten(tableName, Contract.quoteLength)} has no column for ${spec.field}. Its columns: `;
+      fail(`${said}${listWithin(columns.map(c => shorten(c.name, Contract.quoteLength)), MessageRoom - said.length - fix.length - 2)}. ${fix}`);
     }
   }
   return map;

@@ -1,9 +1,18 @@
 import {normalize} from "./columns";
+import {Contract, shorten} from "./contract";
 
-/** Names matched loosely: how far apart two are, and which of many a mistyped one meant. */
+/**
+ * Names matched loosely: how far apart two are, and which of many a mistyped
+ * one meant, both counting characters as code points, so a CJK character or an
+ * emoji is one character and is never split; and a name as a message gives it.
+ */
 
-/** Edit distance between two strings (insertions, deletions, substitutions), in two rows of memory. */
-export function editDistance(a: string, b: string): number {
+/** A name a message gives: at most 40 characters of it, cut with an ellipsis. */
+export function said(name: string): string {
+  return shorten(name, Contract.quoteLength);
+}
+
+function distance(a: readonly string[], b: readonly string[]): number {
   let prev = Array.from({length: b.length + 1}, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
@@ -13,17 +22,31 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The candidate closest to a name, when one is close enough to be what was meant. */
+/** Edit distance between two strings in code points (insertions, deletions, substitutions), in two rows of memory. */
+export function editDistance(a: string, b: string): number {
+  return distance([...a], [...b]);
+}
+
+/** The longest part of a name compared, in code points. */
+const Compared = 80;
+
+/**
+ * The candidate closest to a name, when one is close enough to be what was
+ * meant: at most a third of the longer name differs (two characters in short
+ * names), and never every character of it.
+ */
 export function nearestName(name: string, candidates: readonly string[]): string | undefined {
-  const key = normalize(name).slice(0, 80);
-  if (!key) return undefined;
+  const key = [...normalize(name)].slice(0, Compared);
+  if (!key.length) return undefined;
+  const keyText = key.join("");
   let best: {name: string; d: number} | undefined;
   for (const c of candidates) {
-    const other = normalize(c).slice(0, 80);
-    if (!other) continue;
-    const d = other.includes(key) || key.includes(other) ? Math.abs(other.length - key.length) / 4 : editDistance(key, other);
-    // Close enough: at most a third of the longer name differs.
-    if (d <= Math.max(2, Math.max(key.length, other.length) / 3) && (!best || d < best.d)) best = {name: c, d};
+    const other = [...normalize(c)].slice(0, Compared);
+    if (!other.length) continue;
+    const otherText = other.join("");
+    const longer = Math.max(key.length, other.length);
+    const d = otherText.includes(keyText) || keyText.includes(otherText) ? Math.abs(other.length - key.length) / 4 : distance(key, other);
+    if (d < longer && d <= Math.max(2, longer / 3) && (!best || d < best.d)) best = {name: c, d};
   }
   return best?.name;
 }

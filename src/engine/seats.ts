@@ -1,4 +1,6 @@
 import {normalize} from "./columns";
+import {quote} from "./contract";
+import {said} from "./names";
 
 /**
  * Seats, not titles: the leadership team is the people who hold its seats. A
@@ -87,28 +89,56 @@ export function seatCounts(seats: readonly Seat[]): Map<string, number> {
 
 /**
  * The reporting cycles among the seats (A reports to B, B reports to A), each
- * named by its seats in order, starting from the first seat listed.
+ * named by its seats in order, starting from the first of them reached by
+ * following the bosses from the top of the list. Linear in the seats.
  */
 export function reportingCycles(seats: readonly Seat[]): string[][] {
-  const byName = new Map<string, Seat>();
-  for (const s of seats) if (!byName.has(normalize(s.name))) byName.set(normalize(s.name), s);
-  const state = new Map<string, "open" | "done">();
+  // Seats by index; a name given twice stands for its first seat.
+  const first = new Map<string, number>();
+  seats.forEach((s, i) => {
+    const key = normalize(s.name);
+    if (!first.has(key)) first.set(key, i);
+  });
+  const boss = seats.map(s => (s.reportsTo ? first.get(normalize(s.reportsTo)) : undefined));
+  const Open = 1;
+  const Done = 2;
+  const state = new Uint8Array(seats.length);
   const cycles: string[][] = [];
-  for (const start of seats) {
-    const path: string[] = [];
-    let at: Seat | undefined = start;
-    while (at && !state.has(normalize(at.name))) {
-      state.set(normalize(at.name), "open");
-      path.push(normalize(at.name));
-      at = at.reportsTo ? byName.get(normalize(at.reportsTo)) : undefined;
+  for (const start of first.values()) {
+    const path: number[] = [];
+    let at: number | undefined = start;
+    while (at !== undefined && !state[at]) {
+      state[at] = Open;
+      path.push(at);
+      at = boss[at];
     }
-    if (at && state.get(normalize(at.name)) === "open") {
-      const from = path.indexOf(normalize(at.name));
-      cycles.push(path.slice(from).map(k => byName.get(k)!.name));
-    }
-    for (const k of path) state.set(k, "done");
+    if (at !== undefined && state[at] === Open) cycles.push(path.slice(path.indexOf(at)).map(i => seats[i].name));
+    for (const i of path) state[i] = Done;
   }
   return cycles;
+}
+
+/** A reporting cycle of at most this many seats is named in full on each seat in it. */
+const CycleShown = 4;
+
+/**
+ * A reporting cycle's findings: on its first seat, and on each other seat in
+ * it. A short cycle is named in full on each seat; a longer one is named once,
+ * in short, on its first seat, and each other seat refers to that one, so the
+ * findings grow with the number of seats and not with its square.
+ */
+function cycleFindings(cycle: readonly string[]): {first: string; other: string} {
+  const fix = "One seat in it must report outside it.";
+  if (cycle.length <= CycleShown) {
+    const full = `Reporting cycle: ${[...cycle, cycle[0]].map(said).join(" → ")}. ${fix}`;
+    return {first: full, other: full};
+  }
+  const size = `${cycle.length.toLocaleString("en-US")} seats`;
+  const head = cycle.slice(0, CycleShown - 1).map(said).join(" → ");
+  return {
+    first: `Reporting cycle of ${size}: ${head} → … → ${said(cycle[cycle.length - 1])} → ${said(cycle[0])}. ${fix}`,
+    other: `In a reporting cycle of ${size} through ${said(cycle[0])}; see the seat ${said(cycle[0])}.`,
+  };
 }
 
 export interface SeatFindings {
@@ -122,25 +152,31 @@ export interface SeatFindings {
 /**
  * The findings on a set of seats: an empty seat, a person holding more seats
  * than `seatLimit`, fewer than 3 or more than 5 responsibilities, a seat that
- * reports to no seat of the set, and a reporting cycle (named on each seat in it).
+ * reports to no seat of the set, and a reporting cycle (on each seat in it:
+ * named in full when short, and once in short when long).
  */
 export function seatFindings(seats: readonly Seat[], seatLimit: number = SeatRules.defaultSeatLimit): SeatFindings {
   const counts = seatCounts(seats);
   const cycles = reportingCycles(seats);
   const names = new Set(seats.map(s => normalize(s.name)));
+  const cycleOf = new Map<string, {cycle: readonly string[]; first: string; other: string}>();
+  for (const cycle of cycles) {
+    const found = {cycle, ...cycleFindings(cycle)};
+    for (const name of cycle) cycleOf.set(normalize(name), found);
+  }
   const R = SeatRules;
   const perSeat = seats.map(s => {
     const out: string[] = [];
     if (!s.person) out.push("Empty seat: name the person who holds it.");
     const held = s.person ? counts.get(personKey(s.person))! : 0;
-    if (held > seatLimit) out.push(`${s.person!.name || s.person!.email} holds ${held} seats, more than the limit of ${seatLimit}: hand one on.`);
+    if (held > seatLimit) out.push(`${said(s.person!.name || s.person!.email)} holds ${held} seats, more than the limit of ${seatLimit}: hand one on.`);
     const n = s.responsibilities.length;
     if (n === 0) out.push("No responsibilities: list the 3 to 5 things this seat is accountable for.");
     else if (n < R.minResponsibilities) out.push(`Only ${n} responsibilit${n === 1 ? "y" : "ies"}: a seat needs ${R.minResponsibilities} to ${R.maxResponsibilities}.`);
     else if (n > R.maxResponsibilities) out.push(`${n} responsibilities, more than ${R.maxResponsibilities}: split the seat or hand some on.`);
-    if (s.reportsTo && !names.has(normalize(s.reportsTo))) out.push(`Reports to "${s.reportsTo}", which is not a seat: name a seat of this table.`);
-    const cycle = cycles.find(c => c.some(x => normalize(x) === normalize(s.name)));
-    if (cycle) out.push(`Reporting cycle: ${[...cycle, cycle[0]].join(" → ")}. One seat in it must report outside it.`);
+    if (s.reportsTo && !names.has(normalize(s.reportsTo))) out.push(`Reports to ${quote(s.reportsTo)}, which is not a seat: name a seat of this table.`);
+    const inCycle = cycleOf.get(normalize(s.name));
+    if (inCycle) out.push(s.name === inCycle.cycle[0] ? inCycle.first : inCycle.other);
     return out;
   });
   return {perSeat, seatsHeld: seats.map(s => (s.person ? counts.get(personKey(s.person))! : 0)), cycles};
@@ -171,17 +207,17 @@ export function unseatedOwners(work: readonly OpenWork[], seats: readonly Seat[]
     kinds.set(w.what, (kinds.get(w.what) ?? 0) + 1);
     tally.set(name, kinds);
   }
-  return [...tally].map(([name, kinds]) => `${name} (${[...kinds].map(([what, n]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")})`);
+  return [...tally].map(([name, kinds]) => `${said(name)} (${[...kinds].map(([what, n]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")})`);
 }
 
 /** The finding for work whose owner holds no seat. */
 export function noSeatFinding(owner: string): string {
-  return `${owner} holds no seat in the Seats table: give the work to a seat, or add ${owner}'s seat.`;
+  return `${said(owner)} holds no seat in the Seats table: give the work to a seat, or add ${said(owner)}'s seat.`;
 }
 
 /** The finding for work given to a seat nobody holds. */
 export function emptySeatFinding(seat: string, what: string): string {
-  return `The seat ${seat} is empty: nobody owns this ${what}.`;
+  return `The seat ${said(seat)} is empty: nobody owns this ${what}.`;
 }
 
 export interface OwnerJudged {
