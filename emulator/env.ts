@@ -4,9 +4,9 @@ import type {DelayRange, RateLimit} from "./server";
 import {DocumentedRateLimit, ObservedMutationDelay, ObservedRateLimit} from "./server";
 
 /**
- * The settings of `npm run emulator`, read from environment variables. The
- * defaults are the real service's observed behaviour; docs/emulator.md lists
- * the variables.
+ * The settings of `npm run emulator`, read from environment variables and its
+ * arguments. The defaults are the real service's observed behaviour;
+ * docs/emulator.md lists the variables.
  */
 
 export interface EnvSettings {
@@ -14,15 +14,29 @@ export interface EnvSettings {
   mutationDelayMs: number | DelayRange;
   rateLimit: RateLimit | false;
   faults: Fault[];
+  /** A folder of CSV files to serve beside the sample docs. */
+  from?: string;
 }
 
-export function settingsFromEnv(env: Record<string, string | undefined>): EnvSettings {
+export const Usage = "Usage: npm run emulator -- [--from <folder of CSV files>]";
+
+export function settingsFromEnv(env: Record<string, string | undefined>, argv: readonly string[] = []): EnvSettings {
+  const from = fromOf(argv) ?? env.EMULATOR_FROM;
   return {
     port: wholeNumber("PORT", env.PORT ?? "8787"),
     mutationDelayMs: delayOf(env.EMULATOR_MUTATION_DELAY_MS),
     rateLimit: rateLimitOf(env.EMULATOR_RATE_LIMIT),
     faults: env.EMULATOR_FAULTS ? parseFaults(env.EMULATOR_FAULTS) : [],
+    ...(from ? {from} : {}),
   };
+}
+
+/** `--from DIR` or `--from=DIR`, the only arguments there are. */
+function fromOf(argv: readonly string[]): string | undefined {
+  const [flag, dir, ...rest] = argv.length === 1 && argv[0].startsWith("--from=") ? ["--from", argv[0].slice(7)] : argv;
+  if (flag === undefined) return undefined;
+  if (flag !== "--from" || !dir || rest.length) throw new Error(`Unexpected arguments: ${argv.join(" ")}. ${Usage}`);
+  return dir;
 }
 
 /** `15000` for a fixed delay, `10000-20000` for a random one in that range. */

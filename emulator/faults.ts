@@ -9,7 +9,10 @@
 export const Operations = [
   "whoami",
   "resolveBrowserLink",
+  "listDocs",
+  "createDoc",
   "getDoc",
+  "addPermission",
   "listTables",
   "getTable",
   "listColumns",

@@ -1,17 +1,20 @@
 import {settingsFromEnv} from "./env";
+import type {DocRecord} from "./model";
 import {links} from "./model";
 import {startSampleEmulator, Tokens} from "./sample";
 
 /**
- * npm run emulator: serves the sample organization's docs until stopped, with
- * the real service's observed limits and write delay unless the environment
- * says otherwise (see docs/emulator.md).
+ * npm run emulator [-- --from DIR]: serves the sample organization's docs, and
+ * the CSV files under DIR as docs beside them, until stopped, with the real
+ * service's observed limits and write delay unless the environment says
+ * otherwise (see docs/emulator.md).
  */
 async function main() {
-  const settings = settingsFromEnv(process.env);
-  const {baseUrl, seeded, emulator} = await startSampleEmulator({...settings, validate: false, withBadRows: true});
+  const settings = settingsFromEnv(process.env, process.argv.slice(2));
+  const {baseUrl, seeded, emulator, csvDocs} = await startSampleEmulator({...settings, validate: false, withBadRows: true});
   const delay = settings.mutationDelayMs;
   const limit = settings.rateLimit;
+  const width = Math.max(12, ...[...seeded.docs, ...csvDocs].map(d => d.id.length + 1));
   console.log(`Superhuman Docs API emulator listening at ${baseUrl}/apis/v1`);
   console.log(`Bearer tokens: ${Tokens.leader} (read-write), ${Tokens.reader} (read-only)`);
   console.log(`Writes apply after ${typeof delay === "number" ? `${delay} ms` : `${delay.min}-${delay.max} ms`}.`);
@@ -24,8 +27,10 @@ async function main() {
   console.log(`Sample docs: the links a user pastes into the pack, served at ${baseUrl}/apis/v1/docs/<doc id>`);
   for (const doc of seeded.docs) {
     const note = doc.id === seeded.restrictedDocId ? " (off limits to both tokens: answers 404)" : "";
-    console.log(`  ${doc.id.padEnd(12)} ${links.address(doc)}${note}`);
+    console.log(`  ${doc.id.padEnd(width)} ${links.address(doc)}${note}`);
   }
+  if (csvDocs.length) console.log(`Your docs from ${settings.from}, open to both tokens, every column text:`);
+  for (const doc of csvDocs) console.log(`  ${doc.id.padEnd(width)} ${links.address(doc)} (${sizeOf(doc)})`);
   console.log("Run the pack against it from another shell (docs/emulator.md, Trying the pack by hand):");
   console.log(`  export EMULATOR_URL=${baseUrl} EMULATOR_TOKEN=${Tokens.leader}`);
   console.log(`  npm run try -- SetupCheck Team ${links.address(seeded.docs.find(d => d.id === seeded.teamDocIds[0])!)}`);
@@ -37,7 +42,13 @@ async function main() {
   });
 }
 
-main().catch(error => {
-  console.error(error);
+/** `3 tables, 42 rows`. */
+function sizeOf(doc: DocRecord): string {
+  const rows = doc.tables.reduce((n, t) => n + t.rows.length, 0);
+  return `${doc.tables.length} ${doc.tables.length === 1 ? "table" : "tables"}, ${rows} ${rows === 1 ? "row" : "rows"}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -71,6 +71,8 @@ export interface DocRecord {
   tables: TableRecord[];
   createdAt: string;
   updatedAt: string;
+  /** The doc this one was copied from, for a doc made by createDoc with a sourceDoc. */
+  sourceDocId?: string;
 }
 
 export interface Workspace {

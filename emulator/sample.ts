@@ -4,6 +4,8 @@ import type {MeetingSample} from "../sample/meetings";
 import {sampleMeetings} from "../sample/meetings";
 import {People, sampleOrganization} from "../sample/organization";
 import type {Organization} from "../sample/types";
+import {docsFromCsvDir} from "./csv";
+import type {DocRecord} from "./model";
 import type {SeededOrganization} from "./seed";
 import {seedOrganization} from "./seed";
 import type {EmulatorOptions} from "./server";
@@ -23,12 +25,23 @@ export interface SampleEmulator {
   baseUrl: string;
   seeded: SeededOrganization;
   org: Organization;
+  /** The docs made from the CSV files of `from`, served beside the sample's. */
+  csvDocs: DocRecord[];
   stop: () => Promise<void>;
 }
 
-export async function startSampleEmulator(
-  options: Partial<EmulatorOptions> & {org?: Organization; withBadRows?: boolean; port?: number; metrics?: MetricsSample; meetings?: MeetingSample} = {},
-): Promise<SampleEmulator> {
+export interface SampleOptions extends Partial<EmulatorOptions> {
+  org?: Organization;
+  withBadRows?: boolean;
+  port?: number;
+  metrics?: MetricsSample;
+  meetings?: MeetingSample;
+  /** A folder of CSV files to serve as docs beside the sample's (see docsFromCsvDir). */
+  from?: string;
+}
+
+export async function startSampleEmulator(options: SampleOptions = {}): Promise<SampleEmulator> {
+  const csvDocs = options.from === undefined ? [] : docsFromCsvDir(options.from);
   const org = options.org ?? sampleOrganization();
   const seeded = seedOrganization(org, {withBadRows: options.withBadRows, metrics: options.metrics ?? sampleMetrics(), meetings: options.meetings ?? sampleMeetings()});
   const open = seeded.docs.filter(d => d.id !== seeded.restrictedDocId).map(d => d.id);
@@ -41,6 +54,7 @@ export async function startSampleEmulator(
     },
     ...options,
   });
+  emulator.addDocs(csvDocs);
   const baseUrl = await emulator.start(options.port ?? 0);
-  return {emulator, baseUrl, seeded, org, stop: () => emulator.stop()};
+  return {emulator, baseUrl, seeded, org, csvDocs, stop: () => emulator.stop()};
 }

@@ -30,7 +30,8 @@ export interface SeededOrganization {
 
 const Created = "2026-09-15T09:00:00.000Z";
 
-class Ids {
+/** Ids such as `grid-st0001`, `c-st0002`: a kind, a prefix and a counter. */
+export class Ids {
   private n = 0;
   constructor(private readonly prefix: string) {}
   next(kind: "grid" | "c" | "i" | "canvas"): string {

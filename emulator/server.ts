@@ -1,13 +1,14 @@
-import {randomUUID} from "node:crypto";
+import {randomBytes, randomUUID} from "node:crypto";
 import {createServer} from "node:http";
 import type {IncomingMessage, Server, ServerResponse} from "node:http";
 import type {AddressInfo} from "node:net";
+import {copyOfDoc} from "./copy";
 import {Encoder} from "./encode";
 import type {ValueFormat} from "./encode";
 import type {ActiveFault, BetweenPagesFault, Fault, Operation, RequestFault} from "./faults";
 import {FaultSet} from "./faults";
 import type {Cell, ColumnDef, DocRecord, PersonCell, RowRecord, ScalarCell, TableRecord, Workspace} from "./model";
-import {ApiPath, links, parseBrowserLink, spells} from "./model";
+import {ApiPath, links, parseBrowserLink, PublicOrigin, spells} from "./model";
 import type {Violation} from "./spec";
 import {SpecValidator} from "./spec";
 
@@ -23,9 +24,16 @@ export interface TokenGrant {
   tokenName: string;
   /** Read-only tokens get 403 on writes. */
   readOnly?: boolean;
-  /** When set, the only docs the token may open; others answer 404 as if they did not exist. */
+  /**
+   * When set, the docs the token may open besides those its user made or was
+   * given through addPermission; others answer 404 as if they did not exist.
+   */
   docIds?: string[];
 }
+
+/** The access addPermission grants. */
+export type Access = "readonly" | "write" | "comment";
+const Accesses: readonly string[] = ["readonly", "write", "comment"];
 
 /** Requests allowed per user in a rolling window, reads and writes counted apart. */
 export interface RateLimit {
@@ -93,6 +101,8 @@ const StatusMessages: Record<number, string> = {
 /** The real service's answer for a doc that does not exist and for one the token may not open alike. */
 export const NoDocMessage = "Doc does not exist or is inaccessible.";
 
+const ReadOnlyMessage = "This API token is read-only; writes need a read-write token.";
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -111,6 +121,17 @@ interface PageState {
   useColumnNames: boolean;
   query?: string;
   sortBy?: string;
+}
+
+/** The filters of listDocs, kept in its page tokens. */
+interface DocSearch {
+  query?: string;
+  sourceDoc?: string;
+  isOwner: boolean;
+  folderId?: string;
+  workspaceId?: string;
+  /** isPublished, isStarred or inGallery asked true: no doc here is any of those. */
+  none: boolean;
 }
 
 /** A request's operation and the ids its path names, decoded. */
@@ -136,6 +157,14 @@ const DocOperations: Record<string, Operation> = {
   "DELETE tables/*/rows/*": "deleteRow",
 };
 
+/** Operations outside /docs/{docId}, by method and path. */
+const TopOperations: Record<string, Operation> = {
+  "GET /whoami": "whoami",
+  "GET /resolveBrowserLink": "resolveBrowserLink",
+  "GET /docs": "listDocs",
+  "POST /docs": "createDoc",
+};
+
 /** The operation a request asks for, or undefined when there is none (a malformed path included). */
 function routeOf(method: string, path: string): Route | undefined {
   let parts: string[];
@@ -144,11 +173,12 @@ function routeOf(method: string, path: string): Route | undefined {
   } catch {
     return undefined;
   }
-  if (method === "GET" && path === "/whoami") return {operation: "whoami"};
-  if (method === "GET" && path === "/resolveBrowserLink") return {operation: "resolveBrowserLink"};
+  const top = TopOperations[`${method} ${path}`];
+  if (top) return {operation: top};
   if (method === "GET" && parts[0] === "mutationStatus" && parts.length === 2) return {operation: "getMutationStatus", requestId: parts[1]};
   if (parts[0] !== "docs" || parts.length < 2) return undefined;
   const [, docId, , table, , row] = parts;
+  if (method === "POST" && parts.length === 4 && parts[2] === "acl" && parts[3] === "permissions") return {operation: "addPermission", docId};
   const shape = parts
     .slice(2)
     .map((p, i) => (i % 2 === 1 ? "*" : p))
@@ -181,10 +211,12 @@ export class DocsApiEmulator {
   /** Queued writes not yet applied, in the order they were submitted. */
   private readonly pending: Mutation[] = [];
   private readonly faultSet = new FaultSet();
+  /** Who may open each doc beyond the tokens' docIds: doc id, then email (lower case), then access. */
+  private readonly shares = new Map<string, Map<string, Access>>();
   private rowCounter = 0;
 
   constructor(private readonly options: EmulatorOptions) {
-    this.docs = options.docs;
+    this.docs = [...options.docs];
     this.rateLimit = options.rateLimit ?? false;
     this.mutationDelayMs = options.mutationDelayMs ?? 0;
     if (options.validate) this.validator = new SpecValidator();
@@ -215,6 +247,15 @@ export class DocsApiEmulator {
 
   doc(id: string): DocRecord | undefined {
     return this.docs.find(d => d.id === id);
+  }
+
+  /** Serves more docs from now on, each open to its owner's tokens. */
+  addDocs(docs: DocRecord[]): void {
+    for (const doc of docs) {
+      if (this.doc(doc.id)) throw new Error(`A doc with the id ${doc.id} is served already.`);
+      this.docs.push(doc);
+      this.share(doc.id, doc.owner.email, "write");
+    }
   }
 
   /** Adds a fault; the returned record counts how often it has fired. */
@@ -316,10 +357,23 @@ export class DocsApiEmulator {
     list.push(now);
   }
 
+  private share(docId: string, email: string, access: Access): void {
+    if (!this.shares.has(docId)) this.shares.set(docId, new Map());
+    this.shares.get(docId)!.set(email.toLowerCase(), access);
+  }
+
+  /** The access a token has to a doc: its docIds give write, else what the doc is shared with its user. */
+  private accessOf(grant: TokenGrant, docId: string): Access | undefined {
+    if (!grant.docIds || grant.docIds.includes(docId)) return "write";
+    return this.shares.get(docId)?.get(grant.user.email.toLowerCase());
+  }
+
   private access(grant: TokenGrant, docId: string, write = false): DocRecord {
     const doc = this.doc(docId);
-    if (!doc || (grant.docIds && !grant.docIds.includes(docId))) throw new HttpError(404, NoDocMessage);
-    if (write && grant.readOnly) throw new HttpError(403, "This API token is read-only; writes need a read-write token.");
+    const access = doc && this.accessOf(grant, docId);
+    if (!doc || !access) throw new HttpError(404, NoDocMessage);
+    if (write && grant.readOnly) throw new HttpError(403, ReadOnlyMessage);
+    if (write && access !== "write") throw new HttpError(403, `The doc is shared with you as ${access}; ask its owner for write access.`);
     return doc;
   }
 
@@ -352,8 +406,11 @@ export class DocsApiEmulator {
     if (operation === "whoami") return [200, this.whoami(grant)];
     if (operation === "resolveBrowserLink") return [200, this.resolveBrowserLink(query, grant)];
     if (operation === "getMutationStatus") return [200, this.mutationStatus(route.requestId!)];
+    if (operation === "listDocs") return [200, this.listDocs(grant, query)];
+    if (operation === "createDoc") return [201, this.createDoc(grant, body)];
     const doc = this.access(grant, route.docId!, isWrite);
     if (operation === "getDoc") return [200, this.getDoc(doc)];
+    if (operation === "addPermission") return [200, this.addPermission(doc, body)];
     if (operation === "listTables") return [200, this.listTables(doc, query)];
     const table = this.tableOf(doc, route.table!);
     const encoder = new Encoder(doc);
@@ -423,6 +480,7 @@ export class DocsApiEmulator {
 
   private getDoc(doc: DocRecord) {
     const ws = this.workspace;
+    const source = doc.sourceDocId;
     return {
       id: doc.id,
       type: "doc",
@@ -443,10 +501,27 @@ export class DocsApiEmulator {
       folder: {id: ws.folderId, type: "folder", browserLink: `https://docs.superhuman.com/folders/${ws.folderId}`, name: ws.folderName},
       workspaceId: ws.id,
       folderId: ws.folderId,
+      ...(source ? {sourceDoc: docReference(source)} : {}),
     };
   }
 
-  private page<T>(all: T[], query: URLSearchParams, max: number, base: string, extra: Record<string, string> = {}) {
+  /** The docs the token may open, newest change first, filtered as the query asks. */
+  private listDocs(grant: TokenGrant, query: URLSearchParams) {
+    const token = query.get("pageToken");
+    const search = token ? decodeToken<{search: DocSearch}>(token).search : docSearch(query);
+    const ws = this.workspace;
+    const elsewhere = (search.folderId && search.folderId !== ws.folderId) || (search.workspaceId && search.workspaceId !== ws.id);
+    const docs = this.docs
+      .filter(d => !search.none && !elsewhere && this.accessOf(grant, d.id))
+      .filter(d => !search.query || d.name.toLowerCase().includes(search.query.toLowerCase()))
+      .filter(d => !search.sourceDoc || d.sourceDocId === search.sourceDoc)
+      .filter(d => !search.isOwner || d.owner.email.toLowerCase() === grant.user.email.toLowerCase())
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const page = this.page(docs, query, 100, links.api("/docs"), {search});
+    return {...page, items: page.items.map(d => this.getDoc(d))};
+  }
+
+  private page<T>(all: T[], query: URLSearchParams, max: number, base: string, extra: Record<string, unknown> = {}) {
     const token = query.get("pageToken");
     const state = token ? decodeToken<{offset: number; limit: number}>(token) : {offset: 0, limit: clampLimit(query.get("limit"), max)};
     const items = all.slice(state.offset, state.offset + state.limit);
@@ -567,6 +642,50 @@ export class DocsApiEmulator {
     this.pending.push(mutation);
     this.applyDueMutations();
     return requestId;
+  }
+
+  /**
+   * Makes a doc, empty or a copy of `sourceDoc`, owned by the token's user. It
+   * answers 201 with the doc's metadata and a requestId at once; the doc is
+   * served from when the write applies.
+   */
+  private createDoc(grant: TokenGrant, body: unknown) {
+    if (grant.readOnly) throw new HttpError(403, ReadOnlyMessage);
+    const {title, sourceDoc, folderId} = docCreate(body);
+    const source = sourceDoc === undefined ? undefined : this.access(grant, sourceDoc);
+    if (folderId !== undefined && folderId !== this.workspace.folderId) {
+      throw new HttpError(400, `No folder ${folderId}; leave folderId out.`);
+    }
+    const made = {id: this.newDocId(), name: title ?? "Untitled", owner: grant.user, at: new Date().toISOString()};
+    const empty = {id: made.id, name: made.name, owner: made.owner, tables: [], createdAt: made.at, updatedAt: made.at};
+    const doc = source ? copyOfDoc(source, made) : empty;
+    const requestId = this.queue(() => this.addDocs([doc]));
+    return {...this.getDoc(doc), requestId};
+  }
+
+  /** Shares a doc with a person by email; the share applies as any write does. */
+  private addPermission(doc: DocRecord, body: unknown) {
+    const {access, principal, suppressEmail} = (body ?? {}) as {
+      access?: unknown;
+      principal?: {type?: unknown; email?: unknown};
+      suppressEmail?: unknown;
+    };
+    if (typeof access !== "string" || !Accesses.includes(access)) throw new HttpError(400, `access must be ${Accesses.join(", ")}.`);
+    if (principal?.type !== "email" || typeof principal.email !== "string" || !principal.email.includes("@")) {
+      throw new HttpError(400, 'principal must be {"type": "email", "email": "<address>"}.');
+    }
+    if (suppressEmail !== undefined && typeof suppressEmail !== "boolean") throw new HttpError(400, "suppressEmail must be true or false.");
+    const email = principal.email;
+    this.queue(() => this.share(doc.id, email, access as Access));
+    return {};
+  }
+
+  /** A doc id as the service makes them: ten letters and digits. */
+  private newDocId(): string {
+    let id: string;
+    do id = randomBytes(16).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, 10);
+    while (id.length < 10 || this.doc(id));
+    return id;
   }
 
   /** The real service always sends `warning`, null when there is none. */
@@ -714,6 +833,40 @@ export class DocsApiEmulator {
     }
     if (rows.length < before) this.touch(doc, table);
   }
+}
+
+/** The filters a listDocs request asks for. */
+function docSearch(query: URLSearchParams): DocSearch {
+  const given = (name: string) => query.get(name) ?? undefined;
+  return {
+    query: given("query"),
+    sourceDoc: given("sourceDoc"),
+    isOwner: query.get("isOwner") === "true",
+    folderId: given("folderId"),
+    workspaceId: given("workspaceId"),
+    none: ["isPublished", "isStarred", "inGallery"].some(name => query.get(name) === "true"),
+  };
+}
+
+/** The fields of the spec's DocCreate. */
+const DocCreateFields = ["title", "sourceDoc", "timezone", "folderId", "initialPage"];
+
+/** A createDoc body, checked as the spec's DocCreate describes it. */
+function docCreate(body: unknown): {title?: string; sourceDoc?: string; folderId?: string} {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'The body must be an object such as {"title": "Q3 OKRs"}.');
+  }
+  const fields = body as Record<string, unknown>;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!DocCreateFields.includes(key)) throw new HttpError(400, `Unknown field ${key}; a doc takes ${DocCreateFields.join(", ")}.`);
+    if (key !== "initialPage" && typeof value !== "string") throw new HttpError(400, `${key} must be text.`);
+  }
+  return fields as {title?: string; sourceDoc?: string; folderId?: string};
+}
+
+/** A doc as other resources name it: sourceDoc in a copy's metadata. */
+function docReference(id: string) {
+  return {id, type: "doc", browserLink: `${PublicOrigin}/d/_d${id}`, href: links.api(`/docs/${id}`)};
 }
 
 function emptyStats(): EmulatorStats {

@@ -10,8 +10,10 @@ import {join} from "node:path";
  * are applied: oneOf becomes anyOf (the value unions overlap), schemas used as
  * allOf parts lose additionalProperties: false (else extended objects could
  * never match), the discriminator is dropped (its mapping is incomplete),
- * Table no longer requires the viewId it never defines, and MutationStatus's
- * warning may be null, as the real service sends it.
+ * Table no longer requires the viewId it never defines, MutationStatus's
+ * warning may be null, as the real service sends it, and createDoc may answer
+ * 404 for a source doc the caller cannot open, as every operation does for
+ * such a doc (the spec lists no 404 for it).
  */
 
 /** The spec lives in the project (emulator/spec/, with its origin); DOCS_API_SPEC points elsewhere. */
@@ -45,6 +47,8 @@ function relax(spec: Json): Json {
   table.required = (table.required as string[]).filter(r => r !== "viewId");
   const warning = (schemas.MutationStatus.properties as Record<string, Json>).warning;
   warning.type = ["string", "null"];
+  const createDoc = (spec.paths as Record<string, Record<string, Json> | undefined>)["/docs"]?.post;
+  if (createDoc) (createDoc.responses as Json)["404"] = {$ref: "#/components/responses/NotFoundError"};
   return spec;
 }
 

@@ -63,3 +63,19 @@ export const UpsertResult = z.looseObject({requestId: z.string(), addedRowIds: z
 export const UpdateResult = z.looseObject({requestId: z.string(), id: z.string()});
 
 export const ErrorBody = z.looseObject({message: z.optional(z.string())});
+
+/** A doc as listDocs and getDoc describe it; sourceDoc names the doc it was copied from. */
+export const DocInfo = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  browserLink: z.string(),
+  sourceDoc: z.optional(z.looseObject({id: z.string()})),
+});
+
+export const DocList = list(DocInfo);
+
+/** createDoc's answer: the new doc, and the write that makes it, to wait for. */
+export const CreatedDoc = z.looseObject({id: z.string(), name: z.string(), browserLink: z.string(), requestId: z.optional(z.string())});
+
+/** addPermission answers an empty object. */
+export const PermissionResult = z.looseObject({});

@@ -1,8 +1,11 @@
 import {assert} from "chai";
+import {actionContext} from "../emulator/run";
 import {markdown} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator, Tokens} from "../emulator/sample";
 import {ObservedRateLimit} from "../emulator/server";
+import {People} from "../sample/organization";
+import {ApiError, copyDoc, findDocsByTitle, sharePermission} from "../src/api/client";
 
 /** The emulator itself: what the real service does, checked over HTTP against the spec. */
 describe("Docs API emulator", function () {
@@ -241,5 +244,190 @@ describe("Docs API emulator", function () {
     assert.include(["9", "10"], throttled.headers.get("retry-after"));
     assert.equal((await get("/whoami")).status, 200);
     assert.equal(env.emulator.stats.throttled, 1);
+  });
+});
+
+/** The doc operations beyond rows: listDocs, createDoc and addPermission, over HTTP and through the pack's client. */
+describe("Docs API emulator: listing, copying and sharing docs", function () {
+  this.timeout(60_000);
+  const Guest = {name: "Gus Guest", email: "gus@elsewhere.example"};
+  const GuestToken = "tok-guest-0001";
+  let env: SampleEmulator;
+  const request = async (method: string, path: string, body?: unknown, token: string = Tokens.leader) => {
+    const headers = {Authorization: `Bearer ${token}`, ...(body === undefined ? {} : {"Content-Type": "application/json"})};
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {method, headers, body: payload});
+    return {status: response.status, body: (await response.json()) as any};
+  };
+  const get = (path: string, token?: string) => request("GET", path, undefined, token);
+  const titles = async (query: string, token?: string) =>
+    ((await get(`/docs?query=${encodeURIComponent(query)}`, token)).body.items as any[]).map(d => d.name);
+  const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+  const notFound = {statusCode: 404, statusMessage: "Not Found", message: "Doc does not exist or is inaccessible."};
+
+  // The sample's tokens, unscoped, and a guest who may open no doc until one is shared with him.
+  beforeEach(async function () {
+    env = await startSampleEmulator({
+      validate: true,
+      tokens: {
+        [Tokens.leader]: {user: People.ceo, tokenName: "Leadership OS"},
+        [Tokens.reader]: {user: People.ceo, tokenName: "Read only", readOnly: true},
+        [GuestToken]: {user: Guest, tokenName: "Guest", docIds: []},
+      },
+      mutationDelayMs: 150,
+    });
+  });
+  afterEach(async function () {
+    assert.deepEqual(env.emulator.violations, []);
+    await env.stop();
+  });
+
+  it("lists the docs a token may open, newest change first, and finds them by title", async function () {
+    const all = (await get("/docs?limit=100")).body.items as any[];
+    assert.includeMembers(all.map(d => d.id), ["NsTeam001", "NsMeet001"]);
+    assert.deepEqual(await titles("sales"), ["Sales OKRs"], "the query searches titles, in any case");
+    assert.deepEqual(await titles("sales", GuestToken), [], "a doc not shared is not listed");
+    const first = (await get("/docs?query=OKRs&limit=2")).body;
+    const second = (await get(`/docs?pageToken=${first.nextPageToken}`)).body;
+    assert.lengthOf(first.items, 2);
+    assert.isTrue([...first.items, ...second.items].every((d: any) => d.name.includes("OKRs")), "a page token keeps the query");
+    assert.deepEqual((await get("/docs?isPublished=true")).body.items, []);
+    await request("POST", "/docs/NsTeam003/tables/Check-ins/rows", {rows: [{cells: [{column: "Note", value: "New"}]}]});
+    await sleep(200);
+    assert.equal((await get("/docs")).body.items[0].id, "NsTeam003", "the doc changed last comes first");
+  });
+
+  it("copies a doc: 201 at once with a requestId, served with its tables and rows under new ids once the write applies", async function () {
+    const made = await request("POST", "/docs", {title: "Sales OKRs FY2027", sourceDoc: "NsTeam001", timezone: "Europe/Berlin"});
+    assert.equal(made.status, 201);
+    assert.include(made.body, {type: "doc", name: "Sales OKRs FY2027", owner: People.ceo.email});
+    assert.match(made.body.requestId, /^mutate:/);
+    assert.match(made.body.id, /^[A-Za-z0-9]{10}$/);
+    assert.equal(made.body.sourceDoc.id, "NsTeam001");
+    assert.deepEqual((await get(`/docs/${made.body.id}`)).body, notFound, "nothing is served before the write applies");
+    assert.deepEqual(await titles("FY2027"), []);
+    await sleep(200);
+    assert.deepEqual((await get(`/mutationStatus/${encodeURIComponent(made.body.requestId)}`)).body, {completed: true, warning: null});
+    assert.deepEqual(await titles("FY2027"), ["Sales OKRs FY2027"]);
+    assert.lengthOf((await get("/docs?sourceDoc=NsTeam001")).body.items, 1);
+    const tables = async (docId: string) => ((await get(`/docs/${docId}/tables`)).body.items as any[]).map(t => ({id: t.id, name: t.name}));
+    const [source, copy] = [await tables("NsTeam001"), await tables(made.body.id)];
+    assert.deepEqual(copy.map(t => t.name), source.map(t => t.name));
+    assert.isEmpty(copy.filter(t => source.some(s => s.id === t.id)), "the copy's tables have new ids");
+    const rows = async (docId: string) =>
+      (await get(`/docs/${docId}/tables/Key%20Results/rows?useColumnNames=true&valueFormat=rich`)).body.items as any[];
+    const [sourceRows, copyRows] = [await rows("NsTeam001"), await rows(made.body.id)];
+    assert.deepEqual(copyRows.map(r => r.name), sourceRows.map(r => r.name));
+    assert.notEqual(copyRows[0].id, sourceRows[0].id);
+    assert.equal(copyRows[0].values.Objective.tableId, copy.find(t => t.name === "Objectives")!.id, "lookups point into the copy");
+    const edit = {row: {cells: [{column: "Current", value: 1}]}};
+    await request("PUT", `/docs/${made.body.id}/tables/Key%20Results/rows/${copyRows[0].id}`, edit);
+    await sleep(200);
+    assert.notEqual((await rows("NsTeam001"))[0].values.Current, 1, "writing to the copy leaves the source alone");
+  });
+
+  it("makes an empty doc without a source, and refuses what the real service refuses", async function () {
+    const empty = await request("POST", "/docs", {});
+    assert.equal(empty.status, 201);
+    assert.equal(empty.body.name, "Untitled");
+    const unshared = await request("POST", "/docs", {title: "Board copy", sourceDoc: "NsMeet001"}, GuestToken);
+    assert.deepEqual(unshared, {status: 404, body: notFound});
+    assert.equal((await request("POST", "/docs", {title: "Copy"}, Tokens.reader)).status, 403);
+    assert.equal((await request("POST", "/docs", {title: 7})).status, 400);
+    assert.equal((await request("POST", "/docs", {title: "x", owner: "me"})).status, 400);
+    assert.equal((await request("POST", "/docs", {title: "x", folderId: "fl-Nope"})).status, 400);
+  });
+
+  it("shares a doc by email once the write applies, at the access given", async function () {
+    const share = (access: string, token?: string, docId = "NsTeam001") =>
+      request("POST", `/docs/${docId}/acl/permissions`, {access, principal: {type: "email", email: Guest.email}, suppressEmail: true}, token);
+    const rowId = env.emulator.doc("NsTeam001")!.tables[3].rows[0].id;
+    const note = {row: {cells: [{column: "Note", value: "x"}]}};
+    const write = () => request("PUT", `/docs/NsTeam001/tables/Check-ins/rows/${rowId}`, note, GuestToken);
+    assert.deepEqual(await share("readonly"), {status: 200, body: {}});
+    assert.deepEqual(await get("/docs/NsTeam001", GuestToken), {status: 404, body: notFound}, "not before the write applies");
+    await sleep(200);
+    assert.equal((await get("/docs/NsTeam001", GuestToken)).status, 200);
+    assert.deepEqual(await titles("OKRs", GuestToken), ["Sales OKRs"]);
+    assert.equal((await write()).status, 403, "a read-only share refuses writes");
+    await share("write");
+    await sleep(200);
+    assert.equal((await write()).status, 202);
+    assert.deepEqual(await share("write", GuestToken, "NsMeet001"), {status: 404, body: notFound}, "a doc the caller cannot see");
+    assert.equal((await share("owner")).status, 400);
+    assert.equal((await request("POST", "/docs/NsTeam001/acl/permissions", {access: "write", principal: {type: "anyone"}})).status, 400);
+    assert.equal((await share("write", Tokens.reader)).status, 403);
+  });
+
+  it("counts createDoc and addPermission as writes under the write limit", async function () {
+    env.emulator.rateLimit = ObservedRateLimit;
+    const body = {access: "readonly", principal: {type: "email", email: Guest.email}};
+    assert.equal((await request("POST", "/docs", {title: "One"})).status, 201);
+    assert.equal((await request("POST", "/docs/NsTeam001/acl/permissions", body)).status, 200);
+    assert.equal((await request("POST", "/docs", {title: "Two"})).status, 201);
+    assert.equal((await request("POST", "/docs", {title: "Three"})).status, 429);
+    assert.equal((await get("/docs")).status, 200, "reads are counted apart");
+  });
+
+  describe("through the pack's client", function () {
+    const context = (token: string = Tokens.leader) => actionContext(env, token);
+
+    it("copyDoc waits until the copy can be read, holds the source's tables, and finds it again, not copying twice", async function () {
+      const copy = await copyDoc(context(), {title: "Marketing OKRs FY2027", sourceDocId: "Ns_Team-002"});
+      assert.match(copy.browserLink, new RegExp(`^https://docs\\.superhuman\\.com/d/_d${copy.id}$`));
+      assert.equal(copy.name, "Marketing OKRs FY2027");
+      const names = async (docId: string) => ((await get(`/docs/${docId}/tables`)).body.items as any[]).map(t => t.name);
+      assert.deepEqual(await names(copy.id), await names("Ns_Team-002"), "readable as soon as copyDoc answers");
+      assert.deepEqual(await copyDoc(context(), {title: "Marketing OKRs FY2027", sourceDocId: "Ns_Team-002"}), copy);
+      assert.equal(env.emulator.stats.byOperation.createDoc, 1, "the second run found the copy");
+      assert.deepEqual(await findDocsByTitle(context(), "Marketing OKRs FY2027"), [{...copy, sourceDocId: "Ns_Team-002"}]);
+      const link = "https://docs.superhuman.com/d/_dNs_Team-002";
+      const original = {id: "Ns_Team-002", name: "Marketing OKRs", browserLink: link, sourceDocId: undefined};
+      assert.deepEqual(await findDocsByTitle(context(), "Marketing OKRs"), [original], "the title matches exactly");
+    });
+
+    it("copyDoc of a doc not shared says so and makes nothing", async function () {
+      const error = await copyDoc(context(GuestToken), {title: "Mine now", sourceDocId: "NsTeam001"}).catch((e: unknown) => e);
+      assert.instanceOf(error, ApiError);
+      assert.isTrue((error as ApiError).docNotShared);
+      assert.match((error as Error).message, /^The doc NsTeam001 does not exist or is not shared with the account this pack is connected as/);
+      assert.deepEqual(await titles("Mine now"), []);
+    });
+
+    it("copyDoc after a connection dropped on the create looks the title up and finds the copy: one doc, not two", async function () {
+      const dropped = env.emulator.inject({fault: "resetAfter", operation: "createDoc"});
+      const copy = await copyDoc(context(), {title: "Product OKRs FY2027", sourceDocId: "NsTeam003"});
+      assert.equal(dropped.fired, 1);
+      assert.equal(env.emulator.stats.byOperation.createDoc, 1);
+      assert.deepEqual((await findDocsByTitle(context(), "Product OKRs FY2027")).map(d => d.id), [copy.id]);
+    });
+
+    it("copyDoc after a server error waits until a create would have landed, then copies once", async function () {
+      env.emulator.inject({fault: 503, operation: "createDoc"});
+      const started = Date.now();
+      const copy = await copyDoc(context(), {title: "People OKRs FY2027", sourceDocId: "NsTeam006"});
+      assert.isAtLeast(Date.now() - started, 20_000, "it looked the title up for as long as a write takes to land");
+      assert.equal(env.emulator.stats.byOperation.createDoc, 2);
+      assert.deepEqual((await findDocsByTitle(context(), "People OKRs FY2027")).map(d => d.id), [copy.id]);
+    });
+
+    it("sharePermission shares a doc, and says so when the doc is not the caller's to share", async function () {
+      await sharePermission(context(), "NsTeam001", Guest.email, "readonly");
+      await sleep(200);
+      assert.deepEqual(await titles("Sales", GuestToken), ["Sales OKRs"]);
+      const error = await sharePermission(context(GuestToken), "NsMeet001", "x@elsewhere.example", "write").catch((e: unknown) => e);
+      assert.isTrue((error as ApiError).docNotShared);
+    });
+
+    it("paces copies and shares under the write limit: no write is refused", async function () {
+      env.emulator.rateLimit = ObservedRateLimit;
+      env.emulator.mutationDelayMs = 0;
+      const c = context();
+      const started = Date.now();
+      const copy = await copyDoc(c, {title: "Finance OKRs FY2027", sourceDocId: "NsTeam007"});
+      for (const email of ["a@x.example", "b@x.example", "c@x.example"]) await sharePermission(c, copy.id, email, "write");
+      assert.equal(env.emulator.stats.throttled, 0);
+      assert.isAtLeast(Date.now() - started, 9_000, "the fourth write waited for the window");
+    });
   });
 });

@@ -3,7 +3,7 @@ import {spawn, spawnSync} from "node:child_process";
 import {assert} from "chai";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator, Tokens} from "../emulator/sample";
-import {tryPack} from "../scripts/try";
+import {asJson, asText, tryPack} from "../scripts/try";
 
 /** npm run try: any formula, action or sync table of the pack against a running emulator, from the command line. */
 
@@ -49,6 +49,37 @@ describe("npm run try", function () {
     assert.include(checkIn.result as Row, {Id: kr, Current: 26, Confidence: 0.7, LastCheckIn: "2026-11-19"});
     const again = (await tryPack(["KeyResults", team], options)).result as Row[];
     assert.include(again.find(r => r.Code === "KR2"), {Current: 26, Confidence: 0.7, LastCheckIn: "2026-11-19"});
+  });
+
+  it("prints rows as a text table of the display and featured columns, values shortened", async function () {
+    const out = await tryPack(["KeyResults", env.seeded.teamDocIds[0], "", "", "", "", "", "2026-11-18"], options);
+    const lines = asText(out, 200).split("\n");
+    assert.match(lines[0], /^Name +Objective +Owner +Current +Target +Progress +Status +Forecast$/);
+    assert.match(lines[1], /^-+ {2}-+/);
+    const first = /^New mid-market bookings +Close the quarter with reco… +Diego Ramos +2089444 +4200000 +0\.497 +At risk +3844781\.679$/;
+    assert.match(lines[2], first, "numbers rounded, long names cut");
+    assert.deepEqual(lines.slice(-2), [`${(out.result as Row[]).length} rows.`, "8 of 25 columns; --json shows them all."]);
+    const narrow = asText(out, 60).split("\n");
+    assert.isTrue(narrow.slice(0, -2).every(l => l.length <= 60), "columns that do not fit the width are left out");
+    assert.deepEqual(JSON.parse(asJson(out)), out.result, "--json keeps every column");
+  });
+
+  it("prints a formula's value as text: a number, a list line by line, a record field by field", async function () {
+    assert.equal(asText(await tryPack(["KeyResultProgress", "0", "100", "40"], options)), "0.4");
+    assert.equal(asText(await tryPack(["AgendaTimes", "5,50,5", "9:30 AM"], options)), "09:30–09:35\n09:35–10:25\n10:25–10:30");
+    const review = asText(await tryPack(["CycleReview", "0.2,0.9,0.5"], options)).split("\n");
+    assert.include(review, "Mean           0.533");
+    assert.include(review, "Flags          None");
+  });
+
+  it("says in words whether a two-way edit was saved, and why not when it was refused", async function () {
+    const edit = ["KeyResults", env.seeded.teamDocIds[0], "--edit", "KR3", "Current=70", "Confidence=0.6"];
+    assert.equal(asText(await tryPack(edit, options)), "Saved KR3: Current 70, Confidence 0.6.");
+    const refused = await tryPack(edit, {...options, token: Tokens.reader});
+    assert.match(asText(refused), /^Not saved \(KR3\): Access denied \(updating a row of the table Key Results in the doc NsTeam001\)\./);
+    const [outcome] = JSON.parse(asJson(refused)) as Array<{outcome: string; error: {message: string}}>;
+    assert.equal(outcome.outcome, "error");
+    assert.match(outcome.error.message, /^Access denied/, "--json keeps the message too");
   });
 
   it("says what is wrong with a name, an edit or a missing row", async function () {
@@ -99,16 +130,27 @@ describe("npm run emulator, then npm run try from another shell", function () {
         child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
         child.on("exit", status => resolve({status, stdout, stderr}));
       });
-    const setup = await run(["SetupCheck", "Team", "https://docs.superhuman.com/d/Sales-OKRs_dNsTeam001"]);
+    const setup = await run(["SetupCheck", "Team", "https://docs.superhuman.com/d/Sales-OKRs_dNsTeam001", "--json"]);
     assert.equal(setup.status, 0, setup.stderr);
     assert.deepEqual(
-      (JSON.parse(setup.stdout) as Row[]).map(r => r.Status),
+      (JSON.parse(setup.stdout) as Row[]).filter(r => r.Table !== "Setup tier").map(r => r.Status),
       ["Found", "Found", "Found", "Found", "Found"],
+      "--json prints pure JSON on stdout",
     );
     assert.match(setup.stderr, /SetupCheck: 6 requests to http/);
-    const sync = await run(["Objectives", "NsTeam001"]);
+    const sync = await run(["Objectives", "NsTeam001", "--json"]);
     assert.equal(sync.status, 0, sync.stderr);
     assert.isAbove((JSON.parse(sync.stdout) as Row[]).length, 0);
+    const text = await run(["Objectives", "NsTeam001"]);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^Name +Team +Owner +Goals +Score.*\n-+ /, "without --json, a text table");
+    const edit = ["KeyResults", "NsTeam001", "--edit", "KR1", "Current=1"];
+    const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/try.ts", ...edit], {
+      encoding: "utf8",
+      env: {...process.env, EMULATOR_URL: url, EMULATOR_TOKEN: Tokens.reader},
+    });
+    assert.equal(refused.status, 1, "a refused edit fails the command");
+    assert.match(refused.stdout, /^Not saved \(KR1\): Access denied .* This API token is read-only; writes need a read-write token\.\n$/);
     emulator.kill("SIGINT");
     const down = spawnSync(process.execPath, ["--import", "tsx", "scripts/try.ts", "Objectives", "NsTeam001"], {encoding: "utf8", env: {...process.env, EMULATOR_URL: "http://127.0.0.1:9"}});
     assert.equal(down.status, 1);

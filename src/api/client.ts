@@ -1,6 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import type * as z from "zod/mini";
-import {ApiLink, ColumnList, ErrorBody, MutationStatus, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
+import {ApiLink, ColumnList, CreatedDoc, DocList, ErrorBody, MutationStatus, PermissionResult, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
 
 /**
@@ -412,5 +412,104 @@ export async function writeLanded(context: coda.ExecutionContext, requestId: str
     if (status.completed) return true;
     if (elapsedMs(context) + pollMs > budgetMs) return false;
     pause(pollMs);
+  }
+}
+
+// ---------------------------------------------------------------------- copying and sharing docs
+
+export interface DocSummary {
+  id: string;
+  browserLink: string;
+  name: string;
+}
+
+/** The access a share gives. */
+export type DocAccess = "readonly" | "write" | "comment";
+
+/** A copy to make: the new doc's title and the doc it copies. */
+export interface DocCopy {
+  title: string;
+  sourceDocId: string;
+}
+
+/** How long a write the service has accepted may take to land. */
+const WriteLandsWithinMs = 20_000;
+/** The pause between looks for a copy whose create may have landed. */
+const LookupEveryMs = 2_000;
+
+/** Every doc the account can open titled exactly `title` (the API's search also matches parts of titles). */
+export async function findDocsByTitle(context: coda.ExecutionContext, title: string): Promise<Array<DocSummary & {sourceDocId?: string}>> {
+  const docs = await all(async pageToken => {
+    const query = pageToken ? {pageToken} : {query: title, limit: 100};
+    const page = await call(context, {schema: DocList, path: "/docs", query, about: `looking for the doc ${title}`});
+    return {items: page.items, continuation: page.nextPageToken};
+  });
+  return docs.filter(d => d.name === title).map(d => ({id: d.id, browserLink: d.browserLink, name: d.name, sourceDocId: d.sourceDoc?.id}));
+}
+
+/**
+ * Copies a doc under a new title and waits until the copy can be read. A copy
+ * of that doc with that title that exists already is returned instead, so
+ * running this twice makes one copy. A create is never retried blindly: after
+ * a failure that may have landed, the title is looked up until such a create
+ * would have landed, and only then is the copy made again.
+ */
+export async function copyDoc(context: coda.ExecutionContext, copy: DocCopy): Promise<DocSummary> {
+  const existing = await copyNamed(context, copy);
+  if (existing) return existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createCopy(context, copy);
+    } catch (error) {
+      if (!mayHaveWritten(error) || attempt >= 2) throw error;
+      const landed = await awaitCopy(context, copy);
+      if (landed) return landed;
+    }
+  }
+}
+
+/** Shares a doc with a person by email. Sharing twice changes nothing, so a failed share is retried. */
+export async function sharePermission(context: coda.ExecutionContext, docId: string, email: string, access: DocAccess): Promise<void> {
+  await call(context, {
+    schema: PermissionResult,
+    method: "POST",
+    path: `/docs/${encodeURIComponent(docId)}/acl/permissions`,
+    body: {access, principal: {type: "email", email}},
+    about: `sharing the doc ${docId} with ${email}`,
+    docId,
+    idempotent: true,
+  });
+}
+
+async function copyNamed(context: coda.ExecutionContext, copy: DocCopy): Promise<DocSummary | undefined> {
+  const found = (await findDocsByTitle(context, copy.title)).find(d => d.sourceDocId === copy.sourceDocId);
+  return found && {id: found.id, browserLink: found.browserLink, name: found.name};
+}
+
+const onItsWay = (title: string) =>
+  `The copy ${title} may be on its way but is not there yet. Run this again in a minute: it looks the copy up first, so none is doubled.`;
+
+async function createCopy(context: coda.ExecutionContext, copy: DocCopy): Promise<DocSummary> {
+  const doc = await call(context, {
+    schema: CreatedDoc,
+    method: "POST",
+    path: "/docs",
+    body: {title: copy.title, sourceDoc: copy.sourceDocId},
+    about: `copying the doc ${copy.sourceDocId}`,
+    docId: copy.sourceDocId,
+  });
+  if (doc.requestId && !(await writeLanded(context, doc.requestId))) throw new coda.UserVisibleError(onItsWay(copy.title));
+  return {id: doc.id, browserLink: doc.browserLink, name: doc.name};
+}
+
+/** Looks a copy up until a create the service may have accepted would have landed; undefined when it did not land. */
+async function awaitCopy(context: coda.ExecutionContext, copy: DocCopy): Promise<DocSummary | undefined> {
+  const until = Date.now() + WriteLandsWithinMs;
+  for (;;) {
+    const found = await copyNamed(context, copy);
+    if (found) return found;
+    if (Date.now() >= until) return undefined;
+    if (elapsedMs(context) + LookupEveryMs > ExecutionBudgetMs) throw new coda.UserVisibleError(onItsWay(copy.title));
+    pause(LookupEveryMs);
   }
 }
