@@ -485,11 +485,12 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
 
   // Leadership doc: where the leaders pull everything up.
   const lIds = new Ids("ld");
-  const teamList = makeTable(lIds, "Team Docs", "Setup", [
+  const teamList = makeTable(lIds, "Teams", "Setup", [
     ["Team", "text"],
-    ["Doc", "text"],
+    ["Lead", "person"],
+    ["Team Doc", "text"],
   ]);
-  org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Doc: links.address(teamDocs[t])}));
+  org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Lead: remember(team.lead), "Team Doc": links.address(teamDocs[t])}));
   const leadership = doc("NsLead001", `${org.name} Leadership Team`, org.teams[0].lead, [teamList]);
 
   const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;

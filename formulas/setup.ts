@@ -91,6 +91,12 @@ export const CreateTeamDoc = coda.makeFormula({
   isAction: true,
   connectionRequirement: Connected,
   onError: handleError,
+  examples: [
+    {
+      params: ["NsLead001", "Sales", "NsTeam001"],
+      result: {Team: "Sales", Link: "https://docs.superhuman.com/d/Sales-OKRs_dNsTeam001", Shared: "", Created: false},
+    },
+  ],
   execute: async function ([leadershipDoc, team, templateDoc], context) {
     return makeTeamDoc(context, {leadershipDoc, team, templateDoc});
   },
