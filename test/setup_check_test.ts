@@ -79,7 +79,7 @@ describe("SetupCheck", function () {
 
   it("lists what a single doc still lacks", async function () {
     const {rows} = await check(env, "one doc", team);
-    assert.deepInclude(row(rows, "Issues"), {Status: Statuses.missing, Ok: false, Fix: "Create a table named Issues with the columns listed."});
+    assert.deepInclude(row(rows, "Issues"), {Status: Statuses.missing, Ok: false, Fix: "Import tier-1/Leadership doc/Issues.csv (npm run starter), or create a table named Issues with the columns listed."});
     assert.deepInclude(row(rows, "Leaders"), {Status: Statuses.optional, Ok: true});
     assert.deepInclude(row(rows, "Key Results"), {Status: Statuses.found, Ok: true});
     assert.notInclude(
@@ -98,7 +98,7 @@ describe("SetupCheck", function () {
       Ok: false,
       Found: "",
       Problems: ["No table named Objectives: Objectives, KeyResults, MeetingAgenda, CheckInsDue, Retrospective, CarryForward cannot read this doc."],
-      Fix: "Create a table named Objectives with the columns listed.",
+      Fix: "Import tier-2/Team doc/Objectives.csv (npm run starter), or create a table named Objectives with the columns listed.",
     });
   });
 

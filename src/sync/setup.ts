@@ -7,7 +7,7 @@ import {editDistance} from "../engine/names";
 import {docTables, sameNameTables, typedColumns} from "./source";
 import type {ColumnKind, TableEntry} from "./tables";
 import {AcceptedFormats, CheckKinds, DocKinds, KindLabel, LeadershipHolds, OneDoc, tablesOf, tableByKey} from "./tables";
-import {readiness, TierList, Tiers} from "./tiers";
+import {readiness, starterPath, TierList, Tiers} from "./tiers";
 
 /**
  * SetupCheck: what a doc holds against what the pack reads there. It costs one
@@ -123,7 +123,9 @@ const fits = (entry: TableEntry, i: Inspected) => !judgeColumns(entry, i.table.n
 export function judgeTable(entry: TableEntry, tables: readonly TableReference[], inspected: ReadonlyMap<string, Inspected>, claimed: ReadonlySet<string>): TableCheck {
   const readBy = entry.readBy.join(", ");
   const base = {Table: entry.name, Tier: entry.tier, Optional: entry.optional, ReadBy: readBy, Columns: columnList(entry), Suggestions: [] as string[]};
-  const create = entry.syncedFrom ? `Add the ${entry.syncedFrom} sync table to this doc.` : `Create a table named ${entry.name} with the columns listed.`;
+  const create = entry.syncedFrom
+    ? `Add the ${entry.syncedFrom} sync table to this doc.`
+    : `Import ${starterPath(entry)} (npm run starter), or create a table named ${entry.name} with the columns listed.`;
   const matches = sameNameTables(tables, entry.name);
   if (matches.length > 1) {
     const quoted = matches.map(t => `"${t.name}"`).join(" and ");
@@ -170,7 +172,7 @@ export function judgeTable(entry: TableEntry, tables: readonly TableReference[],
     Ok: entry.optional,
     Found: "",
     Problems: entry.optional ? [] : [`No table named ${entry.name}: ${readBy} cannot read this doc.`],
-    Fix: entry.optional ? `Optional. ${create}` : create,
+    Fix: entry.optional ? `Optional (tier ${entry.tier}). ${create}` : create,
   };
 }
 
