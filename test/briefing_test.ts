@@ -1,6 +1,7 @@
 import {assert} from "chai";
 import {startSampleEmulator} from "../emulator/sample";
 import {briefingLines} from "../scripts/briefing/compose";
+import {assertWordAgrees} from "./support/trend";
 
 /** npm start's briefing: one meaning for every status, trend and hot flag across its sections. */
 describe("the briefing", function () {
@@ -41,8 +42,39 @@ describe("the briefing", function () {
     const owed = lines.slice(due + 1, retro);
     assert.match(owed[0], /^- Priya Natarajan +Brand guidelines adopted across all channels +40 days \(last check-in 2026-10-15; every 7 days\)$/);
     assert.isFalse(owed.some(l => l.includes("New mid-market bookings")), "an owner who checked in this week is not listed");
-    assert.match(lines[retro + 1], /^29 key results graded, mean 0\.\d\d: \d+ green, \d+ yellow, \d+ red\. .*Stale: 2 key results/);
-    assert.match(lines[retro + 2], /^Notes written for 8 of 31 key results/);
+    assert.match(lines[retro + 1], /^Notes written for 8 of the 31 key results/);
+  });
+
+  it("counts the cycle's key results as one population, stated once with what it leaves out and why", function () {
+    const text = lines.join("\n");
+    // Every total the briefing gives: "N key results" opening a line, or "of (the) N key results".
+    const totals = [...text.matchAll(/(?:^|\bof (?:the )?)(\d+) key results\b/gm)].map(m => Number(m[1]));
+    assert.isAtLeast(totals.length, 2, "the cycle review and the retrospective both count them");
+    assert.deepEqual([...new Set(totals)], [totals[0]], `one population, not ${[...new Set(totals)].join(", ")}`);
+    const stated = [...text.matchAll(/^(\d+) key results this cycle; (\d+) scored(?:, (\d+) left out until their rows are fixed \(([^)]*): see Rows to fix\))?\.$/gm)];
+    assert.lengthOf(stated, 1, "stated once");
+    const [, population, scored, left, names] = stated[0];
+    assert.deepEqual([Number(population), Number(scored), Number(left)], [31, 29, 2]);
+    assert.deepEqual(names.split(", "), ["Webinar attendees", "Analyst briefings held"]);
+    for (const name of names.split(", ")) assert.isTrue(lines.some(l => l.startsWith("KR-X") && l.includes(`${name} (`)), `${name} is among the rows to fix`);
+    // Every count of the scored is that one number, and the grades and statuses add up to it.
+    const counts = [...text.matchAll(/\b(\d+) scored\b/g)].map(m => Number(m[1]));
+    assert.deepEqual([...new Set(counts)], [29]);
+    const grades = /^Of the 29 scored: mean \d+%; (\d+) Green, (\d+) Yellow, (\d+) Red\.$/m.exec(text);
+    assert.isNotNull(grades);
+    assert.equal(grades!.slice(1).reduce((n, g) => n + Number(g), 0), 29);
+    const statuses = /^Status: (.*)$/m.exec(text)![1];
+    assert.equal([...statuses.matchAll(/(\d+) (?:[A-Z][a-z]+(?: [a-z]+)?|without one)/g)].reduce((n, m) => n + Number(m[1]), 0), 29);
+  });
+
+  it("gives every score and confidence as a percent", function () {
+    assert.deepEqual(lines.filter(l => /\bmean 0\.\d|\b0\.\d+ → |confidence 0\./.test(l)), []);
+    assert.match(lines.find(l => l.startsWith("Of the 29 scored: "))!, /mean 43%/);
+  });
+
+  it("gives the meeting's rating trend in a word its own ends bear out", function () {
+    const trend = lines.find(l => l.startsWith("Trend: "))!;
+    assertWordAgrees(trend.slice("Trend: ".length));
   });
 
   it("brings the fired risks, blocked gates, open disagreements and the next session's readiness", function () {

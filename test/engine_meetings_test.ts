@@ -116,4 +116,47 @@ describe("engine: decisions, facilitators and agendas", function () {
     );
     assert.throws(() => buildAgenda({length: 20, hotItems: [], keyResults: [], issues: [], decisionsDue: [], overdueActions: [], messages: []}), InputError, /from 30 to 480/);
   });
+
+  const agendaOf = (length: number, issues: Array<{name: string}>) => buildAgenda({length, hotItems: [], keyResults: [], issues, decisionsDue: [], overdueActions: [], messages: []});
+  const solving = (agenda: ReturnType<typeof buildAgenda>) => agenda.filter(i => i.kind === "Problem solving").map(i => [i.item, i.minutes]);
+
+  it("gives each top issue a ten-minute box, and the minutes left over to the next issue as time allows", function () {
+    // 60 minutes: check-in, messages and close take 15; 45 are left for the issues.
+    const issues = ["A", "B", "C", "D", "E", "F"].map(name => ({name}));
+    assert.deepEqual(solving(agendaOf(60, issues)), [
+      ["Solve: A", 10],
+      ["Solve: B", 10],
+      ["Solve: C", 10],
+      ["Solve: D", 10],
+      ["If time allows, solve: E; 1 more on the issues list", 5],
+    ]);
+    // When the list runs out, the rest of the time goes to the issues raised in the room.
+    assert.deepEqual(solving(agendaOf(60, issues.slice(0, 2))), [
+      ["Solve: A", 10],
+      ["Solve: B", 10],
+      ["Open issues: raise and solve what blocks the team", 25],
+    ]);
+    assert.deepEqual(solving(agendaOf(60, [])), [["Open issues: raise and solve what blocks the team", 45]]);
+    assert.deepEqual(solving(agendaOf(65, issues)).slice(-1), [["Solve: E", 10]], "no box is left over when the minutes divide by ten");
+  });
+
+  it("never gives an issue other than a ten-minute box, and takes the issues in their order", function () {
+    const source = fc.array(fc.record({name: fc.string({minLength: 1, maxLength: 8})}), {maxLength: 12});
+    fc.assert(
+      fc.property(fc.integer({min: 30, max: 480}), source, source, source, source, source, (length, hot, krs, issues, decisions, actions) => {
+        const agenda = buildAgenda({length, hotItems: hot, keyResults: krs, issues, decisionsDue: decisions, overdueActions: actions, messages: []});
+        const boxed = agenda.filter(i => i.item.startsWith("Solve: "));
+        for (const i of boxed) assert.equal(i.minutes, 10, i.item);
+        assert.deepEqual(boxed.map(i => i.item), issues.slice(0, boxed.length).map(i => `Solve: ${i.name}`));
+        const rest = agenda.filter(i => i.kind === "Problem solving" && !i.item.startsWith("Solve: "));
+        assert.isAtMost(rest.length, 1, "one box at most for the minutes left over");
+        if (rest[0]?.item.startsWith("If time allows, solve: ")) {
+          assert.isBelow(rest[0].minutes, 10);
+          assert.include(rest[0].item, issues[boxed.length].name);
+        } else if (rest.length) {
+          assert.lengthOf(boxed, issues.length, "the room raises issues only once the list has run out");
+        }
+      }),
+    );
+  });
 });

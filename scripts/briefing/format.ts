@@ -1,4 +1,9 @@
 /** Small helpers to lay text out in a terminal. */
+
+/**
+ * The one format for a score, a confidence or a share in people-facing text: a
+ * whole percent (44%), never a fraction (0.44), in every section of the briefing.
+ */
 export const pct = (x: number | undefined) => (x === undefined ? "  –  " : `${Math.round(x * 100)}%`.padStart(5));
 
 export function num(x: number): string {

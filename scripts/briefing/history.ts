@@ -1,5 +1,3 @@
-import type * as coda from "@codahq/packs-sdk";
-import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {docUrl, runSync} from "../../emulator/run";
 import type {SampleEmulator} from "../../emulator/sample";
 import {pack} from "../../src/pack";
@@ -8,7 +6,8 @@ import {fit, heading, pct} from "./format";
 /**
  * The history section of the briefing: who is due a check-in (the CheckInsDue
  * sync table, as an automation would notify them), and the cycle's
- * retrospective so far (the Retrospective sync table, summed up by CycleReview).
+ * retrospective so far (the Retrospective sync table: the team's notes and each
+ * key result's findings; the counts are the cycle review's).
  */
 export async function historyBriefing(env: SampleEmulator, judgedOn: string): Promise<{lines: string[]; requests: number; rows: number}> {
   const docs = env.seeded.teamDocIds.map(docUrl);
@@ -32,19 +31,11 @@ export async function historyBriefing(env: SampleEmulator, judgedOn: string): Pr
   const rows = retro.rows;
   const closed = rows.some(r => r.Closed);
   out.push(heading(`Retrospective of ${cycle}${closed ? "" : ` so far (the cycle ends ${env.org.cycle.end})`}`));
-  const scored = rows.filter(r => r.Progress !== undefined);
-  const review = (await executeFormulaFromPackDef(pack, "CycleReview", [
-    scored.map(r => r.Progress),
-    scored.map(r => r.Confidence),
-    scored.map(r => (r.LastCheckIn ? new Date(`${r.LastCheckIn}T00:00:00Z`) : undefined)),
-    when,
-  ] as coda.ParamValues<coda.ParamDefs>)) as Record<string, number | string>;
-  out.push(`${review.Count} key results graded, mean ${Number(review.Mean).toFixed(2)}: ${review.Green} green, ${review.Yellow} yellow, ${review.Red} red. ${review.Flags}`);
   const noted = rows.filter(r => r.WhatHappened || r.WhatWeLearnt).length;
   const staleWeeks = rows.reduce((n, r) => n + (r.StaleWeeks ?? 0), 0);
-  out.push(`Notes written for ${noted} of ${rows.length} key results; ${staleWeeks} key-result weeks passed without a check-in.`);
+  out.push(`Notes written for ${noted} of the ${rows.length} key results; ${staleWeeks} key-result weeks passed without a check-in.`);
   const flagged = rows.filter(r => r.Findings && r.Findings !== "None").sort((a, b) => (a.Progress ?? 0) - (b.Progress ?? 0));
-  for (const r of flagged.slice(0, 6)) out.push(`- ${fit(r.Name, 46)} ${pct(r.Progress)} ${r.ConfidencePath ?? ""}: ${r.Findings}`);
+  for (const r of flagged.slice(0, 6)) out.push(`- ${fit(r.Name, 46)} ${pct(r.Progress)}: ${r.Findings}`);
   if (flagged.length > 6) out.push(`  and ${flagged.length - 6} more with findings.`);
   const runs = [due, retro];
   return {lines: out, requests: runs.reduce((n, r) => n + r.log.requests, 0), rows: runs.reduce((n, r) => n + r.rows.length, 0)};

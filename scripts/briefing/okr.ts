@@ -5,6 +5,7 @@ import {isStale} from "../../src/engine/review";
 import {pack} from "../../src/pack";
 import type {Organization} from "../../sample/types";
 import {fit, heading, num, pct} from "./format";
+import type {CycleKeyResult} from "./synced";
 
 /**
  * The leadership OKR briefing: every number in it comes from the pack's own
@@ -31,6 +32,8 @@ interface Node {
 }
 
 export interface BriefingNotes {
+  /** Every key result of the cycle, as the KeyResults sync returned them: the population the cycle review counts. */
+  cycleKeyResults: CycleKeyResult[];
   /** Alignment notes already known for some objectives (by id), shown instead of the formula's wording. */
   alignment?: Map<string, string>;
   /** Source rows with problems, listed at the end. */
@@ -39,7 +42,7 @@ export interface BriefingNotes {
   judgedOn?: string;
 }
 
-export async function okrBriefing(org: Organization, notes: BriefingNotes = {}): Promise<string[]> {
+export async function okrBriefing(org: Organization, notes: BriefingNotes): Promise<string[]> {
   const out: string[] = [];
   const {cycle} = org;
   const judgedOn = notes.judgedOn ?? org.asOf;
@@ -151,22 +154,31 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes = {}):
   if (!findings.length) out.push("Every objective supports an annual goal.");
   for (const f of findings) out.push(notes.alignment?.has(f.Id) ? `${f.Id}: ${notes.alignment.get(f.Id)}` : `${f.Problem}: ${f.Detail}`);
 
-  // Cycle review.
+  // Cycle review: the cycle's one population, stated once with what it leaves out and why, then the scored among it.
   out.push(heading("Cycle review so far"));
+  const population = notes.cycleKeyResults;
+  const scored = population.filter(k => k.progress !== undefined);
+  const unscored = population.filter(k => k.progress === undefined).map(k => k.name);
+  out.push(
+    `${population.length} key results this cycle; ${scored.length} scored` +
+      (unscored.length ? `, ${unscored.length} left out until their rows are fixed (${unscored.join(", ")}: see Rows to fix).` : "."),
+  );
   const review = await run<Record<string, number | string>>(
     "CycleReview",
-    org.keyResults.map(k => kr.get(k.id)!.progress),
-    org.keyResults.map(k => k.confidence),
-    org.keyResults.map(k => (k.checkIns.length ? day(lastCheckIn(k)) : undefined)),
+    scored.map(k => k.progress),
+    scored.map(k => k.confidence),
+    scored.map(k => (k.lastCheckIn ? day(k.lastCheckIn) : undefined)),
     asOf,
   );
-  out.push(
-    `${review.Count} key results, mean ${pct(review.Mean as number).trim()}: ${review.Green} Green, ${review.Yellow} Yellow, ${review.Red} Red.`,
-  );
+  out.push(`Of the ${review.Count} scored: mean ${pct(review.Mean as number).trim()}; ${review.Green} Green, ${review.Yellow} Yellow, ${review.Red} Red.`);
   const statusCounts = new Map<string, number>();
-  for (const r of kr.values()) statusCounts.set(r.status, (statusCounts.get(r.status) ?? 0) + 1);
-  out.push(`Status: ${[...statusCounts].map(([s, n]) => `${n} ${s}`).join(", ")}.`);
-  out.push(`Flags: ${review.Flags}`);
+  for (const k of scored) if (k.status) statusCounts.set(k.status, (statusCounts.get(k.status) ?? 0) + 1);
+  const unjudged = scored.filter(k => !k.status).map(k => k.name);
+  out.push(
+    `Status: ${[...statusCounts].map(([s, n]) => `${n} ${s}`).join(", ")}` +
+      (unjudged.length ? `; ${unjudged.length} without one until ${unjudged.length === 1 ? "its row is" : "their rows are"} fixed (${unjudged.join(", ")}).` : "."),
+  );
+  out.push(`Flags among the ${review.Count} scored: ${review.Flags}`);
 
   if (notes.problems?.length) {
     out.push(heading("Rows to fix in the team docs"));

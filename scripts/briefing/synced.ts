@@ -10,8 +10,21 @@ import type {CheckIn, Organization, Person} from "../../sample/types";
  * doc does, and turns the synced rows back into plain data for the briefing.
  */
 
+/** A key result of the cycle as its KeyResults row has it, whether or not it can be scored. */
+export interface CycleKeyResult {
+  name: string;
+  /** Blank when the row cannot be scored (no target, text in a number cell, …). */
+  progress?: number;
+  confidence?: number;
+  lastCheckIn?: string;
+  /** Blank when the key result's cycle is unknown (it measures no objective). */
+  status?: string;
+}
+
 export interface SyncedOrganization {
   org: Organization;
+  /** Every key result the KeyResults sync returned for the cycle, rows with problems too: the cycle's one population. */
+  cycleKeyResults: CycleKeyResult[];
   /** The sync's own alignment notes, by objective code. */
   alignment: Map<string, string>;
   /** Rows whose source cells have problems, in words. */
@@ -89,6 +102,7 @@ export async function syncOrganization(env: SampleEmulator, cycle: string, asOf:
   const runs = [imperatives, goals, objectives, keyResults, checkIns];
   return {
     org,
+    cycleKeyResults: keyResults.rows.map(k => ({name: k.Name, progress: k.Progress, confidence: k.Confidence, lastCheckIn: k.LastCheckIn, status: k.Status})),
     alignment: new Map(objectives.rows.filter(o => o.Alignment).map(o => [codeOf(o), o.Alignment as string])),
     problems,
     requests: runs.reduce((n, r) => n + r.log.requests, 0),

@@ -4,8 +4,8 @@ import type {MeetingKind} from "./meetings";
 
 /**
  * Builds the next leadership meeting's agenda from live data. Reviews stay short
- * (a fifth of the meeting), the top issues get most of the time, and the time
- * boxes add up to the meeting's length exactly.
+ * (a fifth of the meeting), the top issues get most of the time in ten-minute
+ * boxes, and the time boxes add up to the meeting's length exactly.
  */
 
 export interface AgendaSource {
@@ -55,11 +55,13 @@ export const AgendaRules = {
   minIssueShare: 0.5,
 } as const;
 
+/** An item before its place and clock times are known. */
+type Draft = Omit<AgendaItem, "order" | "timeBox">;
+
 export function buildAgenda(input: AgendaInputs): AgendaItem[] {
   const L = input.length;
   if (!Number.isInteger(L) || L < 30 || L > 480) fail(`lengthMinutes must be a whole number of minutes from 30 to 480, not ${L}.`);
   const R = AgendaRules;
-  type Draft = Omit<AgendaItem, "order" | "timeBox">;
   const head: Draft[] = [{item: "Check-in: one sentence each on where you are", kind: "Check-in", minutes: R.checkIn, owner: input.facilitator, source: "Meeting"}];
   const tail: Draft[] = [];
   // Reviews: hot metrics first, then off-track and at-risk key results, within a fifth of the meeting.
@@ -92,15 +94,32 @@ export function buildAgenda(input: AgendaInputs): AgendaItem[] {
   while (L - fixed() < floor && shown.length) shown.pop();
   while (L - fixed() < floor && tail.length > 2) tail.shift();
   const remaining = L - fixed();
-  const issues = input.issues.slice(0, Math.max(1, Math.floor(remaining / R.perIssue)));
-  const problem: Draft[] = issues.length
-    ? issues.map(i => ({item: `Solve: ${i.name}${i.detail ? ` (${i.detail})` : ""}`, kind: "Problem solving" as const, minutes: 0, owner: i.owner, source: "Issues", link: i.link}))
-    : [{item: "Open issues: raise and solve what blocks the team", kind: "Problem solving", minutes: 0, owner: input.facilitator, source: "Meeting"}];
-  problem.forEach((p, i) => (p.minutes = Math.floor(remaining / problem.length) + (i < remaining % problem.length ? 1 : 0)));
+  const problem = problemSolving(input.issues, remaining, input.facilitator);
 
   const drafts = [...head, ...shown, ...problem, ...tail];
   const boxes = agendaTimes(drafts.map(d => d.minutes));
   return drafts.map((d, i) => ({...d, order: i + 1, timeBox: boxes[i]}));
+}
+
+/**
+ * The problem-solving time: a ten-minute box for each issue, in the order given,
+ * as many as the minutes hold. The minutes left over go to the next issue on the
+ * list as time allows (fewer than ten), or, once the list has run out, to the
+ * issues the team raises in the room.
+ */
+function problemSolving(issues: readonly AgendaSource[], minutes: number, facilitator: string | undefined): Draft[] {
+  const boxed = issues.slice(0, Math.floor(minutes / AgendaRules.perIssue));
+  const out: Draft[] = boxed.map(i => ({item: `Solve: ${i.name}${i.detail ? ` (${i.detail})` : ""}`, kind: "Problem solving" as const, minutes: AgendaRules.perIssue, owner: i.owner, source: "Issues", link: i.link}));
+  const left = minutes - boxed.length * AgendaRules.perIssue;
+  if (!left) return out;
+  const next = issues[boxed.length];
+  const more = issues.length - boxed.length - 1;
+  out.push(
+    next
+      ? {item: `If time allows, solve: ${next.name}${next.detail ? ` (${next.detail})` : ""}${more > 0 ? `; ${more} more on the issues list` : ""}`, kind: "Problem solving", minutes: left, owner: next.owner, source: "Issues", link: next.link}
+      : {item: "Open issues: raise and solve what blocks the team", kind: "Problem solving", minutes: left, owner: facilitator, source: "Meeting"},
+  );
+  return out;
 }
 
 export interface Leader {

@@ -7,6 +7,7 @@ import {healthTrend} from "./health";
 import type {MeetingMix} from "./meetings";
 import {meetingMix} from "./meetings";
 import {tidy} from "./numbers";
+import {leastSquares} from "./okr";
 import type {MeetingType, Seat, SeatPerson} from "./seats";
 import {absentSeats, MeetingTypes, parseMeetingType} from "./seats";
 
@@ -25,6 +26,9 @@ export const HealthRules = {
   doneTarget: 0.9,
   /** The meetings the trend looks back over. */
   trendMeetings: 13,
+  /** A rating is a whole number from the lowest to the highest. */
+  lowestRating: 1,
+  highestRating: 10,
   /** The window for action items due before the first meeting on record. */
   firstWindowDays: 7,
 } as const;
@@ -102,7 +106,7 @@ export interface MeetingHealth {
 export function readRating(value: number | string | undefined): {value?: number; problem?: string} {
   if (value === undefined || value === "") return {problem: "is blank: give a whole number from 1 to 10."};
   if (typeof value === "string") return {problem: `is "${value.slice(0, 20)}", not a number: give a whole number from 1 to 10.`};
-  if (!Number.isInteger(value) || value < 1 || value > 10) return {problem: `is ${show(value)}: give a whole number from 1 to 10.`};
+  if (!Number.isInteger(value) || value < HealthRules.lowestRating || value > HealthRules.highestRating) return {problem: `is ${show(value)}: give a whole number from 1 to 10.`};
   return {value};
 }
 
@@ -231,14 +235,48 @@ export function meetingHealth(
   for (const r of rows) {
     if (!r.meeting.date) continue;
     const upTo = dated.filter(m => m.date!.getTime() <= r.meeting.date!.getTime()).slice(-HealthRules.trendMeetings);
-    const series = upTo.map(m => averageOf.get(m.id));
-    const known = series.filter((v): v is number => v !== undefined);
-    if (known.length < 2) continue;
-    const trend = healthTrend(series);
+    const trend = ratingTrend(upTo.map(m => averageOf.get(m.id)));
+    if (!trend) continue;
     r.trend = trend.direction;
-    r.trendDetail = `${trend.direction} over the last ${upTo.length} meetings (the least-squares line of the average rating); ${show(known[0])} at the first, ${show(known[known.length - 1])} at the last.`;
+    r.trendDetail = trend.detail;
   }
   return rows;
+}
+
+/** Two decimals, as an average rating reads. */
+const twoDecimals = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The trend of the average rating over a window of meetings, oldest first (a
+ * blank is a meeting nobody rated), or undefined with fewer than two rated. The
+ * word is the direction of the least-squares line, as HealthTrend reads a
+ * metric, and the two numbers shown are that same line at the first and the
+ * last rated meeting, so an Up always rises between them and a Down always
+ * falls, even when the last rating itself ends below the first.
+ */
+export function ratingTrend(averages: readonly (number | undefined)[]): {direction: Direction; detail: string} | undefined {
+  const at: number[] = [];
+  const values: number[] = [];
+  averages.forEach((v, i) => {
+    if (v === undefined) return;
+    at.push(i);
+    values.push(v);
+  });
+  if (values.length < 2) return undefined;
+  const trend = healthTrend(averages);
+  const line = leastSquares(at, values)!;
+  // The last is the first plus the line's change that the direction was judged on, so rounding cannot turn it around.
+  const first = twoDecimals(line.intercept + line.slope * at[0]);
+  const last = twoDecimals(first + trend.slope * (at[at.length - 1] - at[0]));
+  const moves = trend.direction === "Up" ? "rises" : trend.direction === "Down" ? "falls" : "barely moves,";
+  const lead = `${trend.direction} over the last ${averages.length} meetings: the least-squares line of the average rating ${moves}`;
+  // A steep line over a short window can leave the rating scale: shown within it, or by its change a meeting when both ends leave it.
+  const [low, high] = [HealthRules.lowestRating, HealthRules.highestRating];
+  const within = (x: number) => Math.min(high, Math.max(low, x));
+  if (trend.direction !== "Flat" && within(first) === within(last)) {
+    return {direction: trend.direction, detail: `${lead} by ${show(twoDecimals(Math.abs(trend.slope)))} a meeting.`};
+  }
+  return {direction: trend.direction, detail: `${lead} from ${show(within(first))} at the first to ${show(within(last))} at the last.`};
 }
 
 /** The hot item a low-health meeting puts on the next agenda: its name and why, or undefined when it was healthy. */
