@@ -81,8 +81,8 @@ export const ProgressDescription = coda.makeFormula({
   connectionRequirement: none,
   onError: handleError,
   examples: [
-    {params: progressExample, result: "Average sales cycle in days: 50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 0.7 → 0.6 → 0.6 → 0.5 → 0.4, lowest 40% on 2026-11-05."},
-    {params: progressExample.slice(0, 7), result: "50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 0.7 → 0.6 → 0.6 → 0.5 → 0.4, lowest 40% on 2026-11-05."},
+    {params: progressExample, result: "Average sales cycle in days: 50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 70% → 60% → 60% → 50% → 40%, lowest 40% on 2026-11-05."},
+    {params: progressExample.slice(0, 7), result: "50% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-11-05, against 38% expected: ahead of pace by 12 points. 5 check-ins from 2026-10-08. Confidence 70% → 60% → 60% → 50% → 40%, lowest 40% on 2026-11-05."},
   ],
   execute: async function (args, context) {
     return progressDescription(historyOf(args as ProgressArgs, context));

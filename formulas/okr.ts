@@ -291,7 +291,7 @@ export const RollUp = coda.makeFormula({
 export const CycleReview = coda.makeFormula({
   name: "CycleReview",
   description:
-    "The evidence for a cycle retrospective: how many key results landed Green, Yellow and Red, the mean score, and flags for sandbagging (most at 100% or more), overreach (most below 0.3), stale key results (no check-in for 14 days) and low confidence.",
+    "The evidence for a cycle retrospective: how many key results landed Green, Yellow and Red, the mean score, and flags for sandbagging (most at 100% or more), overreach (most below 30%), stale key results (no check-in for 14 days) and low confidence.",
   parameters: [
     coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: `Each key result's final score, ${Ranges.score}; ${Ranges.list}.`}),
     coda.makeParameter({
@@ -323,7 +323,7 @@ export const CycleReview = coda.makeFormula({
         Red: 0,
         Stale: 0,
         LowConfidence: 0,
-        Flags: "Sandbagging: 3 of 4 key results reached 100% or more; set bolder targets next cycle.",
+        Flags: "Sandbagging: 3 of the 4 scored key results reached 100% or more; set bolder targets next cycle.",
       },
     },
     {

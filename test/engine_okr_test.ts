@@ -145,7 +145,7 @@ describe("engine: cycle review", function () {
   it("counts grades and flags overreach", function () {
     const r = cycleReview([0.1, 0.2, 0.9]);
     assert.deepInclude(r, {count: 3, green: 1, yellow: 0, red: 2});
-    assert.match(r.flags, /^Overreach: 2 of 3 key results scored below 0.3/);
+    assert.match(r.flags, /^Overreach: 2 of the 3 scored key results scored below 30%/);
   });
 
   it("says None when there is nothing to flag", function () {

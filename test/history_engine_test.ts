@@ -58,9 +58,9 @@ describe("engine: check-in discipline", function () {
 
 describe("engine: the retrospective", function () {
   it("writes the confidence path in check-in order, blanks skipped, a long one cut in the middle", function () {
-    assert.equal(confidencePath([0.7, undefined, 0.5, 0.4]), "0.7 → 0.5 → 0.4");
+    assert.equal(confidencePath([0.7, undefined, 0.5, 0.4]), "70% → 50% → 40%");
     assert.equal(confidencePath([]), "");
-    assert.equal(confidencePath([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1]), "0.9 → 0.8 → … → 0.5 → 0.4 → 0.3 → 0.2 → 0.1");
+    assert.equal(confidencePath([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1]), "90% → 80% → … → 50% → 40% → 30% → 20% → 10%");
   });
 
   it("counts whole weeks without a check-in, the first week left out", function () {
@@ -75,7 +75,7 @@ describe("engine: the retrospective", function () {
     const asOf = day("2026-12-31");
     assert.deepEqual(keyResultFindings({progress: 0.8, confidence: 0.7, lastCheckIn: day("2026-12-24"), asOf}), []);
     assert.match(keyResultFindings({progress: 1.1, lastCheckIn: day("2026-12-24"), asOf})[0], /^Sandbagging\? It reached 100% or more/);
-    assert.match(keyResultFindings({progress: 0.2, lastCheckIn: day("2026-12-24"), asOf})[0], /^Overreach\? It scored 0.2, below 0.3/);
+    assert.match(keyResultFindings({progress: 0.2, lastCheckIn: day("2026-12-24"), asOf})[0], /^Overreach\? It scored 20%, below 30%/);
     assert.deepEqual(keyResultFindings({progress: 0.5, lastCheckIn: day("2026-12-01"), asOf}), ["Stale: no check-in in the last 14 days (last 2026-12-01)."]);
     assert.deepEqual(keyResultFindings({asOf}), ["Never checked in."]);
     assert.deepEqual(keyResultFindings({progress: 0.1, lastCheckIn: day("2026-12-30"), asOf, closed: false}), [], "no overreach while the cycle runs");
@@ -89,7 +89,7 @@ describe("engine: progress history", function () {
     assert.deepEqual(h.points.map(p => [p.value, p.confidence]), [[72, 0.7], [70, 0.5]]);
     assert.equal(
       progressDescription(h),
-      "29% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-10-15, against 15% expected: ahead of pace by 13 points. 2 check-ins from 2026-10-08. Confidence 0.7 → 0.5, lowest 50% on 2026-10-15.",
+      "29% of the way from 74 to 60 over 2026-10-01 to 2026-12-31 on 2026-10-15, against 15% expected: ahead of pace by 13 points. 2 check-ins from 2026-10-08. Confidence 70% → 50%, lowest 50% on 2026-10-15.",
     );
     assert.equal(progressDescription(progressHistory([], [], 0, 10, cycleStart, cycleEnd)), "No check-ins yet; the pace line runs from 0 to 10 over 2026-10-01 to 2026-12-31.");
   });

@@ -114,7 +114,7 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
       assert.lengthOf(run.rows, env.org.keyResults.length + 3, "every key result, bad rows included");
       const kr1 = run.rows.find(r => r.Name === "New mid-market bookings")!;
       assert.include(kr1, {Team: "Sales", Cycle: "FY2026 Q4", Grade: "Yellow", CheckIns: 7, StaleWeeks: 0, Findings: "None", Closed: false});
-      assert.match(kr1.ConfidencePath, /^0\.\d+( → 0\.\d+){6}$/);
+      assert.match(kr1.ConfidencePath, /^\d+%( → \d+%){6}$/);
       assert.match(kr1.WhatHappened, /^Two large renewals slipped into January/);
       assert.match(kr1.WhatWeLearnt, /^Forecast bookings from signed order forms/);
       const kr3 = run.rows.find(r => r.Name === "Average sales cycle in days")!;
@@ -132,7 +132,7 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
       const kr1 = run.rows.find(r => r.Name === "New mid-market bookings")!;
       assert.include(kr1, {Closed: true, Status: "Missed", StaleWeeks: 5});
       assert.match(kr1.Findings, /^Stale: no check-in in the last 14 days \(last 2026-11-19\)\./);
-      assert.match(run.rows.find(r => r.Name === "Average sales cycle in days")!.Findings, /^Overreach\? It scored 0\.21, below 0\.3/);
+      assert.match(run.rows.find(r => r.Name === "Average sales cycle in days")!.Findings, /^Overreach\? It scored 21%, below 30%/);
     });
 
     it("works without a notes table, and refuses a cycle it cannot read", async function () {
@@ -171,6 +171,30 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
       assert.equal(tableOf(env, sales, "Objectives").rows.length, objectives + 1);
       const synced = await runSync(env, pack, "KeyResults", [teamDocs.slice(0, 1), "FY2027 Q1", undefined, undefined, undefined, undefined, judgedOn]);
       assert.sameMembers(synced.rows.map(r => r.Code), ["KR3", "KR1"], "the KeyResults sync shows the copies in the next cycle");
+    });
+
+    it("names the next-cycle objective it left when the copy is refused at its own write, and finishes when run again", async function () {
+      const sales = env.seeded.teamDocIds[0];
+      const params = [teamDocs.slice(0, 1), undefined, undefined, undefined, undefined, undefined, judgedOn];
+      const kr3 = (await runSync(env, pack, "KeyResults", params)).rows.find(r => r.Code === "KR3")!;
+      const objectives = tableOf(env, sales, "Objectives").rows.length;
+      // A column the rows do not show as calculated: only the copy's own write meets the refusal.
+      const unit = tableOf(env, sales, "Key Results").columns.find(c => c.name === "Unit")!;
+      unit.calculated = true;
+      const error = await rejection(carry(kr3.Id, 55, undefined, judgedOn));
+      assert.equal(
+        error.message,
+        'Not carried: The Docs API refused writing to the table Key Results in the doc NsTeam001. The API said: The column Unit is calculated and cannot be written. The objective "Close the quarter with record mid-marke…" for FY2027 Q1 was added first and stays in Objectives: fix this, then run CarryForward again to finish (it reuses that objective), or delete it.',
+      );
+      assert.equal(tableOf(env, sales, "Objectives").rows.length, objectives + 1, "the objective it names is there");
+      unit.calculated = false;
+      const copy = (await executeFormulaFromPackDef(pack, "CarryForward", [kr3.Id, 55, undefined, judgedOn] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {
+        useDeprecatedResultNormalization: false,
+      })) as Record<string, unknown>;
+      assert.equal(tableOf(env, sales, "Objectives").rows.length, objectives + 1, "run again, it reuses that objective");
+      const next = await runSync(env, pack, "KeyResults", [teamDocs.slice(0, 1), "FY2027 Q1", undefined, undefined, undefined, undefined, judgedOn]);
+      assert.lengthOf(next.rows, 1, "one copy");
+      assert.deepEqual(copy, next.rows[0], "the copy as the next sync shows it, field by field");
     });
 
     it("says what to add when the table cannot hold the link, and refuses an earlier cycle", async function () {

@@ -172,7 +172,7 @@ export const ReviewDraftOkrs = skill({
        an outcome should be rewritten as a number that moves.
     4. Ambition: call \`CycleReview\` with the team's final scores of the cycle before (\`KeyResults.Progress\` of
        that \`KeyResults.Cycle\`): its Sandbagging flag (most key results at 100% or more) says the team sets
-       targets too low, its Overreach flag (most below 0.3) says it commits to too much. Then call it with the
+       targets too low, its Overreach flag (most below 30%) says it commits to too much. Then call it with the
        drafts' progress and the owners' confidences (\`KeyResults.Confidence\`): a draft its owner rates 0.9 or
        more is likely sandbagged, and the Low confidence flag counts those under 0.5, likely overreach.
     5. Answer per objective: aligned or not, each key result measurable or not, ambition, and the one change that

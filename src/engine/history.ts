@@ -67,12 +67,12 @@ export function checkInDue(lastCheckIn: Day | undefined, cycleStart: Day | undef
 /** At most this many confidences are shown in a path; the middle of a longer one is cut. */
 export const PathLength = 8;
 
+/** Scores and confidences in words are whole percents, as everywhere people read them. */
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const two = (x: number) => String(Math.round(x * 100) / 100);
 
-/** Confidences in check-in order, as "0.7 → 0.5 → 0.4"; blanks are skipped, a long path keeps its ends. */
+/** Confidences in check-in order, as "70% → 50% → 40%"; blanks are skipped, a long path keeps its ends. */
 export function confidencePath(confidences: readonly Maybe<number>[]): string {
-  const shown = confidences.filter((c): c is number => !isBlank(c)).map(two);
+  const shown = confidences.filter((c): c is number => !isBlank(c)).map(pct);
   if (shown.length <= PathLength) return shown.join(" → ");
   return [...shown.slice(0, 2), "…", ...shown.slice(-(PathLength - 3))].join(" → ");
 }
@@ -105,14 +105,14 @@ export interface RetroFacts {
 
 /**
  * A key result's review findings, by the same rules as CycleReview: at or past
- * its target (set bolder ones), below 0.3 (overreach), stale, low confidence.
+ * its target (set bolder ones), below 30% (overreach), stale, low confidence.
  * The first two are judged once the cycle has closed.
  */
 export function keyResultFindings(f: RetroFacts): string[] {
   const out: string[] = [];
   if (f.closed === false) f = {...f, progress: undefined};
   if (f.progress !== undefined && f.progress >= ReviewRules.sandbagAt) out.push("Sandbagging? It reached 100% or more: set a bolder target next cycle.");
-  if (f.progress !== undefined && f.progress < ReviewRules.overreachBelow) out.push(`Overreach? It scored ${two(f.progress)}, below ${ReviewRules.overreachBelow}: commit to less next cycle or name what blocked it.`);
+  if (f.progress !== undefined && f.progress < ReviewRules.overreachBelow) out.push(`Overreach? It scored ${pct(f.progress)}, below ${pct(ReviewRules.overreachBelow)}: commit to less next cycle or name what blocked it.`);
   if (!f.lastCheckIn) out.push("Never checked in.");
   else if (isStale(f.lastCheckIn, f.asOf)) out.push(`Stale: no check-in in the last ${ReviewRules.staleAfterDays} days (last ${isoDay(f.lastCheckIn)}).`);
   if (f.confidence !== undefined && f.confidence < ReviewRules.lowConfidenceBelow) out.push(`Low confidence: ${pct(f.confidence)} at the end.`);

@@ -39,7 +39,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 /**
  * The evidence for a cycle retrospective. Scores are graded with the usual
  * 0.7 / 0.4 bands; most key results at or above 1.0 suggests targets were set
- * too low (sandbagging), most below 0.3 suggests overreach. Key results without a
+ * too low (sandbagging), most below 30% suggests overreach. Key results without a
  * check-in for 14 days are stale.
  */
 export function cycleReview(
@@ -83,10 +83,10 @@ export function cycleReview(
   const count = scored.length;
   const flags: string[] = [];
   if (high * 2 > count) {
-    flags.push(`Sandbagging: ${high} of ${count} key results reached 100% or more; set bolder targets next cycle`);
+    flags.push(`Sandbagging: ${high} of the ${count} scored key results reached 100% or more; set bolder targets next cycle`);
   }
   if (low * 2 > count) {
-    flags.push(`Overreach: ${low} of ${count} key results scored below 0.3; commit to fewer or smaller key results next cycle`);
+    flags.push(`Overreach: ${low} of the ${count} scored key results scored below ${ReviewRules.overreachBelow * 100}%; commit to fewer or smaller key results next cycle`);
   }
   if (stale) {
     flags.push(`Stale: ${plural(stale, "key result")} had no check-in in the last ${ReviewRules.staleAfterDays} days`);
