@@ -15,22 +15,28 @@ export interface SyncRun {
   continuations: coda.Continuation[];
   log: FetchLog;
   longestMs: number;
+  /** The last execution's completion, and the row ids the executions said are deleted. */
+  completion?: coda.SyncCompletionMetadataResult;
+  deletedRowIds: string[];
 }
 
 /**
  * Runs a sync table the way Coda does: one execution at a time, each in a fresh
  * context that is handed only the previous execution's continuation. Pass a
- * function to load a fresh pack module for every execution.
+ * function to load a fresh pack module for every execution, and a previous
+ * sync's completion to run an incremental sync.
  */
 export async function runSync(
   env: SampleEmulator,
   packOrLoader: Pack | (() => Pack),
   name: string,
   params: unknown[],
-  options: {token?: string; log?: FetchLog; maxExecutions?: number} = {},
+  options: {token?: string; log?: FetchLog; maxExecutions?: number; previousCompletion?: coda.SyncCompletionMetadata} = {},
 ): Promise<SyncRun> {
   const log = options.log ?? newLog();
   const rows: SyncedRow[] = [];
+  const deletedRowIds: string[] = [];
+  let completion: coda.SyncCompletionMetadataResult | undefined;
   const continuations: coda.Continuation[] = [];
   let continuation: coda.Continuation | undefined;
   let executions = 0;
@@ -38,16 +44,19 @@ export async function runSync(
   do {
     const pack = typeof packOrLoader === "function" ? packOrLoader() : packOrLoader;
     const context = emulatorContext({baseUrl: env.baseUrl, token: options.token ?? Tokens.leader, log, continuation});
+    if (options.previousCompletion) Object.assign(context.sync, {previousCompletion: options.previousCompletion});
     const started = Date.now();
     const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params as coda.ParamValues<coda.ParamDefs>, context, {useDeprecatedResultNormalization: false});
     longestMs = Math.max(longestMs, Date.now() - started);
     executions++;
     rows.push(...(page.result as SyncedRow[]));
+    deletedRowIds.push(...(page.deletedRowIds ?? []));
+    completion = page.completion;
     continuation = page.continuation;
     if (continuation) continuations.push(continuation);
     if (executions > (options.maxExecutions ?? 1000)) throw new Error(`The ${name} sync did not finish in ${executions} executions.`);
   } while (continuation);
-  return {rows, executions, continuations, log, longestMs};
+  return {rows, executions, continuations, log, longestMs, completion, deletedRowIds};
 }
 
 /** An execution context for formulas and actions whose fetcher reaches the emulator. */

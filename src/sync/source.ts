@@ -14,8 +14,9 @@ import {isInputError} from "../engine/errors";
  *
  * Rows come keyed by column name, so reading a table takes one request per page
  * and nothing more; the table's details are asked for only when it spans
- * several pages (to see whether it changed meanwhile) and its columns only when
- * a field must be found by its format or the table is empty.
+ * several pages (to see whether it changed meanwhile, at a cost of three more
+ * requests) and its columns only when a field must be found by its format or
+ * the table is empty.
  */
 
 export interface SourceTable<F extends string> {
@@ -119,36 +120,37 @@ function rawTable(context: coda.ExecutionContext, docId: string, name: string, f
       found = table.name;
       first = await listRowsPage(context, docId, ref, {latest: fresh});
     }
-    const rows = first.continuation ? await consistentRows(context, docId, ref, found, first, fresh) : first.items;
+    const rows = first.continuation ? await consistentRows(context, docId, ref, found, fresh) : first.items;
     return {ref, name: found, rows};
   }, fresh);
 }
 
+/** A table that changed each time it was read: worth reading again later, not a fault of the doc. */
+export class TableKeptChangingError extends coda.UserVisibleError {}
+
 /**
- * Reads the rest of a table of several pages. Rows added or removed between two
- * pages shift the pages, so the table's row count and last change are taken
- * before the second page and after the last; when they moved, or the rows read
- * do not add up to the count, the table is read again from the start. Rows seen
- * twice are kept once. A table whose last change keeps moving while its rows
- * add up (a formula that recalculates) is taken on the last attempt.
+ * Reads a table of several pages whole. Rows added or removed between two pages
+ * shift the pages, so every page is read between two looks at the table's row
+ * count and last change; when either moved, or the rows read do not add up to
+ * the count, the table is read again. The first look comes before the first
+ * page: the first page as read before it, which only showed that the table
+ * spans pages, is read again after it, since a row deleted from it in between
+ * would go unseen while the next page skipped a row. So a read costs the
+ * table's pages and three requests: that first page, then a look, the pages
+ * and a look. Rows seen twice are kept once. A table whose last change keeps
+ * moving while its rows add up (a formula that recalculates) is taken on the
+ * last attempt.
  */
-async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string, first: Page<Row>, latest: boolean): Promise<Row[]> {
-  let page: Page<Row> | undefined = first;
+async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string, latest: boolean): Promise<Row[]> {
   for (let attempt = 1; attempt <= ConsistentReadAttempts; attempt++) {
-    page ??= await listRowsPage(context, docId, ref, {latest});
     const before = await getTable(context, docId, ref, latest);
     const rows = new Map<string, Row>();
-    for (;;) {
-      for (const row of page.items) rows.set(row.id, row);
-      if (!page.continuation) break;
-      page = await listRowsPage(context, docId, ref, {pageToken: page.continuation, latest});
-    }
+    for (const row of await all(pageToken => listRowsPage(context, docId, ref, {pageToken, latest}))) rows.set(row.id, row);
     const after = await getTable(context, docId, ref, latest);
     const addsUp = rows.size === after.rowCount && before.rowCount === after.rowCount;
     if (addsUp && (after.updatedAt === before.updatedAt || attempt === ConsistentReadAttempts)) return [...rows.values()];
-    page = undefined;
   }
-  throw new coda.UserVisibleError(`The table ${name} in the doc ${docId} kept changing while it was read. Sync again in a minute.`);
+  throw new TableKeptChangingError(`The table ${name} in the doc ${docId} kept changing while it was read. Sync again in a minute.`);
 }
 
 /** The table's columns with their formats. */
