@@ -117,7 +117,7 @@ export const KeyResults = coda.makeSyncTable({
     parameters: okrParameters(DefaultTableNames.keyResults),
     onError: handleError,
     execute: teamOkrSync("keyResults", "key results", (_okrs, derived, filters) => keyResultRows(derived, filters)),
-    maxUpdateBatchSize: 10,
+    maxUpdateBatchSize: 6,
     executeUpdate: async function ([, , , , table, columns, asOf, fiscalYearStartMonth], updates, context) {
       const day = dayOrToday("asOf", asOf, context);
       const edits = updates.map(u => ({previous: u.previousValue, next: u.newValue, fields: u.updatedFields}));
@@ -150,7 +150,8 @@ export const CheckIns = coda.makeSyncTable({
 
 export const CheckIn = coda.makeFormula({
   name: "CheckIn",
-  description: "Checks in a key result: adds a row to the team doc's Check-ins table and sets the key result's current value (and confidence), then returns the key result as the KeyResults table shows it. Safe to run again: a key result has one check-in a day, so running it again the same day corrects that check-in instead of adding a second.",
+  description:
+    "Checks in a key result: adds a row to the team doc's Check-ins table and sets the key result's current value (and confidence), waits until the doc has applied both, then returns the key result as the KeyResults table shows it that day. If the doc has not applied them within the run, it says they are queued, not yet applied. Safe to run again: a key result has one check-in a day, so running it again the same day corrects that check-in instead of adding a second.",
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
@@ -161,13 +162,15 @@ export const CheckIn = coda.makeFormula({
     coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The check-in's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "keyResultsTable", description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`, optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "checkInsTable", description: `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`, optional: true}),
+    AsOfParam,
+    FiscalYearStartParam,
   ],
   resultType: coda.ValueType.Object,
   schema: coda.withIdentity(KeyResultSchema, Identity.KeyResult),
   onError: handleError,
   examples: [
     {
-      params: ["NsTeam001/i-t0001m", 66, 0.55, "Shorter cycles after the new pricing", "2026-11-21"],
+      params: ["NsTeam001/i-t0001m", 66, 0.55, "Shorter cycles after the new pricing", "2026-11-21", undefined, undefined, "2026-11-21"],
       result: {
         Id: "NsTeam001/i-t0001m",
         Name: "Average sales cycle in days",
@@ -204,8 +207,18 @@ export const CheckIn = coda.makeFormula({
       },
     },
   ],
-  execute: async function ([keyResult, value, confidence, note, date, keyResultsTable, checkInsTable], context) {
-    return recordCheckIn(context, {keyResultId: keyResult, value, confidence, note, date: dayOrToday("date", date, context), keyResultsTable, checkInsTable});
+  execute: async function ([keyResult, value, confidence, note, date, keyResultsTable, checkInsTable, asOf, fiscalYearStartMonth], context) {
+    return recordCheckIn(context, {
+      keyResultId: keyResult,
+      value,
+      confidence,
+      note,
+      date: dayOrToday("date", date, context),
+      asOf: dayOrToday("asOf", asOf, context),
+      keyResultsTable,
+      checkInsTable,
+      fiscalYearStartMonth,
+    });
   },
 });
 

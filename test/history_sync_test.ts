@@ -184,7 +184,7 @@ describe("OKR history over HTTP: check-ins due, the retrospective, carrying forw
       const error = await rejection(carry(kr3.Id, 55, undefined, judgedOn));
       assert.equal(
         error.message,
-        'Not carried: The Docs API refused writing to the table Key Results in the doc NsTeam001. The API said: The column Unit is calculated and cannot be written. The objective "Close the quarter with record mid-marke…" for FY2027 Q1 was added first and stays in Objectives: fix this, then run CarryForward again to finish (it reuses that objective), or delete it.',
+        'Not carried: The Docs API refused writing to the table Key Results in the doc NsTeam001. The API said: The column Unit is calculated and cannot be written. "Close the quarter with record mid-marke…" for FY2027 Q1 was added to Objectives first: fix this and run CarryForward again (it reuses that objective), or delete it.',
       );
       assert.equal(tableOf(env, sales, "Objectives").rows.length, objectives + 1, "the objective it names is there");
       unit.calculated = false;

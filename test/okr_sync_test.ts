@@ -4,23 +4,29 @@ import {assert} from "chai";
 import {emulatorContext} from "../emulator/fetcher";
 import type {SampleEmulator} from "../emulator/sample";
 import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {ObservedMutationDelay, ObservedRateLimit} from "../emulator/server";
 import {generateOrganization} from "../sample/generate";
-import {docIdFromUrl, resolveDocId} from "../src/api/client";
+import {docIdFromUrl, ExecutionBudgetMs, resolveDocId} from "../src/api/client";
 import {newJsonFetchResponse} from "@codahq/packs-sdk/dist/development";
 import {pack} from "../src/pack";
 import {actionContext, docUrl, freshPack, runSync, rejection} from "./support/emulator";
+import {withFastClock} from "./support/clock";
+import {beforeFirstWriteApplies} from "./support/races";
 
 const asOf = new Date("2026-11-20T08:00:00Z");
 /** The KeyResults and Objectives sync parameters, in order. */
-const okrParams = (docs: string[], o: {cycle?: string; teams?: string[]; statuses?: string[]; table?: string; columns?: string} = {}) => [
+const okrParams = (docs: string[], o: {cycle?: string; teams?: string[]; statuses?: string[]; table?: string; columns?: string; asOf?: Date | "today"; fiscalYearStartMonth?: number} = {}) => [
   docs,
   o.cycle,
   o.teams,
   o.statuses,
   o.table,
   o.columns,
-  asOf,
+  o.asOf === "today" ? undefined : (o.asOf ?? asOf),
+  o.fiscalYearStartMonth,
 ];
+
+type Outcome = {outcome: string; error?: Error; finalValue?: Record<string, unknown>};
 
 describe("OKR sync tables over HTTP", function () {
   this.timeout(60_000);
@@ -182,6 +188,172 @@ describe("OKR sync tables over HTTP", function () {
     assert.match(first.error!.message, /Confidence must be between 0 and 1/);
     assert.equal(second.outcome, "success");
     assert.include(second.finalValue, {Current: 21});
+  });
+
+  describe("two-way edits change only the rows they edit, by row id, and say what happened to each", function () {
+    const tableOf = (docId: string, name: string) => env.emulator.doc(docId)!.tables.find(t => t.name === name)!;
+    const columnOf = (docId: string, name: string) => tableOf(docId, "Key Results").columns.find(c => c.name === name)!.id;
+    const rowOf = (id: string) => {
+      const [docId, rowId] = id.split("/");
+      return tableOf(docId, "Key Results").rows.find(r => r.id === rowId);
+    };
+    async function edit(params: unknown[], updates: Array<{row: Record<string, unknown>; next: Record<string, unknown>}>): Promise<Outcome[]> {
+      const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
+      const result = await executeUpdateFormulaFromPackDef(
+        pack,
+        "KeyResults",
+        params as coda.ParamValues<coda.ParamDefs>,
+        context,
+        updates.map(u => ({previousValue: u.row, newValue: {...u.row, ...u.next}, updatedFields: Object.keys(u.next)})) as coda.GenericSyncUpdate[],
+      );
+      return result.result as Outcome[];
+    }
+
+    it("refuses a row renamed or deleted in its doc since the sync, in words, and adds no row", async function () {
+      const docId = env.seeded.teamDocIds[0];
+      const params = okrParams(teamDocs.slice(0, 1));
+      const run = await runSync(env, pack, "KeyResults", params);
+      const [a, b, c] = ["KR1", "KR2", "KR4"].map(code => run.rows.find(r => r.Code === code)!);
+      rowOf(a.Id)!.values.set(columnOf(docId, "Key Result"), "Net new bookings, renamed by the sales team");
+      const rows = tableOf(docId, "Key Results").rows;
+      rows.splice(rows.indexOf(rowOf(b.Id)!), 1);
+      const ids = rows.map(r => r.id);
+      const [renamed, deleted, kept] = await edit(params, [
+        {row: a, next: {Current: 1}},
+        {row: b, next: {Current: 2}},
+        {row: c, next: {Current: 3}},
+      ]);
+      assert.equal(renamed.outcome, "error");
+      assert.equal(renamed.error!.message, 'Not written: the key result was renamed to "Net new bookings, renamed by the sales…" since the last sync. Sync again, then edit it.');
+      assert.equal(deleted.outcome, "error");
+      assert.equal(deleted.error!.message, "The key result was deleted in its doc since the last sync: sync again.");
+      assert.equal(kept.outcome, "success");
+      assert.include(kept.finalValue, {Current: 3});
+      assert.deepEqual(rows.map(r => r.id), ids, "no row added or removed");
+      assert.equal(rowOf(a.Id)!.values.get(columnOf(docId, "Current")), a.Current, "the renamed row keeps its value");
+    });
+
+    it("adds no row when the row is renamed or deleted between the read and the landing, and says so on that row", async function () {
+      const docId = env.seeded.teamDocIds[0];
+      const params = okrParams(teamDocs.slice(0, 1));
+      const run = await runSync(env, pack, "KeyResults", params);
+      const [a, b, c] = ["KR1", "KR2", "KR4"].map(code => run.rows.find(r => r.Code === code)!);
+      const rows = tableOf(docId, "Key Results").rows;
+      const race = beforeFirstWriteApplies(env, () => {
+        rows.splice(rows.indexOf(rowOf(a.Id)!), 1);
+        rowOf(b.Id)!.values.set(columnOf(docId, "Key Result"), "Win rate, renamed");
+      });
+      const ids = rows.map(r => r.id).filter(id => id !== a.Id.split("/")[1]);
+      const [deleted, renamed, kept] = await edit(params, [
+        {row: a, next: {Current: 1}},
+        {row: b, next: {Current: 2}},
+        {row: c, next: {Current: 3}},
+      ]);
+      assert.isTrue(race.fired);
+      assert.deepEqual(rows.map(r => r.id), ids, "no row added: the edits went to their rows by id");
+      assert.equal(deleted.outcome, "error");
+      assert.equal(deleted.error!.message, "The key result was deleted in its doc since the last sync: sync again.");
+      assert.equal(renamed.outcome, "error");
+      assert.match(renamed.error!.message, /^Current was written, but the key result was renamed to "Win rate, renamed" since the last sync\. Sync again to see it\.$/);
+      assert.equal(rowOf(b.Id)!.values.get(columnOf(docId, "Current")), 2, "written to the row it edits, by its id");
+      assert.equal(kept.outcome, "success");
+      assert.equal(rowOf(c.Id)!.values.get(columnOf(docId, "Current")), 3);
+    });
+
+    it("returns each row as the next sync shows it, field by field", async function () {
+      const params = okrParams(teamDocs, {asOf: "today", fiscalYearStartMonth: 12});
+      const run = await runSync(env, pack, "KeyResults", params);
+      const picked = ["Webinar attendees", "Average sales cycle in days", "Win rate on qualified opportunities"].map(name => run.rows.find(r => r.Name === name)!);
+      const outcomes = await edit(params, [
+        {row: picked[0], next: {Current: 45}},
+        {row: picked[1], next: {Current: 64, Confidence: 0.65}},
+        {row: picked[2], next: {Confidence: 0.9}},
+      ]);
+      const next = await runSync(env, pack, "KeyResults", params);
+      outcomes.forEach((o, i) => {
+        assert.equal(o.outcome, "success", o.error?.message);
+        assert.deepEqual(o.finalValue, next.rows.find(r => r.Id === picked[i].Id), `${picked[i].Name} as the next sync shows it`);
+      });
+    });
+  });
+
+  it("says 'queued, not yet applied' when the doc has not applied the writes within the run: on the edited row, and as CheckIn's message", async function () {
+    // The doc takes two minutes to apply a write; a 20-times clock spends the run's budget in seconds.
+    env.emulator.mutationDelayMs = 120_000;
+    const params = okrParams(teamDocs.slice(0, 1));
+    await withFastClock(20, async () => {
+      const run = await runSync(env, pack, "KeyResults", params);
+      const [kr2, kr3] = ["KR2", "KR3"].map(code => run.rows.find(r => r.Code === code)!);
+      const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
+      const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, [
+        {previousValue: kr2, newValue: {...kr2, Current: 25}, updatedFields: ["Current"]},
+      ] as coda.GenericSyncUpdate[]);
+      const [queued] = updated.result as Outcome[];
+      assert.equal(queued.outcome, "error");
+      assert.equal(queued.error!.message, "Queued, not yet applied: the doc NsTeam001 has not applied this edit yet. Sync in a minute to see it.");
+      const error = await rejection(executeFormulaFromPackDef(pack, "CheckIn", [kr3.Id, 66, 0.55] as coda.ParamValues<coda.ParamDefs>, actionContext(env)));
+      assert.equal(
+        error.message,
+        'Queued, not yet applied: the check-in of "Average sales cycle in days" waits in the doc NsTeam001. Run CheckIn again in a minute to confirm it; it never adds a second check-in.',
+      );
+      env.emulator.applyDueMutations(Number.MAX_SAFE_INTEGER);
+      const again = await runSync(env, pack, "KeyResults", params);
+      assert.include(again.rows.find(r => r.Code === "KR2")!, {Current: 25}, "the queued edit lands later");
+      assert.include(again.rows.find(r => r.Code === "KR3")!, {Current: 66, Confidence: 0.55}, "the queued check-in lands later");
+    });
+  });
+
+  it("edits ten rows with one write each under the real write limit and delay, each confirmed within its run", async function () {
+    await env.stop();
+    env = await startSampleEmulator({validate: true, rateLimit: ObservedRateLimit, mutationDelayMs: ObservedMutationDelay});
+    const docs = env.seeded.teamDocIds.slice(0, 3).map(docUrl);
+    const params = okrParams(docs);
+    const keyResults = pack.syncTables.find(t => t.name === "KeyResults")!;
+    const batch = keyResults.getter.maxUpdateBatchSize ?? 1;
+    await withFastClock(10, async () => {
+      const run = await runSync(env, pack, "KeyResults", params);
+      const rows = run.rows.filter(r => r.Current !== undefined).slice(0, 10);
+      const sizes = env.seeded.teamDocIds.map(d => env.emulator.doc(d)!.tables.find(t => t.name === "Key Results")!.rows.length);
+      env.emulator.resetStats();
+      const outcomes: Outcome[] = [];
+      // Coda hands the pack at most maxUpdateBatchSize edits an execution.
+      for (let at = 0; at < rows.length; at += batch) {
+        const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
+        const started = Date.now();
+        const updates = rows.slice(at, at + batch).map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + at + i}, updatedFields: ["Current"]}));
+        const updated = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, updates as coda.GenericSyncUpdate[]);
+        assert.isBelow(Date.now() - started, ExecutionBudgetMs, "each execution ends within its budget");
+        outcomes.push(...(updated.result as Outcome[]));
+      }
+      assert.deepEqual(
+        outcomes.map(o => o.outcome),
+        rows.map(() => "success"),
+        outcomes.map(o => o.error?.message).join(" "),
+      );
+      assert.lengthOf(rows, 10);
+      assert.equal(env.emulator.stats.writes, 10, "one write a row");
+      assert.isUndefined(env.emulator.stats.byOperation.upsertRows, "no upsert, which could add a row");
+      assert.deepEqual(
+        env.seeded.teamDocIds.map(d => env.emulator.doc(d)!.tables.find(t => t.name === "Key Results")!.rows.length),
+        sizes,
+        "no row added",
+      );
+    });
+  });
+
+  it("returns the checked-in key result as the next sync shows it that day, field by field", async function () {
+    for (const fiscalYearStartMonth of [undefined, 12]) {
+      const params = okrParams(teamDocs, {asOf: "today", fiscalYearStartMonth});
+      const run = await runSync(env, pack, "KeyResults", params);
+      for (const name of ["Average sales cycle in days", "Webinar attendees"]) {
+        const kr = run.rows.find(r => r.Name === name)!;
+        // A check-in for an earlier day, judged today as the sync judges it.
+        const args = [kr.Id, 61, 0.6, "Late check-in", new Date("2026-11-18T08:00:00Z"), ...(fiscalYearStartMonth ? [undefined, undefined, undefined, fiscalYearStartMonth] : [])];
+        const returned = await executeFormulaFromPackDef(pack, "CheckIn", args as coda.ParamValues<coda.ParamDefs>, actionContext(env), {useDeprecatedResultNormalization: false});
+        const next = await runSync(env, pack, "KeyResults", params);
+        assert.deepEqual(returned, next.rows.find(r => r.Id === kr.Id), `${name}, fiscal year from month ${fiscalYearStartMonth ?? 1}`);
+      }
+    }
   });
 
   it("checks a key result in: a new check-in row and a new current value in the team doc", async function () {

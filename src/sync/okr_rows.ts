@@ -5,7 +5,8 @@ import {isoDay} from "../engine/calendar";
 import {normalize} from "../engine/columns";
 import type {KeyResultDerived, ObjectiveDerived} from "../engine/okr_rows";
 import {deriveKeyResult, deriveObjective} from "../engine/okr_rows";
-import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, TeamOkrs} from "./okr_source";
+import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
+import {readTeamOkrs, TeamDoc} from "./okr_source";
 import {personRow} from "./people";
 import {compact} from "./source";
 import {keyResultSummary, objectiveSummary} from "../agent/narrative";
@@ -62,6 +63,19 @@ export function deriveKeyResults({objectives, keyResults, checkIns}: TeamOkrs, a
     const derived = deriveKeyResult(record, objective?.cycle, asOf, pointsByKr.get(record.id) ?? [], record.problems);
     return {record, objective, derived, team: objective?.team || docTeam};
   });
+}
+
+/**
+ * A team doc's key results as a sync run now would derive them, judged on
+ * `asOf`: its tables read afresh, at the doc's latest version. An action that
+ * wrote to the doc returns its row from these once its writes have landed, so
+ * it returns what the next sync shows that day, whatever the doc did with the
+ * write.
+ */
+export async function readKeyResultsNow(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, asOf: Day): Promise<DerivedKeyResult[]> {
+  const team = new TeamDoc(context, docId, options);
+  await Promise.all([team.objectivesTable(true), team.keyResultsTable(true), team.checkInsTable(true)]);
+  return deriveKeyResults(await readTeamOkrs(context, docId, options, {checkIns: true, goals: true}), asOf);
 }
 
 /**

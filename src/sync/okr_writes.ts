@@ -2,21 +2,23 @@ import {SetupHint} from "../engine/columns";
 import * as coda from "@codahq/packs-sdk";
 import type {Row} from "../../schemas/api";
 import type {CellEdit} from "../api/client";
-import {mayHaveWritten, updateRow, upsertRows} from "../api/client";
+import {ApiError, mayHaveWritten, updateRow} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
+import {quote} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import {fraction} from "../engine/numbers";
 import type {FieldName} from "./fields";
 import type {KeyResultFields} from "./fields";
-import type {KeyResultRow} from "./okr_rows";
-import {deriveKeyResults, keyResultRow} from "./okr_rows";
+import type {DerivedKeyResult, KeyResultRow} from "./okr_rows";
+import {keyResultRow, readKeyResultsNow} from "./okr_rows";
 import type {TeamDocOptions} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import type {SourceTable} from "./source";
 import {cell, splitStableId, stableId} from "./source";
-import {columnType, isPlainText, planWrite, putPlanned, rowKey} from "./write";
+import type {KeyedWrite} from "./write";
+import {columnType, hasLanded, planWrite, putPlanned, rowKey} from "./write";
 
 /**
  * Writing back to team docs: two-way edits of key results, compared with the
@@ -60,96 +62,162 @@ export interface KeyResultEdit {
   fields: readonly string[];
 }
 
+const Deleted = "The key result was deleted in its doc since the last sync: sync again.";
+
+/** An edit checked against its source row and ready to write, then written. */
+interface PlannedEdit {
+  index: number;
+  rowId: string;
+  /** The key result's name when the edit was checked: another name once it has landed means it was renamed meanwhile. */
+  name: string;
+  fields: Editable[];
+  cells: CellEdit[];
+  requestId?: string;
+}
+
+/** The edits of one source table, and once it is read, those ready to write. */
+interface TableEdits {
+  docId: string;
+  options: TeamDocOptions;
+  indexes: number[];
+  ref?: string;
+  planned: PlannedEdit[];
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
 /**
- * Applies a batch of two-way edits. Each edit is compared with its source row
- * first: if the team doc changed since the last sync, the edit is kept out and
- * the row fails with the newer value. The rest go in one write per source
- * table when the key results' names identify their rows, else one per row.
+ * Applies a batch of two-way edits, each to the row it edits by its row id,
+ * never by an upsert that could add a row. Each edit is compared with its source
+ * row first: a row deleted or renamed since the sync, or whose value the team
+ * doc changed since, fails with the reason and is not written. The rest are
+ * written one update a row, paced under the write limit, then confirmed through
+ * their mutation status: a write still queued when the run's time is spent is
+ * that row's outcome, in words. Landed rows are read back and returned as the
+ * next sync shows them.
  */
 export async function editKeyResults(context: coda.ExecutionContext, edits: readonly KeyResultEdit[], asOf: Day, options: TeamDocOptions): Promise<Array<KeyResultRow | Error>> {
   const results: Array<KeyResultRow | Error> = edits.map(() => new Error("Not written."));
-  const groups = new Map<string, number[]>();
+  const groups = new Map<string, TableEdits>();
   edits.forEach((e, i) => {
-    const key = `${splitStableId(e.next.Id).docId}|${e.next.SourceTable ?? ""}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const {docId} = splitStableId(e.next.Id);
+    const key = `${docId}|${e.next.SourceTable ?? ""}`;
+    const group = groups.get(key) ?? {docId, options: {...options, keyResultsTable: e.next.SourceTable}, indexes: [], planned: []};
+    group.indexes.push(i);
+    groups.set(key, group);
   });
-  for (const indexes of groups.values()) {
+  for (const group of groups.values()) {
+    let table: KrTable;
     try {
-      await editOneTable(context, edits, indexes, results, asOf, options);
+      if (!edits[group.indexes[0]].next.SourceTable) throw new coda.UserVisibleError("This row does not say which table it came from; sync the table again before editing.");
+      table = await new TeamDoc(context, group.docId, group.options).keyResultsTable(true);
     } catch (error) {
-      for (const i of indexes) results[i] = error instanceof Error ? error : new Error(String(error));
+      for (const i of group.indexes) results[i] = asError(error);
+      continue;
     }
+    group.ref = table.ref;
+    for (const i of group.indexes) {
+      try {
+        group.planned.push(planEdit(edits[i], i, table));
+      } catch (error) {
+        results[i] = asError(error);
+      }
+    }
+  }
+  for (const {docId, ref, planned} of groups.values()) {
+    if (!ref) continue; // The table could not be read: nothing is planned.
+    for (const p of planned) {
+      try {
+        p.requestId = await updateRow(context, docId, ref, p.rowId, p.cells);
+      } catch (error) {
+        results[p.index] = rowGone(error) ? new coda.UserVisibleError(Deleted) : asError(error);
+      }
+    }
+  }
+  for (const group of groups.values()) {
+    const landed: PlannedEdit[] = [];
+    for (const p of group.planned.filter(p => p.requestId)) {
+      if (await hasLanded(context, p.requestId)) landed.push(p);
+      else results[p.index] = new coda.UserVisibleError(`Queued, not yet applied: the doc ${group.docId} has not applied this edit yet. Sync in a minute to see it.`);
+    }
+    if (landed.length) await readBack(context, group, landed, edits, results, asOf);
   }
   return results;
 }
 
-async function editOneTable(
+/** The name of a key result's row, as the sync reads it. */
+const nameOf = (row: Row, table: KrTable) => cells.text(cell(row, table.map, "Name")) || cells.text(row.name);
+
+/** An edit ready to write to its row, after checking the row is still the one the sync showed and still holds what the edit started from. */
+function planEdit(edit: KeyResultEdit, index: number, table: KrTable): PlannedEdit {
+  const rowId = splitStableId(edit.next.Id).rowId;
+  const row = table.rows.find(r => r.id === rowId);
+  if (!row) throw new coda.UserVisibleError(Deleted);
+  const name = nameOf(row, table);
+  const synced = edit.previous.Name ?? edit.next.Name;
+  if (name !== synced) throw new coda.UserVisibleError(`Not written: the key result was renamed to ${quote(name)} since the last sync. Sync again, then edit it.`);
+  const fields = Editable.filter(f => edit.fields.includes(f));
+  return {index, rowId, name, fields, cells: cellsFor(edit, fields, row, table)};
+}
+
+/** A write refused because its row is not there: deleted between the read and the write. */
+const rowGone = (error: unknown) => error instanceof ApiError && error.status === 404 && !error.docNotShared;
+
+/**
+ * Reads a table's landed edits back from the doc and answers each row as the
+ * next sync shows it, or what became of it: deleted or renamed meanwhile, or
+ * changed again by someone else.
+ */
+async function readBack(
   context: coda.ExecutionContext,
+  group: TableEdits,
+  landed: readonly PlannedEdit[],
   edits: readonly KeyResultEdit[],
-  indexes: number[],
   results: Array<KeyResultRow | Error>,
   asOf: Day,
-  options: TeamDocOptions,
 ): Promise<void> {
-  const {docId} = splitStableId(edits[indexes[0]].next.Id);
-  const source = edits[indexes[0]].next.SourceTable;
-  if (!source) throw new coda.UserVisibleError("This row does not say which table it came from; sync the table again before editing.");
-  const team = new TeamDoc(context, docId, {...options, keyResultsTable: source});
-  const table = await team.keyResultsTable(true);
-  const byId = new Map(table.rows.map(r => [r.id, r]));
-  const writes: Array<{index: number; row: Row; cells: CellEdit[]}> = [];
-  for (const i of indexes) {
-    const edit = edits[i];
-    const row = byId.get(splitStableId(edit.next.Id).rowId);
-    if (!row) {
-      results[i] = new coda.UserVisibleError(`${edit.next.Name} is no longer in the team doc ${docId}; sync again.`);
+  let now: Map<string, DerivedKeyResult>;
+  try {
+    now = new Map((await readKeyResultsNow(context, group.docId, group.options, asOf)).map(d => [d.record.id, d]));
+  } catch (error) {
+    for (const p of landed) results[p.index] = new coda.UserVisibleError(`${written(p.fields)} written, but reading it back failed: ${reason(error)} Sync to see it.`);
+    return;
+  }
+  // The table as just read, for who changed a value since.
+  const table = await new TeamDoc(context, group.docId, group.options).keyResultsTable();
+  for (const p of landed) {
+    const d = now.get(stableId(group.docId, p.rowId));
+    const row = table.rows.find(r => r.id === p.rowId);
+    if (!d || !row) {
+      results[p.index] = new coda.UserVisibleError(Deleted);
       continue;
     }
-    try {
-      writes.push({index: i, row, cells: cellsFor(edit, row, table)});
-    } catch (error) {
-      results[i] = error instanceof Error ? error : new Error(String(error));
+    const edit = edits[p.index];
+    const changed = p.fields.find(f => !same(f === "Current" ? d.record.current : d.record.confidence, edit.next[f] ?? undefined));
+    if (changed) {
+      const value = changed === "Current" ? d.record.current : d.record.confidence;
+      results[p.index] = new coda.UserVisibleError(`The team doc holds ${changed} ${value ?? "blank"} now${changedBy(row)}, not this edit's value. Sync to see it, then edit again.`);
+    } else if (d.record.name !== p.name) {
+      results[p.index] = new coda.UserVisibleError(`${written(p.fields)} written, but the key result was renamed to ${quote(d.record.name)} since the last sync. Sync again to see it.`);
+    } else {
+      results[p.index] = keyResultRow(d);
     }
-  }
-  if (!writes.length) return;
-  const failed = await writeEdits(context, table, writes);
-  for (const [i, error] of failed) results[i] = error;
-  const written = writes.filter(w => !failed.has(w.index));
-  if (!written.length) return;
-  for (const w of written) results[w.index] = edits[w.index].next;
-  // The team doc shows the edits seconds later; the rows returned show them now, computed again.
-  let okrs;
-  try {
-    okrs = await readTeamOkrs(context, docId, {...options, keyResultsTable: source}, {checkIns: true, goals: true});
-  } catch {
-    return; // Written; the next sync computes the rest.
-  }
-  for (const w of written) {
-    const edit = edits[w.index];
-    const record = okrs.keyResults.find(k => k.id === edit.next.Id);
-    if (!record) continue;
-    if (edit.fields.includes("Current")) record.current = edit.next.Current;
-    if (edit.fields.includes("Confidence")) record.confidence = edit.next.Confidence;
-  }
-  const derived = new Map(deriveKeyResults(okrs, asOf).map(d => [d.record.id, d]));
-  for (const w of written) {
-    const d = derived.get(edits[w.index].next.Id);
-    if (d) results[w.index] = keyResultRow(d);
   }
 }
 
+const written = (fields: readonly string[]) => `${fields.join(" and ")} ${fields.length > 1 ? "were" : "was"}`;
+
 /** The cells an edit writes, after checking the source still holds what the edit started from. */
-function cellsFor(edit: KeyResultEdit, row: Row, table: KrTable): CellEdit[] {
+function cellsFor(edit: KeyResultEdit, fields: readonly Editable[], row: Row, table: KrTable): CellEdit[] {
   const out: CellEdit[] = [];
-  for (const field of Editable) {
-    if (!edit.fields.includes(field)) continue;
+  for (const field of fields) {
     const column = table.map[field];
     if (!column) throw new coda.UserVisibleError(`The team's ${table.name} table has no ${field} column to write to. ${SetupHint}`);
     const now = sourceValue(field, row.values[column.name]);
     const before = edit.previous[field];
     if (!same(now, before ?? undefined)) {
       const shown = now === undefined ? "blank" : String(now);
-      throw new coda.UserVisibleError(`Not written: the team doc changed ${field} of ${edit.next.Name} to ${shown}${changedBy(row)}. Sync to see it, then edit again.`);
+      throw new coda.UserVisibleError(`Not written: the team doc changed ${field} of ${quote(edit.next.Name)} to ${shown}${changedBy(row)}. Sync to see it, then edit again.`);
     }
     const value = edit.next[field];
     if (field === "Current" && (value === undefined || value === null)) throw new coda.UserVisibleError("Current cannot be blank: type the latest value.");
@@ -158,45 +226,14 @@ function cellsFor(edit: KeyResultEdit, row: Row, table: KrTable): CellEdit[] {
   return out;
 }
 
-/**
- * One upsert keyed on the name column when every edited row's name is plain
- * text and unique in the table; otherwise one update per row. Answers the
- * edits that failed, by index.
- */
-async function writeEdits(context: coda.ExecutionContext, table: KrTable, writes: Array<{index: number; row: Row; cells: CellEdit[]}>): Promise<Map<number, Error>> {
-  const failed = new Map<number, Error>();
-  const nameColumn = table.map.Name?.name;
-  const plainName = (row: Row) => (nameColumn && isPlainText(row.values[nameColumn]) ? String(row.values[nameColumn]).slice(3, -3) : undefined);
-  const names = new Map<string, number>();
-  for (const r of table.rows) {
-    const name = plainName(r);
-    if (name !== undefined) names.set(name, (names.get(name) ?? 0) + 1);
-  }
-  const keyed = nameColumn !== undefined && writes.length > 1 && writes.every(w => names.get(plainName(w.row) ?? "") === 1);
-  if (keyed) {
-    try {
-      await upsertRows(context, table.docId, table.ref, writes.map(w => [{column: nameColumn, value: plainName(w.row)!}, ...w.cells]), [nameColumn]);
-    } catch (error) {
-      for (const w of writes) failed.set(w.index, error instanceof Error ? error : new Error(String(error)));
-    }
-    return failed;
-  }
-  for (const w of writes) {
-    try {
-      await updateRow(context, table.docId, table.ref, w.row.id, w.cells);
-    } catch (error) {
-      failed.set(w.index, error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-  return failed;
-}
-
 export interface CheckInInput {
   keyResultId: string;
   value: number;
   confidence?: number;
   note?: string;
   date: Day;
+  /** The day the returned row is judged on, as the KeyResults sync judges it: today in the doc's time zone unless given. */
+  asOf: Day;
   keyResultsTable?: string;
   checkInsTable?: string;
   fiscalYearStartMonth?: number;
@@ -212,6 +249,9 @@ export interface CheckInInput {
  * anything is written; if the check-in cannot be written the key result is set
  * back, so the check-in ends whole or absent. Both writes are idempotent, so
  * running it again completes it and never adds a second check-in for the day.
+ * It returns once both writes have landed, with the key result read back as
+ * the KeyResults sync shows it on `asOf`; writes still queued when the run's
+ * time is spent are reported as such.
  */
 export async function recordCheckIn(context: coda.ExecutionContext, input: CheckInInput): Promise<KeyResultRow> {
   const {docId, rowId} = splitStableId(input.keyResultId);
@@ -230,10 +270,11 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   const sameDay = new Set(read.checkIns.filter(c => c.keyResultId === input.keyResultId && c.date && isoDay(c.date) === day).map(c => c.id));
   // A lookup column takes the key result's row; a text one, as a CSV import leaves it, its name.
   const lookup = (await columnType(context, ciTable, "KeyResult")) === "lookup";
+  const name = nameOf(row, krTable);
   const checkIn = planWrite(
     ciTable,
     [
-      ["KeyResult", lookup ? rowId : cells.text(cell(row, krTable.map, "Name")) || cells.text(row.name), "blank"],
+      ["KeyResult", lookup ? rowId : name, "blank"],
       ["Date", day, "blank"],
       ["Value", input.value],
       ["Confidence", confidence],
@@ -246,9 +287,10 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   const krCells: CellEdit[] = [{column: krTable.map.Current!.name, value: input.value}];
   if (confidence !== undefined && krTable.map.Confidence) krCells.push({column: krTable.map.Confidence.name, value: confidence});
   const before: CellEdit[] = krCells.map(c => ({column: c.column, value: rawValue(row.values[c.column])}));
-  await updateRow(context, docId, krTable.ref, rowId, krCells);
+  const valueWrite = await updateRow(context, docId, krTable.ref, rowId, krCells);
+  let checkInWrite: KeyedWrite;
   try {
-    await putPlanned(context, ciTable, checkIn);
+    checkInWrite = await putPlanned(context, ciTable, checkIn);
   } catch (error) {
     if (mayHaveWritten(error)) {
       // The check-in may have been queued: undoing the key result could leave the check-in alone.
@@ -261,17 +303,13 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
     }
     throw new coda.UserVisibleError(`Nothing was saved: ${reason(error)}`);
   }
-
-  const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: true});
-  const record = okrs.keyResults.find(k => k.id === input.keyResultId);
-  if (!record) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is no longer in the team doc; sync again.`);
-  record.current = input.value;
-  if (confidence !== undefined) record.confidence = confidence;
-  const checkIns = [
-    ...okrs.checkIns.filter(c => !(c.keyResultId === record.id && c.date && isoDay(c.date) === day)),
-    {id: `${docId}/pending`, keyResultId: record.id, keyResultName: record.name, date: input.date, value: input.value, confidence, note: input.note ?? "", link: record.link, problems: []},
-  ];
-  return keyResultRow(deriveKeyResults({objectives: okrs.objectives, keyResults: [record], checkIns}, input.date)[0]);
+  // The doc applies writes in order: the check-in lands after the key result's value.
+  if (!(await hasLanded(context, valueWrite)) || !(await hasLanded(context, checkInWrite.requestId))) {
+    throw new coda.UserVisibleError(`Queued, not yet applied: the check-in of ${quote(name)} waits in the doc ${docId}. Run CheckIn again in a minute to confirm it; it never adds a second check-in.`);
+  }
+  const now = (await readKeyResultsNow(context, docId, options, input.asOf)).find(d => d.record.id === input.keyResultId);
+  if (!now) throw new coda.UserVisibleError(`${Deleted} Its check-in of ${day} stays in ${ciTable.name}: delete it there.`);
+  return keyResultRow(now);
 }
 
 /** A rich cell as a value to write back. */

@@ -1,17 +1,19 @@
 import * as coda from "@codahq/packs-sdk";
+import {mayHaveWritten} from "../api/client";
 import type {RetrospectiveSchema} from "../../schemas/history";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay, plusDays} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
+import {quote} from "../engine/contract";
 import type {Cycle} from "../engine/cycle";
 import {cycleFromName, okrCycle} from "../engine/cycle";
 import {confidencePath, keyResultFindings, staleWeeks} from "../engine/history";
 import {CheckInDueFields} from "./checkins_due";
 import {KeyField, ObjectiveFields} from "./fields";
 import type {KeyResultRow} from "./okr_rows";
-import {deriveKeyResults, keyResultRow} from "./okr_rows";
+import {deriveKeyResults, keyResultRow, readKeyResultsNow} from "./okr_rows";
 import type {ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import {personRow} from "./people";
@@ -156,11 +158,20 @@ const explained = (why: string) => (error: unknown): never => {
   throw error;
 };
 
-/** The objective the carried key result goes under: the next cycle's objective of the same code or name, made when there is none. */
-async function nextObjective(context: coda.ExecutionContext, team: TeamDoc, objectives: readonly ObjectiveRecord[], objective: ObjectiveRecord, next: Cycle): Promise<string> {
+/**
+ * The objective the carried key result goes under: the next cycle's objective
+ * of the same code or name, written (keyed) when there is none, and then `made`.
+ */
+async function nextObjective(
+  context: coda.ExecutionContext,
+  team: TeamDoc,
+  objectives: readonly ObjectiveRecord[],
+  objective: ObjectiveRecord,
+  next: Cycle,
+): Promise<{rowId: string; made: boolean}> {
   const same = (o: ObjectiveRecord) => (objective.code && o.code === objective.code) || normalize(o.name) === normalize(objective.name);
   const found = objectives.find(o => normalize(o.cycleName) === normalize(next.name) && same(o));
-  if (found) return splitStableId(found.id).rowId;
+  if (found) return {rowId: splitStableId(found.id).rowId, made: false};
   const table = await readTable(context, team.docId, team.tableName("objectives"), CarriedObjectiveFields).catch(
     explained(`CarryForward adds ${objective.name} for ${next.name} with a Key so a retry never adds it twice.`),
   );
@@ -179,7 +190,7 @@ async function nextObjective(context: coda.ExecutionContext, team: TeamDoc, obje
     ],
     rowKey("carry", splitStableId(objective.id).rowId, next.name),
   );
-  return (await afterLanding(context, table, CarriedObjectiveFields, write, `objective ${objective.name} for ${next.name}`)).row.id;
+  return {rowId: (await afterLanding(context, table, CarriedObjectiveFields, write, `objective ${objective.name} for ${next.name}`)).row.id, made: true};
 }
 
 /**
@@ -187,7 +198,8 @@ async function nextObjective(context: coda.ExecutionContext, team: TeamDoc, obje
  * cycle's objective of the same code or name (added when missing), starting
  * where it ended, with Carried From holding a link to the original. Both writes
  * are keyed on the original and the cycle, so running it again updates the copy
- * and never adds a second one.
+ * and never adds a second one. A copy refused at its own write, after the
+ * objective went in, says the objective is left and how to finish or undo it.
  */
 export async function carryForward(context: coda.ExecutionContext, input: CarryInput): Promise<KeyResultRow> {
   const {docId, rowId} = splitStableId(input.keyResultId);
@@ -203,9 +215,9 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
   const objective = objectives.find(o => o.id === record.objectiveId);
   if (!objective?.cycle) throw new coda.UserVisibleError(`${record.name} has no objective with a cycle to carry it from: link it to an objective whose Cycle is set, such as FY2026 Q4.`);
   const next = nextCycleOf(objective.cycle, input);
-  // The key results table is checked before anything is written, so a refusal leaves no next-cycle objective behind.
+  // The key results table's columns are checked before anything is written, so a missing one leaves no next-cycle objective behind.
   const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(explained("CarryForward writes the link to the original there."));
-  const objectiveRowId = await nextObjective(context, team, objectives, objective, next);
+  const nextObjectiveRow = await nextObjective(context, team, objectives, objective, next);
 
   const source = table.rows.find(r => r.id === rowId);
   const cadence = source ? cells.text(cell(source, table.map, "Cadence")) : "";
@@ -216,7 +228,7 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
     [
       ["Name", record.name],
       ["Code", record.code || undefined],
-      ["Objective", objectiveRowId],
+      ["Objective", nextObjectiveRow.rowId],
       ["Owner", record.owner?.email || undefined],
       ["Start", holds ? record.start : (record.current ?? record.start)],
       ["Target", input.target ?? record.target],
@@ -228,10 +240,16 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
       ["CarriedFrom", record.link],
     ],
     rowKey("carry", rowId, next.name),
-  );
+  ).catch((error: unknown): never => {
+    // The objective went in first: a copy refused only at its own write leaves it behind, so say so, and how to finish.
+    if (!nextObjectiveRow.made || !(error instanceof coda.UserVisibleError)) throw error;
+    const said = error.message.replace(/\.?$/, ".");
+    const added = `${quote(objective.name)} for ${next.name} was added to ${team.tableName("objectives")} first`;
+    if (mayHaveWritten(error)) throw new coda.UserVisibleError(`${said} ${added}: run CarryForward again to finish; it never adds a second copy.`);
+    throw new coda.UserVisibleError(`Not carried: ${said} ${added}: fix this and run CarryForward again (it reuses that objective), or delete it.`);
+  });
   const landed = await afterLanding(context, table, CarryFields, write, `copy of ${record.name} for ${next.name}`);
-  const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: true});
-  const copy = deriveKeyResults(okrs, input.asOf).find(d => d.record.id === stableId(docId, landed.row.id));
+  const copy = (await readKeyResultsNow(context, docId, options, input.asOf)).find(d => d.record.id === stableId(docId, landed.row.id));
   if (!copy) throw new coda.UserVisibleError(`The copy of ${record.name} was written to the doc ${docId} but cannot be read back; sync the KeyResults table to see it.`);
   return keyResultRow(copy);
 }

@@ -42,11 +42,6 @@ export function rowKey(kind: string, ...parts: string[]): string {
   return [kind, ...parts.map(p => (/^[A-Za-z0-9-]{1,24}$/.test(p) ? p : fingerprint(p)))].join("-");
 }
 
-/** Whether a rich text cell is plain text (served in backticks), so it can serve as an upsert key. */
-export function isPlainText(value: unknown): boolean {
-  return typeof value === "string" && /^```[\s\S]*```$/.test(value);
-}
-
 /**
  * A cell to write. One marked "blank" (a default, or the words and day that
  * name the row) goes into a new row, and into a row that is there already only
@@ -156,7 +151,7 @@ export async function afterLanding<F extends string>(
   write: KeyedWrite,
   what: string,
 ): Promise<{table: SourceTable<F>; row: Row}> {
-  if (write.requestId && !(await writeLanded(context, write.requestId, LandingBudgetMs))) {
+  if (!(await hasLanded(context, write.requestId))) {
     throw new coda.UserVisibleError(`The ${what} is queued in the doc ${table.docId} but has not landed yet (the Docs API applies writes seconds later). Run the action again to see it; it never adds a second row.`);
   }
   const written = (r: Row) => ("rowId" in write.to ? r.id === write.to.rowId : sameKey(r.values[write.to.keyColumn], write.key));
@@ -171,7 +166,22 @@ export async function afterLanding<F extends string>(
   return {table: fresh, row};
 }
 
-/** How long an action waits for its write to land, leaving time to read it back. */
+/** How long an action waits for its writes to land, leaving time to read them back. */
 const LandingBudgetMs = 35_000;
+
+/**
+ * Whether a write has landed, asking its mutation status until the landing
+ * budget is spent. A status the API would not give counts as not landed, so the
+ * write is reported as queued rather than done.
+ */
+export async function hasLanded(context: coda.ExecutionContext, requestId: string | undefined): Promise<boolean> {
+  if (!requestId) return true;
+  try {
+    return await writeLanded(context, requestId, LandingBudgetMs);
+  } catch (error) {
+    if (error instanceof coda.UserVisibleError) return false;
+    throw error;
+  }
+}
 
 const sameKey = (value: unknown, key: string) => cells.text(value) === key.trim();

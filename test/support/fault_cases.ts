@@ -7,6 +7,8 @@ import type {SampleEmulator} from "../../emulator/sample";
 import {startSampleEmulator, Tokens} from "../../emulator/sample";
 import type {Fault} from "../../emulator/faults";
 import type {RowRecord, TableRecord} from "../../emulator/model";
+import {withFastClock} from "./clock";
+import {beforeFirstWriteApplies} from "./races";
 
 /**
  * The fault suite: every way the real service fails a read or a write, each run
@@ -21,7 +23,11 @@ export interface Tally {
   halfWritten: number;
   /** What went wrong, in words, when a count is not 0. */
   notes: string[];
-  /** Faults that fired and requests the rate limit refused: proof the case met its fault. */
+  /**
+   * Faults that fired, requests the rate limit refused, and the changes or
+   * delays the case itself met (a row changed before a write landed, writes
+   * still queued when the run ended): proof the case met its fault.
+   */
   faults?: number;
 }
 
@@ -148,6 +154,38 @@ function checkInCase(name: string, faults: Fault[], options: {retry?: boolean; d
   };
 }
 
+/**
+ * A check-in whose writes the doc has not applied when the run's time is spent
+ * (they apply two minutes later; a 20-times clock): it says they are queued, not
+ * yet applied, never that it is done. Once they apply, the user runs it again:
+ * one check-in, the value on the key result, and success.
+ */
+function queuedCheckInCase(name: string): FaultCase {
+  return {
+    name,
+    run: async (env, pack) => {
+      const kr = await kr3(env, pack);
+      const before = checkInState(env, kr.Id, day).current;
+      env.emulator.mutationDelayMs = 120_000;
+      const queued = await withFastClock(20, () => attempt(() => checkIn(pack, env, kr.Id, 66)));
+      const t = tally();
+      // Proof the run ended before the doc applied the check-in.
+      t.faults = checkInState(env, kr.Id, day).current === 66 ? 0 : 1;
+      if (!queued?.message.startsWith("Queued, not yet applied")) {
+        t.lost++;
+        t.notes.push(`the queued check-in was reported as ${queued ? queued.message : "done"}`);
+      }
+      env.emulator.applyDueMutations(Number.MAX_SAFE_INTEGER);
+      env.emulator.mutationDelayMs = 0;
+      const failed = await attempt(() => checkIn(pack, env, kr.Id, 66));
+      await settle(env);
+      judgeCheckIn(t, checkInState(env, kr.Id, day), 66, before, failed);
+      if (failed) t.notes.push(`failed: ${failed.message}`);
+      return t;
+    },
+  };
+}
+
 /** An action that adds a meeting row: one row, however the write was retried. */
 function meetingActionCase(name: string, formula: string, params: unknown[], table: string, faults: Fault[], delayMs = 0): FaultCase {
   return {
@@ -182,51 +220,128 @@ function meetingActionCase(name: string, formula: string, params: unknown[], tab
   };
 }
 
-/** A two-way edit of ten key results: each lands once, no row is added, and a refused edit writes nothing. */
-function editCase(name: string, faults: Fault[], options: {conflict?: boolean} = {}): FaultCase {
+/** What someone else does to a row of a two-way edit in its team doc. */
+type RowChange = "renamed" | "deleted";
+
+interface EditOptions {
+  /** Someone changes the first row's Current in its team doc after the sync. */
+  conflict?: boolean;
+  /** Someone renames or deletes the second row after the sync, before the pack reads it. */
+  beforeRead?: RowChange;
+  /** Someone renames or deletes the first row after the pack sent its write and before the doc applies it. */
+  beforeLanding?: RowChange;
+  /** The doc applies writes two minutes later, past the run's time: the run ends with them queued. */
+  queued?: boolean;
+}
+
+/** Renames or deletes a key result's row in its team doc's table, as a team member would. */
+function changeRow(env: SampleEmulator, id: string, change: RowChange): void {
+  const [docId, rowId] = id.split("/");
+  const table = tableOf(env, docId, "Key Results");
+  const at = table.rows.findIndex(r => r.id === rowId);
+  if (change === "deleted") table.rows.splice(at, 1);
+  else table.rows[at].values.set(table.columns.find(c => c.name === "Key Result")!.id, `Renamed ${rowId}`);
+}
+
+type Outcome = {outcome: string; error?: Error};
+
+/** Runs a two-way edit as Coda does: at most the sync table's maxUpdateBatchSize edits an execution, each in a fresh context. */
+async function editInBatches(env: SampleEmulator, pack: Pack, params: unknown[], updates: readonly coda.GenericSyncUpdate[]): Promise<Outcome[]> {
+  const batch = pack.syncTables.find(t => t.name === "KeyResults")!.getter.maxUpdateBatchSize ?? 1;
+  const outcomes: Outcome[] = [];
+  for (let at = 0; at < updates.length; at += batch) {
+    const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
+    const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, updates.slice(at, at + batch) as coda.GenericSyncUpdate[]);
+    outcomes.push(...(result.result as Outcome[]));
+  }
+  return outcomes;
+}
+
+/**
+ * A two-way edit of ten key results in three docs: each edit lands once on the
+ * row it edits, no row is added, and an edit that fails (refused, its row
+ * renamed or deleted, its value changed in the team doc, or still queued) says
+ * so on its row: success is reported only for a value that landed. Writes are
+ * paced under the real limit, so the case runs on a 20-times clock.
+ */
+function editCase(name: string, faults: Fault[], options: EditOptions = {}): FaultCase {
   return {
     name,
     run: async (env, pack) => {
-      const docs = teamDocs(env).slice(0, 2);
+      const docs = teamDocs(env).slice(0, 3);
       const run = await runSync(env, pack, "KeyResults", okrParams(docs));
       const rows = run.rows.filter(r => r.Current !== undefined && r.Target !== undefined).slice(0, 10);
-      const sizes = () => env.seeded.teamDocIds.slice(0, 2).map(d => tableOf(env, d, "Key Results").rows.length);
-      const before = sizes();
-      let conflicted: string | undefined;
+      const idsNow = () => env.seeded.teamDocIds.slice(0, 3).flatMap(d => tableOf(env, d, "Key Results").rows.map(r => `${d}/${r.id}`));
+      const before = new Set(idsNow());
+      const current = (id: string) => {
+        const [docId, rowId] = id.split("/");
+        const table = tableOf(env, docId, "Key Results");
+        return table.rows.find(x => x.id === rowId)?.values.get(table.columns.find(c => c.name === "Current")!.id);
+      };
+      const t = tally();
+      const changed = new Map<string, RowChange | "conflict">();
       if (options.conflict) {
-        // Someone changes the first row in its team doc after the sync.
         const [docId, rowId] = (rows[0].Id as string).split("/");
         const table = tableOf(env, docId, "Key Results");
         table.rows.find(r => r.id === rowId)!.values.set(table.columns.find(c => c.name === "Current")!.id, 12345);
-        conflicted = rows[0].Id;
+        changed.set(rows[0].Id, "conflict");
       }
+      if (options.beforeRead) {
+        changeRow(env, rows[1].Id, options.beforeRead);
+        changed.set(rows[1].Id, options.beforeRead);
+      }
+      const landing = options.beforeLanding;
+      const race = landing ? beforeFirstWriteApplies(env, () => changeRow(env, rows[0].Id, landing)) : undefined;
+      if (landing) changed.set(rows[0].Id, landing);
+      if (options.queued) env.emulator.mutationDelayMs = 120_000;
       for (const f of faults) env.emulator.inject(f);
-      const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
       const updates = rows.map((r, i) => ({previousValue: r, newValue: {...r, Current: 1000 + i}, updatedFields: ["Current"]}));
-      const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", okrParams(docs) as coda.ParamValues<coda.ParamDefs>, context, updates as coda.GenericSyncUpdate[]);
+      const outcomes = await withFastClock(20, () => editInBatches(env, pack, okrParams(docs), updates as coda.GenericSyncUpdate[]));
       env.emulator.clearFaults();
+      if (race?.fired) t.faults = 1;
+      // What the doc held when the edit answered: a success must have landed by then.
+      const atAnswer = rows.map(r => current(r.Id));
+      if (options.queued) {
+        // Proof the run ended before the doc applied its writes; then the doc applies them.
+        t.faults = atAnswer.filter((value, i) => value !== 1000 + i).length;
+        env.emulator.applyDueMutations(Number.MAX_SAFE_INTEGER);
+      }
       await settle(env);
-      const t = tally();
-      const after = sizes();
-      after.forEach((n, i) => {
-        if (n !== before[i]) {
-          t.duplicated += Math.abs(n - before[i]);
-          t.notes.push(`the Key Results table went from ${before[i]} to ${n} rows`);
-        }
-      });
-      const outcomes = result.result as Array<{outcome: string}>;
+      const added = idsNow().filter(id => !before.has(id));
+      if (added.length) {
+        t.duplicated += added.length;
+        t.notes.push(`rows added: ${added.join(", ")}`);
+      }
       rows.forEach((r, i) => {
-        const [docId, rowId] = (r.Id as string).split("/");
-        const table = tableOf(env, docId, "Key Results");
-        const value = table.rows.find(x => x.id === rowId)!.values.get(table.columns.find(c => c.name === "Current")!.id);
-        if (r.Id === conflicted) {
-          if (value !== 12345 || outcomes[i].outcome !== "error") {
+        const o = outcomes[i];
+        const said = o.error?.message ?? "";
+        const value = current(r.Id);
+        const change = changed.get(r.Id);
+        if (change === "conflict") {
+          if (value !== 12345 || o.outcome !== "error") {
             t.lost++;
             t.notes.push("a newer value in the team doc was overwritten or the conflict not reported");
           }
-        } else if (value !== 1000 + i || outcomes[i].outcome !== "success") {
+        } else if (change === "deleted") {
+          if (o.outcome !== "error" || !said.includes("deleted in its doc")) {
+            t.lost++;
+            t.notes.push(`a deleted row's edit was reported as ${o.outcome}: ${said}`);
+          }
+        } else if (change === "renamed") {
+          if (o.outcome !== "error" || !said.includes("renamed to")) {
+            t.lost++;
+            t.notes.push(`a renamed row's edit was reported as ${o.outcome}: ${said}`);
+          }
+          if (said.startsWith("Not written") && value !== r.Current) {
+            t.halfWritten++;
+            t.notes.push(`${r.Name}: refused, yet its Current became ${String(value)}`);
+          }
+        } else if (value !== 1000 + i || !(o.outcome === "success" || (options.queued && said.startsWith("Queued, not yet applied")))) {
           t.lost++;
-          t.notes.push(`${r.Name}: the edit did not land (${outcomes[i].outcome}, value ${String(value)})`);
+          t.notes.push(`${r.Name}: the edit did not land (${o.outcome}${said ? `: ${said}` : ""}, value ${String(value)})`);
+        } else if (o.outcome === "success" && atAnswer[i] !== 1000 + i) {
+          t.lost++;
+          t.notes.push(`${r.Name}: success reported before the edit landed`);
         }
       });
       return t;
@@ -235,7 +350,7 @@ function editCase(name: string, faults: Fault[], options: {conflict?: boolean} =
 }
 
 /** CarryForward run, failed, and run again: one copy of the key result and one next-cycle objective, however the writes failed. */
-function carryForwardCase(name: string, faults: Fault[]): FaultCase {
+function carryForwardCase(name: string, faults: Fault[], options: {calculated?: string} = {}): FaultCase {
   return {
     name,
     run: async (env, pack) => {
@@ -244,12 +359,18 @@ function carryForwardCase(name: string, faults: Fault[]): FaultCase {
       const objectives = () => tableOf(env, docId, "Objectives").rows.length;
       const before = objectives();
       for (const f of faults) env.emulator.inject(f);
+      // A column the copy writes is calculated: the doc refuses the copy, after the next-cycle objective went in.
+      const column = options.calculated ? tableOf(env, docId, "Key Results").columns.find(c => c.name === options.calculated) : undefined;
+      if (column) column.calculated = true;
       const run = () => executeFormulaFromPackDef(pack, "CarryForward", [kr.Id, 55, undefined, asOf] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
       const first = await attempt(run);
       env.emulator.clearFaults();
+      if (column) column.calculated = false;
+      // The user fixes the cause, as the message says, and runs it again.
       const failed = await attempt(run);
       await settle(env);
       const t = tally();
+      if (column && first?.message.startsWith("Not carried:")) t.faults = 1;
       if (first) t.notes.push(`first run failed: ${first.message}`);
       const table = tableOf(env, docId, "Key Results");
       const carried = table.columns.find(c => c.name === "Carried From")!.id;
@@ -309,13 +430,20 @@ export const FaultCases: FaultCase[] = [
     {fault: 502, operation: "getMutationStatus"},
     {fault: "resetBefore", operation: "listRows", nth: 2},
   ]),
-  {...editCase("two-way edit: ten rows across two docs", []), clean: true},
-  editCase("two-way edit: a write's answer is lost", [{fault: "resetAfter", operation: "upsertRows"}]),
-  editCase("two-way edit: a 503 on a write", [{fault: 503, operation: "upsertRows"}]),
+  queuedCheckInCase("check-in: the writes have not landed when the run ends, then the user checks in again"),
+  {...editCase("two-way edit: ten rows across three docs", []), clean: true},
+  editCase("two-way edit: a write's answer is lost", [{fault: "resetAfter", operation: "updateRow"}]),
+  editCase("two-way edit: a 503 on a write", [{fault: 503, operation: "updateRow"}]),
   {...editCase("two-way edit: a team member changed a row after the sync", [], {conflict: true}), clean: true},
+  {...editCase("two-way edit: a row renamed in its doc after the sync", [], {beforeRead: "renamed"}), clean: true},
+  {...editCase("two-way edit: a row deleted in its doc after the sync", [], {beforeRead: "deleted"}), clean: true},
+  editCase("two-way edit: a row renamed after its write is sent, before it lands", [], {beforeLanding: "renamed"}),
+  editCase("two-way edit: a row deleted after its write is sent, before it lands", [], {beforeLanding: "deleted"}),
+  editCase("two-way edit: the writes have not landed when the run ends", [], {queued: true}),
   carryForwardCase("CarryForward: the next-cycle objective lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows"}]),
   carryForwardCase("CarryForward: the copy lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows", nth: 2}]),
   carryForwardCase("CarryForward: a 503 on the copy's write", [{fault: 503, operation: "upsertRows", nth: 2}]),
+  carryForwardCase("CarryForward: the copy refused for a calculated column after the objective went in, then fixed", [], {calculated: "Unit"}),
 ];
 
 /** Runs one case on a fresh emulator. */
@@ -323,7 +451,7 @@ export async function runFaultCase(c: FaultCase, pack: Pack): Promise<Tally> {
   const env = await startSampleEmulator({validate: false, ...c.setup});
   try {
     const t = await c.run(env, pack);
-    t.faults = Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) + env.emulator.stats.throttled;
+    t.faults = (t.faults ?? 0) + Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) + env.emulator.stats.throttled;
     return t;
   } finally {
     await env.stop();
