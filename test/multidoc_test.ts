@@ -183,3 +183,42 @@ describe("syncs across docs when a doc cannot be read", function () {
     assert.match(error.message, new RegExp(`^The Docs API failed after 5 tries \\(503, reading the table \\w+ in the doc ${env.seeded.teamDocIds[1]}\\)\\. Try again in a minute; nothing is lost or doubled\\.$`));
   });
 });
+
+describe("syncs that read team docs on the side, when one cannot be read", function () {
+  this.timeout(90_000);
+  let env: SampleEmulator;
+  beforeEach(async function () {
+    env = await startSampleEmulator({validate: true});
+  });
+  afterEach(async function () {
+    assert.deepEqual(env.emulator.violations, []);
+    await env.stop();
+  });
+
+  it("still lays out the agenda from every other doc, and says which doc it could not read after the close", async function () {
+    const meeting = env.seeded.meetingDocId!;
+    const metrics = env.seeded.metricsDocId!;
+    const teams = env.seeded.teamDocIds.map(docUrl);
+    const all = await runSync(env, pack, "MeetingAgenda", [meeting, asOf, 90, teams, metrics]);
+    const withBad = await runSync(env, pack, "MeetingAgenda", [meeting, asOf, 90, [...teams, env.seeded.restrictedDocId], metrics]);
+    const work = (rows: readonly SyncedRow[]) => rows.filter(r => r.Kind !== "Next step").map(r => r.Name);
+    assert.deepEqual(work(withBad.rows), work(all.rows), "the other docs' key results are all on the agenda");
+    const said = withBad.rows.filter(r => r.Kind === "Next step").map(r => String(r.Name));
+    assert.isTrue(
+      said.some(n => n.startsWith(`The doc ${env.seeded.restrictedDocId} does not exist or is not shared`)),
+      said.join(" | "),
+    );
+  });
+
+  it("judges the risks' triggers on the docs it can read, and says a trigger was judged without one", async function () {
+    const meeting = env.seeded.meetingDocId!;
+    const metrics = env.seeded.metricsDocId!;
+    const teams = env.seeded.teamDocIds.map(docUrl);
+    const run = await runSync(env, pack, "Risks", [meeting, metrics, [...teams, env.seeded.restrictedDocId], undefined, undefined, asOf]);
+    const keyed = run.rows.filter(r => /^KR /.test(String(r.Trigger ?? "")) && r.TriggerState !== "Fired");
+    const onMetrics = run.rows.filter(r => r.Trigger && !/KR /.test(String(r.Trigger)));
+    for (const r of onMetrics) assert.notInclude(String(r.TriggerError ?? ""), "could not read", "a trigger on metrics alone is judged on the metrics doc, which was read");
+    assert.isNotEmpty(keyed, "some trigger names a key result and has not fired");
+    for (const r of keyed) assert.include(String(r.TriggerError ?? ""), "Judged without a doc it could not read", String(r.Name));
+  });
+});

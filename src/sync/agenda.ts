@@ -10,6 +10,7 @@ import {okrCycle} from "../engine/cycle";
 import {normalize} from "../engine/columns";
 import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
 import {readMetricsDoc} from "./health_source";
+import {readEachDoc} from "./multidoc";
 import {firedRisks} from "./risks";
 import {summarize} from "./health_rows";
 import {agendaDiscipline} from "./meeting_health";
@@ -66,15 +67,22 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     if (!found) missing.push(entry);
     return found;
   };
-  const metricsDocId = request.metricsDoc ? await resolveDocId(context, request.metricsDoc) : (await here("metrics")) && (await here("readings")) ? docId : undefined;
-  const okrDocIds = request.okrDocs?.length ? await Promise.all(request.okrDocs.map(d => resolveDocId(context, d))) : (await here("keyResults")) ? [docId] : [];
+  const metricsDoc = request.metricsDoc ?? ((await here("metrics")) && (await here("readings")) ? docId : undefined);
+  const okrDocs = request.okrDocs?.length ? request.okrDocs : (await here("keyResults")) ? [docId] : [];
   for (const [key, table] of [["actions", actions], ["decisions", decisions], ["messages", messages], ["meetings", past], ["leaders", leaders]] as const) {
     if (!table) missing.push(tableByKey(key)!);
   }
 
+  // A team or metrics doc that cannot be read never costs the meeting its agenda: it is said after the close.
+  const metricsRead = await readEachDoc(context, metricsDoc ? [metricsDoc] : [], id => readMetricsDoc(context, id, {}).then(records => ({id, records})));
+  const okrsRead = await readEachDoc(context, okrDocs, id => readTeamOkrs(context, id, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}).then(okrs => ({id, okrs})));
+  const unreadable = [...metricsRead.unreadable, ...okrsRead.unreadable];
+  const metricsDocId = metricsRead.read[0]?.id;
+  const okrDocIds = okrsRead.read.map(r => r.id);
+
   const hotItems: AgendaSource[] = [];
-  if (metricsDocId) {
-    const summarized = summarize(await readMetricsDoc(context, metricsDocId, {}), at, undefined, image);
+  for (const {records} of metricsRead.read) {
+    const summarized = summarize(records, at, undefined, image);
     for (const s of summarized.filter(x => x.summary.hot?.hot).sort((a, b) => b.summary.hot!.severity - a.summary.hot!.severity)) {
       hotItems.push({name: s.metric.name, detail: s.summary.hot!.reason.replace(/\.$/, ""), owner: s.metric.owner?.name, link: s.metric.link});
     }
@@ -82,8 +90,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
 
   const keyResults: AgendaSource[] = [];
   const cycle = okrCycle(at, 3, request.fiscalYearStartMonth).name;
-  for (const okrDocId of okrDocIds) {
-    const okrs = await readTeamOkrs(context, okrDocId, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
+  for (const {okrs} of okrsRead.read) {
     // Judged on today (or the meeting day, if it is past), as the KeyResults table judges them.
     for (const k of deriveKeyResults(okrs, judged)) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
@@ -122,7 +129,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     .map(a => ({name: a.Name, detail: `${a.DaysOverdue} days late`, owner: a.Owner?.Name, link: a.Link}));
   const toCascade = (messages?.rows ?? [])
     .filter(r => {
-      const d = cells.date(cell(r, messages!.map, "MeetingDate"), "Meeting Date").value;
+      const d = cells.date(cell(r, messages!.map, "MeetingDate"), "Meeting Date", context.timezone).value;
       return !d || daysBetween(d, at) === 0;
     })
     .map(r => ({name: cells.text(cell(r, messages!.map, "Message")) || cells.text(r.name)}));
@@ -134,7 +141,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   }));
   const history = (past?.rows ?? [])
     .map(r => ({
-      date: cells.date(cell(r, past!.map, "Date"), "Date").value,
+      date: cells.date(cell(r, past!.map, "Date"), "Date", context.timezone).value,
       facilitator: firstName(cell(r, past!.map, "Facilitator")),
     }))
     .filter((m): m is {date: Day; facilitator: string} => Boolean(m.date && m.facilitator) && daysBetween(m.date!, at) > 0)
@@ -170,9 +177,12 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
       Facilitator: facilitator,
       MeetingDate: when,
     }),
-  ), ...nextSteps(missing).map((entry, i): AgendaItemRow => ({
-    Id: `${docId}/${when}/next-${entry.key}`,
-    Name: addTableHint(entry),
+  ), ...[
+    ...unreadable.map(u => ({key: `unreadable-${u.docId.slice(0, 40)}`, name: u.message})),
+    ...nextSteps(missing).map(entry => ({key: entry.key, name: addTableHint(entry)})),
+  ].map((step, i): AgendaItemRow => ({
+    Id: `${docId}/${when}/next-${step.key}`,
+    Name: step.name,
     Order: agenda.length + i + 1,
     Kind: NextStepKind,
     Minutes: 0,

@@ -12,6 +12,7 @@ import type {GraphItem} from "../engine/dependencies";
 import {analyzeGraph, criticalPath} from "../engine/dependencies";
 import type {FieldName} from "./fields";
 import {deriveKeyResults} from "./okr_rows";
+import {readEachDoc} from "./multidoc";
 import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
@@ -185,8 +186,8 @@ export async function dependencies(context: coda.ExecutionContext, request: Depe
   ]);
   const problems = new Map<string, string[]>();
   const items = milestoneItems(milestones, problems);
-  for (const doc of request.okrDocs) {
-    const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
+  const docs = await readEachDoc(context, request.okrDocs, okrDoc => readTeamOkrs(context, okrDoc, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}));
+  for (const okrs of docs.read) {
     for (const k of deriveKeyResults(okrs, request.asOf)) {
       const end = k.objective?.cycle?.end;
       const status = k.derived.status ?? "Unknown";
@@ -194,6 +195,8 @@ export async function dependencies(context: coda.ExecutionContext, request: Depe
       problems.set(normalize(k.record.name), k.record.problems.filter(p => !p.startsWith("Orphan")));
     }
   }
-  return gateRows(deps, items, request.asOf, problems);
+  // A gate that waits on a key result of a doc that could not be read says so, rather than that the key result is unknown.
+  const unread = docs.unreadable.map(u => `Key results of a doc it could not read are left out: ${u.message}`);
+  return gateRows(deps, items, request.asOf, problems).map(g => (unread.length && g.Problems?.includes("neither a milestone nor a key result") ? {...g, Problems: [g.Problems, ...unread].join(" ")} : g));
 }
 

@@ -189,3 +189,25 @@ export async function syncAcrossDocs<T>(
   }
   return {result, deletedRowIds, completion: cursor.unreadable ? {incrementalContinuation: previous.incrementalContinuation} : {hasIncompleteResults: true}};
 }
+
+/**
+ * Reads each doc within one execution, for a sync that draws on team docs on
+ * the side (the agenda, risks, dependency gates): a doc the user must fix is
+ * set aside with its message, so it never hides the others; a fault of the
+ * service that outlasted the retries fails the sync as before.
+ */
+export async function readEachDoc<T>(context: coda.ExecutionContext, docs: readonly string[], read: (docId: string) => Promise<T>): Promise<{read: T[]; unreadable: UnreadableDoc[]}> {
+  const out: T[] = [];
+  const unreadable: UnreadableDoc[] = [];
+  for (const doc of docs) {
+    let docId = doc;
+    try {
+      docId = await resolveDocId(context, doc);
+      out.push(await read(docId));
+    } catch (error) {
+      if (isPassingFault(error) || !(error instanceof coda.UserVisibleError)) throw error;
+      unreadable.push({docId, message: error.message});
+    }
+  }
+  return {read: out, unreadable};
+}

@@ -13,6 +13,8 @@ import type {FieldName} from "./fields";
 import {readMetricsDoc} from "./health_source";
 import {isClosedRisk, RiskFields, RiskTable, riskStatus} from "./risk_fields";
 import {deriveKeyResults} from "./okr_rows";
+import type {UnreadableDoc} from "./multidoc";
+import {readEachDoc} from "./multidoc";
 import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
 import {loadSeats} from "./seats";
@@ -52,13 +54,22 @@ function scale(value: unknown, column: string, problems: string[]): number | und
   return n;
 }
 
+/** A doc a trigger's data could not be read from, and which kind of subject it holds. */
+type UnreadableSource = UnreadableDoc & {kind: "metric" | "keyResult"};
+
 /** The live data triggers are judged on, read only from the docs the triggers need. */
-export async function triggerData(context: coda.ExecutionContext, parsed: readonly Parsed[], request: Pick<RiskRequest, "metricsDoc" | "okrDocs" | "asOf" | "fiscalYearStartMonth">): Promise<TriggerData> {
+export async function triggerData(
+  context: coda.ExecutionContext,
+  parsed: readonly Parsed[],
+  request: Pick<RiskRequest, "metricsDoc" | "okrDocs" | "asOf" | "fiscalYearStartMonth">,
+): Promise<{data: TriggerData; unreadable: UnreadableSource[]}> {
   const subjects = parsed.flatMap(p => (p.ok ? p.trigger.any.flat().map(c => c.subject.kind) : []));
   const metrics: MetricFacts[] = [];
+  const unreadable: UnreadableSource[] = [];
   if (request.metricsDoc && subjects.includes("metric")) {
-    const records = await readMetricsDoc(context, await resolveDocId(context, request.metricsDoc), {});
-    for (const m of records) {
+    const docs = await readEachDoc(context, [request.metricsDoc], docId => readMetricsDoc(context, docId, {}));
+    unreadable.push(...docs.unreadable.map(u => ({...u, kind: "metric" as const})));
+    for (const m of docs.read.flat()) {
       // Judged as of the sync's day: later readings are not seen.
       const values = m.readings
         .filter(r => r.date.getTime() <= request.asOf.getTime())
@@ -69,14 +80,15 @@ export async function triggerData(context: coda.ExecutionContext, parsed: readon
   }
   const keyResults: KeyResultFacts[] = [];
   if (subjects.includes("keyResult")) {
-    for (const doc of request.okrDocs) {
-      const okrs = await readTeamOkrs(context, await resolveDocId(context, doc), {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false});
+    const docs = await readEachDoc(context, request.okrDocs, docId => readTeamOkrs(context, docId, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}));
+    unreadable.push(...docs.unreadable.map(u => ({...u, kind: "keyResult" as const})));
+    for (const okrs of docs.read) {
       for (const k of deriveKeyResults(okrs, request.asOf)) {
         keyResults.push({name: k.record.name, code: k.record.code, confidence: k.record.confidence, progress: k.derived.progress, current: k.record.current, unit: k.record.unit, start: k.record.start, target: k.record.target});
       }
     }
   }
-  return new TriggerData(metrics, keyResults);
+  return {data: new TriggerData(metrics, keyResults), unreadable};
 }
 
 export function riskRows(
@@ -84,7 +96,7 @@ export function riskRows(
   parsed: readonly Parsed[],
   data: TriggerData,
   asOf: Day,
-  sources: {metrics: boolean; okrs: boolean},
+  sources: {metrics: boolean; okrs: boolean; unreadable?: readonly UnreadableSource[]},
   seats?: readonly Seat[],
 ): RiskRow[] {
   return rows.map((row, i): RiskRow => {
@@ -117,7 +129,9 @@ export function riskRows(
       const kinds = new Set(p.trigger.any.flat().map(c => c.subject.kind));
       if (kinds.has("metric") && !sources.metrics) missing.push("a metric, but the sync names no metrics doc: give it the metricsDoc parameter");
       if (kinds.has("keyResult") && !sources.okrs) missing.push("a key result, but the sync names no team docs: give it the okrDocs parameter");
-      const why = [...result.problems, ...missing.map(m => `The trigger names ${m}.`)];
+      // A doc that could not be read leaves the trigger judged without it: said, so an Armed state is not taken for certain.
+      const unread = result.state === "Fired" ? [] : (sources.unreadable ?? []).filter(u => kinds.has(u.kind)).map(u => `Judged without a doc it could not read: ${u.message}`);
+      const why = [...result.problems, ...missing.map(m => `The trigger names ${m}.`), ...unread];
       error = why.length ? why.join(" ") : undefined;
     }
     if (!owner) findings.push("No mitigation owner: name the seat or person who owns the mitigation.");
@@ -161,8 +175,8 @@ async function register(context: coda.ExecutionContext, request: RiskRequest, op
     : await Promise.all([readTable(context, docId, name, RiskFields, {columns: request.columns}), loadSeats(context, docId)]);
   if (!table || !table.map.Name || !table.map.Trigger) return [];
   const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
-  const data = await triggerData(context, parsed, request);
-  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0}, seats);
+  const {data, unreadable} = await triggerData(context, parsed, request);
+  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0, unreadable}, seats);
 }
 
 /** The Risks sync table's rows. */
