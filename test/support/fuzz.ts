@@ -58,7 +58,10 @@ const numberArb: fc.Arbitrary<number> = fc.oneof(
 const controlChars = fc.constantFrom("\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\ufffe", "\ud800", "\t", "\n", "\r");
 const textPieces = fc.oneof(
   {weight: 6, arbitrary: fc.constantFrom("Growth", "Margin", "Hiring", "A", "B", "C", "G1", "O1", "KR1", "Auto", "Status", "Green", "Red", "Weekly", "Tuesday", "09:00", "2:30 PM", "FY2026 Q4")},
-  {weight: 3, arbitrary: fc.string({maxLength: 12})},
+  // Names as people write them, in several scripts.
+  {weight: 3, arbitrary: fc.constantFrom("財務", "営業", "人事", "Финансы", "Продажи", "Выручка", "المبيعات", "المالية", "Équipe", "São Paulo", "🚀 Growth", "Customer's NPS", "ＫＲ１")},
+  {weight: 3, arbitrary: fc.string({maxLength: 12, unit: "grapheme"})},
+  {weight: 1, arbitrary: fc.string({maxLength: 12})},
   {weight: 2, arbitrary: fc.constantFrom(", ", ",", "; ", " ", "=", "<b>", "&", '"', "'", "]]>", "👩🏽‍💻", "é", "\u0301")},
   {weight: 1, arbitrary: controlChars},
 );
