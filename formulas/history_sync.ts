@@ -3,7 +3,7 @@ import {KeyResultSchema} from "../schemas/okr_sync";
 import {CheckInDueSchema, RetrospectiveSchema} from "../schemas/history";
 import {Identity} from "../schemas/identities";
 import {count, Ranges} from "../src/engine/contract";
-import {cycleFromName} from "../src/engine/cycle";
+import {cycleFromName, okrCycle} from "../src/engine/cycle";
 import {DefaultCadenceDays, MaxCadenceDays} from "../src/engine/history";
 import {checkInsDue} from "../src/sync/checkins_due";
 import {DefaultTableNames} from "../src/sync/fields";
@@ -49,8 +49,9 @@ export const CheckInsDue = coda.makeSyncTable({
 const RetroCycleParam = coda.makeParameter({
   type: coda.ParameterType.String,
   name: "cycle",
-  description: "The OKR cycle to close, by name, such as FY2026 Q4.",
+  description: "The OKR cycle to close, by name, such as FY2026 Q4. Default: the quarter asOf falls in (today).",
   autocomplete: CycleParam.autocomplete,
+  optional: true,
 });
 
 export const Retrospective = coda.makeSyncTable({
@@ -78,7 +79,9 @@ export const Retrospective = coda.makeSyncTable({
     ],
     onError: handleError,
     execute: async function ([docs, cycle, teams, notesTable, asOf, fiscalYearStartMonth], context) {
-      const o = {cycle: cycleFromName(cycle ?? "", fiscalYearStartMonth), teams, asOf: dayOrToday("asOf", asOf, context), notesTable};
+      const day = dayOrToday("asOf", asOf, context);
+      const closing = cycle ? cycleFromName(cycle, fiscalYearStartMonth) : okrCycle(day, 3, fiscalYearStartMonth);
+      const o = {cycle: closing, teams, asOf: day, notesTable};
       const options = teamOptions("keyResults", {fiscalYearStartMonth});
       return syncAcrossDocs(context, distinctDocs(docs, "team"), docId => retrospective(context, docId, options, o), "retrospective rows");
     },
