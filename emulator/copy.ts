@@ -13,12 +13,15 @@ export interface NewDoc {
   owner: PersonCell;
   /** When the copy was made, as an ISO timestamp. */
   at: string;
+  /** The copy's time zone; the source's when not given. */
+  timezone?: string;
 }
 
 export function copyOfDoc(source: DocRecord, doc: NewDoc): DocRecord {
   const renew = renewer(doc.id);
   const tables = source.tables.map(t => copyOfTable(t, renew, doc.at));
-  return {id: doc.id, name: doc.name, owner: doc.owner, tables, createdAt: doc.at, updatedAt: doc.at, sourceDocId: source.id};
+  const timezone = doc.timezone ?? source.timezone;
+  return {id: doc.id, name: doc.name, owner: doc.owner, tables, createdAt: doc.at, updatedAt: doc.at, sourceDocId: source.id, ...(timezone ? {timezone} : {})};
 }
 
 /**

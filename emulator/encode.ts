@@ -1,7 +1,31 @@
-import type {Cell, ColumnDef, DocRecord, RowRecord, ScalarCell, TableRecord} from "./model";
-import {isFormatted, isPerson, isRef, links, markdown, plainText} from "./model";
+import type {Cell, ColumnDef, ColumnType, DocRecord, RowRecord, ScalarCell, TableRecord} from "./model";
+import {DefaultTimezone, isFormatted, isPerson, isRef, links, markdown, plainText} from "./model";
 
 export type ValueFormat = "simple" | "simpleWithArrays" | "rich";
+
+/** Columns whose text the rich format fences in triple backticks, as recorded traffic shows. */
+const FencedTypes: readonly ColumnType[] = ["text", "select", "canvas", "reaction"];
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A zone's offset from UTC at an instant, in minutes (seconds of a local mean time dropped). */
+function offsetMinutes(t: number, timezone: string): number {
+  let format = offsetFormats.get(timezone);
+  if (!format) offsetFormats.set(timezone, (format = new Intl.DateTimeFormat("en-US", {timeZone: timezone, timeZoneName: "longOffset"})));
+  const name = format.formatToParts(t).find(p => p.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** Midnight of a day in a time zone, as the API serves a date: `2026-03-04T00:00:00.000-05:00`. */
+function midnightIn(day: string, timezone: string): string {
+  const utc = Date.parse(`${day}T00:00:00Z`);
+  // The offset in force at local midnight, which may differ from the one at midnight UTC.
+  const offset = offsetMinutes(utc - offsetMinutes(utc, timezone) * 60_000, timezone);
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${day}T00:00:00.000${offset < 0 ? "-" : "+"}${hhmm}`;
+}
 
 /** Renders typed cells in the API's value formats. */
 export class Encoder {
@@ -55,16 +79,12 @@ export class Encoder {
       };
     }
     if (isFormatted(v)) return format === "rich" ? markdown(v) : plainText(v);
-    if (format === "rich" && typeof v === "string") {
-      if (column.type === "text") return "```" + v + "```";
-      if (column.type === "currency") return v;
-    }
+    if (format === "rich" && typeof v === "string" && FencedTypes.includes(column.type)) return "```" + v + "```";
     if (format === "rich" && column.type === "currency" && typeof v === "number") {
       return {"@context": "http://schema.org/", "@type": "MonetaryAmount", currency: "USD", amount: v};
     }
-    if (column.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
-      return `${v}T00:00:00.000-08:00`;
-    }
+    // A day carries the doc's offset; a number written as a Unix time stays a number.
+    if (column.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return midnightIn(v, this.doc.timezone ?? DefaultTimezone);
     return v;
   }
 
@@ -122,6 +142,7 @@ export class Encoder {
         format.table = {id: ref.id, type: ref.type, tableType: ref.tableType, href: ref.href, browserLink: ref.browserLink, name: ref.name};
       }
     }
+    if (column.type === "select" && column.options) format.options = column.options.map(name => ({name}));
     if (column.type === "number" || column.type === "percent") format.precision = 2;
     if (column.type === "date") format.format = "YYYY-MM-DD";
     if (column.type === "checkbox") format.displayType = "check";

@@ -1,8 +1,9 @@
 /**
  * Faults the emulator can inject, so tests can show the pack loses nothing and
  * doubles nothing when the service misbehaves as real services do: a 5xx
- * answer, a connection dropped before or after a write, or rows added or
- * removed while a client pages through a table.
+ * answer, a web page instead of JSON, a page token refused, a connection
+ * dropped before or after a write, or rows added or removed while a client
+ * pages through a table.
  */
 
 /** The API operations, named as the spec's operationIds. */
@@ -51,6 +52,26 @@ export interface RequestFault extends Timing {
 }
 
 /**
+ * Answers a proxy's HTML error page (`status`, 502 by default) instead of
+ * serving the request: a body that is not JSON at all. A write is not applied.
+ */
+export interface HtmlFault extends Timing {
+  fault: "html";
+  status?: ServerError;
+  operation?: Operation;
+}
+
+/**
+ * Refuses a list request that carries a page token with 400 `Invalid pageToken.`,
+ * as the service refuses a token it no longer accepts. Applies only to requests
+ * with a page token (of `operation`, when given).
+ */
+export interface PageTokenFault extends Timing {
+  fault: "badPageToken";
+  operation?: Operation;
+}
+
+/**
  * Changes a table just before a listRows request with a page token for it is
  * served: adds `insert` rows at the top of the table (copies of its first row)
  * and deletes its first `deleteFirst` rows. Page tokens hold offsets, so an
@@ -64,7 +85,10 @@ export interface BetweenPagesFault extends Timing {
   deleteFirst?: number;
 }
 
-export type Fault = RequestFault | BetweenPagesFault;
+export type Fault = RequestFault | HtmlFault | PageTokenFault | BetweenPagesFault;
+
+/** The faults that answer a request in place of the service, chosen by operation. */
+export type AnswerFault = RequestFault | HtmlFault | PageTokenFault;
 
 /** An injected fault and how often it has applied and fired so far. */
 export type ActiveFault = Fault & {seen: number; fired: number};
@@ -125,10 +149,13 @@ function checkFault(value: unknown): Fault {
     if (typeof f.table !== "string") throw new Error(`A betweenPages fault needs a table name or id: ${text}`);
     return f as unknown as BetweenPagesFault;
   }
-  const kinds: unknown[] = [...ServerErrors, "resetBefore", "resetAfter"];
+  const kinds: unknown[] = [...ServerErrors, "resetBefore", "resetAfter", "html", "badPageToken"];
   if (!kinds.includes(f.fault)) throw new Error(`The fault must be one of ${[...kinds, "betweenPages"].join(", ")}: ${text}`);
   if (f.operation !== undefined && !(Operations as readonly unknown[]).includes(f.operation)) {
     throw new Error(`Unknown operation ${String(f.operation)}; the operations are ${Operations.join(", ")}.`);
   }
-  return f as unknown as RequestFault;
+  if (f.fault === "html" && f.status !== undefined && !(ServerErrors as readonly unknown[]).includes(f.status)) {
+    throw new Error(`An html fault's status must be one of ${ServerErrors.join(", ")}: ${text}`);
+  }
+  return f as unknown as AnswerFault;
 }

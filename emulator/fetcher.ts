@@ -7,16 +7,17 @@ import {ApiBaseUrl, NetworkDomain} from "../src/api/client";
  * emulator instead of docs.superhuman.com. It behaves like the production
  * fetcher where it matters: the bearer token is added for the pack (which never
  * sees it), only the pack's network domain may be reached, JSON bodies are
- * parsed, a 429 is retried after its Retry-After until the execution's minute
- * would run out, any other status of 400 or more (5xx included) throws
- * StatusCodeError at once, and a dropped connection throws Node's own error
- * (`socket hang up`, code ECONNRESET).
+ * parsed (any other body, an HTML error page say, stays text), a 429 is retried
+ * after its Retry-After, or after a few seconds when it has none (the real
+ * service sends none), until the execution's minute would run out, any other
+ * status of 400 or more (5xx included) throws StatusCodeError at once, and a
+ * dropped connection throws Node's own error (`socket hang up`, code ECONNRESET).
  */
 
 export interface FetchLog {
   requests: number;
   retries429: number;
-  /** Milliseconds spent waiting on Retry-After. */
+  /** Milliseconds spent waiting to retry 429s. */
   waitedMs: number;
 }
 
@@ -29,6 +30,9 @@ export interface EmulatorFetcherOptions {
   /** Execution deadline for 429 retries, in ms since the epoch. */
   deadline?: () => number;
 }
+
+/** How long a 429 without Retry-After waits, as the production fetcher waits "a few seconds". */
+const NoRetryAfterWaitSeconds = 2;
 
 export function newLog(): FetchLog {
   return {requests: 0, retries429: 0, waitedMs: 0};
@@ -72,7 +76,7 @@ export class EmulatorFetcher implements coda.Fetcher {
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((v, k) => (responseHeaders[k] = v));
       if (response.status === 429 && this.options.retry429 !== false) {
-        const waitMs = Number(response.headers.get("retry-after") ?? "2") * 1000;
+        const waitMs = Number(response.headers.get("retry-after") ?? NoRetryAfterWaitSeconds) * 1000;
         const deadline = this.options.deadline?.() ?? this.deadline;
         if (Date.now() + waitMs < deadline) {
           this.log.retries429++;

@@ -4,13 +4,15 @@
  * API's three value formats, as the real service does.
  */
 
-export type ColumnType = "text" | "number" | "percent" | "currency" | "date" | "person" | "lookup" | "checkbox" | "select";
+export type ColumnType = "text" | "number" | "percent" | "currency" | "date" | "person" | "lookup" | "checkbox" | "select" | "canvas" | "reaction";
 
 export interface ColumnDef {
   id: string;
   name: string;
   type: ColumnType;
   isArray?: boolean;
+  /** For selects: the options the column offers. A cell may hold a value that is not one of them. */
+  options?: string[];
   /** For lookups: the id of the table the column refers to (in the same doc). */
   lookupTable?: string;
   display?: boolean;
@@ -73,7 +75,12 @@ export interface DocRecord {
   updatedAt: string;
   /** The doc this one was copied from, for a doc made by createDoc with a sourceDoc. */
   sourceDocId?: string;
+  /** The doc's IANA time zone, DefaultTimezone when not given. Date cells carry its offset. */
+  timezone?: string;
 }
+
+/** The time zone of a doc that does not name one, as the pack's test contexts assume. */
+export const DefaultTimezone = "America/Los_Angeles";
 
 export interface Workspace {
   id: string;

@@ -23,15 +23,16 @@ export interface SyncRun {
 /**
  * Runs a sync table the way Coda does: one execution at a time, each in a fresh
  * context that is handed only the previous execution's continuation. Pass a
- * function to load a fresh pack module for every execution, and a previous
- * sync's completion to run an incremental sync.
+ * function to load a fresh pack module for every execution, a previous
+ * sync's completion to run an incremental sync, and the doc's time zone
+ * (America/Los_Angeles by default).
  */
 export async function runSync(
   env: SampleEmulator,
   packOrLoader: Pack | (() => Pack),
   name: string,
   params: unknown[],
-  options: {token?: string; log?: FetchLog; maxExecutions?: number; previousCompletion?: coda.SyncCompletionMetadata} = {},
+  options: {token?: string; log?: FetchLog; maxExecutions?: number; previousCompletion?: coda.SyncCompletionMetadata; timezone?: string} = {},
 ): Promise<SyncRun> {
   const log = options.log ?? newLog();
   const rows: SyncedRow[] = [];
@@ -43,7 +44,7 @@ export async function runSync(
   let longestMs = 0;
   do {
     const pack = typeof packOrLoader === "function" ? packOrLoader() : packOrLoader;
-    const context = emulatorContext({baseUrl: env.baseUrl, token: options.token ?? Tokens.leader, log, continuation});
+    const context = emulatorContext({baseUrl: env.baseUrl, token: options.token ?? Tokens.leader, log, continuation, timezone: options.timezone});
     if (options.previousCompletion) Object.assign(context.sync, {previousCompletion: options.previousCompletion});
     const started = Date.now();
     const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params as coda.ParamValues<coda.ParamDefs>, context, {useDeprecatedResultNormalization: false});

@@ -166,7 +166,7 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
   }
   const issues = makeTable(ids, "Issues", "Issues", [
     ["Issue", "text"],
-    ["Priority", "select"],
+    ["Priority", "select", {options: ["High", "Medium", "Low"]}],
     ["Owner", "person"],
     ["Source", "text"],
     ["Raised", "date"],
@@ -183,7 +183,7 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Consulted", "person", {isArray: true}],
     ["Lane", "select"],
     ["Date", "date"],
-    ["Rationale", "text"],
+    ["Rationale", "canvas"],
     ["Rejected Alternatives", "text"],
     ["Assumptions", "text"],
     ["Review Date", "date"],
@@ -207,11 +207,12 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     });
     decisionRow.set(d.decision, row.id);
   }
+  // Statuses typed as Open are not among the options, as in a select whose options were changed since.
   const actions = makeTable(ids, "Action Items", "Actions", [
     ["Action", "text"],
     ["Owner", "person"],
     ["Due", "date"],
-    ["Status", "select"],
+    ["Status", "select", {options: ["Not started", "In progress", "Done"]}],
     ["Source", "text"],
   ]);
   for (const a of sample.actions) addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});

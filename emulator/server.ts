@@ -5,7 +5,7 @@ import type {AddressInfo} from "node:net";
 import {copyOfDoc} from "./copy";
 import {Encoder} from "./encode";
 import type {ValueFormat} from "./encode";
-import type {ActiveFault, BetweenPagesFault, Fault, Operation, RequestFault} from "./faults";
+import type {ActiveFault, AnswerFault, BetweenPagesFault, Fault, Operation} from "./faults";
 import {FaultSet} from "./faults";
 import type {Cell, ColumnDef, DocRecord, PersonCell, RowRecord, ScalarCell, TableRecord, Workspace} from "./model";
 import {ApiPath, links, parseBrowserLink, PublicOrigin, spells} from "./model";
@@ -71,6 +71,8 @@ export interface EmulatorOptions {
   mutationDelayMs?: number | DelayRange;
   /** The largest page of rows served. */
   maxRowLimit?: number;
+  /** The largest request body accepted, in bytes (MaxRequestBytes by default); a larger one is refused with 400. */
+  maxRequestBytes?: number;
   /** The people the doc knows, so a written email becomes a person. */
   people?: PersonCell[];
   /** Faults to inject from the start. */
@@ -101,16 +103,53 @@ const StatusMessages: Record<number, string> = {
 /** The real service's answer for a doc that does not exist and for one the token may not open alike. */
 export const NoDocMessage = "Doc does not exist or is inaccessible.";
 
+/** The real service's answer for a page token it does not accept, malformed or no longer valid. */
+export const BadPageTokenMessage = "Invalid pageToken.";
+
+/** The real service's answer, a 400 and not a 413, for a request body over its size limit. */
+export const TooLargeMessage = "request entity too large";
+
+/** The largest request body the emulator accepts by default: 2 MiB. */
+export const MaxRequestBytes = 2 * 1024 * 1024;
+
 const ReadOnlyMessage = "This API token is read-only; writes need a read-write token.";
 
+/** One problem a request's schema check found, as `codaDetail.issues` lists them. */
+interface Issue {
+  code: string;
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * An error answer. Beside the spec's three fields, a request the service's
+ * schema check refuses carries `codaType` and `codaDetail.issues`, as recorded
+ * traffic shows.
+ */
 class HttpError extends Error {
   constructor(
     readonly status: number,
     message?: string,
-    readonly headers: Record<string, string> = {},
+    readonly issues?: Issue[],
   ) {
     super(message ?? StatusMessages[status]);
   }
+
+  get body() {
+    const envelope = {statusCode: this.status, statusMessage: StatusMessages[this.status], message: this.message};
+    return this.issues ? {...envelope, codaType: "RequestSchemaValidationFailed", codaDetail: {issues: this.issues}} : envelope;
+  }
+}
+
+/** A request that fails the service's schema check: 400 "Bad Request", the issue in codaDetail. */
+function invalid(path: Array<string | number>, message: string): HttpError {
+  return new HttpError(400, "Bad Request", [{code: "invalid_value", path, message: `Invalid input: ${message}`}]);
+}
+
+/** A proxy's error page, as a gateway in front of the service answers: HTML, not JSON. */
+function htmlPage(status: number): string {
+  const title = `${status} ${StatusMessages[status]}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`;
 }
 
 interface PageState {
@@ -228,7 +267,9 @@ export class DocsApiEmulator {
   }
 
   async start(port = 0): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // Idle connections stay open a minute, as behind a hosted service's load balancer, not Node's 5 s:
+    // a client that pauses 5 s between retries must not find its connection reset.
+    this.server = createServer({keepAliveTimeout: 60_000}, (req, res) => void this.handle(req, res));
     await new Promise<void>(resolve => this.server!.listen(port, "127.0.0.1", resolve));
     const {port: bound} = this.server.address() as AddressInfo;
     return `http://127.0.0.1:${bound}`;
@@ -294,8 +335,9 @@ export class DocsApiEmulator {
     const route = routeOf(method, path);
     const operation = route?.operation ?? `${method} ${path}`;
     this.stats.byOperation[operation] = (this.stats.byOperation[operation] ?? 0) + 1;
-    let fault: RequestFault | undefined;
-    let answer: {status: number; body: unknown; headers?: Record<string, string>};
+    const paged = url.searchParams.has("pageToken");
+    let fault: AnswerFault | undefined;
+    let answer: {status: number; body: unknown};
     try {
       const text = await readBody(req);
       const grant = this.authenticate(req);
@@ -304,23 +346,29 @@ export class DocsApiEmulator {
       this.stats.requests++;
       if (isWrite) this.stats.writes++;
       else this.stats.reads++;
-      fault = this.fire(this.faultSet.take((f): f is RequestFault => f.fault !== "betweenPages" && (!f.operation || f.operation === route?.operation)));
+      if (Buffer.byteLength(text) > (this.options.maxRequestBytes ?? MaxRequestBytes)) throw new HttpError(400, TooLargeMessage);
+      fault = this.fire(
+        this.faultSet.take((f): f is AnswerFault => f.fault !== "betweenPages" && (f.fault !== "badPageToken" || paged) && (!f.operation || f.operation === route?.operation)),
+      );
       if (fault?.fault === "resetBefore") return hangUp(req);
+      if (fault?.fault === "html") return htmlAnswer(res, fault.status ?? 502);
+      if (fault?.fault === "badPageToken") throw new HttpError(400, BadPageTokenMessage);
       if (typeof fault?.fault === "number") throw new HttpError(fault.fault);
       if (!route) throw new HttpError(404, `No API operation at ${method} ${path}.`);
       const [status, body] = this.route(route, url.searchParams, text ? parseJson(text) : undefined, grant, isWrite);
       answer = {status, body};
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      answer = {status: error.status, headers: error.headers, body: {statusCode: error.status, statusMessage: StatusMessages[error.status], message: error.message}};
+      answer = {status: error.status, body: error.body};
     }
     if (fault?.fault === "resetAfter") return hangUp(req);
     // Injected 5xx answers are outside the spec, as the real service's are.
-    if (this.validator && !fault) {
+    if (this.validator && (!fault || fault.fault === "badPageToken")) {
       const errors = this.validator.check(method, path, answer.status, answer.body);
       if (errors) this.violations.push({operation, status: answer.status, errors});
     }
-    res.writeHead(answer.status, {"content-type": "application/json", ...answer.headers});
+    // Like the real service, no answer carries rate-limit headers (no Retry-After, no X-RateLimit-*).
+    res.writeHead(answer.status, {"content-type": "application/json"});
     res.end(JSON.stringify(answer.body));
   }
 
@@ -351,8 +399,7 @@ export class DocsApiEmulator {
     while (list.length && list[0] <= now - window) list.shift();
     if (list.length >= limit) {
       this.stats.throttled++;
-      const waitMs = list[0] + window - now;
-      throw new HttpError(429, "Too Many Requests", {"retry-after": String(Math.max(1, Math.ceil(waitMs / 1000)))});
+      throw new HttpError(429, "Too Many Requests");
     }
     list.push(now);
   }
@@ -568,14 +615,14 @@ export class DocsApiEmulator {
     let state: PageState;
     if (token) {
       state = decodeToken<PageState>(token);
-      if (state.table !== table.id) throw new HttpError(400, "That page token belongs to another table.");
+      if (state.table !== table.id) throw new HttpError(400, BadPageTokenMessage);
       const change = this.fire(this.faultSet.take((f): f is BetweenPagesFault => f.fault === "betweenPages" && (f.table === table.id || f.table === table.name)));
       if (change) this.changeBetweenPages(doc, table, change);
     } else {
       const format = (query.get("valueFormat") ?? "simple") as ValueFormat;
-      if (!["simple", "simpleWithArrays", "rich"].includes(format)) throw new HttpError(400, `Unknown valueFormat ${format}.`);
+      if (!["simple", "simpleWithArrays", "rich"].includes(format)) throw invalid(["valueFormat"], 'expected one of "simple"|"simpleWithArrays"|"rich"');
       const sortBy = query.get("sortBy") ?? undefined;
-      if (sortBy && !["createdAt", "natural", "updatedAt"].includes(sortBy)) throw new HttpError(400, `Unknown sortBy ${sortBy}.`);
+      if (sortBy && !["createdAt", "natural", "updatedAt"].includes(sortBy)) throw invalid(["sortBy"], 'expected one of "createdAt"|"natural"|"updatedAt"');
       if (sortBy === "natural" && query.get("visibleOnly") === "false") throw new HttpError(400, "sortBy=natural needs visibleOnly.");
       state = {
         table: table.id,
@@ -651,13 +698,13 @@ export class DocsApiEmulator {
    */
   private createDoc(grant: TokenGrant, body: unknown) {
     if (grant.readOnly) throw new HttpError(403, ReadOnlyMessage);
-    const {title, sourceDoc, folderId} = docCreate(body);
+    const {title, sourceDoc, folderId, timezone} = docCreate(body);
     const source = sourceDoc === undefined ? undefined : this.access(grant, sourceDoc);
     if (folderId !== undefined && folderId !== this.workspace.folderId) {
       throw new HttpError(400, `No folder ${folderId}; leave folderId out.`);
     }
-    const made = {id: this.newDocId(), name: title ?? "Untitled", owner: grant.user, at: new Date().toISOString()};
-    const empty = {id: made.id, name: made.name, owner: made.owner, tables: [], createdAt: made.at, updatedAt: made.at};
+    const made = {id: this.newDocId(), name: title ?? "Untitled", owner: grant.user, at: new Date().toISOString(), timezone};
+    const empty = {id: made.id, name: made.name, owner: made.owner, tables: [], createdAt: made.at, updatedAt: made.at, timezone};
     const doc = source ? copyOfDoc(source, made) : empty;
     const requestId = this.queue(() => this.addDocs([doc]));
     return {...this.getDoc(doc), requestId};
@@ -670,11 +717,11 @@ export class DocsApiEmulator {
       principal?: {type?: unknown; email?: unknown};
       suppressEmail?: unknown;
     };
-    if (typeof access !== "string" || !Accesses.includes(access)) throw new HttpError(400, `access must be ${Accesses.join(", ")}.`);
+    if (typeof access !== "string" || !Accesses.includes(access)) throw invalid(["access"], `expected one of ${Accesses.map(a => `"${a}"`).join("|")}`);
     if (principal?.type !== "email" || typeof principal.email !== "string" || !principal.email.includes("@")) {
-      throw new HttpError(400, 'principal must be {"type": "email", "email": "<address>"}.');
+      throw invalid(["principal"], 'expected {"type": "email", "email": "<address>"}');
     }
-    if (suppressEmail !== undefined && typeof suppressEmail !== "boolean") throw new HttpError(400, "suppressEmail must be true or false.");
+    if (suppressEmail !== undefined && typeof suppressEmail !== "boolean") throw invalid(["suppressEmail"], "expected boolean");
     const email = principal.email;
     this.queue(() => this.share(doc.id, email, access as Access));
     return {};
@@ -715,7 +762,7 @@ export class DocsApiEmulator {
   }
 
   private cellsOf(table: TableRecord, cells: unknown): Map<string, Cell> {
-    if (!Array.isArray(cells)) throw new HttpError(400, "Each row needs a cells list.");
+    if (!Array.isArray(cells)) throw invalid(["cells"], "expected an array of cells");
     const out = new Map<string, Cell>();
     for (const cell of cells as Array<{column?: unknown; value?: unknown}>) {
       const key = String(cell.column ?? "");
@@ -747,6 +794,8 @@ export class DocsApiEmulator {
       case "checkbox":
         return value === true || text.toLowerCase() === "true";
       case "date":
+        // A number, as a Unix time, is kept and served as the number, as the real service does.
+        if (typeof value === "number") return value;
         return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : text;
       case "person": {
         const person = this.options.people?.find(p => p.email === text || p.name === text);
@@ -772,7 +821,7 @@ export class DocsApiEmulator {
   private upsertRows(doc: DocRecord, table: TableRecord, body: unknown, encoder: Encoder) {
     if (table.tableType === "view") throw new HttpError(400, "Rows can only be added to a base table, not a view.");
     const {rows, keyColumns} = (body ?? {}) as {rows?: Array<{cells?: unknown}>; keyColumns?: string[]};
-    if (!Array.isArray(rows) || rows.length === 0) throw new HttpError(400, "The body needs a non-empty rows list.");
+    if (!Array.isArray(rows) || rows.length === 0) throw invalid(["rows"], "expected a non-empty array of rows");
     const parsed = rows.map(r => this.cellsOf(table, r.cells));
     const keys = (keyColumns ?? []).map(k => {
       const column = this.columnOf(table, k);
@@ -818,7 +867,7 @@ export class DocsApiEmulator {
 
   private deleteRows(doc: DocRecord, table: TableRecord, body: unknown) {
     const ids = (body as {rowIds?: unknown} | undefined)?.rowIds;
-    if (!Array.isArray(ids) || !ids.every(i => typeof i === "string")) throw new HttpError(400, "The body needs a rowIds list of row ids.");
+    if (!Array.isArray(ids) || !ids.every(i => typeof i === "string")) throw invalid(["rowIds"], "expected an array of row ids");
     const requestId = this.queue(() => this.removeRows(doc, table, ids));
     return {requestId, rowIds: ids};
   }
@@ -851,17 +900,25 @@ function docSearch(query: URLSearchParams): DocSearch {
 /** The fields of the spec's DocCreate. */
 const DocCreateFields = ["title", "sourceDoc", "timezone", "folderId", "initialPage"];
 
-/** A createDoc body, checked as the spec's DocCreate describes it. */
-function docCreate(body: unknown): {title?: string; sourceDoc?: string; folderId?: string} {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'The body must be an object such as {"title": "Q3 OKRs"}.');
-  }
+/** A createDoc body, checked as the spec's DocCreate describes it; the time zone must be one the calendar knows. */
+function docCreate(body: unknown): {title?: string; sourceDoc?: string; folderId?: string; timezone?: string} {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalid([], "expected object");
   const fields = body as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
-    if (!DocCreateFields.includes(key)) throw new HttpError(400, `Unknown field ${key}; a doc takes ${DocCreateFields.join(", ")}.`);
-    if (key !== "initialPage" && typeof value !== "string") throw new HttpError(400, `${key} must be text.`);
+    if (!DocCreateFields.includes(key)) throw invalid([key], `unrecognized key; expected one of ${DocCreateFields.join(", ")}`);
+    if (key !== "initialPage" && typeof value !== "string") throw invalid([key], "expected string");
   }
-  return fields as {title?: string; sourceDoc?: string; folderId?: string};
+  if (fields.timezone !== undefined && !knownZone(fields.timezone as string)) throw invalid(["timezone"], "expected an IANA time zone such as America/New_York");
+  return fields as {title?: string; sourceDoc?: string; folderId?: string; timezone?: string};
+}
+
+function knownZone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", {timeZone: timezone});
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A doc as other resources name it: sourceDoc in a copy's metadata. */
@@ -880,7 +937,7 @@ function hangUp(req: IncomingMessage): void {
 
 function clampLimit(raw: string | null, max: number): number {
   const n = raw === null ? 25 : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new HttpError(400, `limit must be a whole number of at least 1, not ${raw}.`);
+  if (!Number.isInteger(n) || n < 1) throw invalid(["limit"], "expected an integer of at least 1");
   return Math.min(n, max);
 }
 
@@ -892,8 +949,14 @@ function decodeToken<T>(token: string): T {
   try {
     return JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as T;
   } catch {
-    throw new HttpError(400, "The page token is not valid.");
+    throw new HttpError(400, BadPageTokenMessage);
   }
+}
+
+/** Answers a proxy's HTML error page instead of JSON. */
+function htmlAnswer(res: ServerResponse, status: number): void {
+  res.writeHead(status, {"content-type": "text/html"});
+  res.end(htmlPage(status));
 }
 
 function parseJson(text: string): unknown {

@@ -13,7 +13,9 @@ import {join} from "node:path";
  * Table no longer requires the viewId it never defines, MutationStatus's
  * warning may be null, as the real service sends it, and createDoc may answer
  * 404 for a source doc the caller cannot open, as every operation does for
- * such a doc (the spec lists no 404 for it).
+ * such a doc (the spec lists no 404 for it). As recorded traffic shows, an
+ * error body may carry codaType and codaDetail besides its three fields, and
+ * every operation that takes a pageToken may answer 400 for one it refuses.
  */
 
 /** The spec lives in the project (emulator/spec/, with its origin); DOCS_API_SPEC points elsewhere. */
@@ -47,8 +49,18 @@ function relax(spec: Json): Json {
   table.required = (table.required as string[]).filter(r => r !== "viewId");
   const warning = (schemas.MutationStatus.properties as Record<string, Json>).warning;
   warning.type = ["string", "null"];
-  const createDoc = (spec.paths as Record<string, Record<string, Json> | undefined>)["/docs"]?.post;
+  const paths = spec.paths as Record<string, Record<string, Json> | undefined>;
+  const createDoc = paths["/docs"]?.post;
   if (createDoc) (createDoc.responses as Json)["404"] = {$ref: "#/components/responses/NotFoundError"};
+  for (const response of Object.values((spec.components as Json).responses as Record<string, Json>)) {
+    const properties = (((response.content as Json)["application/json"] as Json).schema as Json).properties as Json;
+    properties.codaType = {type: "string"};
+    properties.codaDetail = {type: "object"};
+  }
+  for (const op of Object.values(paths).flatMap(item => Object.values(item ?? {}))) {
+    const paged = Array.isArray(op.parameters) && (op.parameters as Json[]).some(p => p.$ref === "#/components/parameters/pageToken");
+    if (paged) (op.responses as Json)["400"] ??= {$ref: "#/components/responses/BadRequestError"};
+  }
   return spec;
 }
 

@@ -62,7 +62,16 @@ export const UpsertResult = z.looseObject({requestId: z.string(), addedRowIds: z
 
 export const UpdateResult = z.looseObject({requestId: z.string(), id: z.string()});
 
-export const ErrorBody = z.looseObject({message: z.optional(z.string())});
+/**
+ * An error answer: the spec's envelope, whose message the pack reads. A request
+ * the service's schema check refuses also carries codaType and
+ * codaDetail.issues (zod issues, possibly nested), which the spec does not
+ * list; details of another shape are ignored.
+ */
+export const ErrorBody = z.looseObject({
+  message: z.optional(z.string()),
+  codaDetail: z.catch(z.optional(z.looseObject({issues: z.optional(z.array(z.unknown()))})), undefined),
+});
 
 /** A doc as listDocs and getDoc describe it; sourceDoc names the doc it was copied from. */
 export const DocInfo = z.looseObject({

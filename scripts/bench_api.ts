@@ -33,7 +33,7 @@ function minimum(env: SampleEmulator, sources: Sources): number {
   return n;
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 interface SyncCase {
   table: string;

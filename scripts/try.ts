@@ -58,7 +58,7 @@ function coerce(formula: coda.TypedPackFormula, args: string[]): coda.ParamValue
   const raw = args.map((arg, i) => {
     if (arg === "") return undefined;
     const type = formula.parameters[i]?.type as unknown;
-    return type === "date" ? asDay(arg) : arg;
+    return type === coda.Type.date ? asDay(arg) : arg;
   });
   return coerceParams(formula, raw as coda.ParamValues<coda.ParamDefs>);
 }

@@ -83,6 +83,37 @@ describe("Docs API emulator faults", function () {
     assert.deepEqual(env.emulator.stats.faults, {resetAfter: 1});
   });
 
+  it("answers a proxy's HTML page instead of JSON, and the write is not applied", async function () {
+    const before = checkIns().rows.length;
+    const fault = env.emulator.inject({fault: "html", operation: "upsertRows"});
+    const response = await fetch(`${env.baseUrl}/apis/v1/docs/NsTeam001/tables/Check-ins/rows`, {
+      method: "POST",
+      headers: {Authorization: `Bearer ${Tokens.leader}`, "Content-Type": "application/json"},
+      body: JSON.stringify(addCheckIn),
+    });
+    assert.equal(response.status, 502);
+    assert.equal(response.headers.get("content-type"), "text/html");
+    const text = await response.text();
+    assert.match(text, /^<html>\r\n<head><title>502 Bad Gateway<\/title>/);
+    assert.throws(() => JSON.parse(text));
+    env.emulator.applyDueMutations(Infinity);
+    assert.equal(checkIns().rows.length, before);
+    assert.equal(fault.fired, 1);
+    env.emulator.inject({fault: "html", status: 503});
+    assert.equal((await fetch(`${env.baseUrl}/apis/v1/whoami`, {headers: {Authorization: `Bearer ${Tokens.leader}`}})).status, 503);
+    assert.deepEqual(env.emulator.stats.faults, {html: 2});
+  });
+
+  it("refuses a page token with 400 Invalid pageToken., only on requests that carry one", async function () {
+    const fault = env.emulator.inject({fault: "badPageToken", operation: "listRows"});
+    const first = await get("/docs/NsTeam001/tables/Check-ins/rows?limit=5");
+    assert.equal(first.status, 200, "a first page has no token");
+    const refused = await get(`/docs/NsTeam001/tables/Check-ins/rows?pageToken=${first.body.nextPageToken}`);
+    assert.deepEqual(refused, {status: 400, body: {statusCode: 400, statusMessage: "Bad Request", message: "Invalid pageToken."}});
+    assert.equal((await get(`/docs/NsTeam001/tables/Check-ins/rows?pageToken=${first.body.nextPageToken}`)).status, 200, "it fires once");
+    assert.equal(fault.fired, 1);
+  });
+
   it("deletes rows between two pages, so an offset walk skips rows", async function () {
     const all = (await get("/docs/NsTeam001/tables/Check-ins/rows?limit=500")).body.items.map((r: any) => r.id);
     const fault = env.emulator.inject({fault: "betweenPages", table: "Check-ins", deleteFirst: 2});
@@ -135,7 +166,7 @@ describe("Docs API emulator faults", function () {
       assert.equal(f.log.requests, 1);
     });
 
-    it("retries a 429 after its Retry-After", async function () {
+    it("retries a 429 after a few seconds, as no Retry-After comes", async function () {
       this.timeout(10_000);
       env.emulator.rateLimit = {reads: 1, writes: 1, windowMs: 1000};
       const f = fetcher();
@@ -143,6 +174,14 @@ describe("Docs API emulator faults", function () {
       const response = await f.fetch({method: "GET", url});
       assert.equal(response.status, 200);
       assert.equal(f.log.retries429, 1);
+      assert.equal(f.log.waitedMs, 2000);
+    });
+
+    it("keeps a body that is not JSON as text in the StatusCodeError", async function () {
+      env.emulator.inject({fault: "html", operation: "listRows"});
+      const error = await rejection(fetcher().fetch({method: "GET", url}));
+      assert.equal((error as coda.StatusCodeError).statusCode, 502);
+      assert.match((error as coda.StatusCodeError).body as string, /^<html>/);
     });
   });
 
@@ -184,12 +223,17 @@ describe("emulator settings", function () {
     assert.isFalse(settingsFromEnv({EMULATOR_RATE_LIMIT: "off"}).rateLimit);
     assert.deepEqual(settingsFromEnv({EMULATOR_RATE_LIMIT: '{"reads":5,"writes":1,"windowMs":1000}'}).rateLimit, {reads: 5, writes: 1, windowMs: 1000});
     assert.deepEqual(parseFaults('{"fault":"resetAfter"}'), [{fault: "resetAfter"}]);
+    assert.deepEqual(parseFaults('[{"fault":"html","status":503},{"fault":"badPageToken","operation":"listRows"}]'), [
+      {fault: "html", status: 503},
+      {fault: "badPageToken", operation: "listRows"},
+    ]);
   });
 
   it("say what is wrong with a bad value", function () {
     assert.throws(() => settingsFromEnv({EMULATOR_MUTATION_DELAY_MS: "soon"}), /EMULATOR_MUTATION_DELAY_MS must be a whole number/);
     assert.throws(() => settingsFromEnv({EMULATOR_RATE_LIMIT: "fast"}), /EMULATOR_RATE_LIMIT must be observed, documented, off or JSON/);
-    assert.throws(() => parseFaults('{"fault":418}'), /The fault must be one of 500, 502, 503, resetBefore, resetAfter, betweenPages/);
+    assert.throws(() => parseFaults('{"fault":418}'), /The fault must be one of 500, 502, 503, resetBefore, resetAfter, html, badPageToken, betweenPages/);
+    assert.throws(() => parseFaults('{"fault":"html","status":418}'), /An html fault's status must be one of 500, 502, 503/);
     assert.throws(() => parseFaults('{"fault":500,"operation":"listRow"}'), /Unknown operation listRow/);
     assert.throws(() => parseFaults('{"fault":"betweenPages"}'), /needs a table/);
     assert.throws(() => parseFaults("[{"), /not valid JSON/);

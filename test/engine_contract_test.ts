@@ -72,9 +72,11 @@ describe("engine: the input contract for dates", function () {
     assert.equal(isoDay(toDay("date", new Date("2025-12-31T11:00:00Z"), "Pacific/Auckland")), "2026-01-01");
     assert.equal(isoDay(toDay("date", new Date("2025-12-31T10:00:00Z"), "Pacific/Kiritimati")), "2026-01-01");
     assert.equal(isoDay(toDay("date", new Date("2026-01-01T10:00:00Z"), "Pacific/Honolulu")), "2026-01-01");
-    // ISO text and a value at exactly midnight UTC name that day in any zone.
-    assert.equal(isoDay(toDay("date", new Date("2026-01-01T00:00:00Z"), "America/Los_Angeles")), "2026-01-01");
+    // ISO text names its day in any zone; an instant at exactly midnight UTC is, like any instant, its day in the zone.
     assert.equal(isoDay(toDay("date", "2026-01-01", "Pacific/Auckland")), "2026-01-01");
+    assert.equal(isoDay(toDay("date", new Date("2026-01-01T00:00:00Z"), "America/Los_Angeles")), "2025-12-31");
+    assert.equal(isoDay(toDay("date", new Date("1965-03-04T00:00:00Z"), "America/Los_Angeles")), "1965-03-03");
+    assert.equal(isoDay(toDay("date", new Date("1965-03-04T00:00:00Z"), "Asia/Kolkata")), "1965-03-04");
     // An unknown zone falls back to the nearest UTC midnight.
     assert.equal(isoDay(toDay("date", new Date("2026-01-01T08:00:00Z"), "Mars/Olympus")), "2026-01-01");
     assert.equal(isoDay(today("Pacific/Auckland", new Date("2025-12-31T11:00:00Z"))), "2026-01-01");

@@ -15,7 +15,7 @@ async function userError(name: string, params: unknown[]): Promise<Error> {
   assert.fail(`${name} should have failed for ${JSON.stringify(params)}`);
 }
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const d = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 describe("formulas: bad input gives a clear message", function () {
   const cases: Array<[string, unknown[], RegExp]> = [

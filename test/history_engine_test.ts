@@ -329,7 +329,7 @@ describe("history pictures stay within 4 KB at any size", function () {
 
 describe("history formulas", function () {
   it("refuses mismatched lists with a short message", async function () {
-    const error = await executeFormulaFromPackDef(pack, "ProgressHistory", [[new Date("2026-10-08T00:00:00Z")], [1, 2], 0, 10, cycleStart, cycleEnd] as coda.ParamValues<coda.ParamDefs>).catch(e => e as Error);
+    const error = await executeFormulaFromPackDef(pack, "ProgressHistory", [[new Date("2026-10-08T12:00:00Z")], [1, 2], 0, 10, cycleStart, cycleEnd] as coda.ParamValues<coda.ParamDefs>).catch(e => e as Error);
     assert.match(String(error), /dates has 1 entries but values has 2: give one values entry for each dates entry\./);
     const card = await executeFormulaFromPackDef(pack, "ScorecardDescription", [["A", "B"], [cycleStart], ["Red", "Red"]] as coda.ParamValues<coda.ParamDefs>).catch(e => e as Error);
     assert.match(String(card), /metrics has 2 entries but dates has 1/);

@@ -65,7 +65,7 @@ const LongLabels = [
   "Réduire le délai de vente moyen à soixante jours",
 ];
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const d = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /** The history pictures: a progress history with every confidence band, named or not, and a scorecard. */
 function historyCases(): Array<[string, string, unknown[], {width: number; height: number}]> {

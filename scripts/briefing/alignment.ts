@@ -11,7 +11,7 @@ import {fit, heading} from "./format";
 export async function alignmentBriefing(env: SampleEmulator, judgedOn: string): Promise<{lines: string[]; requests: number; rows: number}> {
   const meeting = docUrl(env.seeded.meetingDocId!);
   const teams = env.seeded.teamDocIds.map(docUrl);
-  const when = new Date(`${judgedOn}T00:00:00Z`);
+  const when = new Date(`${judgedOn}T12:00:00Z`);
   const [risks, gates, charter, sessions] = await Promise.all([
     runSync(env, pack, "Risks", [meeting, docUrl(env.seeded.metricsDocId!), teams, undefined, undefined, when]),
     runSync(env, pack, "Dependencies", [meeting, teams, undefined, undefined, when]),

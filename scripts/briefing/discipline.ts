@@ -10,7 +10,7 @@ import {fit, heading, pct} from "./format";
  */
 export async function disciplineBriefing(env: SampleEmulator, judgedOn: string): Promise<{lines: string[]; requests: number; rows: number}> {
   const doc = docUrl(env.seeded.meetingDocId!);
-  const when = new Date(`${judgedOn}T00:00:00Z`);
+  const when = new Date(`${judgedOn}T12:00:00Z`);
   const [seats, health] = await Promise.all([runSync(env, pack, "Seats", [doc, undefined, undefined, undefined, when]), runSync(env, pack, "MeetingHealth", [doc, undefined, undefined, when])]);
   const out: string[] = [heading("Seats")];
   for (const s of seats.rows.filter(r => r.Kind === "Seat")) {

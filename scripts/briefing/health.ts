@@ -22,7 +22,7 @@ function trendText(r: {Trend?: string; Streak?: number; Readings?: number[]}): s
 /** The health section of the briefing: the CEO dashboard by area, this week's hot items, and next cycle's candidates. */
 export async function healthBriefing(env: SampleEmulator, asOf: string): Promise<{lines: string[]; requests: number; rows: number}> {
   const doc = docUrl(env.seeded.metricsDocId!);
-  const when = new Date(`${asOf}T00:00:00Z`);
+  const when = new Date(`${asOf}T12:00:00Z`);
   const [metrics, hot, candidates] = await Promise.all([
     runSync(env, pack, "HealthMetrics", [doc, undefined, undefined, undefined, when]),
     runSync(env, pack, "HotItems", [doc, undefined, undefined, undefined, undefined, when]),

@@ -11,7 +11,7 @@ import {fit, heading, pct} from "./format";
  */
 export async function historyBriefing(env: SampleEmulator, judgedOn: string): Promise<{lines: string[]; requests: number; rows: number}> {
   const docs = env.seeded.teamDocIds.map(docUrl);
-  const when = new Date(`${judgedOn}T00:00:00Z`);
+  const when = new Date(`${judgedOn}T12:00:00Z`);
   const cycle = env.org.cycle.name;
   const [due, retro] = await Promise.all([
     runSync(env, pack, "CheckInsDue", [docs, undefined, undefined, undefined, undefined, undefined, when]),

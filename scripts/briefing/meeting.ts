@@ -22,7 +22,7 @@ export async function meetingBriefing(env: SampleEmulator, meetingDate: string):
   const docId = env.seeded.meetingDocId!;
   const agenda = await runSync(env, pack, "MeetingAgenda", [
     docUrl(docId),
-    new Date(`${meetingDate}T00:00:00Z`),
+    new Date(`${meetingDate}T12:00:00Z`),
     90,
     env.seeded.teamDocIds.map(docUrl),
     docUrl(env.seeded.metricsDocId!),

@@ -12,7 +12,7 @@ import type {CycleKeyResult} from "./synced";
  * formulas, run through the SDK's executor exactly as a doc would run them.
  */
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 async function run<T>(name: string, ...params: unknown[]): Promise<T> {
   return executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<T>;

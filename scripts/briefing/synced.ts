@@ -42,7 +42,7 @@ const person = (p: {Name: string; Email: string} | undefined): Person => ({name:
 export async function syncOrganization(env: SampleEmulator, cycle: string, asOf: string, judgedOn = asOf): Promise<SyncedOrganization> {
   const strategy = [docUrl(env.seeded.strategyDocId)];
   const teams = env.seeded.teamDocIds.map(docUrl);
-  const when = new Date(`${judgedOn}T00:00:00Z`);
+  const when = new Date(`${judgedOn}T12:00:00Z`);
   const okr = [teams, cycle, undefined, undefined, undefined, undefined, when];
   const [imperatives, goals, objectives, keyResults, checkIns] = await Promise.all([
     runSync(env, pack, "StrategicImperatives", strategy),

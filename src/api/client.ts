@@ -2,13 +2,16 @@ import * as coda from "@codahq/packs-sdk";
 import type * as z from "zod/mini";
 import {ApiLink, ColumnList, CreatedDoc, DocList, ErrorBody, MutationStatus, PermissionResult, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
+import {Contract, quote, shorten} from "../engine/contract";
 
 /**
  * The one path to the Superhuman Docs API. Page functions return
  * {items, continuation}. Reads and idempotent writes are retried through
  * server errors, rate limits and dropped connections within the execution's
  * time budget; writes are paced under the per-user write limit; every failure
- * the user can act on becomes one short UserVisibleError.
+ * the user can act on becomes one short UserVisibleError that says what to do,
+ * naming each input (a doc id, a table, a title) by at most its first 40
+ * characters.
  */
 
 export const ApiBaseUrl = "https://docs.superhuman.com/apis/v1";
@@ -41,6 +44,9 @@ export interface Page<T> {
   items: T[];
   continuation?: string;
 }
+
+/** An input as a message names it: at most its first 40 characters. */
+const named = (text: string) => shorten(text, Contract.quoteLength);
 
 /** What one execution has done: its start, its requests and writes, and what it has read. */
 interface Execution {
@@ -128,16 +134,25 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
   const query = Object.fromEntries(Object.entries(c.query ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const retriable = !isWrite(method) || c.idempotent === true;
   for (let attempt = 0; ; attempt++) {
-    if (isWrite(method)) paceWrite(context, c.about);
+    const slot = isWrite(method) ? paceWrite(context, c.about) : undefined;
     e.requests++;
     try {
-      const response = await context.fetcher.fetch({
-        method,
-        url: coda.withQueryParams(`${ApiBaseUrl}${c.path}`, query),
-        headers: {...(c.body === undefined ? {} : {"Content-Type": "application/json"}), ...(c.latest ? {"X-Coda-Doc-Version": "latest"} : {})},
-        body: c.body === undefined ? undefined : JSON.stringify(c.body),
-        cacheTtlSecs: 0,
-      });
+      const response = await context.fetcher
+        .fetch({
+          method,
+          url: coda.withQueryParams(`${ApiBaseUrl}${c.path}`, query),
+          headers: {...(c.body === undefined ? {} : {"Content-Type": "application/json"}), ...(c.latest ? {"X-Coda-Doc-Version": "latest"} : {})},
+          body: c.body === undefined ? undefined : JSON.stringify(c.body),
+          cacheTtlSecs: 0,
+        })
+        .finally(() => {
+          // The service counts a write from when it received it, which only its answer bounds.
+          if (slot !== undefined) e.writesAt[slot] = Date.now();
+        });
+      // A body that is not JSON at all (a proxy's web page) stays text; a write it answers may have landed.
+      if (typeof response.body === "string") {
+        throw new ApiError(`The Docs API answered ${c.about} with a web page, not data. Try again in a minute; if it persists, report it.`, response.status);
+      }
       const parsed = c.schema.safeParse(response.body);
       if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 2).map(i => `${i.path.join(".") || "body"}: ${i.message}`);
@@ -147,19 +162,23 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
     } catch (error) {
       const delay = RetryDelaysMs[attempt];
       // Asked for the latest version, the API answers 400 while its view still trails: that passes too.
-      const trailing = c.latest === true && coda.StatusCodeError.isStatusCodeError(error) && (error as coda.StatusCodeError).statusCode === 400;
+      const trailing = c.latest === true && coda.StatusCodeError.isStatusCodeError(error) && (error as coda.StatusCodeError).statusCode === 400 && !refused(error as coda.StatusCodeError).fix;
       if (retriable && (isTransient(error) || trailing) && delay !== undefined && elapsedMs(context) + delay < ExecutionBudgetMs) {
         e.retries++;
         pause(delay);
         continue;
       }
-      throw apiError(error, c.about, c.docId, retriable ? attempt + 1 : 1);
+      throw apiError(error, c.about, c.docId, retriable ? attempt + 1 : 1, [...c.path.split("/").filter(Boolean).map(decodeURIComponent), ...Object.values(query)]);
     }
   }
 }
 
-/** Holds a write until the per-user write limit allows it; refuses when that would pass the budget. */
-function paceWrite(context: coda.ExecutionContext, about: string): void {
+/**
+ * Holds a write until the per-user write limit allows it; refuses when that
+ * would pass the budget. Answers the write's place in the execution's writes,
+ * whose time the caller moves to when the answer came back.
+ */
+function paceWrite(context: coda.ExecutionContext, about: string): number {
   const e = execution(context);
   const {writes, windowMs} = ObservedWriteLimit;
   const recent = e.writesAt.filter(t => t > Date.now() - windowMs);
@@ -170,8 +189,14 @@ function paceWrite(context: coda.ExecutionContext, about: string): void {
     }
     pause(wait);
   }
-  e.writesAt.push(Date.now());
+  return e.writesAt.push(Date.now()) - 1;
 }
+
+/**
+ * What a refusal was about, when the pack can act on it: a doc not shared, a
+ * request over the API's size limit, a page token the API no longer accepts.
+ */
+export type Refusal = "docNotShared" | "tooLarge" | "pageToken";
 
 /**
  * A failure of the Docs API, in words for the user, keeping the HTTP status so
@@ -181,9 +206,13 @@ export class ApiError extends coda.UserVisibleError {
   constructor(
     message: string,
     readonly status: number,
-    readonly docNotShared = false,
+    readonly refusal?: Refusal,
   ) {
     super(message);
+  }
+
+  get docNotShared(): boolean {
+    return this.refusal === "docNotShared";
   }
 }
 
@@ -194,50 +223,127 @@ const ConnectionDropped = -1;
 
 /**
  * Whether a failed write may have landed all the same: after a server error, a
- * rate limit or a dropped connection the service may have queued it; a refusal
+ * rate limit or a dropped connection the service may have queued it, and a
+ * success it answered in words the pack could not read was accepted; a refusal
  * (4xx) or a write held back by the pack changed nothing.
  */
 export function mayHaveWritten(error: unknown): boolean {
   if (!(error instanceof ApiError)) return !(error instanceof coda.UserVisibleError);
-  return error.status === ConnectionDropped || error.status === 429 || error.status >= 500;
+  return error.status === ConnectionDropped || error.status === 429 || error.status >= 500 || (error.status >= 200 && error.status < 300);
 }
 
 /** The message the real service gives for a doc that does not exist or is not shared with the user. */
 export const DocNotSharedMessage = "Doc does not exist or is inaccessible.";
 
+/** The real service's message for a page token it no longer accepts. */
+const BadPageToken = /invalid page ?token/i;
+/** The real service answers an oversized request with 400 `request entity too large`, a proxy with 413. */
+const TooLarge = /entity too large|payload too large/i;
+/** Asked for the latest version of a doc whose view still trails its writes. */
+const NotUpToDate = /not yet up to date/i;
+
+interface Said {
+  /** The API's message, or the first problem its codaDetail lists. */
+  message: string;
+  /** What the pack or the user can do about it, when the refusal says. */
+  fix?: Refusal | "schema";
+}
+
 /**
- * The one rule for API failures: what failed, in which doc, and what to do.
- * Errors that are not HTTP failures pass through, except dropped connections.
+ * What an error answer says. Its body may be the spec's envelope, carry
+ * codaType and codaDetail.issues besides, or not be JSON at all (a proxy's HTML
+ * page), which says nothing.
  */
-export function apiError(error: unknown, about: string, docId?: string, attempts = 1): unknown {
+function refused(error: coda.StatusCodeError): Said {
+  let body: unknown = error.body;
+  if (typeof body === "string") {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return {message: ""};
+    }
+  }
+  const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success) return {message: ""};
+  const message = parsed.data.message ?? "";
+  const issue = firstIssue(parsed.data.codaDetail?.issues);
+  if (error.statusCode === 413 || TooLarge.test(message)) return {message, fix: "tooLarge"};
+  if (BadPageToken.test(message)) return {message, fix: "pageToken"};
+  if (issue) return {message: issue, fix: "schema"};
+  return {message};
+}
+
+/** The first problem a schema check lists, with the field it is about: nested lists are searched for the field. */
+function firstIssue(issues: readonly unknown[] | undefined): string | undefined {
+  let first: string | undefined;
+  const walk = (list: readonly unknown[]): string | undefined => {
+    for (const item of list) {
+      if (Array.isArray(item)) {
+        const found = walk(item);
+        if (found) return found;
+        continue;
+      }
+      const {path, message, errors} = (typeof item === "object" && item !== null ? item : {}) as {path?: unknown; message?: unknown; errors?: unknown};
+      const field = Array.isArray(path) ? path.join(".") : "";
+      if (typeof message === "string" && field) return `${field}: ${message}`;
+      if (typeof message === "string") first ??= message;
+      const found = Array.isArray(errors) ? walk(errors) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return (issues && walk(issues)) ?? first;
+}
+
+/** The API's words in a message: at most 120 characters, each input the request carried cut to its first 40. */
+function inWords(message: string, inputs: readonly string[]): string {
+  let words = message;
+  for (const input of inputs) if (input.length > Contract.quoteLength) words = words.split(input).join(named(input));
+  return shorten(words, 120);
+}
+
+/**
+ * The one rule for API failures: what failed, in which doc, and what to do, in
+ * one short message. The API's own words are quoted with the request's inputs
+ * (path segments and query values) cut to 40 characters. Errors that are not
+ * HTTP failures pass through, except dropped connections.
+ */
+export function apiError(error: unknown, about: string, docId?: string, attempts = 1, inputs: readonly string[] = []): unknown {
   const tries = attempts > 1 ? ` after ${attempts} tries` : "";
   if (!coda.StatusCodeError.isStatusCodeError(error)) {
     if (isTransient(error)) return new ApiError(`The connection to the Docs API dropped${tries} (${about}). Try again; nothing is doubled.`, ConnectionDropped);
     return error;
   }
   const e = error as coda.StatusCodeError;
-  const said = ErrorBody.safeParse(e.body);
-  const message = said.success ? (said.data.message ?? "") : "";
-  const detail = message ? ` The API said: ${message.slice(0, 120)}` : "";
-  switch (e.statusCode) {
-    case 401:
-      return error; // The platform asks the user to sign in again.
+  const said = refused(e);
+  const words = inWords(said.message, docId ? [docId, ...inputs] : inputs);
+  const detail = words ? ` The API said: ${words}` : "";
+  const status = e.statusCode;
+  if (status === 401) return error; // The platform asks the user to sign in again.
+  if (status >= 500) return new ApiError(`The Docs API failed${tries} (${status}, ${about}). Try again in a minute; nothing is lost or doubled.`, status);
+  switch (said.fix) {
+    case "tooLarge":
+      return new ApiError(`The Docs API refused ${about}: the request is over its size limit. Shorten the longest text in it, then try again.`, status, "tooLarge");
+    case "pageToken":
+      return new ApiError(`The Docs API no longer accepts the page it was at (${about}). Run it again: it reads from the top, so nothing is lost or doubled.`, status, "pageToken");
+    case "schema":
+      return new ApiError(`The Docs API refused ${about}: ${words}. Check the values given; if they are right, report it.`, status);
+  }
+  switch (status) {
     case 403:
       return new ApiError(`Access denied (${about}). Share the doc with the account this pack is connected as, with edit rights for writes.${detail}`, 403);
     case 404:
-      if (message === DocNotSharedMessage || /^Doc /.test(message)) {
-        const doc = docId ? `The doc ${docId}` : "The doc";
-        return new ApiError(`${doc} does not exist or is not shared with the account this pack is connected as. Share it with that account, then try again.`, 404, true);
+      if (said.message === DocNotSharedMessage || /^Doc /.test(said.message)) {
+        const doc = docId ? `The doc ${named(docId)}` : "The doc";
+        return new ApiError(`${doc} does not exist or is not shared with the account this pack is connected as. Share it with that account, then try again.`, 404, "docNotShared");
       }
       return new ApiError(`Not found: ${about}. Check the doc link and the table name.${detail}`, 404);
     case 429:
       return new ApiError(`The Docs API is limiting how fast this account may read or write (${about}). Wait a minute and try again; nothing is lost or doubled.`, 429);
-    case 400:
-      return new ApiError(`The Docs API refused ${about}.${detail}`, 400);
-    default:
-      if (e.statusCode >= 500) return new ApiError(`The Docs API failed${tries} (${e.statusCode}, ${about}). Try again in a minute; nothing is lost or doubled.`, e.statusCode);
-      return error;
   }
+  if (NotUpToDate.test(said.message)) return new ApiError(`The doc has not caught up with its latest writes yet (${about}). Try again in a minute; nothing is lost or doubled.`, status);
+  if (status === 400) return new ApiError(`The Docs API refused ${about}.${detail || " Try again; if it persists, report it."}`, 400);
+  return new ApiError(`The Docs API refused ${about} (${status}).${detail} Try again; if it persists, report it.`, status);
 }
 
 // ---------------------------------------------------------------------- docs
@@ -275,11 +381,11 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
   const local = docIdFromUrl(text);
   if (local) return local;
   if (!/^https?:\/\//.test(text)) {
-    throw new coda.UserVisibleError(`"${text.slice(0, 40)}" is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`);
+    throw new coda.UserVisibleError(`${quote(text)} is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`);
   }
   const link = await once(context, `link:${text}`, () => call(context, {schema: ApiLink, path: "/resolveBrowserLink", query: {url: text, degradeGracefully: true}, about: "reading a link"}));
   const fromLink = docIdFromHref(link.resource.href) ?? (link.resource.type === "doc" ? link.resource.id : undefined) ?? docIdFromUrl(link.browserLink ?? "");
-  if (!fromLink) throw new coda.UserVisibleError(`The link ${text.slice(0, 60)} does not point into a doc.`);
+  if (!fromLink) throw new coda.UserVisibleError(`The link ${quote(text)} does not point into a doc. Copy the doc's link from the browser's address bar.`);
   return fromLink;
 }
 
@@ -296,7 +402,7 @@ export async function listTablesPage(context: coda.ExecutionContext, docId: stri
     schema: TableList,
     path: `/docs/${encodeURIComponent(docId)}/tables`,
     query: pageToken ? {pageToken} : {limit: 100, tableTypes: "table"},
-    about: `listing the tables of the doc ${docId}`,
+    about: `listing the tables of the doc ${named(docId)}`,
     docId,
   });
   return {items: page.items, continuation: page.nextPageToken};
@@ -304,7 +410,7 @@ export async function listTablesPage(context: coda.ExecutionContext, docId: stri
 
 /** A table's row count and last change, to tell whether it changed while it was read. */
 export async function getTable(context: coda.ExecutionContext, docId: string, table: string, latest = false) {
-  return call(context, {schema: TableDetail, path: tablePath(docId, table), about: `the table ${table} in the doc ${docId}`, docId, latest});
+  return call(context, {schema: TableDetail, path: tablePath(docId, table), about: `the table ${named(table)} in the doc ${named(docId)}`, docId, latest});
 }
 
 export async function listColumnsPage(context: coda.ExecutionContext, docId: string, table: string, pageToken?: string): Promise<Page<Column>> {
@@ -312,7 +418,7 @@ export async function listColumnsPage(context: coda.ExecutionContext, docId: str
     schema: ColumnList,
     path: `${tablePath(docId, table)}/columns`,
     query: pageToken ? {pageToken} : {limit: ColumnPageSize},
-    about: `the columns of the table ${table} in the doc ${docId}`,
+    about: `the columns of the table ${named(table)} in the doc ${named(docId)}`,
     docId,
   });
   return {items: page.items, continuation: page.nextPageToken};
@@ -335,23 +441,33 @@ export async function listRowsPage(context: coda.ExecutionContext, docId: string
     schema: RowList,
     path: `${tablePath(docId, table)}/rows`,
     query: q.pageToken ? {pageToken: q.pageToken} : {limit: RowPageSize, valueFormat: "rich", useColumnNames: true, query: q.query},
-    about: `reading the table ${table} in the doc ${docId}`,
+    about: `reading the table ${named(table)} in the doc ${named(docId)}`,
     docId,
     latest: q.latest,
   });
   return {items: page.items, continuation: page.nextPageToken};
 }
 
-/** Every item of a paged list, page after page. */
+/**
+ * Every item of a paged list, page after page. When the API no longer accepts a
+ * page token (`Invalid pageToken.`), the list is read again from its first page,
+ * once, keeping only that reading: nothing is lost or doubled.
+ */
 export async function all<T>(fetchPage: (token?: string) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetchPage(token);
-    items.push(...page.items);
-    token = page.continuation;
-  } while (token);
-  return items;
+  for (let reading = 1; ; reading++) {
+    const items: T[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const page = await fetchPage(token);
+        items.push(...page.items);
+        token = page.continuation;
+      } while (token);
+      return items;
+    } catch (error) {
+      if (reading > 1 || token === undefined || !(error instanceof ApiError && error.refusal === "pageToken")) throw error;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------- writes
@@ -366,20 +482,31 @@ export interface CellEdit {
 
 /**
  * Adds or updates rows. With key columns the write is idempotent: rows whose
- * keys match are updated, so a retry never adds a second row.
+ * keys match are updated, so a retry never adds a second row. A batch the API
+ * refuses as over its size limit wrote nothing, so it is split in two and each
+ * half written in turn, down to single rows; a single row over the limit is
+ * refused with what to do. Answers the request id of the last write sent: the
+ * API applies a doc's writes in order, so when it has landed, all have.
  */
 export async function upsertRows(context: coda.ExecutionContext, docId: string, table: string, rows: CellEdit[][], keyColumns: string[]): Promise<string> {
   if (!keyColumns.length) throw new Error("upsertRows needs key columns: an insert without keys is not safe to retry.");
-  const result = await call(context, {
-    schema: UpsertResult,
-    method: "POST",
-    path: `${tablePath(docId, table)}/rows`,
-    body: {rows: rows.map(cells => ({cells})), keyColumns},
-    about: `writing to the table ${table} in the doc ${docId}`,
-    docId,
-    idempotent: true,
-  });
-  return result.requestId;
+  try {
+    const result = await call(context, {
+      schema: UpsertResult,
+      method: "POST",
+      path: `${tablePath(docId, table)}/rows`,
+      body: {rows: rows.map(cells => ({cells})), keyColumns},
+      about: `writing to the table ${named(table)} in the doc ${named(docId)}`,
+      docId,
+      idempotent: true,
+    });
+    return result.requestId;
+  } catch (error) {
+    if (rows.length < 2 || !(error instanceof ApiError && error.refusal === "tooLarge")) throw error;
+    const half = Math.ceil(rows.length / 2);
+    await upsertRows(context, docId, table, rows.slice(0, half), keyColumns);
+    return upsertRows(context, docId, table, rows.slice(half), keyColumns);
+  }
 }
 
 /** Sets cells of one row; setting the same values twice changes nothing, so it is retried. */
@@ -389,7 +516,7 @@ export async function updateRow(context: coda.ExecutionContext, docId: string, t
     method: "PUT",
     path: `${tablePath(docId, table)}/rows/${encodeURIComponent(rowId)}`,
     body: {row: {cells}},
-    about: `updating a row of the table ${table} in the doc ${docId}`,
+    about: `updating a row of the table ${named(table)} in the doc ${named(docId)}`,
     docId,
     idempotent: true,
   });
@@ -441,7 +568,7 @@ const LookupEveryMs = 2_000;
 export async function findDocsByTitle(context: coda.ExecutionContext, title: string): Promise<Array<DocSummary & {sourceDocId?: string}>> {
   const docs = await all(async pageToken => {
     const query = pageToken ? {pageToken} : {query: title, limit: 100};
-    const page = await call(context, {schema: DocList, path: "/docs", query, about: `looking for the doc ${title}`});
+    const page = await call(context, {schema: DocList, path: "/docs", query, about: `looking for the doc ${named(title)}`});
     return {items: page.items, continuation: page.nextPageToken};
   });
   return docs.filter(d => d.name === title).map(d => ({id: d.id, browserLink: d.browserLink, name: d.name, sourceDocId: d.sourceDoc?.id}));
@@ -475,7 +602,7 @@ export async function sharePermission(context: coda.ExecutionContext, docId: str
     method: "POST",
     path: `/docs/${encodeURIComponent(docId)}/acl/permissions`,
     body: {access, principal: {type: "email", email}},
-    about: `sharing the doc ${docId} with ${email}`,
+    about: `sharing the doc ${named(docId)} with ${named(email)}`,
     docId,
     idempotent: true,
   });
@@ -487,7 +614,7 @@ async function copyNamed(context: coda.ExecutionContext, copy: DocCopy): Promise
 }
 
 const onItsWay = (title: string) =>
-  `The copy ${title} may be on its way but is not there yet. Run this again in a minute: it looks the copy up first, so none is doubled.`;
+  `The copy ${named(title)} may be on its way but is not there yet. Run this again in a minute: it looks the copy up first, so none is doubled.`;
 
 async function createCopy(context: coda.ExecutionContext, copy: DocCopy): Promise<DocSummary> {
   const doc = await call(context, {
@@ -495,7 +622,7 @@ async function createCopy(context: coda.ExecutionContext, copy: DocCopy): Promis
     method: "POST",
     path: "/docs",
     body: {title: copy.title, sourceDoc: copy.sourceDocId},
-    about: `copying the doc ${copy.sourceDocId}`,
+    about: `copying the doc ${named(copy.sourceDocId)}`,
     docId: copy.sourceDocId,
   });
   if (doc.requestId && !(await writeLanded(context, doc.requestId))) throw new coda.UserVisibleError(onItsWay(copy.title));

@@ -7,12 +7,12 @@ import {fail} from "./errors";
  * Calendar days. A Day is the instant of midnight UTC of its calendar day, and all
  * date math runs on UTCDate so the host's own time zone never shifts a day.
  *
- * Reading a date (toDay) follows one rule: a date is the calendar day it falls on
- * in the doc's time zone, which is how Coda passes a date-only value (midnight in
- * the doc's zone). One exception keeps ISO text and the SDK's own tools working: a
- * value at exactly midnight UTC, which is what "2026-04-01" parses to, is that UTC
- * day. Without a time zone the nearest UTC midnight is taken, which is right
- * within ±12 hours of UTC. Days run from the year 1000 to 9999.
+ * Reading a date (toDay) follows one rule: an instant is the calendar day it falls
+ * on in the doc's time zone, which is how Coda passes a date-only value (midnight
+ * in the doc's zone). An instant at exactly midnight UTC is no exception: in a
+ * zone west of UTC it is the day before. Text is read as the ISO day it spells.
+ * Without a time zone the nearest UTC midnight is taken, which is right within
+ * ±12 hours of UTC. Days run from the year 1000 to 9999.
  */
 export type Day = Date;
 
@@ -96,14 +96,13 @@ export function toDay(name: string, value: Date | string | number | null | undef
   // Far outside the calendar (the largest date JavaScript holds, say): no zone brings it back.
   const utcYear = new UTCDate(t).getUTCFullYear();
   if (utcYear < Contract.firstYear - 1 || utcYear > Contract.lastYear + 1) inRange(name, date);
-  let result: Day | undefined;
-  if (t % DayMs === 0) result = new UTCDate(t);
-  else if (timezone) result = dayInZone(t, timezone);
-  if (!result) {
-    const utc = new UTCDate(t + HalfDayMs);
-    result = utcDay(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
-  }
-  return inRange(name, result);
+  return inRange(name, (timezone ? dayInZone(t, timezone) : undefined) ?? nearestUtcDay(t));
+}
+
+/** The day whose midnight UTC is nearest an instant: a day in a zone within ±12 hours of UTC. */
+function nearestUtcDay(t: number): Day {
+  const utc = new UTCDate(t + HalfDayMs);
+  return utcDay(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
 }
 
 /** Parses an ISO calendar date (YYYY-MM-DD, anything after the day is ignored) as a Day. */

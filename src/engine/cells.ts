@@ -1,4 +1,4 @@
-import {day} from "./calendar";
+import {day, toDay} from "./calendar";
 import {isInputError} from "./errors";
 import type {Day} from "./calendar";
 
@@ -100,8 +100,16 @@ function typedDay(raw: string): Read<string> {
   return {value: undefined};
 }
 
-export function date(cell: unknown, column: string): Read<Day> {
+/**
+ * A date cell: a day typed as text (see typedDay), a timestamp as the API serves
+ * a date (`2026-03-04T00:00:00.000-05:00`, the day it names in the doc's offset),
+ * or a number, as the API serves a date written as a Unix time: its calendar day
+ * in the doc's time zone (`timezone`, the execution's), or without one the
+ * nearest UTC midnight's.
+ */
+export function date(cell: unknown, column: string, timezone?: string): Read<Day> {
   if (isEmpty(cell)) return {value: undefined};
+  if (typeof cell === "number") return unixDay(cell, column, timezone);
   const raw = text(cell);
   const typed = typedDay(raw);
   if (typed.problem) return {value: undefined, problem: `${column}: ${typed.problem}`};
@@ -114,6 +122,22 @@ export function date(cell: unknown, column: string): Read<Day> {
     }
   }
   return {value: undefined, problem: `${column} holds "${raw.slice(0, 40)}", not a date: write it as YYYY-MM-DD.`};
+}
+
+/** Unix seconds of the last second of the year 9999: a larger number is milliseconds. */
+const LastUnixSecond = 253_402_300_799;
+
+/**
+ * A Unix time in seconds, or in milliseconds when it is too large to be seconds of
+ * the years 1000 to 9999, as its calendar day in the time zone.
+ */
+function unixDay(n: number, column: string, timezone?: string): Read<Day> {
+  try {
+    return {value: toDay(column, Math.abs(n) <= LastUnixSecond ? n * 1000 : n, timezone)};
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return {value: undefined, problem: error.message};
+  }
 }
 
 const YesWords = ["true", "yes", "y", "x", "✓", "✔", "done", "1", "checked"];

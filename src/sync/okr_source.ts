@@ -283,7 +283,7 @@ export class TeamDoc {
       const refs = cells.refs(krCell);
       const keyResultId = resolver ? resolver.resolve(krCell, "key result", problems)[0] : refs[0]?.rowId ? stableId(this.docId, refs[0].rowId) : undefined;
       if (!refs.length) problems.push("This check-in names no key result.");
-      const date = cells.date(cell(row, map, "Date"), "Date");
+      const date = cells.date(cell(row, map, "Date"), "Date", this.context.timezone);
       if (date.problem) problems.push(date.problem);
       if (!date.value && !date.problem) problems.push("Date is blank.");
       const value = numberInto(problems, cell(row, map, "Value"), "Value");
