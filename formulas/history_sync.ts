@@ -95,7 +95,7 @@ export const CarryForward = coda.makeFormula({
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id (doc id/row id) from the KeyResults or Retrospective sync table."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id (doc id/row id) from the KeyResults or Retrospective sync table, or the row's link in its team doc."}),
     coda.makeParameter({type: coda.ParameterType.Number, name: "target", description: `The target for the next cycle, in the key result's own unit: ${Ranges.number}. Default: the same target.`, optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "nextCycle", description: "The cycle to carry it into, by name, such as FY2027 Q1. Default: the cycle after its own.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.Date, name: "asOf", description: `The day to judge the copy's status on: ${Ranges.date}. Defaults to today in the doc's time zone.`, optional: true}),

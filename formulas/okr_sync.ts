@@ -155,7 +155,7 @@ export const CheckIn = coda.makeFormula({
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table, such as NsTeam001/i-t0001m: the source doc's id and the row's id."}),
+    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table, such as NsTeam001/i-t0001m (the source doc's id and the row's id), or the row's link in its team doc."}),
     coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The key result's value today, in its own unit (the KeyResults table's Unit, such as days or $): any number from -1e15 to 1e15."}),
     coda.makeParameter({type: coda.ParameterType.Number, name: "confidence", description: "Your confidence it will be met, from 0 to 1, where 1 is 100% (0.7 for 70%). Optional: the key result keeps its confidence when left out.", optional: true}),
     coda.makeParameter({type: coda.ParameterType.String, name: "note", description: "What changed and why.", optional: true}),

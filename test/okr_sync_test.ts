@@ -371,6 +371,20 @@ describe("OKR sync tables over HTTP", function () {
     assert.include(again.rows.find(r => r.Code === "KR3")!, {Current: 66, LastCheckIn: "2026-11-21"});
   });
 
+  it("checks a key result in given the row's own link, and says what to paste for a link to no row", async function () {
+    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
+    const kr = run.rows.find(r => r.Code === "KR3")!;
+    assert.match(kr.Link, /^https:\/\//);
+    const result = await executeFormulaFromPackDef(pack, "CheckIn", [kr.Link, 67, 0.6, "From the row's link", new Date("2026-11-22T08:00:00Z")] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {
+      useDeprecatedResultNormalization: false,
+    });
+    assert.deepInclude(result as object, {Id: kr.Id, Current: 67, LastCheckIn: "2026-11-22"});
+    const docLink = teamDocs[0];
+    const error = await rejection(executeFormulaFromPackDef(pack, "CheckIn", [docLink, 67] as coda.ParamValues<coda.ParamDefs>, actionContext(env)));
+    assert.match(error.message, /^The link ".{1,40}" is not a link to a row: use the Id column of a Leadership OS sync table, or the row's own link\.$/);
+    assert.notInclude(error.message, "The doc https:");
+  });
+
   it("leaves nothing half-written when a check-in is refused", async function () {
     const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs.slice(0, 1)));
     const kr = run.rows.find(r => r.Code === "KR3")!;

@@ -389,6 +389,17 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
   return fromLink;
 }
 
+/**
+ * The doc and row a row's browser link points at (as "Copy link to row" gives
+ * it), through resolveBrowserLink; undefined when the link is to no row.
+ */
+export async function resolveRowLink(context: coda.ExecutionContext, url: string): Promise<{docId: string; rowId: string} | undefined> {
+  const text = url.trim();
+  const link = await once(context, `link:${text}`, () => call(context, {schema: ApiLink, path: "/resolveBrowserLink", query: {url: text, degradeGracefully: true}, about: "reading a link"}));
+  const match = /\/docs\/([^/?#]+)\/tables\/[^/?#]+\/rows\/([^/?#]+)/.exec(link.resource.href ?? "");
+  return link.resource.type === "row" && match ? {docId: decodeURIComponent(match[1]), rowId: decodeURIComponent(match[2])} : undefined;
+}
+
 export async function whoami(context: coda.ExecutionContext) {
   return call(context, {schema: User, path: "/whoami", about: "the signed-in account"});
 }

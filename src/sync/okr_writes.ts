@@ -16,7 +16,7 @@ import {keyResultRow, readKeyResultsNow} from "./okr_rows";
 import type {TeamDocOptions} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import type {SourceTable} from "./source";
-import {cell, splitStableId, stableId} from "./source";
+import {cell, splitStableId, stableId, syncedRow} from "./source";
 import type {KeyedWrite} from "./write";
 import {columnType, hasLanded, planWrite, putPlanned, rowKey} from "./write";
 
@@ -254,20 +254,21 @@ export interface CheckInInput {
  * time is spent are reported as such.
  */
 export async function recordCheckIn(context: coda.ExecutionContext, input: CheckInInput): Promise<KeyResultRow> {
-  const {docId, rowId} = splitStableId(input.keyResultId);
+  const {docId, rowId} = await syncedRow(context, input.keyResultId);
+  const keyResultId = stableId(docId, rowId);
   if (!Number.isFinite(input.value)) throw new coda.UserVisibleError("The check-in's value must be a number.");
   const confidence = checkedFraction("confidence", input.confidence);
   const options: TeamDocOptions = {keyResultsTable: input.keyResultsTable, checkInsTable: input.checkInsTable, fiscalYearStartMonth: input.fiscalYearStartMonth};
   const team = new TeamDoc(context, docId, {...options, primary: "checkIns"});
   const [krTable, ciTable] = await Promise.all([team.keyResultsTable(true), team.checkInsTable(true)]);
   const row = krTable.rows.find(r => r.id === rowId);
-  if (!row) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is not in the team doc's ${krTable.name} table; sync the KeyResults table again.`);
+  if (!row) throw new coda.UserVisibleError(`The key result ${keyResultId.slice(0, 60)} is not in the team doc's ${krTable.name} table; sync the KeyResults table again.`);
   if (!ciTable) throw new coda.UserVisibleError(`The doc ${docId} has no ${team.tableName("checkIns")} table to add the check-in to. ${SetupHint}`);
 
   const day = isoDay(input.date);
   // The tables just read, as the sync reads them: which check-ins are this key result's on this day.
   const read = await readTeamOkrs(context, docId, options, {checkIns: true, goals: false});
-  const sameDay = new Set(read.checkIns.filter(c => c.keyResultId === input.keyResultId && c.date && isoDay(c.date) === day).map(c => c.id));
+  const sameDay = new Set(read.checkIns.filter(c => c.keyResultId === keyResultId && c.date && isoDay(c.date) === day).map(c => c.id));
   // A lookup column takes the key result's row; a text one, as a CSV import leaves it, its name.
   const lookup = (await columnType(context, ciTable, "KeyResult")) === "lookup";
   const name = nameOf(row, krTable);
@@ -307,7 +308,7 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   if (!(await hasLanded(context, valueWrite)) || !(await hasLanded(context, checkInWrite.requestId))) {
     throw new coda.UserVisibleError(`Queued, not yet applied: the check-in of ${quote(name)} waits in the doc ${docId}. Run CheckIn again in a minute to confirm it; it never adds a second check-in.`);
   }
-  const now = (await readKeyResultsNow(context, docId, options, input.asOf)).find(d => d.record.id === input.keyResultId);
+  const now = (await readKeyResultsNow(context, docId, options, input.asOf)).find(d => d.record.id === keyResultId);
   if (!now) throw new coda.UserVisibleError(`${Deleted} Its check-in of ${day} stays in ${ciTable.name}: delete it there.`);
   return keyResultRow(now);
 }

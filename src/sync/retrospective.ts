@@ -17,7 +17,7 @@ import {deriveKeyResults, keyResultRow, readKeyResultsNow} from "./okr_rows";
 import type {ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import {personRow} from "./people";
-import {cell, compact, readOptionalTable, readTable, splitStableId, stableId} from "./source";
+import {cell, compact, readOptionalTable, readTable, splitStableId, stableId, syncedRow} from "./source";
 import {afterLanding, putKeyed, rowKey} from "./write";
 
 /**
@@ -202,7 +202,7 @@ async function nextObjective(
  * objective went in, says the objective is left and how to finish or undo it.
  */
 export async function carryForward(context: coda.ExecutionContext, input: CarryInput): Promise<KeyResultRow> {
-  const {docId, rowId} = splitStableId(input.keyResultId);
+  const {docId, rowId} = await syncedRow(context, input.keyResultId);
   if (input.target !== undefined && input.target !== null && !Number.isFinite(input.target)) throw new coda.UserVisibleError("The target must be a number.");
   const options: TeamDocOptions = {keyResultsTable: input.keyResultsTable, objectivesTable: input.objectivesTable, fiscalYearStartMonth: input.fiscalYearStartMonth};
   const team = new TeamDoc(context, docId, options);
@@ -210,8 +210,8 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
   await team.objectivesTable(true);
   const objectives = await team.objectives(false);
   const records = await team.keyResults(objectives, true);
-  const record = records.find(k => k.id === input.keyResultId);
-  if (!record) throw new coda.UserVisibleError(`The key result ${input.keyResultId} is not in the team doc's ${team.tableName("keyResults")} table; sync the KeyResults table again.`);
+  const record = records.find(k => k.id === stableId(docId, rowId));
+  if (!record) throw new coda.UserVisibleError(`The key result ${stableId(docId, rowId).slice(0, 60)} is not in the team doc's ${team.tableName("keyResults")} table; sync the KeyResults table again.`);
   const objective = objectives.find(o => o.id === record.objectiveId);
   if (!objective?.cycle) throw new coda.UserVisibleError(`${record.name} has no objective with a cycle to carry it from: link it to an objective whose Cycle is set, such as FY2026 Q4.`);
   const next = nextCycleOf(objective.cycle, input);

@@ -1,6 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import type {Column, Row, TableReference} from "../../schemas/api";
-import {all, ApiError, getTable, listColumnsPage, listRowsPage, listTablesPage, once} from "../api/client";
+import {all, ApiError, getTable, listColumnsPage, listRowsPage, listTablesPage, once, resolveRowLink} from "../api/client";
 import type {Page} from "../api/client";
 import type {ColumnInfo, ColumnMap, FieldSpec} from "../engine/columns";
 import {listWithin, mapColumns, MessageRoom, normalize, SetupHint} from "../engine/columns";
@@ -231,12 +231,24 @@ export function cell<F extends string>(row: Row, map: ColumnMap<F>, field: F): u
 
 export const stableId = (docId: string, rowId: string) => `${docId}/${rowId}`;
 
+const IsLink = /^https?:\/\//i;
+
+const notARow = (id: string) =>
+  new coda.UserVisibleError(`"${(id ?? "").slice(0, 40)}" is not a synced row id (doc id/row id). Use the Id column of a Leadership OS sync table, or the row's link.`);
+
 export function splitStableId(id: string): {docId: string; rowId: string} {
   const at = (id ?? "").indexOf("/");
-  if (at <= 0 || at === id.length - 1) {
-    throw new coda.UserVisibleError(`"${(id ?? "").slice(0, 40)}" is not a synced row id (doc id/row id). Use the Id column of a Leadership OS sync table.`);
-  }
+  if (IsLink.test(id ?? "") || at <= 0 || at === id.length - 1) throw notARow(id);
   return {docId: id.slice(0, at), rowId: id.slice(at + 1)};
+}
+
+/** A synced row's Id, or a row's browser link ("Copy link to row"), as the doc and row it names. */
+export async function syncedRow(context: coda.ExecutionContext, input: string): Promise<{docId: string; rowId: string}> {
+  const text = (input ?? "").trim();
+  if (!IsLink.test(text)) return splitStableId(text);
+  const row = await resolveRowLink(context, text);
+  if (!row) throw new coda.UserVisibleError(`The link "${text.slice(0, 40)}" is not a link to a row: use the Id column of a Leadership OS sync table, or the row's own link.`);
+  return row;
 }
 
 /** Drops undefined properties: a blank cell is an absent property in a sync row. */
