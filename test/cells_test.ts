@@ -76,3 +76,14 @@ describe("cells read as a CSV import leaves them", function () {
     );
   });
 });
+
+describe("formatted text in any script", function () {
+  it("takes emphasis off at a word's edge and keeps underscores inside words of any script", function () {
+    assert.equal(cells.text("_Make onboarding self-serve_"), "Make onboarding self-serve");
+    assert.equal(cells.text("*財務* review"), "財務 review");
+    assert.equal(cells.text("plan_財務_2026"), "plan_財務_2026");
+    assert.equal(cells.text("Продажи_план_Q4"), "Продажи_план_Q4");
+    assert.equal(cells.text("Продажи_план_итог"), "Продажи_план_итог");
+    assert.equal(cells.text("snake_case_name"), "snake_case_name");
+  });
+});

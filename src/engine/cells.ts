@@ -52,8 +52,9 @@ export function plainText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, "$1$2")
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2")
+    // Emphasis opens and closes at a word's edge, in any script: snake_case and 財務_計画 keep their underscores.
+    .replace(/(^|[^\p{L}\p{N}_*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}_])/gu, "$1$2")
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/\\([\\`*_{}[\]()#+\-.!~|>])/g, "$1");
 }
