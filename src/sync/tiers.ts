@@ -53,11 +53,8 @@ export function tierDocs(tier: Tier): StarterDoc[] {
 
 /** Each sync table of the tier in each starter doc it goes in (a team doc's copies carry it with them). */
 export function tierSyncs(tier: Tier): Array<{placement: SyncPlacement; doc: StarterDoc}> {
-  const docsFor = (p: SyncPlacement): StarterDoc[] => {
-    if (tier === 1) return ["Leadership doc"];
-    const docs = (Object.keys(StarterKinds) as StarterDoc[]).filter(d => p.placeIn.some(k => StarterKinds[d].includes(k)));
-    return docs;
-  };
+  const docsFor = (p: SyncPlacement): StarterDoc[] =>
+    tier === 1 ? ["Leadership doc"] : (Object.keys(StarterKinds) as StarterDoc[]).filter(d => p.placeIn.some(k => StarterKinds[d].includes(k)));
   return SyncPlacements.filter(p => p.tier === tier).flatMap(placement => docsFor(placement).map(doc => ({placement, doc})));
 }
 
