@@ -32,7 +32,7 @@ function meetingTable<K extends string, L extends string, S extends coda.ObjectS
   schema: S;
   table: string;
   specs: ReadonlyArray<FieldSpec & {field: F}>;
-  rows: (table: SourceTable<F>, asOf: Date, seats?: Seat[]) => Array<ObjectSchemaDefinitionType<K, L, S>>;
+  rows: (table: SourceTable<F>, asOf: Date, seats?: Seat[], timezone?: string) => Array<ObjectSchemaDefinitionType<K, L, S>>;
   /** Judge owners against the doc's Seats table, when it has one. */
   withSeats?: boolean;
 }) {
@@ -50,7 +50,7 @@ function meetingTable<K extends string, L extends string, S extends coda.ObjectS
       execute: async function ([meetingDoc, table, columns, asOf], context) {
         const docId = await resolveDocId(context, meetingDoc);
         const [source, seats] = await Promise.all([readTable(context, docId, table || o.table, o.specs, {columns}), o.withSeats ? loadSeats(context, docId) : undefined]);
-        return {result: o.rows(source, dayOrToday("asOf", asOf, context), seats)};
+        return {result: o.rows(source, dayOrToday("asOf", asOf, context), seats, context.timezone)};
       },
     },
   });
@@ -63,7 +63,7 @@ export const Issues = meetingTable({
   schema: IssueSchema,
   table: MeetingTables.issues,
   specs: IssueFields,
-  rows: (table, asOf) => issueRows(readIssues(table), asOf),
+  rows: (table, asOf, _seats, timezone) => issueRows(readIssues(table, timezone), asOf),
 });
 
 const decisionsDescription =
@@ -83,7 +83,7 @@ export const Decisions = coda.makeSyncTable({
     execute: async function ([meetingDoc, table, columns, asOf], context) {
       const docId = await resolveDocId(context, meetingDoc);
       const [source, lanes, seats] = await Promise.all([readTable(context, docId, table || MeetingTables.decisions, DecisionFields, {columns}), readLaneTable(context, docId), loadSeats(context, docId)]);
-      return {result: decisionRows(source, dayOrToday("asOf", asOf, context), {lanes, seats})};
+      return {result: decisionRows(source, dayOrToday("asOf", asOf, context), {lanes, seats}, context.timezone)};
     },
   },
 });

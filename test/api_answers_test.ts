@@ -206,6 +206,16 @@ describe("the Docs API's recorded answers, through the pack's client", function 
       assert.equal(await dateOf(), "2026-03-03");
       assert.equal(await dateOf("Asia/Kolkata"), "2026-03-04");
     });
+
+    it("reads a meeting doc's date written as a Unix time as its day in the doc's time zone", async function () {
+      const row = table("NsMeet001", "Action Items").rows[0];
+      const context = actionContext(env);
+      await writeLanded(context, await updateRow(context, "NsMeet001", "Action Items", row.id, [{column: "Due", value: 1772582400}]));
+      const dueOf = async (timezone?: string) => (await runSyncIn(env, pack, "ActionItems", ["NsMeet001"], {timezone})).rows.find(r => r.Id === `NsMeet001/${row.id}`)!.Due;
+      // 2026-03-04T00:00:00Z, the nearest UTC day, is still March 3 in Los Angeles.
+      assert.equal(await dueOf(), "2026-03-03");
+      assert.equal(await dueOf("Asia/Kolkata"), "2026-03-04");
+    });
   });
 
   it("rides out 429s that carry no Retry-After, as the service sends none", async function () {

@@ -109,7 +109,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
 
   const longTermMeeting = discipline.type === "Quarterly" || discipline.type === "Offsite";
   const openIssues = issuesForAgenda(
-    readIssues(issues)
+    readIssues(issues, context.timezone)
       .filter(i => i.open)
       .map(i => ({...i, longTerm: i.horizon === "Long term"})),
     longTermMeeting,
@@ -119,11 +119,11 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     owner: i.ownerName,
     link: i.link,
   }));
-  const due = decisionRows(decisions ?? none, at)
+  const due = decisionRows(decisions ?? none, at, {}, context.timezone)
     .filter(d => d.DueForReview)
     .sort((a, b) => Number(Boolean(b.Hot)) - Number(Boolean(a.Hot)))
     .map(d => ({name: d.Hot ? `${d.Name} (a failure condition is met)` : d.Name, owner: d.Owner?.Name, link: d.Link}));
-  const overdue = actionRows(actions ?? none, at)
+  const overdue = actionRows(actions ?? none, at, undefined, context.timezone)
     .filter(a => a.Overdue)
     .sort((a, b) => (b.DaysOverdue ?? 0) - (a.DaysOverdue ?? 0))
     .map(a => ({name: a.Name, detail: `${a.DaysOverdue} days late`, owner: a.Owner?.Name, link: a.Link}));

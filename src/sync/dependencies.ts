@@ -71,11 +71,11 @@ export interface DependencyRequest {
 }
 
 
-export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>): Item[] {
+export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>, timezone?: string): Item[] {
   return (t?.rows ?? []).map(r => {
     const name = cells.text(cell(r, t!.map, "Name")) || cells.text(r.name);
     const list: string[] = [];
-    const due = cells.date(cell(r, t!.map, "Due"), "Due");
+    const due = cells.date(cell(r, t!.map, "Due"), "Due", timezone);
     if (due.problem) list.push(due.problem);
     const days = cells.number(cell(r, t!.map, "Days"), "Days");
     if (days.problem) list.push(days.problem);
@@ -95,7 +95,7 @@ export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> |
   });
 }
 
-export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>): GateRow[] {
+export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>, timezone?: string): GateRow[] {
   const items: Item[] = [...known];
   const index = new Map<string, number>();
   items.forEach((it, i) => {
@@ -126,7 +126,7 @@ export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, kn
   const cycleNames = analysis.cycles.map(c => c.map(i => items[i].name).join(" → "));
   return gates.map(({r, id, from, to}): GateRow => {
     const problems: string[] = [];
-    const needed = cells.date(cell(r, deps.map, "NeededBy"), "Needed By");
+    const needed = cells.date(cell(r, deps.map, "NeededBy"), "Needed By", timezone);
     if (needed.problem) problems.push(needed.problem);
     if (from < 0) problems.push("Depends On is blank: name the milestone or key result this item waits on.");
     if (to < 0) problems.push("Item is blank: name the milestone or key result that waits.");
@@ -185,7 +185,7 @@ export async function dependencies(context: coda.ExecutionContext, request: Depe
     readOptionalTable(context, docId, DependencyTables.milestones, MilestoneFields),
   ]);
   const problems = new Map<string, string[]>();
-  const items = milestoneItems(milestones, problems);
+  const items = milestoneItems(milestones, problems, context.timezone);
   const docs = await readEachDoc(context, request.okrDocs, okrDoc => readTeamOkrs(context, okrDoc, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}));
   for (const okrs of docs.read) {
     for (const k of deriveKeyResults(okrs, request.asOf)) {
@@ -197,6 +197,6 @@ export async function dependencies(context: coda.ExecutionContext, request: Depe
   }
   // A gate that waits on a key result of a doc that could not be read says so, rather than that the key result is unknown.
   const unread = docs.unreadable.map(u => `Key results of a doc it could not read are left out: ${u.message}`);
-  return gateRows(deps, items, request.asOf, problems).map(g => (unread.length && g.Problems?.includes("neither a milestone nor a key result") ? {...g, Problems: [g.Problems, ...unread].join(" ")} : g));
+  return gateRows(deps, items, request.asOf, problems, context.timezone).map(g => (unread.length && g.Problems?.includes("neither a milestone nor a key result") ? {...g, Problems: [g.Problems, ...unread].join(" ")} : g));
 }
 

@@ -90,7 +90,7 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
         unknown.set(name, (unknown.get(name) ?? 0) + 1);
         continue;
       }
-      addReading(metric, row, cell(row, map, "Date"), cell(row, map, "Value"), badReading);
+      addReading(metric, row, cell(row, map, "Date"), cell(row, map, "Value"), badReading, context.timezone);
     }
   } else {
     // Wide form: a date column, then one column per metric, named like the metric.
@@ -104,7 +104,7 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
       for (const column of metricColumns) {
         const value = row.values[column.name];
         if (cells.isEmpty(value)) continue;
-        addReading(byName.get(normalize(column.name))!, row, row.values[dateColumn.name], value, badReading);
+        addReading(byName.get(normalize(column.name))!, row, row.values[dateColumn.name], value, badReading, context.timezone);
       }
     }
   }
@@ -130,8 +130,9 @@ function addReading(
   dateCell: unknown,
   valueCell: unknown,
   bad: (metric: MetricRecord, date: Day | undefined, problem: string) => void,
+  timezone?: string,
 ): void {
-  const date = cells.date(dateCell, "Date");
+  const date = cells.date(dateCell, "Date", timezone);
   if (!date.value) return bad(metric, undefined, date.problem ?? `a reading (row ${row.name || row.id}) has no date.`);
   const value = cells.number(valueCell, "Value");
   if (value.problem) return bad(metric, date.value, value.problem);

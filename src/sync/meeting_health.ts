@@ -32,11 +32,11 @@ function flag(value: unknown, column: string, problems: string[]): boolean | und
   return read.value;
 }
 
-export function readMeetings({docId, rows, map}: TableRows<FieldName<typeof MeetingRecordFields>>): Array<MeetingInput & {link: string}> {
+export function readMeetings({docId, rows, map}: TableRows<FieldName<typeof MeetingRecordFields>>, timezone?: string): Array<MeetingInput & {link: string}> {
   return rows.map(row => {
     const get = (f: FieldName<typeof MeetingRecordFields>) => cell(row, map, f);
     const problems: string[] = [];
-    const date = cells.date(get("Date"), "Date");
+    const date = cells.date(get("Date"), "Date", timezone);
     if (date.problem) problems.push(date.problem);
     const started = flag(get("StartedOnTime"), "Started On Time", problems);
     const ended = flag(get("EndedOnTime"), "Ended On Time", problems);
@@ -109,14 +109,14 @@ export interface AssessedMeetings {
   unmatched: string[];
 }
 
-export function assessMeetings(sources: HealthSources, asOf: Day, threshold?: number): AssessedMeetings {
-  const meetings = readMeetings(sources.meetings);
+export function assessMeetings(sources: HealthSources, asOf: Day, threshold?: number, timezone?: string): AssessedMeetings {
+  const meetings = readMeetings(sources.meetings, timezone);
   const ratings = sources.ratings ? readRatings(sources.ratings, meetings) : [];
-  const actions: ActionInput[] = (sources.actions ? actionRows(sources.actions, asOf) : []).map(a => ({owner: a.Owner?.Name, due: a.Due ? cells.date(a.Due, "Due").value : undefined, done: Boolean(a.Done)}));
+  const actions: ActionInput[] = (sources.actions ? actionRows(sources.actions, asOf, undefined, timezone) : []).map(a => ({owner: a.Owner?.Name, due: a.Due ? cells.date(a.Due, "Due", timezone).value : undefined, done: Boolean(a.Done)}));
   const issues: IssueInput[] = [];
   if (sources.issues) {
-    const solvedOf = new Map(sources.issues.rows.map(r => [stableId(sources.issues!.docId, r.id), cells.date(cell(r, sources.issues!.map, "Solved"), "Solved").value]));
-    for (const i of readIssues(sources.issues)) issues.push({raised: i.raised, solved: solvedOf.get(i.id), open: i.open});
+    const solvedOf = new Map(sources.issues.rows.map(r => [stableId(sources.issues!.docId, r.id), cells.date(cell(r, sources.issues!.map, "Solved"), "Solved", timezone).value]));
+    for (const i of readIssues(sources.issues, timezone)) issues.push({raised: i.raised, solved: solvedOf.get(i.id), open: i.open});
   }
   const health = meetingHealth(meetings, ratings, actions, issues, {threshold, seats: sources.seats, items: sources.items ? agendaMinutes(sources.items, meetings) : undefined});
   const unmatched = ratings.filter(r => !r.meetingId).map(r => `${r.attendee?.name || "A rating"} for "${r.meetingText.slice(0, 40) || "no meeting"}"`);
@@ -197,7 +197,7 @@ export async function syncMeetingHealth(context: coda.ExecutionContext, request:
   // The Meetings table is required: read it first for its clear message when it is missing.
   await readTable(context, request.docId, DisciplineTables.meetings, MeetingRecordFields, {columns: request.columns, otherFields: RatingFields.map(f => f.field)});
   const sources = (await readSources(context, request.docId, request.columns))!;
-  return meetingHealthRows(assessMeetings(sources, request.asOf, request.threshold), request.docId);
+  return meetingHealthRows(assessMeetings(sources, request.asOf, request.threshold, context.timezone), request.docId);
 }
 
 export interface AgendaDiscipline {
@@ -216,11 +216,11 @@ export async function agendaDiscipline(context: coda.ExecutionContext, docId: st
   const sources = await readSources(context, docId, undefined, true);
   const none: AgendaDiscipline = {type: "Weekly", hotItems: []};
   if (!sources) return none;
-  const meetings = readMeetings(sources.meetings);
+  const meetings = readMeetings(sources.meetings, context.timezone);
   const today = meetings.find(m => m.date && daysBetween(m.date, meetingDate) === 0);
   const type = (today && parseMeetingType(today.kind || "Weekly")) || "Weekly";
   if (!sources.ratings) return {...none, type};
-  const assessed = assessMeetings(sources, meetingDate);
+  const assessed = assessMeetings(sources, meetingDate, undefined, context.timezone);
   const last = lastBefore(assessed.health, meetingDate);
   const hot = last && healthHotItem(last);
   return {type, hotItems: hot ? [{name: hot.name, detail: hot.detail, owner: undefined, link: assessed.links.get(last.meeting.id)}] : []};

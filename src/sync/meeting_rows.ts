@@ -90,7 +90,7 @@ export function sourceKind(source: string): string {
   return "Other";
 }
 
-export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueFields>>): IssueRecord[] {
+export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueFields>>, timezone?: string): IssueRecord[] {
   const records = rows.map(row => {
     const problems: string[] = [];
     const get = (f: FieldName<typeof IssueFields>) => cell(row, map, f);
@@ -103,7 +103,7 @@ export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueF
     }
     const source = cells.text(get("Source"));
     const link = cells.url(get("Source"));
-    const raised = cells.date(get("Raised"), "Raised");
+    const raised = cells.date(get("Raised"), "Raised", timezone);
     if (raised.problem) problems.push(raised.problem);
     const status = cells.text(get("Status")) || "Open";
     const open = !ClosedWords.includes(status.toLowerCase());
@@ -193,12 +193,12 @@ function seatProblem(owner: PersonRow | undefined, seats: readonly Seat[] | unde
   return seatOf({name: owner.Name, email: owner.Email}, seats) ? [] : [noSeatFinding(owner.Name)];
 }
 
-export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof DecisionFields>>, asOf: Day, judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {}): DecisionRow[] {
+export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof DecisionFields>>, asOf: Day, judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {}, timezone?: string): DecisionRow[] {
   return rows.map((row): DecisionRow => {
     const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
-    const review = cells.date(get("ReviewDate"), "Review Date");
-    const date = cells.date(get("Date"), "Date");
+    const review = cells.date(get("ReviewDate"), "Review Date", timezone);
+    const date = cells.date(get("Date"), "Date", timezone);
     for (const r of [review, date]) if (r.problem) problems.push(r.problem);
     for (const p of personRows(get("Owner"))) problems.push(...seatProblem(p, judge.seats));
     const kind = cells.text(get("Kind"));
@@ -242,11 +242,11 @@ export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof Deci
 
 const DoneWords = ["done", "complete", "completed", "closed", "true", "yes"];
 
-export function actionRows({docId, rows, map}: TableRows<FieldName<typeof ActionFields>>, asOf: Day, seats?: readonly Seat[]): ActionItemRow[] {
+export function actionRows({docId, rows, map}: TableRows<FieldName<typeof ActionFields>>, asOf: Day, seats?: readonly Seat[], timezone?: string): ActionItemRow[] {
   const items = rows.map(row => {
     const get = (f: FieldName<typeof ActionFields>) => cell(row, map, f);
     const problems: string[] = [];
-    const due = cells.date(get("Due"), "Due");
+    const due = cells.date(get("Due"), "Due", timezone);
     if (due.problem) problems.push(due.problem);
     const statusCell = get("Status");
     const status = typeof statusCell === "boolean" ? (statusCell ? "Done" : "Open") : cells.text(statusCell) || "Open";

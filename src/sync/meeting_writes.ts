@@ -108,7 +108,7 @@ export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc:
   const raised = isoDay(a.today);
   const table = await meetingTable(context, a.meetingDoc, MeetingTables.issues, IssueFields);
   const owner = a.owner?.trim() ? await person(context, table, "Owner", a.owner, "owner") : undefined;
-  const open = new Set(readIssues(table).filter(i => i.open && sameWords(i.name, title)).map(i => i.id));
+  const open = new Set(readIssues(table, context.timezone).filter(i => i.open && sameWords(i.name, title)).map(i => i.id));
   const written = await writeRow(
     context,
     table,
@@ -124,7 +124,7 @@ export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc:
     rowKey("issue", raised, title),
     {what: "issue", same: r => open.has(stableId(table.docId, r.id))},
   );
-  return theRow(issueRows(readIssues(written.table), a.today), written.table.docId, written.rowId);
+  return theRow(issueRows(readIssues(written.table, context.timezone), a.today), written.table.docId, written.rowId);
 }
 
 export async function recordDecision(
@@ -158,7 +158,7 @@ export async function recordDecision(
   // Judged by seat and lane as the Decisions sync table judges it.
   const docId = written.table.docId;
   const [lanes, seats] = await Promise.all([readLaneTable(context, docId), loadSeats(context, docId)]);
-  return theRow(decisionRows(written.table, a.today, {lanes, seats}), docId, written.rowId);
+  return theRow(decisionRows(written.table, a.today, {lanes, seats}, context.timezone), docId, written.rowId);
 }
 
 export async function assignAction(context: coda.ExecutionContext, a: {meetingDoc: string; action: string; owner: string; due: Day; source?: string; today: Day}): Promise<ActionItemRow> {
@@ -181,5 +181,5 @@ export async function assignAction(context: coda.ExecutionContext, a: {meetingDo
     rowKey("action", owner, action),
     {what: "action item", same: r => sameWords(words(table, r), action) && (!table.map.Owner || holdsPerson(cell(r, table.map, "Owner"), owner))},
   );
-  return theRow(actionRows(written.table, a.today, await loadSeats(context, written.table.docId)), written.table.docId, written.rowId);
+  return theRow(actionRows(written.table, a.today, await loadSeats(context, written.table.docId), context.timezone), written.table.docId, written.rowId);
 }

@@ -98,6 +98,7 @@ export function riskRows(
   asOf: Day,
   sources: {metrics: boolean; okrs: boolean; unreadable?: readonly UnreadableSource[]},
   seats?: readonly Seat[],
+  timezone?: string,
 ): RiskRow[] {
   return rows.map((row, i): RiskRow => {
     const get = (f: FieldName<typeof RiskFields>) => cell(row, map, f);
@@ -105,7 +106,7 @@ export function riskRows(
     const findings: string[] = [];
     const likelihood = scale(get("Likelihood"), "Likelihood", problems);
     const impact = scale(get("Impact"), "Impact", problems);
-    const review = cells.date(get("ReviewDate"), "Review Date");
+    const review = cells.date(get("ReviewDate"), "Review Date", timezone);
     if (review.problem) problems.push(review.problem);
     const status = riskStatus(get("Status"));
     const closed = isClosedRisk(status);
@@ -176,7 +177,7 @@ async function register(context: coda.ExecutionContext, request: RiskRequest, op
   if (!table || !table.map.Name || !table.map.Trigger) return [];
   const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
   const {data, unreadable} = await triggerData(context, parsed, request);
-  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0, unreadable}, seats);
+  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0, unreadable}, seats, context.timezone);
 }
 
 /** The Risks sync table's rows. */

@@ -103,12 +103,13 @@ export function openWork(
   decisions: TableRows<FieldName<typeof DecisionFields>> | undefined,
   asOf: Day,
   risks?: TableRows<FieldName<typeof RiskFields>>,
+  timezone?: string,
 ): OpenWork[] {
   const work: OpenWork[] = [];
-  for (const a of actions ? actionRows(actions, asOf) : []) if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});
-  for (const i of issues ? readIssues(issues) : []) if (i.open && i.owner) work.push({owner: {name: i.owner.Name, email: i.owner.Email}, what: "issue"});
-  for (const d of decisions ? decisionRows(decisions, asOf) : []) {
-    const current = !d.ReviewDate || daysBetween(asOf, cells.date(d.ReviewDate, "Review Date").value!) >= 0;
+  for (const a of actions ? actionRows(actions, asOf, undefined, timezone) : []) if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});
+  for (const i of issues ? readIssues(issues, timezone) : []) if (i.open && i.owner) work.push({owner: {name: i.owner.Name, email: i.owner.Email}, what: "issue"});
+  for (const d of decisions ? decisionRows(decisions, asOf, {}, timezone) : []) {
+    const current = !d.ReviewDate || daysBetween(asOf, cells.date(d.ReviewDate, "Review Date", timezone).value!) >= 0;
     if (current && d.Owner) work.push({owner: {name: d.Owner.Name, email: d.Owner.Email}, what: "decision"});
   }
   if (risks) work.push(...openRiskOwners(risks));
@@ -134,6 +135,6 @@ export async function syncSeats(context: coda.ExecutionContext, request: SeatsRe
     readOptionalTable(context, docId, RiskTable, relaxed(RiskFields)),
   ]);
   const records = readSeats(seats);
-  const unseated = unseatedOwners(openWork(actions, issues, decisions, request.asOf, risks), records.map(r => r.seat));
+  const unseated = unseatedOwners(openWork(actions, issues, decisions, request.asOf, risks, context.timezone), records.map(r => r.seat));
   return seatRows(records, request.seatLimit, unseated, docId);
 }

@@ -54,8 +54,9 @@ export function readinessRows(
   decisions: TableRows<FieldName<typeof DecisionFields>> | undefined,
   asOf: Day,
   seats?: readonly Seat[],
+  timezone?: string,
 ): SessionReadinessRow[] {
-  const decisionDays = (decisions?.rows ?? []).map(r => cells.date(cell(r, decisions!.map, "Date"), "Date").value).filter((d): d is Day => d !== undefined);
+  const decisionDays = (decisions?.rows ?? []).map(r => cells.date(cell(r, decisions!.map, "Date"), "Date", timezone).value).filter((d): d is Day => d !== undefined);
   const byRow = new Map<string, number>();
   const byName = new Map<string, number>();
   sessions.rows.forEach((r, i) => {
@@ -78,15 +79,15 @@ export function readinessRows(
     items[at].push({
       input,
       from: person ? person.name || person.email : undefined,
-      due: cells.date(get("Due"), "Due").value,
+      due: cells.date(get("Due"), "Due", timezone).value,
       received: cells.flag(received, "Received", ReceivedWords).value ?? false,
     });
   }
   return sessions.rows.map((r, i): SessionReadinessRow => {
     const get = (f: FieldName<typeof SessionFields>) => cell(r, sessions.map, f);
     const problems: string[] = [];
-    const date = cells.date(get("Date"), "Date");
-    const due = cells.date(get("PreworkDue"), "Pre-work Due");
+    const date = cells.date(get("Date"), "Date", timezone);
+    const due = cells.date(get("PreworkDue"), "Pre-work Due", timezone);
     for (const d of [date, due]) if (d.problem) problems.push(d.problem);
     const name = cells.text(get("Name")) || cells.text(r.name);
     const kind = cells.text(get("Kind"));
@@ -135,5 +136,5 @@ export async function sessionReadinessRows(context: coda.ExecutionContext, meeti
     readOptionalTable(context, docId, MeetingTables.decisions, DecisionFields),
     loadSeats(context, docId),
   ]);
-  return readinessRows(sessions, prework, decisions, asOf, seats);
+  return readinessRows(sessions, prework, decisions, asOf, seats, context.timezone);
 }
