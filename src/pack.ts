@@ -11,7 +11,7 @@ import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
 import {setupFormulas} from "../formulas/setup";
-import {withTierHints} from "../formulas/tier_hints";
+import {withNotices} from "../formulas/notices";
 import {NetworkDomain, whoami} from "./api/client";
 import {skills} from "./agent/skills";
 
@@ -33,5 +33,5 @@ pack.setUserAuthentication({
 });
 
 for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...historyFormulas, ...alignmentFormulas, ...okrActions, ...meetingActions, ...historyActions, ...setupFormulas]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables, ...historySyncTables, ...alignmentSyncTables]) pack.syncTables.push(withTierHints(table));
+for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables, ...historySyncTables, ...alignmentSyncTables]) pack.syncTables.push(withNotices(table));
 for (const skill of skills) pack.addSkill(skill);

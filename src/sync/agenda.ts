@@ -67,7 +67,7 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     if (!found) missing.push(entry);
     return found;
   };
-  const metricsDoc = request.metricsDoc ?? ((await here("metrics")) && (await here("readings")) ? docId : undefined);
+  const metricsDoc = request.metricsDoc || ((await here("metrics")) && (await here("readings")) ? docId : undefined);
   const okrDocs = request.okrDocs?.length ? request.okrDocs : (await here("keyResults")) ? [docId] : [];
   for (const [key, table] of [["actions", actions], ["decisions", decisions], ["messages", messages], ["meetings", past], ["leaders", leaders]] as const) {
     if (!table) missing.push(tableByKey(key)!);

@@ -37,7 +37,7 @@ import {TableKeptChangingError} from "./source";
  *   and a later full one look alike.
  * - An incremental sync returns the rows of the docs it read, one row per doc
  *   it could not read (id `<doc id>/unreadable`, the doc's message in the
- *   display property, added by withTierHints from the table's schema), and
+ *   display property, added by withNotices from the table's schema), and
  *   deletes the unreadable-doc rows of the docs it read. The unreadable docs'
  *   rows stay as they were. While a doc is unreadable its completion keeps the
  *   incrementalContinuation; once every doc reads it says hasIncompleteResults,

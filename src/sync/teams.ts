@@ -53,7 +53,8 @@ export async function makeTeamDoc(context: coda.ExecutionContext, request: TeamD
   const row = rows[0];
   const linkColumn = table.map.TeamDoc;
   if (!linkColumn) throw new coda.UserVisibleError(`The Teams table has no Team Doc column: add one (Text), where the team doc's link goes. See SetupCheck.`);
-  const existing = cells.text(cell(row, table.map, "TeamDoc"));
+  // A link typed as formatted text keeps its address; a plain link is its own text.
+  const existing = cells.url(cell(row, table.map, "TeamDoc")) ?? cells.text(cell(row, table.map, "TeamDoc"));
   if (existing) return {Team: team, Link: existing, Shared: "", Created: false};
 
   const templateId = await resolveDocId(context, request.templateDoc);

@@ -29,7 +29,7 @@ function noticeRow(schema: coda.GenericObjectSchema, id: string, text: string): 
   return row;
 }
 
-export function withTierHints<T extends AnySyncTable>(syncTable: T): T {
+export function withNotices<T extends AnySyncTable>(syncTable: T): T {
   const execute = syncTable.getter.execute;
   const schema = syncTable.schema as coda.GenericObjectSchema;
   syncTable.getter.execute = async function (params, context) {
