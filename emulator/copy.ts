@@ -21,7 +21,16 @@ export function copyOfDoc(source: DocRecord, doc: NewDoc): DocRecord {
   const renew = renewer(doc.id);
   const tables = source.tables.map(t => copyOfTable(t, renew, doc.at));
   const timezone = doc.timezone ?? source.timezone;
-  return {id: doc.id, name: doc.name, owner: doc.owner, tables, createdAt: doc.at, updatedAt: doc.at, sourceDocId: source.id, ...(timezone ? {timezone} : {})};
+  return {
+    id: doc.id,
+    name: doc.name,
+    owner: doc.owner,
+    tables,
+    createdAt: doc.at,
+    updatedAt: doc.at,
+    sourceDocId: source.id,
+    ...(timezone ? {timezone} : {}),
+  };
 }
 
 /**
@@ -41,7 +50,11 @@ function renewer(docId: string): (old: string) => string {
 }
 
 function copyOfTable(table: TableRecord, renew: (old: string) => string, at: string): TableRecord {
-  const columns = table.columns.map(c => ({...c, id: renew(c.id), ...(c.lookupTable ? {lookupTable: renew(c.lookupTable)} : {})}));
+  const columns = table.columns.map(c => ({
+    ...c,
+    id: renew(c.id),
+    ...(c.lookupTable ? {lookupTable: renew(c.lookupTable)} : {}),
+  }));
   const rows = table.rows.map(r => ({
     id: renew(r.id),
     values: new Map([...r.values].map(([column, cell]) => [renew(column), copyOfCell(cell, renew)])),

@@ -110,9 +110,16 @@ export function csvTable(text: string): {header: string[]; rows: string[][]} {
  * always gets the same id and different names get different ones.
  */
 export function csvDocId(name: string, taken: ReadonlySet<string> = new Set()): string {
-  const letters = name.normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").slice(0, 8) || "Doc";
+  const letters =
+    name
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]/g, "")
+      .slice(0, 8) || "Doc";
   for (let n = 1; ; n++) {
-    const hash = createHash("sha256").update(n === 1 ? name : `${name}\n${n}`).digest("hex").slice(0, 6);
+    const hash = createHash("sha256")
+      .update(n === 1 ? name : `${name}\n${n}`)
+      .digest("hex")
+      .slice(0, 6);
     if (!taken.has(`${letters}-${hash}`)) return `${letters}-${hash}`;
   }
 }
@@ -129,9 +136,16 @@ function csvFolders(dir: string): string[] {
 }
 
 function tableFromFile(path: string, ids: Ids, at: string): TableRecord {
-  const name = basename(path).replace(/\.csv$/i, "").normalize("NFC");
+  const name = basename(path)
+    .replace(/\.csv$/i, "")
+    .normalize("NFC");
   const {header, rows} = csvTable(utf8(readFileSync(path)));
-  const columns = header.map((column, i) => ({id: ids.next("c"), name: column, type: "text" as const, display: i === 0}));
+  const columns = header.map((column, i) => ({
+    id: ids.next("c"),
+    name: column,
+    type: "text" as const,
+    display: i === 0,
+  }));
   const records: RowRecord[] = rows.map(fields => ({
     id: ids.next("i"),
     values: new Map(fields.flatMap((text, i) => (text === "" ? [] : [[columns[i].id, text] as const]))),
@@ -139,7 +153,17 @@ function tableFromFile(path: string, ids: Ids, at: string): TableRecord {
     updatedAt: at,
   }));
   const id = ids.next("grid");
-  return {id, name, tableType: "table", pageId: ids.next("canvas"), pageName: name, columns, rows: records, createdAt: at, updatedAt: at};
+  return {
+    id,
+    name,
+    tableType: "table",
+    pageId: ids.next("canvas"),
+    pageName: name,
+    columns,
+    rows: records,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 function docFromFolder(folder: string, taken: Set<string>, owner: PersonCell, at: string): DocRecord {
@@ -147,7 +171,9 @@ function docFromFolder(folder: string, taken: Set<string>, owner: PersonCell, at
   const id = csvDocId(name, taken);
   taken.add(id);
   const ids = new Ids(id.slice(-6));
-  const files = readdirSync(folder).filter(isCsv).sort((a, b) => a.localeCompare(b));
+  const files = readdirSync(folder)
+    .filter(isCsv)
+    .sort((a, b) => a.localeCompare(b));
   const tables = files.map(file => {
     try {
       return tableFromFile(join(folder, file), ids, at);
@@ -170,7 +196,9 @@ export function docsFromCsvDir(dir: string, owner: PersonCell = People.ceo): Doc
   }
   const folders = csvFolders(root);
   if (!folders.length) {
-    throw new CsvError(`No CSV files in ${root} or the folders in it; export each table as CSV into a folder named after its doc.`);
+    throw new CsvError(
+      `No CSV files in ${root} or the folders in it; export each table as CSV into a folder named after its doc.`,
+    );
   }
   const taken = new Set<string>();
   const at = new Date().toISOString();

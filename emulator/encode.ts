@@ -11,7 +11,12 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 /** A zone's offset from UTC at an instant, in minutes (seconds of a local mean time dropped). */
 function offsetMinutes(t: number, timezone: string): number {
   let format = offsetFormats.get(timezone);
-  if (!format) offsetFormats.set(timezone, (format = new Intl.DateTimeFormat("en-US", {timeZone: timezone, timeZoneName: "longOffset"})));
+  if (!format) {
+    offsetFormats.set(
+      timezone,
+      (format = new Intl.DateTimeFormat("en-US", {timeZone: timezone, timeZoneName: "longOffset"})),
+    );
+  }
   const name = format.formatToParts(t).find(p => p.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
@@ -60,7 +65,9 @@ export class Encoder {
 
   private scalar(column: ColumnDef, v: ScalarCell, format: ValueFormat): unknown {
     if (isPerson(v)) {
-      return format === "rich" ? {"@context": "http://schema.org/", "@type": "Person", name: v.name, email: v.email} : v.name;
+      return format === "rich"
+        ? {"@context": "http://schema.org/", "@type": "Person", name: v.name, email: v.email}
+        : v.name;
     }
     if (isRef(v)) {
       const target = column.lookupTable ? this.table(column.lookupTable) : undefined;
@@ -84,7 +91,9 @@ export class Encoder {
       return {"@context": "http://schema.org/", "@type": "MonetaryAmount", currency: "USD", amount: v};
     }
     // A day carries the doc's offset; a number written as a Unix time stays a number.
-    if (column.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return midnightIn(v, this.doc.timezone ?? DefaultTimezone);
+    if (column.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      return midnightIn(v, this.doc.timezone ?? DefaultTimezone);
+    }
     return v;
   }
 
@@ -100,7 +109,11 @@ export class Encoder {
   row(table: TableRecord, row: RowRecord, options: {format: ValueFormat; useColumnNames: boolean}) {
     const values: Record<string, unknown> = {};
     for (const column of table.columns) {
-      values[options.useColumnNames ? column.name : column.id] = this.cell(column, row.values.get(column.id), options.format);
+      values[options.useColumnNames ? column.name : column.id] = this.cell(
+        column,
+        row.values.get(column.id),
+        options.format,
+      );
     }
     return {
       id: row.id,
@@ -139,7 +152,14 @@ export class Encoder {
       const target = column.lookupTable ? this.table(column.lookupTable) : undefined;
       if (target) {
         const ref = this.tableReference(target);
-        format.table = {id: ref.id, type: ref.type, tableType: ref.tableType, href: ref.href, browserLink: ref.browserLink, name: ref.name};
+        format.table = {
+          id: ref.id,
+          type: ref.type,
+          tableType: ref.tableType,
+          href: ref.href,
+          browserLink: ref.browserLink,
+          name: ref.name,
+        };
       }
     }
     if (column.type === "select" && column.options) format.options = column.options.map(name => ({name}));

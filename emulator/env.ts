@@ -66,13 +66,17 @@ function rateLimitOf(text: string | undefined): RateLimit | false {
   }
   const counts = [limit.reads, limit.writes, limit.windowMs, limit.writeWindowMs ?? 1];
   if (!counts.every(n => Number.isInteger(n) && n! > 0)) {
-    throw new Error(`EMULATOR_RATE_LIMIT must be observed, documented, off or JSON such as {"reads":100,"writes":3,"windowMs":6000,"writeWindowMs":10000}, not ${text}.`);
+    throw new Error(
+      `EMULATOR_RATE_LIMIT must be observed, documented, off or JSON such as {"reads":100,"writes":3,"windowMs":6000,"writeWindowMs":10000}, not ${text}.`,
+    );
   }
   return limit as RateLimit;
 }
 
 function wholeNumber(name: string, text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) throw new Error(`${name} must be a whole number of 0 or more, not ${text}.`);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
+    throw new Error(`${name} must be a whole number of 0 or more, not ${text}.`);
+  }
   return n;
 }

@@ -142,7 +142,9 @@ function checkFault(value: unknown): Fault {
   const f = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
   const text = JSON.stringify(value);
   const count = (key: string) => {
-    if (f[key] !== undefined && !(Number.isInteger(f[key]) && (f[key] as number) >= 0)) throw new Error(`${key} must be a whole number in the fault ${text}.`);
+    if (f[key] !== undefined && !(Number.isInteger(f[key]) && (f[key] as number) >= 0)) {
+      throw new Error(`${key} must be a whole number in the fault ${text}.`);
+    }
   };
   ["nth", "times", "insert", "deleteFirst"].forEach(count);
   if (f.fault === "betweenPages") {
@@ -150,7 +152,9 @@ function checkFault(value: unknown): Fault {
     return f as unknown as BetweenPagesFault;
   }
   const kinds: unknown[] = [...ServerErrors, "resetBefore", "resetAfter", "html", "badPageToken"];
-  if (!kinds.includes(f.fault)) throw new Error(`The fault must be one of ${[...kinds, "betweenPages"].join(", ")}: ${text}`);
+  if (!kinds.includes(f.fault)) {
+    throw new Error(`The fault must be one of ${[...kinds, "betweenPages"].join(", ")}: ${text}`);
+  }
   if (f.operation !== undefined && !(Operations as readonly unknown[]).includes(f.operation)) {
     throw new Error(`Unknown operation ${String(f.operation)}; the operations are ${Operations.join(", ")}.`);
   }

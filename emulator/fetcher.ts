@@ -108,7 +108,9 @@ function connectionError(error: unknown): Error {
  * A sync execution context whose fetcher talks to the emulator. Each call makes a
  * fresh context, as each execution of a real sync starts afresh.
  */
-export function emulatorContext(options: EmulatorFetcherOptions & {continuation?: coda.Continuation; timezone?: string}) {
+export function emulatorContext(
+  options: EmulatorFetcherOptions & {continuation?: coda.Continuation; timezone?: string},
+) {
   const context = newMockSyncExecutionContext({timezone: options.timezone ?? "America/Los_Angeles"});
   (context as {fetcher: coda.Fetcher}).fetcher = new EmulatorFetcher(options);
   if (options.continuation) context.sync.continuation = options.continuation;

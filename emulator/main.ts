@@ -11,7 +11,11 @@ import {startSampleEmulator, Tokens} from "./sample";
  */
 async function main() {
   const settings = settingsFromEnv(process.env, process.argv.slice(2));
-  const {baseUrl, seeded, emulator, csvDocs} = await startSampleEmulator({...settings, validate: false, withBadRows: true});
+  const {baseUrl, seeded, emulator, csvDocs} = await startSampleEmulator({
+    ...settings,
+    validate: false,
+    withBadRows: true,
+  });
   const delay = settings.mutationDelayMs;
   const limit = settings.rateLimit;
   const width = Math.max(12, ...[...seeded.docs, ...csvDocs].map(d => d.id.length + 1));
@@ -33,11 +37,15 @@ async function main() {
   for (const doc of csvDocs) console.log(`  ${doc.id.padEnd(width)} ${links.address(doc)} (${sizeOf(doc)})`);
   console.log("Run the pack against it from another shell (docs/emulator.md, Trying the pack by hand):");
   console.log(`  export EMULATOR_URL=${baseUrl} EMULATOR_TOKEN=${Tokens.leader}`);
-  console.log(`  npm run try -- SetupCheck Team ${links.address(seeded.docs.find(d => d.id === seeded.teamDocIds[0])!)}`);
+  console.log(
+    `  npm run try -- SetupCheck Team ${links.address(seeded.docs.find(d => d.id === seeded.teamDocIds[0])!)}`,
+  );
   console.log(`  npm run try -- KeyResults ${seeded.teamDocIds[0]}`);
   console.log("Press Ctrl+C to stop.");
   process.on("SIGINT", () => {
-    if (Object.keys(emulator.stats.faults).length) console.log(`Faults fired: ${JSON.stringify(emulator.stats.faults)}`);
+    if (Object.keys(emulator.stats.faults).length) {
+      console.log(`Faults fired: ${JSON.stringify(emulator.stats.faults)}`);
+    }
     process.exit(0);
   });
 }

@@ -4,7 +4,18 @@
  * API's three value formats, as the real service does.
  */
 
-export type ColumnType = "text" | "number" | "percent" | "currency" | "date" | "person" | "lookup" | "checkbox" | "select" | "canvas" | "reaction";
+export type ColumnType =
+  | "text"
+  | "number"
+  | "percent"
+  | "currency"
+  | "date"
+  | "person"
+  | "lookup"
+  | "checkbox"
+  | "select"
+  | "canvas"
+  | "reaction";
 
 export interface ColumnDef {
   id: string;
@@ -102,8 +113,10 @@ export const links = {
   doc: (doc: DocRecord) => `${PublicOrigin}/d/_d${doc.id}`,
   /** The doc's link as the browser's address bar shows it, with the title slug. */
   address: (doc: DocRecord) => `${PublicOrigin}/d/${slug(doc.name)}_d${doc.id}`,
-  page: (doc: DocRecord, table: TableRecord) => `${PublicOrigin}/d/_d${doc.id}/${slug(table.pageName)}_su${table.pageId.slice(-5)}`,
-  table: (doc: DocRecord, table: TableRecord) => `${PublicOrigin}/d/_d${doc.id}/#${slug(table.pageName)}_t${table.id.replace(/^grid-|^table-/, "")}`,
+  page: (doc: DocRecord, table: TableRecord) =>
+    `${PublicOrigin}/d/_d${doc.id}/${slug(table.pageName)}_su${table.pageId.slice(-5)}`,
+  table: (doc: DocRecord, table: TableRecord) =>
+    `${PublicOrigin}/d/_d${doc.id}/#${slug(table.pageName)}_t${table.id.replace(/^grid-|^table-/, "")}`,
   row: (doc: DocRecord, table: TableRecord, row: RowRecord) => `${links.table(doc, table)}/_ru${row.id}`,
 };
 
@@ -126,7 +139,8 @@ export interface BrowserLinkParts {
  * The doc id starts at the first `_d` (slugs have no `_`) and runs to the next `/`, `#` or `?`.
  */
 export function parseBrowserLink(url: string): BrowserLinkParts | undefined {
-  const match = /^https:\/\/(?:docs\.superhuman\.com|coda\.io)\/d\/[A-Za-z0-9-]*_d([A-Za-z0-9_-]+)[^#]*(?:#(.*))?$/.exec(url);
+  const match =
+    /^https:\/\/(?:docs\.superhuman\.com|coda\.io)\/d\/[A-Za-z0-9-]*_d([A-Za-z0-9_-]+)[^#]*(?:#(.*))?$/.exec(url);
   if (!match) return undefined;
   const anchor = /^[A-Za-z0-9-]*_t([A-Za-z0-9_-]+)(?:\/_r([A-Za-z0-9_-]+))?/.exec(match[2] ?? "");
   return {docId: match[1], table: anchor?.[1], row: anchor?.[2]};

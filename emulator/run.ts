@@ -1,5 +1,8 @@
 import type * as coda from "@codahq/packs-sdk";
-import {executeSyncFormulaFromPackDefSingleIteration, newMockExecutionContext} from "@codahq/packs-sdk/dist/development";
+import {
+  executeSyncFormulaFromPackDefSingleIteration,
+  newMockExecutionContext,
+} from "@codahq/packs-sdk/dist/development";
 import type {FetchLog} from "./fetcher";
 import {EmulatorFetcher, emulatorContext, newLog} from "./fetcher";
 import type {SampleEmulator} from "./sample";
@@ -32,7 +35,13 @@ export async function runSync(
   packOrLoader: Pack | (() => Pack),
   name: string,
   params: unknown[],
-  options: {token?: string; log?: FetchLog; maxExecutions?: number; previousCompletion?: coda.SyncCompletionMetadata; timezone?: string} = {},
+  options: {
+    token?: string;
+    log?: FetchLog;
+    maxExecutions?: number;
+    previousCompletion?: coda.SyncCompletionMetadata;
+    timezone?: string;
+  } = {},
 ): Promise<SyncRun> {
   const log = options.log ?? newLog();
   const rows: SyncedRow[] = [];
@@ -44,10 +53,22 @@ export async function runSync(
   let longestMs = 0;
   do {
     const pack = typeof packOrLoader === "function" ? packOrLoader() : packOrLoader;
-    const context = emulatorContext({baseUrl: env.baseUrl, token: options.token ?? Tokens.leader, log, continuation, timezone: options.timezone});
+    const context = emulatorContext({
+      baseUrl: env.baseUrl,
+      token: options.token ?? Tokens.leader,
+      log,
+      continuation,
+      timezone: options.timezone,
+    });
     if (options.previousCompletion) Object.assign(context.sync, {previousCompletion: options.previousCompletion});
     const started = Date.now();
-    const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params as coda.ParamValues<coda.ParamDefs>, context, {useDeprecatedResultNormalization: false});
+    const page = await executeSyncFormulaFromPackDefSingleIteration(
+      pack,
+      name,
+      params as coda.ParamValues<coda.ParamDefs>,
+      context,
+      {useDeprecatedResultNormalization: false},
+    );
     longestMs = Math.max(longestMs, Date.now() - started);
     executions++;
     rows.push(...(page.result as SyncedRow[]));
@@ -55,7 +76,9 @@ export async function runSync(
     completion = page.completion;
     continuation = page.continuation;
     if (continuation) continuations.push(continuation);
-    if (executions > (options.maxExecutions ?? 1000)) throw new Error(`The ${name} sync did not finish in ${executions} executions.`);
+    if (executions > (options.maxExecutions ?? 1000)) {
+      throw new Error(`The ${name} sync did not finish in ${executions} executions.`);
+    }
   } while (continuation);
   return {rows, executions, continuations, log, longestMs, completion, deletedRowIds};
 }

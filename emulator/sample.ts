@@ -43,7 +43,11 @@ export interface SampleOptions extends Partial<EmulatorOptions> {
 export async function startSampleEmulator(options: SampleOptions = {}): Promise<SampleEmulator> {
   const csvDocs = options.from === undefined ? [] : docsFromCsvDir(options.from);
   const org = options.org ?? sampleOrganization();
-  const seeded = seedOrganization(org, {withBadRows: options.withBadRows, metrics: options.metrics ?? sampleMetrics(), meetings: options.meetings ?? sampleMeetings()});
+  const seeded = seedOrganization(org, {
+    withBadRows: options.withBadRows,
+    metrics: options.metrics ?? sampleMetrics(),
+    meetings: options.meetings ?? sampleMeetings(),
+  });
   const open = seeded.docs.filter(d => d.id !== seeded.restrictedDocId).map(d => d.id);
   const emulator = new DocsApiEmulator({
     docs: seeded.docs,

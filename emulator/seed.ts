@@ -4,7 +4,17 @@ import type {MetricsSample} from "../sample/health";
 import type {DisciplineSample, MeetingRecordSample} from "../sample/meeting_history";
 import type {MeetingSample} from "../sample/meetings";
 import type {Organization, Person} from "../sample/types";
-import type {Cell, ColumnDef, ColumnType, DocRecord, FormattedText, PersonCell, RowRecord, TableRecord, TextRun} from "./model";
+import type {
+  Cell,
+  ColumnDef,
+  ColumnType,
+  DocRecord,
+  FormattedText,
+  PersonCell,
+  RowRecord,
+  TableRecord,
+  TextRun,
+} from "./model";
 import {links} from "./model";
 import {alignmentTables} from "./seed_alignment";
 
@@ -43,11 +53,32 @@ export class Ids {
 type ColumnSpec = [name: string, type: ColumnType, extra?: Partial<ColumnDef>];
 
 function makeTable(ids: Ids, name: string, pageName: string, specs: ColumnSpec[]): TableRecord {
-  const columns = specs.map(([columnName, type, extra], i) => ({id: ids.next("c"), name: columnName, type, display: i === 0, ...extra}));
-  return {id: ids.next("grid"), name, tableType: "table", pageId: ids.next("canvas"), pageName, columns, rows: [], createdAt: Created, updatedAt: Created};
+  const columns = specs.map(([columnName, type, extra], i) => ({
+    id: ids.next("c"),
+    name: columnName,
+    type,
+    display: i === 0,
+    ...extra,
+  }));
+  return {
+    id: ids.next("grid"),
+    name,
+    tableType: "table",
+    pageId: ids.next("canvas"),
+    pageName,
+    columns,
+    rows: [],
+    createdAt: Created,
+    updatedAt: Created,
+  };
 }
 
-function addRow(ids: Ids, table: TableRecord, values: Record<string, Cell | undefined>, createdAt = Created): RowRecord {
+function addRow(
+  ids: Ids,
+  table: TableRecord,
+  values: Record<string, Cell | undefined>,
+  createdAt = Created,
+): RowRecord {
   const map = new Map<string, Cell>();
   for (const [name, value] of Object.entries(values)) {
     const column = table.columns.find(c => c.name === name);
@@ -97,7 +128,13 @@ function retrospectiveTable(t: number, keyResults: TableRecord, org: Organizatio
   const codeColumn = keyResults.columns.find(c => c.name === "Code")!.id;
   for (const note of org.retrospective ?? []) {
     const row = keyResults.rows.find(r => r.values.get(codeColumn) === note.keyResultId);
-    if (row) addRow(ids, table, {"Key Result": {rowId: row.id}, "What Happened": note.happened, "What We Learnt": note.learnt});
+    if (row) {
+      addRow(ids, table, {
+        "Key Result": {rowId: row.id},
+        "What Happened": note.happened,
+        "What We Learnt": note.learnt,
+      });
+    }
   }
   return table;
 }
@@ -147,7 +184,9 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Role", "text"],
     ["Seniority", "number"],
   ]);
-  for (const l of sample.leaders) addRow(ids, leaders, {Leader: remember(l.person), Role: l.role, Seniority: l.seniority});
+  for (const l of sample.leaders) {
+    addRow(ids, leaders, {Leader: remember(l.person), Role: l.role, Seniority: l.seniority});
+  }
   const meetings = makeTable(ids, "Meetings", "Meetings", [
     ["Meeting", "text"],
     ["Date", "date"],
@@ -161,8 +200,14 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
   ]);
   items.columns[1].lookupTable = meetings.id;
   for (const m of sample.meetings) {
-    const row = addRow(ids, meetings, {Meeting: `Leadership meeting ${m.date}`, Date: m.date, Facilitator: remember(m.facilitator)});
-    for (const [item, kind, minutes] of m.items) addRow(ids, items, {Item: item, Meeting: {rowId: row.id}, Kind: kind, Minutes: minutes});
+    const row = addRow(ids, meetings, {
+      Meeting: `Leadership meeting ${m.date}`,
+      Date: m.date,
+      Facilitator: remember(m.facilitator),
+    });
+    for (const [item, kind, minutes] of m.items) {
+      addRow(ids, items, {Item: item, Meeting: {rowId: row.id}, Kind: kind, Minutes: minutes});
+    }
   }
   const issues = makeTable(ids, "Issues", "Issues", [
     ["Issue", "text"],
@@ -174,7 +219,22 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
   ]);
   const issueRow = new Map<string, string>();
   for (const i of sample.issues) {
-    issueRow.set(i.title, addRow(ids, issues, {Issue: styled(i.title), Priority: i.priority, Owner: remember(i.owner), Source: i.source || undefined, Raised: i.raised, Status: i.status}, `${i.raised}T16:00:00.000Z`).id);
+    issueRow.set(
+      i.title,
+      addRow(
+        ids,
+        issues,
+        {
+          Issue: styled(i.title),
+          Priority: i.priority,
+          Owner: remember(i.owner),
+          Source: i.source || undefined,
+          Raised: i.raised,
+          Status: i.status,
+        },
+        `${i.raised}T16:00:00.000Z`,
+      ).id,
+    );
   }
   const decisions = makeTable(ids, "Decisions", "Decisions", [
     ["Decision", "text"],
@@ -215,7 +275,9 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Status", "select", {options: ["Not started", "In progress", "Done"]}],
     ["Source", "text"],
   ]);
-  for (const a of sample.actions) addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});
+  for (const a of sample.actions) {
+    addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});
+  }
   const backBriefs = makeTable(ids, "Back-briefs", "Alignment", [
     ["Leader", "person"],
     ["Will Do", "text"],
@@ -223,7 +285,15 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Need", "text"],
     ["Objective", "text"],
   ]);
-  for (const b of sample.backBriefs) addRow(ids, backBriefs, {Leader: remember(b.leader), "Will Do": b.will, How: b.how, Need: b.need || undefined, Objective: b.objective || undefined});
+  for (const b of sample.backBriefs) {
+    addRow(ids, backBriefs, {
+      Leader: remember(b.leader),
+      "Will Do": b.will,
+      How: b.how,
+      Need: b.need || undefined,
+      Objective: b.objective || undefined,
+    });
+  }
   const rankings = makeTable(ids, "Priority Rankings", "Alignment", [
     ["Leader", "person"],
     ["Ranking", "text"],
@@ -234,8 +304,20 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
     ["Audience", "text"],
     ["Meeting Date", "date"],
   ]);
-  for (const m of sample.messages) addRow(ids, messages, {Message: m.message, Audience: m.audience, "Meeting Date": m.meeting});
-  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [leaders, meetings, items, withKeyColumn(issues), withKeyColumn(decisions), withKeyColumn(actions), backBriefs, rankings, messages]);
+  for (const m of sample.messages) {
+    addRow(ids, messages, {Message: m.message, Audience: m.audience, "Meeting Date": m.meeting});
+  }
+  return doc("NsMeet001", `${org.name} Leadership Meeting`, org.teams[0].lead, [
+    leaders,
+    meetings,
+    items,
+    withKeyColumn(issues),
+    withKeyColumn(decisions),
+    withKeyColumn(actions),
+    backBriefs,
+    rankings,
+    messages,
+  ]);
 }
 
 /**
@@ -245,14 +327,27 @@ function meetingDoc(org: Organization, sample: MeetingSample, remember: (p: Pers
  * older action items and issues. With bad rows: a meeting with no date whose
  * ratings are out of range, not numbers, or low without a reason.
  */
-function disciplineTables(meeting: DocRecord, sample: DisciplineSample, remember: (p: Person) => PersonCell, withBadRows: boolean): void {
+function disciplineTables(
+  meeting: DocRecord,
+  sample: DisciplineSample,
+  remember: (p: Person) => PersonCell,
+  withBadRows: boolean,
+): void {
   const ids = new Ids("md");
   const table = (name: string) => meeting.tables.find(t => t.name === name)!;
-  const column = (t: TableRecord, name: string, type: ColumnType, extra: Partial<ColumnDef> = {}) => t.columns.push({id: ids.next("c"), name, type, ...extra});
+  const column = (t: TableRecord, name: string, type: ColumnType, extra: Partial<ColumnDef> = {}) =>
+    t.columns.push({id: ids.next("c"), name, type, ...extra});
   const set = (t: TableRecord, row: RowRecord, values: Record<string, Cell | undefined>) => {
-    for (const [name, value] of Object.entries(values)) if (value !== undefined) row.values.set(t.columns.find(c => c.name === name)!.id, value);
+    for (const [name, value] of Object.entries(values)) {
+      if (value !== undefined) row.values.set(t.columns.find(c => c.name === name)!.id, value);
+    }
   };
-  const plain = (cell: Cell | undefined) => (typeof cell === "string" ? cell : cell && typeof cell === "object" && "runs" in cell ? cell.runs.map(r => r.text).join("") : "");
+  const plain = (cell: Cell | undefined) =>
+    typeof cell === "string"
+      ? cell
+      : cell && typeof cell === "object" && "runs" in cell
+        ? cell.runs.map(r => r.text).join("")
+        : "";
 
   const seats = makeTable(ids, "Seats", "Team", [
     ["Seat", "text"],
@@ -262,7 +357,13 @@ function disciplineTables(meeting: DocRecord, sample: DisciplineSample, remember
     ["Required In", "text"],
   ]);
   for (const s of sample.seats) {
-    addRow(ids, seats, {Seat: s.seat, Person: s.person ? remember(s.person) : undefined, Responsibilities: s.responsibilities.join("\n"), "Reports To": s.reportsTo || undefined, "Required In": s.requiredIn.join(", ")});
+    addRow(ids, seats, {
+      Seat: s.seat,
+      Person: s.person ? remember(s.person) : undefined,
+      Responsibilities: s.responsibilities.join("\n"),
+      "Reports To": s.reportsTo || undefined,
+      "Required In": s.requiredIn.join(", "),
+    });
   }
 
   const meetings = table("Meetings");
@@ -282,29 +383,62 @@ function disciplineTables(meeting: DocRecord, sample: DisciplineSample, remember
   const record = (name: string, date: string | undefined, m: Omit<MeetingRecordSample, "date">) => {
     let row = date ? meetings.rows.find(r => dateOf(r) === date) : undefined;
     if (!row) {
-      row = addRow(ids, meetings, {Meeting: name, Date: date, Facilitator: m.facilitator ? remember(m.facilitator) : undefined});
-      for (const [item, kind, minutes] of m.items ?? []) addRow(ids, items, {Item: item, Meeting: {rowId: row.id}, Kind: kind, Minutes: minutes});
+      row = addRow(ids, meetings, {
+        Meeting: name,
+        Date: date,
+        Facilitator: m.facilitator ? remember(m.facilitator) : undefined,
+      });
+      for (const [item, kind, minutes] of m.items ?? []) {
+        addRow(ids, items, {Item: item, Meeting: {rowId: row.id}, Kind: kind, Minutes: minutes});
+      }
     }
-    set(meetings, row, {Kind: m.kind, Attendees: m.attendees.map(remember), "Started On Time": m.startedOnTime, "Ended On Time": m.endedOnTime});
+    set(meetings, row, {
+      Kind: m.kind,
+      Attendees: m.attendees.map(remember),
+      "Started On Time": m.startedOnTime,
+      "Ended On Time": m.endedOnTime,
+    });
     return row;
   };
   for (const m of sample.meetings) {
-    if (m.ratings.length !== m.attendees.length) throw new Error(`Seed error: the meeting of ${m.date} has ${m.ratings.length} ratings for ${m.attendees.length} attendees`);
+    if (m.ratings.length !== m.attendees.length) {
+      throw new Error(
+        `Seed error: the meeting of ${m.date} has ${m.ratings.length} ratings for ${m.attendees.length} attendees`,
+      );
+    }
     const row = record(`${m.kind === "Weekly" ? "Leadership meeting" : `${m.kind} check-in`} ${m.date}`, m.date, m);
     m.ratings.forEach((rating, i) => {
-      if (rating !== null) addRow(ids, ratings, {Meeting: {rowId: row.id}, Attendee: remember(m.attendees[i]), Rating: rating, Reason: rating < 8 ? m.reason : undefined});
+      if (rating !== null) {
+        addRow(ids, ratings, {
+          Meeting: {rowId: row.id},
+          Attendee: remember(m.attendees[i]),
+          Rating: rating,
+          Reason: rating < 8 ? m.reason : undefined,
+        });
+      }
     });
   }
   if (withBadRows) {
-    const [ceo, finance, sales, product] = [sample.seats[0], sample.seats[2], sample.seats[1], sample.seats[4]].map(s => s.person!);
-    const row = record("Board prep session", undefined, {kind: "Executive session", attendees: [ceo, finance, sales, product], startedOnTime: true, endedOnTime: true, ratings: [], reason: ""});
+    const [ceo, finance, sales, product] = [sample.seats[0], sample.seats[2], sample.seats[1], sample.seats[4]].map(
+      s => s.person!,
+    );
+    const row = record("Board prep session", undefined, {
+      kind: "Executive session",
+      attendees: [ceo, finance, sales, product],
+      startedOnTime: true,
+      endedOnTime: true,
+      ratings: [],
+      reason: "",
+    });
     const bad: Array<[Person, Cell, string | undefined]> = [
       [ceo, 0, "Started without the numbers"],
       [finance, 11, undefined],
       [sales, "8/10", undefined],
       [product, 6, undefined],
     ];
-    for (const [who, rating, reason] of bad) addRow(ids, ratings, {Meeting: {rowId: row.id}, Attendee: remember(who), Rating: rating, Reason: reason});
+    for (const [who, rating, reason] of bad) {
+      addRow(ids, ratings, {Meeting: {rowId: row.id}, Attendee: remember(who), Rating: rating, Reason: reason});
+    }
   }
   // Meetings as a doc lists them: the one without a date first, then by date.
   meetings.rows.sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
@@ -317,13 +451,36 @@ function disciplineTables(meeting: DocRecord, sample: DisciplineSample, remember
   const issueName = issues.columns.find(c => c.name === "Issue")!.id;
   for (const row of issues.rows) {
     const extra = sample.issues[plain(row.values.get(issueName))];
-    if (extra) set(issues, row, {Votes: extra.votes.map(remember), Horizon: extra.horizon, Carried: extra.carried, Solved: extra.solved});
+    if (extra) {
+      set(issues, row, {
+        Votes: extra.votes.map(remember),
+        Horizon: extra.horizon,
+        Carried: extra.carried,
+        Solved: extra.solved,
+      });
+    }
   }
   for (const i of sample.olderIssues) {
-    addRow(ids, issues, {Issue: i.title, Priority: i.priority, Owner: remember(i.owner), Raised: i.raised, Status: "Solved", Horizon: "This week", Carried: i.carried, Solved: i.solved}, `${i.raised}T16:00:00.000Z`);
+    addRow(
+      ids,
+      issues,
+      {
+        Issue: i.title,
+        Priority: i.priority,
+        Owner: remember(i.owner),
+        Raised: i.raised,
+        Status: "Solved",
+        Horizon: "This week",
+        Carried: i.carried,
+        Solved: i.solved,
+      },
+      `${i.raised}T16:00:00.000Z`,
+    );
   }
   const actions = table("Action Items");
-  for (const a of sample.olderActions) addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});
+  for (const a of sample.olderActions) {
+    addRow(ids, actions, {Action: a.action, Owner: remember(a.owner), Due: a.due, Status: a.status, Source: a.source});
+  }
   meeting.tables.push(seats, ratings);
 }
 
@@ -347,19 +504,37 @@ function metricsDoc(org: Organization, sample: MetricsSample, remember: (p: Pers
   readings.columns[0].lookupTable = definitions.id;
   const rowOf = new Map<string, string>();
   for (const m of sample.definitions) {
-    const row = addRow(ids, definitions, {Metric: m.name, Area: m.area, Owner: remember(m.owner), Unit: m.unit, "Green At": m.greenAt, "Red At": m.redAt, Cadence: m.cadence});
+    const row = addRow(ids, definitions, {
+      Metric: m.name,
+      Area: m.area,
+      Owner: remember(m.owner),
+      Unit: m.unit,
+      "Green At": m.greenAt,
+      "Red At": m.redAt,
+      Cadence: m.cadence,
+    });
     rowOf.set(m.id, row.id);
   }
   for (const r of sample.readings) {
-    addRow(ids, readings, {Metric: {rowId: rowOf.get(r.metricId)!}, Date: r.date, Value: r.value}, `${r.date}T18:00:00.000Z`);
+    addRow(
+      ids,
+      readings,
+      {Metric: {rowId: rowOf.get(r.metricId)!}, Date: r.date, Value: r.value},
+      `${r.date}T18:00:00.000Z`,
+    );
   }
   // The same first three metrics as a wide weekly scorecard: a date column and one column per metric.
   const wideMetrics = sample.definitions.slice(0, 3);
-  const scorecard = makeTable(ids, "Weekly Scorecard", "Dashboard", [["Week", "date"], ...wideMetrics.map(m => [m.name, "number"] as ColumnSpec)]);
+  const scorecard = makeTable(ids, "Weekly Scorecard", "Dashboard", [
+    ["Week", "date"],
+    ...wideMetrics.map(m => [m.name, "number"] as ColumnSpec),
+  ]);
   const dates = [...new Set(sample.readings.map(r => r.date))].sort();
   for (const date of dates) {
     const values: Record<string, Cell | undefined> = {Week: date};
-    for (const m of wideMetrics) values[m.name] = sample.readings.find(r => r.metricId === m.id && r.date === date)?.value;
+    for (const m of wideMetrics) {
+      values[m.name] = sample.readings.find(r => r.metricId === m.id && r.date === date)?.value;
+    }
     addRow(ids, scorecard, values);
   }
   return doc("Ns_Health-1", `${org.name} Health Dashboard`, org.teams[0].lead, [definitions, readings, scorecard]);
@@ -391,13 +566,33 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
   goalsTable.columns[2].lookupTable = imperativesTable.id;
   const imperativeRow = new Map<string, string>();
   for (const i of org.imperatives) {
-    const owner = [...org.teams.map(t => t.lead)].find(p => p.name === i.owner) ?? {name: i.owner, email: `${i.owner.split(" ")[0].toLowerCase()}@northstar.example.com`};
-    imperativeRow.set(i.id, addRow(sIds, imperativesTable, {Imperative: i.name, Code: i.id, Owner: remember(owner), Description: i.description}).id);
+    const owner = [...org.teams.map(t => t.lead)].find(p => p.name === i.owner) ?? {
+      name: i.owner,
+      email: `${i.owner.split(" ")[0].toLowerCase()}@northstar.example.com`,
+    };
+    imperativeRow.set(
+      i.id,
+      addRow(sIds, imperativesTable, {
+        Imperative: i.name,
+        Code: i.id,
+        Owner: remember(owner),
+        Description: i.description,
+      }).id,
+    );
   }
   const goalRow = new Map<string, string>();
   for (const g of org.goals) {
-    const owner = org.teams.map(t => t.lead).find(p => p.name === g.owner) ?? {name: g.owner, email: `${g.owner.split(" ")[0].toLowerCase()}@northstar.example.com`};
-    const row = addRow(sIds, goalsTable, {Goal: styled(g.name), Code: g.id, Imperative: {rowId: imperativeRow.get(g.imperativeId)!}, Owner: remember(owner), "Fiscal Year": g.fiscalYear});
+    const owner = org.teams.map(t => t.lead).find(p => p.name === g.owner) ?? {
+      name: g.owner,
+      email: `${g.owner.split(" ")[0].toLowerCase()}@northstar.example.com`,
+    };
+    const row = addRow(sIds, goalsTable, {
+      Goal: styled(g.name),
+      Code: g.id,
+      Imperative: {rowId: imperativeRow.get(g.imperativeId)!},
+      Owner: remember(owner),
+      "Fiscal Year": g.fiscalYear,
+    });
     goalRow.set(g.id, row.id);
   }
   const strategy = doc(strategyId, `${org.name} Strategy`, org.teams[0].lead, [imperativesTable, goalsTable]);
@@ -415,7 +610,10 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
     ]);
     const localGoal = new Map<string, string>();
     for (const g of org.goals) {
-      localGoal.set(g.id, addRow(ids, synced, {Goal: g.name, "Goal Id": `${strategyId}/${goalRow.get(g.id)}`, Code: g.id}).id);
+      localGoal.set(
+        g.id,
+        addRow(ids, synced, {Goal: g.name, "Goal Id": `${strategyId}/${goalRow.get(g.id)}`, Code: g.id}).id,
+      );
     }
     const objectives = makeTable(ids, "Objectives", "OKRs", [
       ["Objective", "text"],
@@ -451,11 +649,24 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
 
     const objectiveRow = new Map<string, string>();
     for (const o of org.objectives.filter(x => x.teamId === team.id)) {
-      const goals = o.goalIds.map(g => localGoal.get(g)).filter((x): x is string => Boolean(x)).map(rowId => ({rowId}));
+      const goals = o.goalIds
+        .map(g => localGoal.get(g))
+        .filter((x): x is string => Boolean(x))
+        .map(rowId => ({rowId}));
       const broken = o.goalIds.filter(g => !localGoal.has(g));
       // A goal that no longer exists in the strategy doc survives only as text in the lookup.
       const cell: Cell = goals.length || broken.length ? [...goals, ...broken] : null;
-      objectiveRow.set(o.id, addRow(ids, objectives, {Objective: styled(o.name), Code: o.id, Owner: remember(o.owner), Team: team.name, Cycle: o.cycle, Goals: cell}).id);
+      objectiveRow.set(
+        o.id,
+        addRow(ids, objectives, {
+          Objective: styled(o.name),
+          Code: o.id,
+          Owner: remember(o.owner),
+          Team: team.name,
+          Cycle: o.cycle,
+          Goals: cell,
+        }).id,
+      );
     }
     for (const k of org.keyResults.filter(x => objectiveRow.has(x.objectiveId))) {
       const row = addRow(ids, keyResults, {
@@ -472,16 +683,64 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
         Unit: k.unit,
       });
       for (const c of k.checkIns) {
-        addRow(ids, checkIns, {Note: c.note, "Key Result": {rowId: row.id}, Date: c.date, Value: c.value, Confidence: c.confidence}, `${c.date}T17:00:00.000Z`);
+        addRow(
+          ids,
+          checkIns,
+          {Note: c.note, "Key Result": {rowId: row.id}, Date: c.date, Value: c.value, Confidence: c.confidence},
+          `${c.date}T17:00:00.000Z`,
+        );
       }
     }
     if (options.withBadRows && t === 1) {
       const objective = objectives.rows[0];
-      addRow(ids, keyResults, {"Key Result": "Webinar attendees", Code: "KR-X1", Objective: {rowId: objective.id}, Owner: remember(team.lead), Start: 0, Target: 500, Current: "about 40", Kind: "Auto", Confidence: 0.6, Weight: 1, Unit: "people"});
-      addRow(ids, keyResults, {"Key Result": "Analyst briefings held", Code: "KR-X2", Objective: {rowId: objective.id}, Owner: remember(team.lead), Start: 0, Current: 2, Kind: "Auto", Confidence: 0.7, Weight: 1, Unit: "briefings"});
-      addRow(ids, keyResults, {"Key Result": "Case studies published", Code: "KR-X3", Objective: null, Owner: remember(team.lead), Start: 0, Target: 6, Current: 1, Kind: "Auto", Confidence: 0.5, Weight: 1, Unit: "stories"});
+      addRow(ids, keyResults, {
+        "Key Result": "Webinar attendees",
+        Code: "KR-X1",
+        Objective: {rowId: objective.id},
+        Owner: remember(team.lead),
+        Start: 0,
+        Target: 500,
+        Current: "about 40",
+        Kind: "Auto",
+        Confidence: 0.6,
+        Weight: 1,
+        Unit: "people",
+      });
+      addRow(ids, keyResults, {
+        "Key Result": "Analyst briefings held",
+        Code: "KR-X2",
+        Objective: {rowId: objective.id},
+        Owner: remember(team.lead),
+        Start: 0,
+        Current: 2,
+        Kind: "Auto",
+        Confidence: 0.7,
+        Weight: 1,
+        Unit: "briefings",
+      });
+      addRow(ids, keyResults, {
+        "Key Result": "Case studies published",
+        Code: "KR-X3",
+        Objective: null,
+        Owner: remember(team.lead),
+        Start: 0,
+        Target: 6,
+        Current: 1,
+        Kind: "Auto",
+        Confidence: 0.5,
+        Weight: 1,
+        Unit: "stories",
+      });
     }
-    teamDocs.push(doc(docId, `${team.name} OKRs`, team.lead, [synced, withKeyColumn(objectives), withHistoryColumns(keyResults, org), withKeyColumn(checkIns), retrospectiveTable(t, keyResults, org)]));
+    teamDocs.push(
+      doc(docId, `${team.name} OKRs`, team.lead, [
+        synced,
+        withKeyColumn(objectives),
+        withHistoryColumns(keyResults, org),
+        withKeyColumn(checkIns),
+        retrospectiveTable(t, keyResults, org),
+      ]),
+    );
   });
 
   // Leadership doc: where the leaders pull everything up.
@@ -491,19 +750,35 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
     ["Lead", "person"],
     ["Team Doc", "text"],
   ]);
-  org.teams.forEach((team, t) => addRow(lIds, teamList, {Team: team.name, Lead: remember(team.lead), "Team Doc": links.address(teamDocs[t])}));
+  org.teams.forEach((team, t) =>
+    addRow(lIds, teamList, {Team: team.name, Lead: remember(team.lead), "Team Doc": links.address(teamDocs[t])}),
+  );
   const leadership = doc("NsLead001", `${org.name} Leadership Team`, org.teams[0].lead, [teamList]);
 
   const metrics = options.metrics ? metricsDoc(org, options.metrics, remember) : undefined;
   const meeting = options.meetings ? meetingDoc(org, options.meetings, remember) : undefined;
-  if (meeting && options.meetings?.discipline) disciplineTables(meeting, options.meetings.discipline, remember, Boolean(options.withBadRows));
+  if (meeting && options.meetings?.discipline) {
+    disciplineTables(meeting, options.meetings.discipline, remember, Boolean(options.withBadRows));
+  }
   if (meeting) {
     const aIds = new Ids("al");
-    const build = {table: (name: string, page: string, specs: ColumnSpec[]) => makeTable(aIds, name, page, specs), row: (t: TableRecord, v: Record<string, Cell | undefined>) => addRow(aIds, t, v), person: remember};
-    meeting.tables.push(...alignmentTables(options.alignment ?? sampleAlignment(), build, meeting.tables.find(t => t.name === "Decisions")));
+    const build = {
+      table: (name: string, page: string, specs: ColumnSpec[]) => makeTable(aIds, name, page, specs),
+      row: (t: TableRecord, v: Record<string, Cell | undefined>) => addRow(aIds, t, v),
+      person: remember,
+    };
+    meeting.tables.push(
+      ...alignmentTables(
+        options.alignment ?? sampleAlignment(),
+        build,
+        meeting.tables.find(t => t.name === "Decisions"),
+      ),
+    );
   }
 
-  const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]])]);
+  const restricted = doc("NsBoard01", "Board Minutes", org.teams[0].lead, [
+    makeTable(new Ids("bd"), "Minutes", "Board", [["Title", "text"]]),
+  ]);
 
   return {
     docs: [strategy, ...teamDocs, leadership, ...(metrics ? [metrics] : []), ...(meeting ? [meeting] : []), restricted],

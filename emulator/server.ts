@@ -137,7 +137,9 @@ class HttpError extends Error {
 
   get body() {
     const envelope = {statusCode: this.status, statusMessage: StatusMessages[this.status], message: this.message};
-    return this.issues ? {...envelope, codaType: "RequestSchemaValidationFailed", codaDetail: {issues: this.issues}} : envelope;
+    return this.issues
+      ? {...envelope, codaType: "RequestSchemaValidationFailed", codaDetail: {issues: this.issues}}
+      : envelope;
   }
 }
 
@@ -214,10 +216,14 @@ function routeOf(method: string, path: string): Route | undefined {
   }
   const top = TopOperations[`${method} ${path}`];
   if (top) return {operation: top};
-  if (method === "GET" && parts[0] === "mutationStatus" && parts.length === 2) return {operation: "getMutationStatus", requestId: parts[1]};
+  if (method === "GET" && parts[0] === "mutationStatus" && parts.length === 2) {
+    return {operation: "getMutationStatus", requestId: parts[1]};
+  }
   if (parts[0] !== "docs" || parts.length < 2) return undefined;
   const [, docId, , table, , row] = parts;
-  if (method === "POST" && parts.length === 4 && parts[2] === "acl" && parts[3] === "permissions") return {operation: "addPermission", docId};
+  if (method === "POST" && parts.length === 4 && parts[2] === "acl" && parts[3] === "permissions") {
+    return {operation: "addPermission", docId};
+  }
   const shape = parts
     .slice(2)
     .map((p, i) => (i % 2 === 1 ? "*" : p))
@@ -263,7 +269,15 @@ export class DocsApiEmulator {
   }
 
   get workspace(): Workspace {
-    return this.options.workspace ?? {id: "ws-Lead01", organizationId: "org-Lead01", name: "Leadership", folderId: "fl-Lead01", folderName: "Operating system"};
+    return (
+      this.options.workspace ?? {
+        id: "ws-Lead01",
+        organizationId: "org-Lead01",
+        name: "Leadership",
+        folderId: "fl-Lead01",
+        folderName: "Operating system",
+      }
+    );
   }
 
   async start(port = 0): Promise<string> {
@@ -346,9 +360,16 @@ export class DocsApiEmulator {
       this.stats.requests++;
       if (isWrite) this.stats.writes++;
       else this.stats.reads++;
-      if (Buffer.byteLength(text) > (this.options.maxRequestBytes ?? MaxRequestBytes)) throw new HttpError(400, TooLargeMessage);
+      if (Buffer.byteLength(text) > (this.options.maxRequestBytes ?? MaxRequestBytes)) {
+        throw new HttpError(400, TooLargeMessage);
+      }
       fault = this.fire(
-        this.faultSet.take((f): f is AnswerFault => f.fault !== "betweenPages" && (f.fault !== "badPageToken" || paged) && (!f.operation || f.operation === route?.operation)),
+        this.faultSet.take(
+          (f): f is AnswerFault =>
+            f.fault !== "betweenPages" &&
+            (f.fault !== "badPageToken" || paged) &&
+            (!f.operation || f.operation === route?.operation),
+        ),
       );
       if (fault?.fault === "resetBefore") return hangUp(req);
       if (fault?.fault === "html") return htmlAnswer(res, fault.status ?? 502);
@@ -420,7 +441,9 @@ export class DocsApiEmulator {
     const access = doc && this.accessOf(grant, docId);
     if (!doc || !access) throw new HttpError(404, NoDocMessage);
     if (write && grant.readOnly) throw new HttpError(403, ReadOnlyMessage);
-    if (write && access !== "write") throw new HttpError(403, `The doc is shared with you as ${access}; ask its owner for write access.`);
+    if (write && access !== "write") {
+      throw new HttpError(403, `The doc is shared with you as ${access}; ask its owner for write access.`);
+    }
     return doc;
   }
 
@@ -448,7 +471,13 @@ export class DocsApiEmulator {
 
   // ------------------------------------------------------------------ routes
 
-  private route(route: Route, query: URLSearchParams, body: unknown, grant: TokenGrant, isWrite: boolean): [number, unknown] {
+  private route(
+    route: Route,
+    query: URLSearchParams,
+    body: unknown,
+    grant: TokenGrant,
+    isWrite: boolean,
+  ): [number, unknown] {
     const {operation} = route;
     if (operation === "whoami") return [200, this.whoami(grant)];
     if (operation === "resolveBrowserLink") return [200, this.resolveBrowserLink(query, grant)];
@@ -491,7 +520,13 @@ export class DocsApiEmulator {
       scoped: Boolean(grant.docIds),
       tokenName: grant.tokenName,
       href: links.api("/whoami"),
-      workspace: {id: ws.id, type: "workspace", organizationId: ws.organizationId, browserLink: `https://docs.superhuman.com/docs?workspaceId=${ws.id}`, name: ws.name},
+      workspace: {
+        id: ws.id,
+        type: "workspace",
+        organizationId: ws.organizationId,
+        browserLink: `https://docs.superhuman.com/docs?workspaceId=${ws.id}`,
+        name: ws.name,
+      },
     };
   }
 
@@ -518,11 +553,21 @@ export class DocsApiEmulator {
       const row = parts.row ? this.rowsOf(doc, table).find(r => spells(r.id, parts.row!)) : undefined;
       if (parts.row && !row) missing("a row");
       if (row) {
-        resource = {type: "row", id: row.id, name: new Encoder(doc).displayName(table, row), href: links.api(`/docs/${doc.id}/tables/${table.id}/rows/${row.id}`)};
+        resource = {
+          type: "row",
+          id: row.id,
+          name: new Encoder(doc).displayName(table, row),
+          href: links.api(`/docs/${doc.id}/tables/${table.id}/rows/${row.id}`),
+        };
         browserLink = links.row(doc, table, row);
       }
     }
-    return {type: "apiLink", href: links.api(`/resolveBrowserLink?url=${encodeURIComponent(url)}`), browserLink, resource};
+    return {
+      type: "apiLink",
+      href: links.api(`/resolveBrowserLink?url=${encodeURIComponent(url)}`),
+      browserLink,
+      resource,
+    };
   }
 
   private getDoc(doc: DocRecord) {
@@ -544,8 +589,19 @@ export class DocsApiEmulator {
       },
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,
-      workspace: {id: ws.id, type: "workspace", organizationId: ws.organizationId, browserLink: `https://docs.superhuman.com/docs?workspaceId=${ws.id}`, name: ws.name},
-      folder: {id: ws.folderId, type: "folder", browserLink: `https://docs.superhuman.com/folders/${ws.folderId}`, name: ws.folderName},
+      workspace: {
+        id: ws.id,
+        type: "workspace",
+        organizationId: ws.organizationId,
+        browserLink: `https://docs.superhuman.com/docs?workspaceId=${ws.id}`,
+        name: ws.name,
+      },
+      folder: {
+        id: ws.folderId,
+        type: "folder",
+        browserLink: `https://docs.superhuman.com/folders/${ws.folderId}`,
+        name: ws.folderName,
+      },
       workspaceId: ws.id,
       folderId: ws.folderId,
       ...(source ? {sourceDoc: docReference(source)} : {}),
@@ -557,7 +613,8 @@ export class DocsApiEmulator {
     const token = query.get("pageToken");
     const search = token ? decodeToken<{search: DocSearch}>(token).search : docSearch(query);
     const ws = this.workspace;
-    const elsewhere = (search.folderId && search.folderId !== ws.folderId) || (search.workspaceId && search.workspaceId !== ws.id);
+    const elsewhere =
+      (search.folderId && search.folderId !== ws.folderId) || (search.workspaceId && search.workspaceId !== ws.id);
     const docs = this.docs
       .filter(d => !search.none && !elsewhere && this.accessOf(grant, d.id))
       .filter(d => !search.query || d.name.toLowerCase().includes(search.query.toLowerCase()))
@@ -570,9 +627,14 @@ export class DocsApiEmulator {
 
   private page<T>(all: T[], query: URLSearchParams, max: number, base: string, extra: Record<string, unknown> = {}) {
     const token = query.get("pageToken");
-    const state = token ? decodeToken<{offset: number; limit: number}>(token) : {offset: 0, limit: clampLimit(query.get("limit"), max)};
+    const state = token
+      ? decodeToken<{offset: number; limit: number}>(token)
+      : {offset: 0, limit: clampLimit(query.get("limit"), max)};
     const items = all.slice(state.offset, state.offset + state.limit);
-    const next = state.offset + state.limit < all.length ? encodeToken({...extra, offset: state.offset + state.limit, limit: state.limit}) : undefined;
+    const next =
+      state.offset + state.limit < all.length
+        ? encodeToken({...extra, offset: state.offset + state.limit, limit: state.limit})
+        : undefined;
     return {
       items,
       href: base,
@@ -596,7 +658,11 @@ export class DocsApiEmulator {
     return {
       ...ref,
       ...(table.parentTableId ? {parentTable: encoder.tableReference(this.tableOf(doc, table.parentTableId))} : {}),
-      displayColumn: {id: display.id, type: "column", href: links.api(`/docs/${doc.id}/tables/${table.id}/columns/${display.id}`)},
+      displayColumn: {
+        id: display.id,
+        type: "column",
+        href: links.api(`/docs/${doc.id}/tables/${table.id}/columns/${display.id}`),
+      },
       rowCount: base.rows.length,
       sorts: [],
       layout: "default",
@@ -616,14 +682,24 @@ export class DocsApiEmulator {
     if (token) {
       state = decodeToken<PageState>(token);
       if (state.table !== table.id) throw new HttpError(400, BadPageTokenMessage);
-      const change = this.fire(this.faultSet.take((f): f is BetweenPagesFault => f.fault === "betweenPages" && (f.table === table.id || f.table === table.name)));
+      const change = this.fire(
+        this.faultSet.take(
+          (f): f is BetweenPagesFault => f.fault === "betweenPages" && (f.table === table.id || f.table === table.name),
+        ),
+      );
       if (change) this.changeBetweenPages(doc, table, change);
     } else {
       const format = (query.get("valueFormat") ?? "simple") as ValueFormat;
-      if (!["simple", "simpleWithArrays", "rich"].includes(format)) throw invalid(["valueFormat"], 'expected one of "simple"|"simpleWithArrays"|"rich"');
+      if (!["simple", "simpleWithArrays", "rich"].includes(format)) {
+        throw invalid(["valueFormat"], 'expected one of "simple"|"simpleWithArrays"|"rich"');
+      }
       const sortBy = query.get("sortBy") ?? undefined;
-      if (sortBy && !["createdAt", "natural", "updatedAt"].includes(sortBy)) throw invalid(["sortBy"], 'expected one of "createdAt"|"natural"|"updatedAt"');
-      if (sortBy === "natural" && query.get("visibleOnly") === "false") throw new HttpError(400, "sortBy=natural needs visibleOnly.");
+      if (sortBy && !["createdAt", "natural", "updatedAt"].includes(sortBy)) {
+        throw invalid(["sortBy"], 'expected one of "createdAt"|"natural"|"updatedAt"');
+      }
+      if (sortBy === "natural" && query.get("visibleOnly") === "false") {
+        throw new HttpError(400, "sortBy=natural needs visibleOnly.");
+      }
       state = {
         table: table.id,
         offset: 0,
@@ -644,7 +720,9 @@ export class DocsApiEmulator {
     return {
       items: items.map(r => encoder.row(table, r, {format: state.format, useColumnNames: state.useColumnNames})),
       href: base,
-      ...(next ? {nextPageToken: next, nextPageLink: `${base}?pageToken=${next}`} : {nextSyncToken: encodeToken({at: new Date().toISOString()})}),
+      ...(next
+        ? {nextPageToken: next, nextPageLink: `${base}?pageToken=${next}`}
+        : {nextSyncToken: encodeToken({at: new Date().toISOString()})}),
     };
   }
 
@@ -663,13 +741,19 @@ export class DocsApiEmulator {
     }
     return rows.filter(r => {
       const simple = encoder.cell(column, r.values.get(column.id), "simple");
-      return simple === wanted || (typeof simple === "string" && typeof wanted === "string" && simple.split(",").includes(wanted));
+      return (
+        simple === wanted ||
+        (typeof simple === "string" && typeof wanted === "string" && simple.split(",").includes(wanted))
+      );
     });
   }
 
   private getRow(table: TableRecord, row: RowRecord, query: URLSearchParams, encoder: Encoder) {
     const format = (query.get("valueFormat") ?? "simple") as ValueFormat;
-    return {...encoder.row(table, row, {format, useColumnNames: query.get("useColumnNames") === "true"}), parent: encoder.tableReference(table)};
+    return {
+      ...encoder.row(table, row, {format, useColumnNames: query.get("useColumnNames") === "true"}),
+      parent: encoder.tableReference(table),
+    };
   }
 
   // ------------------------------------------------------------------ writes
@@ -703,8 +787,22 @@ export class DocsApiEmulator {
     if (folderId !== undefined && folderId !== this.workspace.folderId) {
       throw new HttpError(400, `No folder ${folderId}; leave folderId out.`);
     }
-    const made = {id: this.newDocId(), name: title ?? "Untitled", owner: grant.user, at: new Date().toISOString(), timezone};
-    const empty = {id: made.id, name: made.name, owner: made.owner, tables: [], createdAt: made.at, updatedAt: made.at, timezone};
+    const made = {
+      id: this.newDocId(),
+      name: title ?? "Untitled",
+      owner: grant.user,
+      at: new Date().toISOString(),
+      timezone,
+    };
+    const empty = {
+      id: made.id,
+      name: made.name,
+      owner: made.owner,
+      tables: [],
+      createdAt: made.at,
+      updatedAt: made.at,
+      timezone,
+    };
     const doc = source ? copyOfDoc(source, made) : empty;
     const requestId = this.queue(() => this.addDocs([doc]));
     return {...this.getDoc(doc), requestId};
@@ -717,11 +815,15 @@ export class DocsApiEmulator {
       principal?: {type?: unknown; email?: unknown};
       suppressEmail?: unknown;
     };
-    if (typeof access !== "string" || !Accesses.includes(access)) throw invalid(["access"], `expected one of ${Accesses.map(a => `"${a}"`).join("|")}`);
+    if (typeof access !== "string" || !Accesses.includes(access)) {
+      throw invalid(["access"], `expected one of ${Accesses.map(a => `"${a}"`).join("|")}`);
+    }
     if (principal?.type !== "email" || typeof principal.email !== "string" || !principal.email.includes("@")) {
       throw invalid(["principal"], 'expected {"type": "email", "email": "<address>"}');
     }
-    if (suppressEmail !== undefined && typeof suppressEmail !== "boolean") throw invalid(["suppressEmail"], "expected boolean");
+    if (suppressEmail !== undefined && typeof suppressEmail !== "boolean") {
+      throw invalid(["suppressEmail"], "expected boolean");
+    }
     const email = principal.email;
     this.queue(() => this.share(doc.id, email, access as Access));
     return {};
@@ -730,8 +832,12 @@ export class DocsApiEmulator {
   /** A doc id as the service makes them: ten letters and digits. */
   private newDocId(): string {
     let id: string;
-    do id = randomBytes(16).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, 10);
-    while (id.length < 10 || this.doc(id));
+    do {
+      id = randomBytes(16)
+        .toString("base64")
+        .replace(/[^A-Za-z0-9]/g, "")
+        .slice(0, 10);
+    } while (id.length < 10 || this.doc(id));
     return id;
   }
 
@@ -805,7 +911,8 @@ export class DocsApiEmulator {
         const doc = this.docs.find(d => d.tables.includes(table))!;
         const target = column.lookupTable ? doc.tables.find(t => t.id === column.lookupTable) : undefined;
         const encoder = new Encoder(doc);
-        const row = target?.rows.find(r => r.id === text) ?? target?.rows.find(r => encoder.displayName(target, r) === text);
+        const row =
+          target?.rows.find(r => r.id === text) ?? target?.rows.find(r => encoder.displayName(target, r) === text);
         return row ? {rowId: row.id} : text;
       }
       default:
@@ -829,7 +936,8 @@ export class DocsApiEmulator {
       return column;
     });
     // Key cells compare as the simple format shows them, so "Grow ARR" matches a bold "Grow ARR".
-    const key = (values: Map<string, Cell>) => JSON.stringify(keys.map(c => encoder.cell(c, values.get(c.id), "simple")));
+    const key = (values: Map<string, Cell>) =>
+      JSON.stringify(keys.map(c => encoder.cell(c, values.get(c.id), "simple")));
     const plans = parsed.map(values => ({id: this.newRowId(), values}));
     const requestId = this.queue(() => {
       for (const {id, values} of plans) {
@@ -867,7 +975,9 @@ export class DocsApiEmulator {
 
   private deleteRows(doc: DocRecord, table: TableRecord, body: unknown) {
     const ids = (body as {rowIds?: unknown} | undefined)?.rowIds;
-    if (!Array.isArray(ids) || !ids.every(i => typeof i === "string")) throw invalid(["rowIds"], "expected an array of row ids");
+    if (!Array.isArray(ids) || !ids.every(i => typeof i === "string")) {
+      throw invalid(["rowIds"], "expected an array of row ids");
+    }
     const requestId = this.queue(() => this.removeRows(doc, table, ids));
     return {requestId, rowIds: ids};
   }
@@ -905,10 +1015,14 @@ function docCreate(body: unknown): {title?: string; sourceDoc?: string; folderId
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalid([], "expected object");
   const fields = body as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
-    if (!DocCreateFields.includes(key)) throw invalid([key], `unrecognized key; expected one of ${DocCreateFields.join(", ")}`);
+    if (!DocCreateFields.includes(key)) {
+      throw invalid([key], `unrecognized key; expected one of ${DocCreateFields.join(", ")}`);
+    }
     if (key !== "initialPage" && typeof value !== "string") throw invalid([key], "expected string");
   }
-  if (fields.timezone !== undefined && !knownZone(fields.timezone as string)) throw invalid(["timezone"], "expected an IANA time zone such as America/New_York");
+  if (fields.timezone !== undefined && !knownZone(fields.timezone as string)) {
+    throw invalid(["timezone"], "expected an IANA time zone such as America/New_York");
+  }
   return fields as {title?: string; sourceDoc?: string; folderId?: string; timezone?: string};
 }
 

@@ -58,7 +58,9 @@ function relax(spec: Json): Json {
     properties.codaDetail = {type: "object"};
   }
   for (const op of Object.values(paths).flatMap(item => Object.values(item ?? {}))) {
-    const paged = Array.isArray(op.parameters) && (op.parameters as Json[]).some(p => p.$ref === "#/components/parameters/pageToken");
+    const paged =
+      Array.isArray(op.parameters) &&
+      (op.parameters as Json[]).some(p => p.$ref === "#/components/parameters/pageToken");
     if (paged) (op.responses as Json)["400"] ??= {$ref: "#/components/responses/BadRequestError"};
   }
   return spec;
@@ -77,7 +79,9 @@ export class SpecValidator {
 
   constructor(path = SpecPath) {
     if (!existsSync(path)) {
-      throw new Error(`The Docs API OpenAPI spec is not at ${path}. Put docs-api-subset.openapi.json there, or set DOCS_API_SPEC to its path.`);
+      throw new Error(
+        `The Docs API OpenAPI spec is not at ${path}. Put docs-api-subset.openapi.json there, or set DOCS_API_SPEC to its path.`,
+      );
     }
     this.spec = relax(JSON.parse(readFileSync(path, "utf8")) as Json);
     this.ajv = new Ajv({strict: false, allErrors: true});

@@ -26,7 +26,12 @@ export const Seats = coda.makeSyncTable({
     description: "Reads the meeting doc's Seats table and checks it.",
     parameters: [
       MeetingDocParam,
-      coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The seats table's name. Default: ${DisciplineTables.seats}.`, optional: true}),
+      coda.makeParameter({
+        type: coda.ParameterType.String,
+        name: "table",
+        description: `The seats table's name. Default: ${DisciplineTables.seats}.`,
+        optional: true,
+      }),
       coda.makeParameter({
         type: coda.ParameterType.Number,
         name: "seatLimit",
@@ -40,7 +45,15 @@ export const Seats = coda.makeSyncTable({
     execute: async function ([meetingDoc, table, seatLimit, columns, asOf], context) {
       const limit = count("seatLimit", seatLimit, 1, 20, SeatRules.defaultSeatLimit);
       const docId = await resolveDocId(context, meetingDoc);
-      return {result: await syncSeats(context, {docId, table, columns, seatLimit: limit, asOf: dayOrToday("asOf", asOf, context)})};
+      return {
+        result: await syncSeats(context, {
+          docId,
+          table,
+          columns,
+          seatLimit: limit,
+          asOf: dayOrToday("asOf", asOf, context),
+        }),
+      };
     },
   },
 });
@@ -54,7 +67,8 @@ export const MeetingHealth = coda.makeSyncTable({
   schema: MeetingHealthSchema,
   formula: {
     name: "SyncMeetingHealth",
-    description: "Judges each meeting of the meeting doc's Meetings table from its ratings, attendance, action items, agenda items and issues.",
+    description:
+      "Judges each meeting of the meeting doc's Meetings table from its ratings, attendance, action items, agenda items and issues.",
     parameters: [
       MeetingDocParam,
       coda.makeParameter({
@@ -70,7 +84,9 @@ export const MeetingHealth = coda.makeSyncTable({
     execute: async function ([meetingDoc, ratingThreshold, columns, asOf], context) {
       const threshold = count("ratingThreshold", ratingThreshold, 2, 10, HealthRules.threshold);
       const docId = await resolveDocId(context, meetingDoc);
-      return {result: await syncMeetingHealth(context, {docId, columns, threshold, asOf: dayOrToday("asOf", asOf, context)})};
+      return {
+        result: await syncMeetingHealth(context, {docId, columns, threshold, asOf: dayOrToday("asOf", asOf, context)}),
+      };
     },
   },
 });

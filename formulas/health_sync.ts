@@ -21,14 +21,26 @@ function metricsTableParam(name: "definitionsTable" | "readingsTable", fallback:
   });
 }
 
-const DefinitionsParam = metricsTableParam("definitionsTable", DefaultMetricTables.definitions, "metric definitions (name, area, owner, unit, green and red thresholds, cadence)");
+const DefinitionsParam = metricsTableParam(
+  "definitionsTable",
+  DefaultMetricTables.definitions,
+  "metric definitions (name, area, owner, unit, green and red thresholds, cadence)",
+);
 const ReadingsParam = metricsTableParam(
   "readingsTable",
   DefaultMetricTables.readings,
   "readings: long form (metric, date, value) or wide form (a date column and one column per metric)",
 );
 
-async function summarized(context: coda.ExecutionContext, doc: string, definitionsTable: string | undefined, readingsTable: string | undefined, columns: string | undefined, asOf: Date | undefined, periods?: number) {
+async function summarized(
+  context: coda.ExecutionContext,
+  doc: string,
+  definitionsTable: string | undefined,
+  readingsTable: string | undefined,
+  columns: string | undefined,
+  asOf: Date | undefined,
+  periods?: number,
+) {
   const docId = await resolveDocId(context, doc);
   const metrics = await readMetricsDoc(context, docId, {definitionsTable, readingsTable, columns});
   const day = dayOrToday("asOf", asOf, context);
@@ -37,7 +49,8 @@ async function summarized(context: coda.ExecutionContext, doc: string, definitio
 
 export const HealthMetrics = coda.makeSyncTable({
   name: "HealthMetrics",
-  description: "The CEO dashboard: one row per health metric with its latest reading, status, trend, hot flag, staleness and a sparkline.",
+  description:
+    "The CEO dashboard: one row per health metric with its latest reading, status, trend, hot flag, staleness and a sparkline.",
   identityName: Identity.HealthMetric,
   connectionRequirement: Connected,
   schema: MetricSchema,
@@ -67,7 +80,13 @@ export const HotItems = coda.makeSyncTable({
       DefinitionsParam,
       ReadingsParam,
       ColumnsParam,
-      coda.makeParameter({type: coda.ParameterType.Number, name: "periods", description: "Periods in a row of moving away from green that make a metric hot: a whole number, 1 or more. Default 3.", optional: true}),
+      coda.makeParameter({
+        type: coda.ParameterType.Number,
+        name: "periods",
+        description:
+          "Periods in a row of moving away from green that make a metric hot: a whole number, 1 or more. Default 3.",
+        optional: true,
+      }),
       AsOfParam,
     ],
     onError: handleError,
@@ -80,7 +99,8 @@ export const HotItems = coda.makeSyncTable({
 
 export const OkrCandidates = coda.makeSyncTable({
   name: "OkrCandidates",
-  description: "Metrics that stayed red or kept worsening for a whole cycle, proposed as objectives for the next OKR cycle, with the evidence.",
+  description:
+    "Metrics that stayed red or kept worsening for a whole cycle, proposed as objectives for the next OKR cycle, with the evidence.",
   identityName: Identity.OkrCandidate,
   connectionRequirement: Connected,
   schema: OkrCandidateSchema,
@@ -92,13 +112,20 @@ export const OkrCandidates = coda.makeSyncTable({
       DefinitionsParam,
       ReadingsParam,
       ColumnsParam,
-      coda.makeParameter({type: coda.ParameterType.Number, name: "cycleMonths", description: "The length of the cycle to look back over: a whole number of months from 1 to 12. Default 3.", optional: true}),
+      coda.makeParameter({
+        type: coda.ParameterType.Number,
+        name: "cycleMonths",
+        description: "The length of the cycle to look back over: a whole number of months from 1 to 12. Default 3.",
+        optional: true,
+      }),
       AsOfParam,
     ],
     onError: handleError,
     execute: async function ([doc, definitionsTable, readingsTable, columns, cycleMonths, asOf], context) {
       if (cycleMonths !== undefined && (!Number.isInteger(cycleMonths) || cycleMonths < 1 || cycleMonths > 12)) {
-        throw new coda.UserVisibleError(`cycleMonths must be a whole number of months from 1 to 12, not ${cycleMonths}.`);
+        throw new coda.UserVisibleError(
+          `cycleMonths must be a whole number of months from 1 to 12, not ${cycleMonths}.`,
+        );
       }
       const {items, day} = await summarized(context, doc, definitionsTable, readingsTable, columns, asOf);
       return {result: candidateRows(items, day, cycleMonths)};

@@ -12,7 +12,15 @@ import {teamOptions} from "../src/sync/okr_source";
 import {carryForward, HistoryTables, retrospective} from "../src/sync/retrospective";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected, CycleParam, DocsParam, FiscalYearStartParam, tableParam, TeamsParam} from "./sync_params";
+import {
+  ColumnsParam,
+  Connected,
+  CycleParam,
+  DocsParam,
+  FiscalYearStartParam,
+  tableParam,
+  TeamsParam,
+} from "./sync_params";
 
 /**
  * OKR history across team docs: who is due a check-in, the cycle's
@@ -36,12 +44,31 @@ export const CheckInsDue = coda.makeSyncTable({
   formula: {
     name: "SyncCheckInsDue",
     description: "Lists the key results due a check-in across a list of team docs.",
-    parameters: [DocsParam, CadenceParam, CycleParam, TeamsParam, tableParam(DefaultTableNames.keyResults), ColumnsParam, AsOfParam, FiscalYearStartParam],
+    parameters: [
+      DocsParam,
+      CadenceParam,
+      CycleParam,
+      TeamsParam,
+      tableParam(DefaultTableNames.keyResults),
+      ColumnsParam,
+      AsOfParam,
+      FiscalYearStartParam,
+    ],
     onError: handleError,
     execute: async function ([docs, cadenceDays, cycle, teams, table, columns, asOf, fiscalYearStartMonth], context) {
-      const due = {cadence: count("cadenceDays", cadenceDays, 1, MaxCadenceDays, DefaultCadenceDays), cycle, teams, asOf: dayOrToday("asOf", asOf, context)};
+      const due = {
+        cadence: count("cadenceDays", cadenceDays, 1, MaxCadenceDays, DefaultCadenceDays),
+        cycle,
+        teams,
+        asOf: dayOrToday("asOf", asOf, context),
+      };
       const options = teamOptions("keyResults", {table, columns, fiscalYearStartMonth});
-      return syncAcrossDocs(context, distinctDocs(docs, "team"), docId => checkInsDue(context, docId, options, due), "key results due a check-in");
+      return syncAcrossDocs(
+        context,
+        distinctDocs(docs, "team"),
+        docId => checkInsDue(context, docId, options, due),
+        "key results due a check-in",
+      );
     },
   },
 });
@@ -83,7 +110,12 @@ export const Retrospective = coda.makeSyncTable({
       const closing = cycle ? cycleFromName(cycle, fiscalYearStartMonth) : okrCycle(day, 3, fiscalYearStartMonth);
       const o = {cycle: closing, teams, asOf: day, notesTable};
       const options = teamOptions("keyResults", {fiscalYearStartMonth});
-      return syncAcrossDocs(context, distinctDocs(docs, "team"), docId => retrospective(context, docId, options, o), "retrospective rows");
+      return syncAcrossDocs(
+        context,
+        distinctDocs(docs, "team"),
+        docId => retrospective(context, docId, options, o),
+        "retrospective rows",
+      );
     },
   },
 });
@@ -95,12 +127,42 @@ export const CarryForward = coda.makeFormula({
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id (doc id/row id) from the KeyResults or Retrospective sync table, or the row's link in its team doc."}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "target", description: `The target for the next cycle, in the key result's own unit: ${Ranges.number}. Default: the same target.`, optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "nextCycle", description: "The cycle to carry it into, by name, such as FY2027 Q1. Default: the cycle after its own.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "asOf", description: `The day to judge the copy's status on: ${Ranges.date}. Defaults to today in the doc's time zone.`, optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResultsTable", description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`, optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "objectivesTable", description: `The objectives table's name. Default ${DefaultTableNames.objectives}.`, optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "keyResult",
+      description:
+        "The key result's Id (doc id/row id) from the KeyResults or Retrospective sync table, or the row's link in its team doc.",
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "target",
+      description: `The target for the next cycle, in the key result's own unit: ${Ranges.number}. Default: the same target.`,
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "nextCycle",
+      description: "The cycle to carry it into, by name, such as FY2027 Q1. Default: the cycle after its own.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Date,
+      name: "asOf",
+      description: `The day to judge the copy's status on: ${Ranges.date}. Defaults to today in the doc's time zone.`,
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "keyResultsTable",
+      description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`,
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "objectivesTable",
+      description: `The objectives table's name. Default ${DefaultTableNames.objectives}.`,
+      optional: true,
+    }),
     FiscalYearStartParam,
   ],
   resultType: coda.ValueType.Object,
@@ -136,8 +198,19 @@ export const CarryForward = coda.makeFormula({
       },
     },
   ],
-  execute: async function ([keyResult, target, nextCycle, asOf, keyResultsTable, objectivesTable, fiscalYearStartMonth], context) {
-    return carryForward(context, {keyResultId: keyResult, target, nextCycle, asOf: dayOrToday("asOf", asOf, context), keyResultsTable, objectivesTable, fiscalYearStartMonth});
+  execute: async function (
+    [keyResult, target, nextCycle, asOf, keyResultsTable, objectivesTable, fiscalYearStartMonth],
+    context,
+  ) {
+    return carryForward(context, {
+      keyResultId: keyResult,
+      target,
+      nextCycle,
+      asOf: dayOrToday("asOf", asOf, context),
+      keyResultsTable,
+      objectivesTable,
+      fiscalYearStartMonth,
+    });
   },
 });
 

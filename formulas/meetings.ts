@@ -1,7 +1,17 @@
 import * as coda from "@codahq/packs-sdk";
 import {isoDay, toDay} from "../src/engine/calendar";
 import {Ranges} from "../src/engine/contract";
-import {agendaTimes, Cadences, decisionCheck, leadershipAlignment, meetingDates, meetingMix, MeetingKinds, rolloutPhase, Weekdays} from "../src/engine/meetings";
+import {
+  agendaTimes,
+  Cadences,
+  decisionCheck,
+  leadershipAlignment,
+  meetingDates,
+  meetingMix,
+  MeetingKinds,
+  rolloutPhase,
+  Weekdays,
+} from "../src/engine/meetings";
 import {AlignmentSchema, MeetingMixSchema, RolloutSchema} from "../schemas/meetings";
 import {Authorities, lanesFrom, laneCheck} from "../src/engine/charter";
 import {handleError} from "./errors";
@@ -16,8 +26,17 @@ export const AgendaTimes = coda.makeFormula({
   description:
     "The time box of each agenda item from their minutes: offsets from the start such as 00:00–00:20, or clock times when startTime is given. An agenda past midnight names the day, such as Day 2 09:00.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "minutes", description: `The minutes of each agenda item, in order: ${Ranges.minutes}.`}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "startTime", description: "When the meeting starts, such as 09:00 or 2:30 PM. Optional.", optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseNumberArray,
+      name: "minutes",
+      description: `The minutes of each agenda item, in order: ${Ranges.minutes}.`,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "startTime",
+      description: "When the meeting starts, such as 09:00 or 2:30 PM. Optional.",
+      optional: true,
+    }),
   ],
   resultType: coda.ValueType.Array,
   items: coda.makeSchema({type: coda.ValueType.String}),
@@ -37,8 +56,17 @@ export const MeetingMix = coda.makeFormula({
   name: "MeetingMix",
   description: `The share of a meeting's time spent on each kind of item (${MeetingKinds.join(", ")}), with a verdict when status updates take more than a quarter of the time.`,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "kinds", description: `Each item's kind: ${MeetingKinds.join(", ")}.`, autocomplete: [...MeetingKinds]}),
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "minutes", description: `Each item's minutes, one per kind: 0 to 1,440 each.`}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "kinds",
+      description: `Each item's kind: ${MeetingKinds.join(", ")}.`,
+      autocomplete: [...MeetingKinds],
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseNumberArray,
+      name: "minutes",
+      description: `Each item's minutes, one per kind: 0 to 1,440 each.`,
+    }),
   ],
   resultType: coda.ValueType.Object,
   schema: MeetingMixSchema,
@@ -46,7 +74,10 @@ export const MeetingMix = coda.makeFormula({
   onError: handleError,
   examples: [
     {
-      params: [["Check-in", "Status", "Problem solving", "Check-in"], [5, 40, 40, 5]],
+      params: [
+        ["Check-in", "Status", "Problem solving", "Check-in"],
+        [5, 40, 40, 5],
+      ],
       result: {
         TotalMinutes: 90,
         ProblemSolving: 0.4444444444,
@@ -54,13 +85,22 @@ export const MeetingMix = coda.makeFormula({
         Status: 0.4444444444,
         Information: 0,
         CheckIn: 0.1111111111,
-        Verdict: "Status updates take 44% of the meeting, more than a quarter: move them to a written pre-read and spend the time solving problems.",
+        Verdict:
+          "Status updates take 44% of the meeting, more than a quarter: move them to a written pre-read and spend the time solving problems.",
       },
     },
   ],
   execute: async function ([kinds, minutes]) {
     const m = meetingMix(kinds, minutes);
-    return {TotalMinutes: m.totalMinutes, ProblemSolving: m.problemSolving, Decision: m.decision, Status: m.status, Information: m.information, CheckIn: m.checkIn, Verdict: m.verdict};
+    return {
+      TotalMinutes: m.totalMinutes,
+      ProblemSolving: m.problemSolving,
+      Decision: m.decision,
+      Status: m.status,
+      Information: m.information,
+      CheckIn: m.checkIn,
+      Verdict: m.verdict,
+    };
   },
 });
 
@@ -69,10 +109,30 @@ export const MeetingDates = coda.makeFormula({
   description:
     "The next meeting dates for a cadence: Weekly and Biweekly on a weekday; Monthly, Quarterly and Annual on the same weekday of the month (such as the first Tuesday) as the first meeting on or after `from`.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "cadence", description: `${Cadences.join(", ")}.`, autocomplete: [...Cadences]}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "from", description: `The first day a meeting may fall on: ${Ranges.date}.`}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "count", description: "How many dates: a whole number from 1 to 520.", suggestedValue: 4}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "weekday", description: "The day of the week, such as Tuesday. Default: the weekday of `from`.", optional: true, autocomplete: [...Weekdays]}),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "cadence",
+      description: `${Cadences.join(", ")}.`,
+      autocomplete: [...Cadences],
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Date,
+      name: "from",
+      description: `The first day a meeting may fall on: ${Ranges.date}.`,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "count",
+      description: "How many dates: a whole number from 1 to 520.",
+      suggestedValue: 4,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "weekday",
+      description: "The day of the week, such as Tuesday. Default: the weekday of `from`.",
+      optional: true,
+      autocomplete: [...Weekdays],
+    }),
   ],
   resultType: coda.ValueType.Array,
   items: coda.makeSchema({type: coda.ValueType.String, codaType: coda.ValueHintType.Date}),
@@ -92,7 +152,14 @@ export const RolloutPhase = coda.makeFormula({
   name: "RolloutPhase",
   description:
     "Where the 90-day rollout stands: the phase (Clarity days 1–30, Alignment 31–60, Cadence 61–90, then Develop and maintain), the day number, and the next milestone with its date.",
-  parameters: [coda.makeParameter({type: coda.ParameterType.Date, name: "startDate", description: `Day 1 of the rollout: ${Ranges.date}.`}), AsOfParam],
+  parameters: [
+    coda.makeParameter({
+      type: coda.ParameterType.Date,
+      name: "startDate",
+      description: `Day 1 of the rollout: ${Ranges.date}.`,
+    }),
+    AsOfParam,
+  ],
   resultType: coda.ValueType.Object,
   schema: RolloutSchema,
   connectionRequirement: none,
@@ -100,9 +167,22 @@ export const RolloutPhase = coda.makeFormula({
   examples: [
     {
       params: ["2026-11-02", "2026-11-20"],
-      result: {Phase: "Clarity", Day: 19, NextMilestone: "Clarity complete: the leadership team shares one answer to the core strategy questions", MilestoneDate: "2026-12-01"},
+      result: {
+        Phase: "Clarity",
+        Day: 19,
+        NextMilestone: "Clarity complete: the leadership team shares one answer to the core strategy questions",
+        MilestoneDate: "2026-12-01",
+      },
     },
-    {params: ["2026-06-01", "2026-11-20"], result: {Phase: "Develop and maintain", Day: 173, NextMilestone: "Quarterly check-in: revisit clarity and alignment", MilestoneDate: "2026-11-28"}},
+    {
+      params: ["2026-06-01", "2026-11-20"],
+      result: {
+        Phase: "Develop and maintain",
+        Day: 173,
+        NextMilestone: "Quarterly check-in: revisit clarity and alignment",
+        MilestoneDate: "2026-11-28",
+      },
+    },
   ],
   execute: async function ([startDate, asOf], context) {
     const r = rolloutPhase(toDay("startDate", startDate, context.timezone), dayOrToday("asOf", asOf, context));
@@ -118,7 +198,8 @@ export const LeadershipAlignment = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseStringArray,
       name: "rankings",
-      description: "One ranking per leader (2 to 200,000): the same 2 to 100 priorities as text, best first, separated by commas (such as \"Growth, Margin, Hiring\"); at most 2,000,000 ranks in all.",
+      description:
+        'One ranking per leader (2 to 200,000): the same 2 to 100 priorities as text, best first, separated by commas (such as "Growth, Margin, Hiring"); at most 2,000,000 ranks in all.',
     }),
   ],
   resultType: coda.ValueType.Object,
@@ -140,7 +221,14 @@ export const LeadershipAlignment = coda.makeFormula({
   ],
   execute: async function ([rankings]) {
     const r = leadershipAlignment(rankings);
-    return {W: r.w, Leaders: r.leaders, Items: r.items, Consensus: r.consensus, Disagreements: r.disagreements, Verdict: r.verdict};
+    return {
+      W: r.w,
+      Leaders: r.leaders,
+      Items: r.items,
+      Consensus: r.consensus,
+      Disagreements: r.disagreements,
+      Verdict: r.verdict,
+    };
   },
 });
 
@@ -149,12 +237,42 @@ export const DecisionCheck = coda.makeFormula({
   description:
     "What is wrong with how a decision is owned: no owner, more than one owner, more approvers than needed (over-collaboration), the owner also listed as an approver, and, given the lanes, a decision outside its owner's lane or over-collaboration on one its owner may take alone. Empty when it is sound.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "owner", description: "The decision's owner: one person."}),
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "approvers", description: "Who must approve it.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "consulted", description: "Who is consulted.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "kind", description: "The kind of decision, as the Lanes table names it (such as Pricing and discounts), to check it against the lanes. Optional.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "laneLeaders", description: "The Lanes table's leaders, one per lane: up to 200,000. Optional.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.SparseStringArray, name: "laneKinds", description: "Each lane's kind of decision, one per laneLeaders entry.", optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "owner",
+      description: "The decision's owner: one person.",
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "approvers",
+      description: "Who must approve it.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "consulted",
+      description: "Who is consulted.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "kind",
+      description:
+        "The kind of decision, as the Lanes table names it (such as Pricing and discounts), to check it against the lanes. Optional.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "laneLeaders",
+      description: "The Lanes table's leaders, one per lane: up to 200,000. Optional.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseStringArray,
+      name: "laneKinds",
+      description: "Each lane's kind of decision, one per laneLeaders entry.",
+      optional: true,
+    }),
     coda.makeParameter({
       type: coda.ParameterType.SparseStringArray,
       name: "laneAuthorities",
@@ -170,7 +288,10 @@ export const DecisionCheck = coda.makeFormula({
   examples: [
     {params: [["Grace Mbeki"], ["Maya Lindqvist"]], result: []},
     {
-      params: [["Grace Mbeki", "Diego Ramos"], ["Grace Mbeki", "Maya Lindqvist", "Tom Okafor"]],
+      params: [
+        ["Grace Mbeki", "Diego Ramos"],
+        ["Grace Mbeki", "Maya Lindqvist", "Tom Okafor"],
+      ],
       result: [
         "2 owners (Grace Mbeki, Diego Ramos): one person must be accountable; the others approve or are consulted.",
         "3 approvers is more than needed: over-collaboration slows decisions; keep at most 2 and consult the rest.",
@@ -178,20 +299,54 @@ export const DecisionCheck = coda.makeFormula({
       ],
     },
     {
-      params: [["Grace Mbeki"], ["Maya Lindqvist"], [], "Architecture and hosting", ["Hana Sato", "Grace Mbeki"], ["Architecture and hosting", "Pricing and discounts"], ["Decides alone", "Owns outright"]],
-      result: ["Grace Mbeki owns this decision, but \"Architecture and hosting\" lies in Hana Sato's lane: the lane's owner decides, or the lanes change."],
+      params: [
+        ["Grace Mbeki"],
+        ["Maya Lindqvist"],
+        [],
+        "Architecture and hosting",
+        ["Hana Sato", "Grace Mbeki"],
+        ["Architecture and hosting", "Pricing and discounts"],
+        ["Decides alone", "Owns outright"],
+      ],
+      result: [
+        "Grace Mbeki owns this decision, but \"Architecture and hosting\" lies in Hana Sato's lane: the lane's owner decides, or the lanes change.",
+      ],
     },
     {
-      params: [["Lena Fischer"], ["Maya Lindqvist"], [], "Support operations", ["Lena Fischer"], ["Support operations"], ["Decides alone"]],
-      result: ["Over-collaboration: \"Support operations\" is Lena Fischer's to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide."],
+      params: [
+        ["Lena Fischer"],
+        ["Maya Lindqvist"],
+        [],
+        "Support operations",
+        ["Lena Fischer"],
+        ["Support operations"],
+        ["Decides alone"],
+      ],
+      result: [
+        'Over-collaboration: "Support operations" is Lena Fischer\'s to decide alone, yet 1 approver signed off; consult if useful, but let the owner decide.',
+      ],
     },
   ],
   execute: async function ([owner, approvers, consulted, kind, laneLeaders, laneKinds, laneAuthorities]) {
     const problems = decisionCheck(owner, approvers ?? [], consulted ?? []);
     const lanes = lanesFrom(laneLeaders ?? [], laneKinds ?? [], laneAuthorities ?? []);
-    const names = (xs: ReadonlyArray<string | null | undefined>) => xs.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(x => x.trim());
-    return [...problems, ...laneCheck({owners: names(owner), approvers: names(approvers ?? []), consulted: names(consulted ?? []), kind: kind ?? ""}, lanes)];
+    const names = (xs: ReadonlyArray<string | null | undefined>) =>
+      xs.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(x => x.trim());
+    return [
+      ...problems,
+      ...laneCheck(
+        {owners: names(owner), approvers: names(approvers ?? []), consulted: names(consulted ?? []), kind: kind ?? ""},
+        lanes,
+      ),
+    ];
   },
 });
 
-export const meetingFormulas = [AgendaTimes, MeetingMix, MeetingDates, RolloutPhase, LeadershipAlignment, DecisionCheck];
+export const meetingFormulas = [
+  AgendaTimes,
+  MeetingMix,
+  MeetingDates,
+  RolloutPhase,
+  LeadershipAlignment,
+  DecisionCheck,
+];

@@ -24,7 +24,12 @@ function noticeRow(schema: coda.GenericObjectSchema, id: string, text: string): 
   const row: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema.properties)) {
     if (name === schema.idProperty) row[name] = id;
-    else if (name === schema.displayProperty || ((property as {required?: boolean}).required && property.type === "string")) row[name] = text;
+    else if (
+      name === schema.displayProperty ||
+      ((property as {required?: boolean}).required && property.type === "string")
+    ) {
+      row[name] = text;
+    }
   }
   return row;
 }

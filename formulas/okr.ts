@@ -33,9 +33,24 @@ export const KeyResultProgress = coda.makeFormula({
   description:
     "How far a key result has come, from 0 to 1 (up to 1.5 with over-achievement allowed). Auto measures (current − start) ÷ (target − start), so it works for key results that should rise and for ones that should fall. StayAbove and StayBelow are levels to hold: 1 when held, else 0.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "start", description: `The value when the cycle began, in the key result's own unit: ${Ranges.number}.`, suggestedValue: 0}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "target", description: `The value that means fully achieved, in the same unit and not equal to start: ${Ranges.number}.`, suggestedValue: 100}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "current", description: `The latest value, in the same unit: ${Ranges.number}.`, suggestedValue: 0}),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "start",
+      description: `The value when the cycle began, in the key result's own unit: ${Ranges.number}.`,
+      suggestedValue: 0,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "target",
+      description: `The value that means fully achieved, in the same unit and not equal to start: ${Ranges.number}.`,
+      suggestedValue: 100,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "current",
+      description: `The latest value, in the same unit: ${Ranges.number}.`,
+      suggestedValue: 0,
+    }),
     coda.makeParameter({
       type: coda.ParameterType.String,
       name: "kind",
@@ -46,7 +61,8 @@ export const KeyResultProgress = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.Boolean,
       name: "allowOverachievement",
-      description: "Let progress pass 1 when the target is beaten, up to 1.5 (150%), the most any formula reads. Off by default: progress is capped at 1.",
+      description:
+        "Let progress pass 1 when the target is beaten, up to 1.5 (150%), the most any formula reads. Off by default: progress is capped at 1.",
       optional: true,
     }),
   ],
@@ -69,11 +85,27 @@ export const KeyResultProgress = coda.makeFormula({
 
 export const KeyResultGrade = coda.makeFormula({
   name: "KeyResultGrade",
-  description: "The color band of a score: Green from 0.7, Yellow from 0.4, Red below (the widely used OKR grading). The bands can be changed.",
+  description:
+    "The color band of a score: Green from 0.7, Yellow from 0.4, Red below (the widely used OKR grading). The bands can be changed.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "score", description: `The score or progress, ${Ranges.score}.`, suggestedValue: 0.7}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "greenAt", description: `The lowest Green score, at or above yellowAt: ${Ranges.fraction}. Default 0.7.`, optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "yellowAt", description: `The lowest Yellow score: ${Ranges.fraction}. Default 0.4.`, optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "score",
+      description: `The score or progress, ${Ranges.score}.`,
+      suggestedValue: 0.7,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "greenAt",
+      description: `The lowest Green score, at or above yellowAt: ${Ranges.fraction}. Default 0.7.`,
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "yellowAt",
+      description: `The lowest Yellow score: ${Ranges.fraction}. Default 0.4.`,
+      optional: true,
+    }),
   ],
   resultType: coda.ValueType.String,
   connectionRequirement: coda.ConnectionRequirement.None,
@@ -103,7 +135,11 @@ export const ExpectedProgress = coda.makeFormula({
     {params: ["2026-04-01", "2026-06-30", "2026-07-15"], result: 1},
   ],
   execute: async function ([cycleStart, cycleEnd, asOf], context) {
-    return expectedProgress(toDay("cycleStart", cycleStart, context.timezone), toDay("cycleEnd", cycleEnd, context.timezone), dayOrToday("asOf", asOf, context));
+    return expectedProgress(
+      toDay("cycleStart", cycleStart, context.timezone),
+      toDay("cycleEnd", cycleEnd, context.timezone),
+      dayOrToday("asOf", asOf, context),
+    );
   },
 });
 
@@ -111,7 +147,11 @@ export const KeyResultStatus = coda.makeFormula({
   name: "KeyResultStatus",
   description: `Whether a key result is Not started, On track, At risk, Off track, Done or Missed. ${StatusRulesText}`,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Number, name: "progress", description: `The key result's progress (KeyResultProgress), ${Ranges.score}.`}),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "progress",
+      description: `The key result's progress (KeyResultProgress), ${Ranges.score}.`,
+    }),
     CycleStartParam,
     CycleEndParam,
     AsOfParam,
@@ -142,9 +182,14 @@ export const KeyResultStatus = coda.makeFormula({
 
 export const ObjectiveScore = coda.makeFormula({
   name: "ObjectiveScore",
-  description: "An objective's score: the weighted mean of its key results' scores. Blank scores (not scored yet) are left out with their weights; a blank weight counts as 1.",
+  description:
+    "An objective's score: the weighted mean of its key results' scores. Blank scores (not scored yet) are left out with their weights; a blank weight counts as 1.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: `The key results' scores, each ${Ranges.score}; ${Ranges.list}.`}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseNumberArray,
+      name: "scores",
+      description: `The key results' scores, each ${Ranges.score}; ${Ranges.list}.`,
+    }),
     WeightsParam,
   ],
   resultType: coda.ValueType.Number,
@@ -153,7 +198,13 @@ export const ObjectiveScore = coda.makeFormula({
   onError: handleError,
   examples: [
     {params: [[0.4, 0.8, 0.6]], result: 0.6},
-    {params: [[1, 0.5], [3, 1]], result: 0.875},
+    {
+      params: [
+        [1, 0.5],
+        [3, 1],
+      ],
+      result: 0.875,
+    },
   ],
   execute: async function ([scores, weights]) {
     return objectiveScore(scores, weights);
@@ -162,11 +213,24 @@ export const ObjectiveScore = coda.makeFormula({
 
 export const ForecastValue = coda.makeFormula({
   name: "ForecastValue",
-  description: "Where a key result is heading: the straight line that best fits its check-ins (least squares), read at a date such as the cycle's end.",
+  description:
+    "Where a key result is heading: the straight line that best fits its check-ins (least squares), read at a date such as the cycle's end.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseDateArray, name: "dates", description: `The check-in dates, each ${Ranges.date}; ${Ranges.list}.`}),
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "values", description: `The value at each check-in, one per date: ${Ranges.number}.`}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "atDate", description: `The date to project to, usually the cycle's end: ${Ranges.date}.`}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseDateArray,
+      name: "dates",
+      description: `The check-in dates, each ${Ranges.date}; ${Ranges.list}.`,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseNumberArray,
+      name: "values",
+      description: `The value at each check-in, one per date: ${Ranges.number}.`,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Date,
+      name: "atDate",
+      description: `The date to project to, usually the cycle's end: ${Ranges.date}.`,
+    }),
   ],
   resultType: coda.ValueType.Number,
   connectionRequirement: coda.ConnectionRequirement.None,
@@ -182,9 +246,14 @@ export const ForecastValue = coda.makeFormula({
 
 export const OkrCycle = coda.makeFormula({
   name: "OkrCycle",
-  description: "The OKR cycle a date falls in, with its name, first and last day. Fiscal years are named by the calendar year in which they end.",
+  description:
+    "The OKR cycle a date falls in, with its name, first and last day. Fiscal years are named by the calendar year in which they end.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: `Any day in the cycle: ${Ranges.date}.`}),
+    coda.makeParameter({
+      type: coda.ParameterType.Date,
+      name: "date",
+      description: `Any day in the cycle: ${Ranges.date}.`,
+    }),
     coda.makeParameter({
       type: coda.ParameterType.Number,
       name: "monthsPerCycle",
@@ -204,9 +273,18 @@ export const OkrCycle = coda.makeFormula({
   connectionRequirement: coda.ConnectionRequirement.None,
   onError: handleError,
   examples: [
-    {params: ["2026-11-21"], result: {Name: "FY2026 Q4", Start: "2026-10-01", End: "2026-12-31", Number: 4, FiscalYear: 2026}},
-    {params: ["2026-11-21", 6, 7], result: {Name: "FY2027 H1", Start: "2026-07-01", End: "2026-12-31", Number: 1, FiscalYear: 2027}},
-    {params: ["2026-02-10", 4], result: {Name: "FY2026 C1", Start: "2026-01-01", End: "2026-04-30", Number: 1, FiscalYear: 2026}},
+    {
+      params: ["2026-11-21"],
+      result: {Name: "FY2026 Q4", Start: "2026-10-01", End: "2026-12-31", Number: 4, FiscalYear: 2026},
+    },
+    {
+      params: ["2026-11-21", 6, 7],
+      result: {Name: "FY2027 H1", Start: "2026-07-01", End: "2026-12-31", Number: 1, FiscalYear: 2027},
+    },
+    {
+      params: ["2026-02-10", 4],
+      result: {Name: "FY2026 C1", Start: "2026-01-01", End: "2026-04-30", Number: 1, FiscalYear: 2026},
+    },
   ],
   execute: async function ([date, monthsPerCycle, fiscalYearStartMonth], context) {
     const row = cycleToRow(okrCycle(toDay("date", date, context.timezone), monthsPerCycle, fiscalYearStartMonth));
@@ -242,7 +320,10 @@ export const AlignmentFindings = coda.makeFormula({
       ],
     },
     {
-      params: [["A", "B"], ["B", "A"]],
+      params: [
+        ["A", "B"],
+        ["B", "A"],
+      ],
       result: [
         {Id: "A", Problem: "Cycle", Detail: "Supports itself through a loop: A → B → A."},
         {Id: "B", Problem: "Cycle", Detail: "Supports itself through a loop: A → B → A."},
@@ -250,7 +331,11 @@ export const AlignmentFindings = coda.makeFormula({
     },
   ],
   execute: async function ([ids, parentIds, rootIds]) {
-    return alignmentFindings(ids, parentIds, rootIds ?? []).map(f => ({Id: f.id, Problem: f.problem, Detail: f.detail}));
+    return alignmentFindings(ids, parentIds, rootIds ?? []).map(f => ({
+      Id: f.id,
+      Problem: f.problem,
+      Detail: f.detail,
+    }));
   },
 });
 
@@ -274,7 +359,11 @@ export const RollUp = coda.makeFormula({
   onError: handleError,
   examples: [
     {
-      params: [["G1", "O1", "KR1", "KR2"], ["", "G1", "O1", "O1"], [0, 0, 0.4, 0.8]],
+      params: [
+        ["G1", "O1", "KR1", "KR2"],
+        ["", "G1", "O1", "O1"],
+        [0, 0, 0.4, 0.8],
+      ],
       result: [
         {Id: "G1", Score: 0.6, Depth: 0, Leaves: 2},
         {Id: "O1", Score: 0.6, Depth: 1, Leaves: 2},
@@ -284,7 +373,12 @@ export const RollUp = coda.makeFormula({
     },
   ],
   execute: async function ([ids, parentIds, scores, weights]) {
-    return rollUp(ids, parentIds, scores, weights).map(r => ({Id: r.id, Score: r.score, Depth: r.depth, Leaves: r.leaves}));
+    return rollUp(ids, parentIds, scores, weights).map(r => ({
+      Id: r.id,
+      Score: r.score,
+      Depth: r.depth,
+      Leaves: r.leaves,
+    }));
   },
 });
 
@@ -293,7 +387,11 @@ export const CycleReview = coda.makeFormula({
   description:
     "The evidence for a cycle retrospective: how many key results landed Green, Yellow and Red, the mean score, and flags for sandbagging (most at 100% or more), overreach (most below 30%), stale key results (no check-in for 14 days) and low confidence.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.SparseNumberArray, name: "scores", description: `Each key result's final score, ${Ranges.score}; ${Ranges.list}.`}),
+    coda.makeParameter({
+      type: coda.ParameterType.SparseNumberArray,
+      name: "scores",
+      description: `Each key result's final score, ${Ranges.score}; ${Ranges.list}.`,
+    }),
     coda.makeParameter({
       type: coda.ParameterType.SparseNumberArray,
       name: "confidences",
@@ -303,7 +401,8 @@ export const CycleReview = coda.makeFormula({
     coda.makeParameter({
       type: coda.ParameterType.SparseDateArray,
       name: "lastCheckIns",
-      description: "Each key result's latest check-in, one per score, each a date from the year 1000 to 9999; blank means never checked in. Optional.",
+      description:
+        "Each key result's latest check-in, one per score, each a date from the year 1000 to 9999; blank means never checked in. Optional.",
       optional: true,
     }),
     AsOfParam,
@@ -336,7 +435,8 @@ export const CycleReview = coda.makeFormula({
         Red: 1,
         Stale: 2,
         LowConfidence: 1,
-        Flags: "Stale: 2 key results had no check-in in the last 14 days. Low confidence: 1 key result below 50% confidence.",
+        Flags:
+          "Stale: 2 key results had no check-in in the last 14 days. Low confidence: 1 key result below 50% confidence.",
       },
     },
   ],
@@ -372,4 +472,3 @@ export const okrFormulas = [
   RollUp,
   CycleReview,
 ];
-

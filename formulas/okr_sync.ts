@@ -49,7 +49,8 @@ export const StrategicImperatives = coda.makeSyncTable({
 
 export const AnnualGoals = coda.makeSyncTable({
   name: "AnnualGoals",
-  description: "The annual goals from the strategy doc, each linked to the imperative it serves. Team docs add it so objectives can support a goal.",
+  description:
+    "The annual goals from the strategy doc, each linked to the imperative it serves. Team docs add it so objectives can support a goal.",
   identityName: Identity.AnnualGoal,
   connectionRequirement: Connected,
   schema: GoalSchema,
@@ -66,14 +67,30 @@ export const AnnualGoals = coda.makeSyncTable({
 });
 
 function okrParameters(defaultTable: string): coda.ParamDefs {
-  return [DocsParam, CycleParam, TeamsParam, StatusesParam, tableParam(defaultTable), ColumnsParam, AsOfParam, FiscalYearStartParam];
+  return [
+    DocsParam,
+    CycleParam,
+    TeamsParam,
+    StatusesParam,
+    tableParam(defaultTable),
+    ColumnsParam,
+    AsOfParam,
+    FiscalYearStartParam,
+  ];
 }
 
 type OkrParams = [string[], string?, string[]?, string[]?, string?, string?, Date?, number?];
 
 /** The execute of a sync table pulled up from team docs: the same walk, different rows. */
-function teamOkrSync<R>(primary: "objectives" | "keyResults", label: string, toRows: (okrs: TeamOkrs, derived: DerivedKeyResult[], filters: OkrFilters) => R[]) {
-  return async function ([docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth]: OkrParams, context: coda.SyncExecutionContext) {
+function teamOkrSync<R>(
+  primary: "objectives" | "keyResults",
+  label: string,
+  toRows: (okrs: TeamOkrs, derived: DerivedKeyResult[], filters: OkrFilters) => R[],
+) {
+  return async function (
+    [docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth]: OkrParams,
+    context: coda.SyncExecutionContext,
+  ) {
     const filters: OkrFilters = {cycle, teams, statuses};
     const day = dayOrToday("asOf", asOf, context);
     const options = teamOptions(primary, {table, columns, fiscalYearStartMonth});
@@ -91,7 +108,8 @@ function teamOkrSync<R>(primary: "objectives" | "keyResults", label: string, toR
 
 export const Objectives = coda.makeSyncTable({
   name: "Objectives",
-  description: "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
+  description:
+    "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
   identityName: Identity.Objective,
   connectionRequirement: Connected,
   schema: ObjectiveSchema,
@@ -100,7 +118,9 @@ export const Objectives = coda.makeSyncTable({
     description: "Pulls objectives from a list of team docs.",
     parameters: okrParameters(DefaultTableNames.objectives),
     onError: handleError,
-    execute: teamOkrSync("objectives", "objectives", (okrs, derived, filters) => objectiveRows(okrs.objectives, derived, filters)),
+    execute: teamOkrSync("objectives", "objectives", (okrs, derived, filters) =>
+      objectiveRows(okrs.objectives, derived, filters),
+    ),
   },
 });
 
@@ -121,7 +141,14 @@ export const KeyResults = coda.makeSyncTable({
     executeUpdate: async function ([, , , , table, columns, asOf, fiscalYearStartMonth], updates, context) {
       const day = dayOrToday("asOf", asOf, context);
       const edits = updates.map(u => ({previous: u.previousValue, next: u.newValue, fields: u.updatedFields}));
-      return {result: await editKeyResults(context, edits, day, teamOptions("keyResults", {table, columns, fiscalYearStartMonth}))};
+      return {
+        result: await editKeyResults(
+          context,
+          edits,
+          day,
+          teamOptions("keyResults", {table, columns, fiscalYearStartMonth}),
+        ),
+      };
     },
   },
 });
@@ -141,7 +168,10 @@ export const CheckIns = coda.makeSyncTable({
       return syncAcrossDocs(
         context,
         distinctDocs(docs, "team"),
-        async docId => (await new TeamDoc(context, docId, teamOptions("checkIns", {table, columns})).checkIns(undefined)).map(checkInRow),
+        async docId =>
+          (await new TeamDoc(context, docId, teamOptions("checkIns", {table, columns})).checkIns(undefined)).map(
+            checkInRow,
+          ),
         "check-ins",
       );
     },
@@ -155,13 +185,49 @@ export const CheckIn = coda.makeFormula({
   isAction: true,
   connectionRequirement: Connected,
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResult", description: "The key result's Id from the KeyResults sync table, such as NsTeam001/i-t0001m (the source doc's id and the row's id), or the row's link in its team doc."}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "value", description: "The key result's value today, in its own unit (the KeyResults table's Unit, such as days or $): any number from -1e15 to 1e15."}),
-    coda.makeParameter({type: coda.ParameterType.Number, name: "confidence", description: "Your confidence it will be met, from 0 to 1, where 1 is 100% (0.7 for 70%). Optional: the key result keeps its confidence when left out.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "note", description: "What changed and why.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.Date, name: "date", description: "The check-in's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.", optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "keyResultsTable", description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`, optional: true}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "checkInsTable", description: `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`, optional: true}),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "keyResult",
+      description:
+        "The key result's Id from the KeyResults sync table, such as NsTeam001/i-t0001m (the source doc's id and the row's id), or the row's link in its team doc.",
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "value",
+      description:
+        "The key result's value today, in its own unit (the KeyResults table's Unit, such as days or $): any number from -1e15 to 1e15.",
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Number,
+      name: "confidence",
+      description:
+        "Your confidence it will be met, from 0 to 1, where 1 is 100% (0.7 for 70%). Optional: the key result keeps its confidence when left out.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "note",
+      description: "What changed and why.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.Date,
+      name: "date",
+      description: "The check-in's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "keyResultsTable",
+      description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`,
+      optional: true,
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "checkInsTable",
+      description: `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`,
+      optional: true,
+    }),
     AsOfParam,
     FiscalYearStartParam,
   ],
@@ -170,7 +236,16 @@ export const CheckIn = coda.makeFormula({
   onError: handleError,
   examples: [
     {
-      params: ["NsTeam001/i-t0001m", 66, 0.55, "Shorter cycles after the new pricing", "2026-11-21", undefined, undefined, "2026-11-21"],
+      params: [
+        "NsTeam001/i-t0001m",
+        66,
+        0.55,
+        "Shorter cycles after the new pricing",
+        "2026-11-21",
+        undefined,
+        undefined,
+        "2026-11-21",
+      ],
       result: {
         Id: "NsTeam001/i-t0001m",
         Name: "Average sales cycle in days",
@@ -179,14 +254,14 @@ export const CheckIn = coda.makeFormula({
         Code: "KR3",
         Objective: {
           Id: "NsTeam001/i-t00014",
-          Name: "Close the quarter with record mid-market bookings"
+          Name: "Close the quarter with record mid-market bookings",
         },
         ObjectiveName: "Close the quarter with record mid-market bookings",
         Team: "Sales",
         Cycle: "FY2026 Q4",
         Owner: {
           Name: "Jonah Price",
-          Email: "jonah@northstar.example.com"
+          Email: "jonah@northstar.example.com",
         },
         Start: 74,
         Target: 60,
@@ -203,11 +278,14 @@ export const CheckIn = coda.makeFormula({
         LastCheckIn: "2026-11-21",
         Stale: false,
         Link: "https://docs.superhuman.com/d/_dNsTeam001/#OKRs_tt0000v/_rui-t0001m",
-        SourceTable: "Key Results"
+        SourceTable: "Key Results",
       },
     },
   ],
-  execute: async function ([keyResult, value, confidence, note, date, keyResultsTable, checkInsTable, asOf, fiscalYearStartMonth], context) {
+  execute: async function (
+    [keyResult, value, confidence, note, date, keyResultsTable, checkInsTable, asOf, fiscalYearStartMonth],
+    context,
+  ) {
     return recordCheckIn(context, {
       keyResultId: keyResult,
       value,

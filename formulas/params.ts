@@ -44,13 +44,15 @@ export const IdsParam = coda.makeParameter({
 export const ParentIdsParam = coda.makeParameter({
   type: coda.ParameterType.SparseStringArray,
   name: "parentIds",
-  description: "For each item (one entry per id), the id of what it supports; several ids separated by commas when it supports more than one.",
+  description:
+    "For each item (one entry per id), the id of what it supports; several ids separated by commas when it supports more than one.",
 });
 
 export const WeightsParam = coda.makeParameter({
   type: coda.ParameterType.SparseNumberArray,
   name: "weights",
-  description: "A relative weight for each entry, from 0 to 1e15 (2 counts twice as much as 1; blank counts as 1). Optional: equal weights when left out.",
+  description:
+    "A relative weight for each entry, from 0 to 1e15 (2 counts twice as much as 1; blank counts as 1). Optional: equal weights when left out.",
   optional: true,
 });
 
@@ -60,6 +62,13 @@ export function dayOrToday(name: string, value: Date | undefined, context: coda.
 }
 
 /** The calendar days of a date list, read in the doc's time zone; blanks stay blank. */
-export function daysOf(listName: string, itemName: string, values: readonly Maybe<Date>[], context: coda.ExecutionContext): Array<Day | undefined> {
-  return list(listName, values).map((v, i) => (v === null || v === undefined ? undefined : toDay(`${itemName} ${i + 1}`, v, context.timezone)));
+export function daysOf(
+  listName: string,
+  itemName: string,
+  values: readonly Maybe<Date>[],
+  context: coda.ExecutionContext,
+): Array<Day | undefined> {
+  return list(listName, values).map((v, i) =>
+    v === null || v === undefined ? undefined : toDay(`${itemName} ${i + 1}`, v, context.timezone),
+  );
 }

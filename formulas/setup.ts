@@ -67,7 +67,8 @@ export const SetupCheck = coda.makeFormula({
           Problems: [],
           Suggestions: [],
           Fix: "",
-          Columns: "Goal (Text), Code (Text), Imperative (Lookup to Strategic Imperatives), Owner (People), Fiscal Year (Number)",
+          Columns:
+            "Goal (Text), Code (Text), Imperative (Lookup to Strategic Imperatives), Owner (People), Fiscal Year (Number)",
         },
       ],
     },
@@ -82,9 +83,21 @@ export const CreateTeamDoc = coda.makeFormula({
   description:
     "Makes a team's OKR doc, for a button on each row of the leadership doc's Teams table: copies the team doc you made once, titles the copy after the team, shares it with the row's Lead (by email) and writes the copy's link in the row's Team Doc column. Safe to run again: a row that has its link, or a copy made before, is never copied twice. It makes up to three writes: the copy, the share and the link.",
   parameters: [
-    coda.makeParameter({type: coda.ParameterType.String, name: "leadershipDoc", description: "The link (or id) of the doc that holds the Teams table."}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "team", description: "The team's name, as its row in the Teams table spells it."}),
-    coda.makeParameter({type: coda.ParameterType.String, name: "templateDoc", description: "The link (or id) of the team doc to copy: its tables, columns and rows come along."}),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "leadershipDoc",
+      description: "The link (or id) of the doc that holds the Teams table.",
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "team",
+      description: "The team's name, as its row in the Teams table spells it.",
+    }),
+    coda.makeParameter({
+      type: coda.ParameterType.String,
+      name: "templateDoc",
+      description: "The link (or id) of the team doc to copy: its tables, columns and rows come along.",
+    }),
   ],
   resultType: coda.ValueType.Object,
   schema: TeamDocSchema,

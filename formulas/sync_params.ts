@@ -11,7 +11,10 @@ async function tableOptions(context: coda.ExecutionContext, search: string, doc:
   const first = Array.isArray(doc) ? doc[0] : doc;
   if (!first) return [];
   const tables = await docTables(context, await resolveDocId(context, first));
-  return coda.simpleAutocomplete(search, tables.map(t => t.name));
+  return coda.simpleAutocomplete(
+    search,
+    tables.map(t => t.name),
+  );
 }
 
 export const DocParam = coda.makeParameter({
@@ -39,11 +42,20 @@ export function tableParam(defaultName: string) {
   });
 }
 
-export const MeetingDocParam = coda.makeParameter({type: coda.ParameterType.String, name: "meetingDoc", description: "The link (or id) of the leadership meeting's doc."});
+export const MeetingDocParam = coda.makeParameter({
+  type: coda.ParameterType.String,
+  name: "meetingDoc",
+  description: "The link (or id) of the leadership meeting's doc.",
+});
 
 /** The table's name in the leadership meeting's doc, for a sync table that reads one there. */
 export function meetingTableParam(fallback: string) {
-  return coda.makeParameter({type: coda.ParameterType.String, name: "table", description: `The table's name. Default: ${fallback}.`, optional: true});
+  return coda.makeParameter({
+    type: coda.ParameterType.String,
+    name: "table",
+    description: `The table's name. Default: ${fallback}.`,
+    optional: true,
+  });
 }
 
 export const ColumnsParam = coda.makeParameter({
@@ -62,7 +74,9 @@ export const CycleParam = coda.makeParameter({
   autocomplete: async function (context, search, args) {
     const now = today(context.timezone);
     const startMonth = (args as {fiscalYearStartMonth?: number}).fiscalYearStartMonth;
-    const names = [-1, 0, 1, 2].map(q => okrCycle(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + q * 3, 1)), 3, startMonth).name);
+    const names = [-1, 0, 1, 2].map(
+      q => okrCycle(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + q * 3, 1)), 3, startMonth).name,
+    );
     return coda.simpleAutocomplete(search, names);
   },
 });

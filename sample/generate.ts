@@ -22,7 +22,14 @@ export function generateTree(keyResults: number, seed = 7): GeneratedTree {
   const objectives = Math.max(1, Math.round(keyResults / 4));
   const goals = Math.max(3, Math.round(objectives / 20));
   const imperatives = Math.max(2, Math.round(goals / 5));
-  const tree: GeneratedTree = {ids: [], parentIds: [], scores: [], weights: [], rootIds: [], counts: {imperatives, goals, objectives, keyResults}};
+  const tree: GeneratedTree = {
+    ids: [],
+    parentIds: [],
+    scores: [],
+    weights: [],
+    rootIds: [],
+    counts: {imperatives, goals, objectives, keyResults},
+  };
   const add = (id: string, parent: string, score?: number, weight?: number) => {
     tree.ids.push(id);
     tree.parentIds.push(parent);
@@ -37,7 +44,8 @@ export function generateTree(keyResults: number, seed = 7): GeneratedTree {
   }
   for (let i = 0; i < objectives; i++) {
     const r = random();
-    const parent = r < 0.005 ? "" : r < 0.01 ? "AG-retired" : r < 0.02 ? `AG${pick(goals)},AG${pick(goals)}` : `AG${pick(goals)}`;
+    const parent =
+      r < 0.005 ? "" : r < 0.01 ? "AG-retired" : r < 0.02 ? `AG${pick(goals)},AG${pick(goals)}` : `AG${pick(goals)}`;
     add(`O${i}`, parent);
   }
   for (let i = 0; i < keyResults; i++) add(`KR${i}`, `O${i % objectives}`, round(random() * 1.1, 3), 1 + pick(3));
@@ -49,7 +57,10 @@ export function generateTree(keyResults: number, seed = 7): GeneratedTree {
  * tests of the sync tables: every team gets its share of objectives and key
  * results, each key result a few weekly check-ins.
  */
-export function generateOrganization(size: {teams: number; objectives: number; keyResults: number}, seed = 11): Organization {
+export function generateOrganization(
+  size: {teams: number; objectives: number; keyResults: number},
+  seed = 11,
+): Organization {
   const random = seeded(seed);
   const base = sampleOrganization();
   const cycle = base.cycle;
@@ -59,7 +70,14 @@ export function generateOrganization(size: {teams: number; objectives: number; k
   });
   const objectives: Objective[] = Array.from({length: size.objectives}, (_, i) => {
     const team = teams[i % teams.length];
-    return {id: `O${i + 1}`, name: `Objective ${i + 1}`, teamId: team.id, owner: team.lead, cycle: cycle.name, goalIds: [base.goals[i % base.goals.length].id]};
+    return {
+      id: `O${i + 1}`,
+      name: `Objective ${i + 1}`,
+      teamId: team.id,
+      owner: team.lead,
+      cycle: cycle.name,
+      goalIds: [base.goals[i % base.goals.length].id],
+    };
   });
   const keyResults: KeyResult[] = Array.from({length: size.keyResults}, (_, i) => {
     const objective = objectives[i % objectives.length];

@@ -36,14 +36,32 @@ export interface MetricsSample {
 /** The shape of a series over the year: where it starts, where it ends, and how it gets there. */
 type Shape = {from: number; to: number; noise: number; curve?: "late" | "early"};
 
-type Row = [id: string, name: string, area: string, owner: Person, unit: string, greenAt: number, redAt: number, shape: Shape];
+type Row = [
+  id: string,
+  name: string,
+  area: string,
+  owner: Person,
+  unit: string,
+  greenAt: number,
+  redAt: number,
+  shape: Shape,
+];
 
 const rows: Row[] = [
   ["M1", "Net new ARR", "Growth", People.sales, "$k/week", 300, 200, {from: 280, to: 310, noise: 25}],
   ["M2", "Pipeline coverage", "Growth", People.marketing, "x", 3, 2, {from: 3.4, to: 2.5, noise: 0.08, curve: "late"}],
   ["M3", "Net revenue retention", "Growth", People.success, "%", 112, 100, {from: 108, to: 106, noise: 0.8}],
   ["M4", "On-time delivery", "Operations", People.engineering, "%", 90, 75, {from: 91, to: 93, noise: 2}],
-  ["M5", "Support backlog", "Operations", People.success, "tickets", 150, 300, {from: 140, to: 330, noise: 12, curve: "early"}],
+  [
+    "M5",
+    "Support backlog",
+    "Operations",
+    People.success,
+    "tickets",
+    150,
+    300,
+    {from: 140, to: 330, noise: 12, curve: "early"},
+  ],
   ["M6", "Uptime", "Operations", People.engineering, "%", 99.9, 99.5, {from: 99.95, to: 99.93, noise: 0.02}],
   ["M7", "Gross margin", "Finance", People.finance, "%", 75, 65, {from: 76, to: 63, noise: 0.6, curve: "early"}],
   ["M8", "Cash runway", "Finance", People.finance, "months", 24, 12, {from: 30, to: 27, noise: 0.4}],
@@ -52,7 +70,16 @@ const rows: Row[] = [
   ["M11", "Offer acceptance", "Talent", People.people, "%", 80, 60, {from: 82, to: 84, noise: 3}],
   ["M12", "Employee NPS", "Culture", People.people, "points", 30, 10, {from: 34, to: 26, noise: 1.5, curve: "late"}],
   ["M13", "Managers with weekly one-to-ones", "Culture", People.people, "%", 85, 60, {from: 70, to: 88, noise: 2}],
-  ["M14", "Revenue from products under two years old", "Innovation", People.product, "%", 20, 10, {from: 12, to: 17, noise: 0.8}],
+  [
+    "M14",
+    "Revenue from products under two years old",
+    "Innovation",
+    People.product,
+    "%",
+    20,
+    10,
+    {from: 12, to: 17, noise: 0.8},
+  ],
   ["M15", "Experiments shipped", "Innovation", People.product, "a week", 4, 1, {from: 3, to: 3.5, noise: 1}],
 ];
 
@@ -77,7 +104,16 @@ export function sampleMetrics(weeks = 52): MetricsSample {
   const typo = readings.find(r => r.metricId === "M15" && r.date === isoDay(addDays(last, -14)));
   if (typo) typo.value = "n/a";
   return {
-    definitions: rows.map(([id, name, area, owner, unit, greenAt, redAt]) => ({id, name, area, owner, unit, greenAt, redAt, cadence: "Weekly"})),
+    definitions: rows.map(([id, name, area, owner, unit, greenAt, redAt]) => ({
+      id,
+      name,
+      area,
+      owner,
+      unit,
+      greenAt,
+      redAt,
+      cadence: "Weekly",
+    })),
     readings,
   };
 }
@@ -91,10 +127,23 @@ export function generateMetrics(metrics: number, weeks: number, seed = 5): Metri
   const readings: Reading[] = [];
   for (let m = 0; m < metrics; m++) {
     const id = `G${m + 1}`;
-    definitions.push({id, name: `Metric ${m + 1}`, area: areas[m % areas.length], owner: People.ceo, unit: "", greenAt: 100, redAt: 80, cadence: "Weekly"});
+    definitions.push({
+      id,
+      name: `Metric ${m + 1}`,
+      area: areas[m % areas.length],
+      owner: People.ceo,
+      unit: "",
+      greenAt: 100,
+      redAt: 80,
+      cadence: "Weekly",
+    });
     const drift = (random() - 0.5) * 40;
     for (let w = 0; w < weeks; w++) {
-      readings.push({metricId: id, date: isoDay(addDays(last, -7 * (weeks - 1 - w))), value: round(95 + (drift * w) / weeks + (random() - 0.5) * 6, 1)});
+      readings.push({
+        metricId: id,
+        date: isoDay(addDays(last, -7 * (weeks - 1 - w))),
+        value: round(95 + (drift * w) / weeks + (random() - 0.5) * 6, 1),
+      });
     }
   }
   return {definitions, readings};

@@ -1,7 +1,17 @@
 import {addDays, differenceInCalendarDays} from "date-fns";
 import {day, isoDay} from "../src/engine/calendar";
 import {round, seeded} from "./random";
-import type {AnnualGoal, CheckIn, Imperative, KeyResult, Objective, Organization, Person, RetrospectiveNote, Team} from "./types";
+import type {
+  AnnualGoal,
+  CheckIn,
+  Imperative,
+  KeyResult,
+  Objective,
+  Organization,
+  Person,
+  RetrospectiveNote,
+  Team,
+} from "./types";
 
 /**
  * Northstar Analytics, the built-in sample organization: a B2B software company
@@ -28,19 +38,57 @@ export const People = {
 };
 
 const imperatives: Imperative[] = [
-  {id: "SI1", name: "Win the mid-market", owner: People.ceo.name, description: "Be the first choice for analytics teams at companies of 200 to 2,000 people."},
-  {id: "SI2", name: "Become a platform", owner: People.product.name, description: "Let customers and partners build on Northstar instead of around it."},
-  {id: "SI3", name: "Grow efficiently", owner: People.finance.name, description: "Every new dollar of revenue costs less to win and to serve."},
-  {id: "SI4", name: "A place where great people do their best work", owner: People.people.name, description: "Hire, grow and keep people who raise the bar."},
+  {
+    id: "SI1",
+    name: "Win the mid-market",
+    owner: People.ceo.name,
+    description: "Be the first choice for analytics teams at companies of 200 to 2,000 people.",
+  },
+  {
+    id: "SI2",
+    name: "Become a platform",
+    owner: People.product.name,
+    description: "Let customers and partners build on Northstar instead of around it.",
+  },
+  {
+    id: "SI3",
+    name: "Grow efficiently",
+    owner: People.finance.name,
+    description: "Every new dollar of revenue costs less to win and to serve.",
+  },
+  {
+    id: "SI4",
+    name: "A place where great people do their best work",
+    owner: People.people.name,
+    description: "Hire, grow and keep people who raise the bar.",
+  },
 ];
 
 const goals: AnnualGoal[] = [
   {id: "AG1", name: "Grow ARR from $38M to $52M", imperativeId: "SI1", owner: People.sales.name, fiscalYear: 2026},
   {id: "AG2", name: "Net revenue retention of 115%", imperativeId: "SI1", owner: People.success.name, fiscalYear: 2026},
-  {id: "AG3", name: "Launch the partner API with 20 integrations", imperativeId: "SI2", owner: People.product.name, fiscalYear: 2026},
-  {id: "AG4", name: "New customers see value within 14 days", imperativeId: "SI2", owner: People.success.name, fiscalYear: 2026},
+  {
+    id: "AG3",
+    name: "Launch the partner API with 20 integrations",
+    imperativeId: "SI2",
+    owner: People.product.name,
+    fiscalYear: 2026,
+  },
+  {
+    id: "AG4",
+    name: "New customers see value within 14 days",
+    imperativeId: "SI2",
+    owner: People.success.name,
+    fiscalYear: 2026,
+  },
   {id: "AG5", name: "Reach a 10% operating margin", imperativeId: "SI3", owner: People.finance.name, fiscalYear: 2026},
-  {id: "AG6", name: "Engagement of 80 and regretted attrition under 6%", imperativeId: "SI4", owner: People.people.name, fiscalYear: 2026},
+  {
+    id: "AG6",
+    name: "Engagement of 80 and regretted attrition under 6%",
+    imperativeId: "SI4",
+    owner: People.people.name,
+    fiscalYear: 2026,
+  },
 ];
 
 const teams: Team[] = [
@@ -57,20 +105,111 @@ const Cycle = {name: "FY2026 Q4", start: "2026-10-01", end: "2026-12-31"};
 const AsOf = "2026-11-20";
 
 const objectives: Objective[] = [
-  {id: "O1", name: "Close the quarter with record mid-market bookings", teamId: "sales", owner: People.sales, cycle: Cycle.name, goalIds: ["AG1"]},
-  {id: "O2", name: "Make every rep productive within 60 days", teamId: "sales", owner: People.ae, cycle: Cycle.name, goalIds: ["AG1", "AG5"]},
-  {id: "O3", name: "Fill the pipeline with qualified mid-market demand", teamId: "marketing", owner: People.marketing, cycle: Cycle.name, goalIds: ["AG1"]},
+  {
+    id: "O1",
+    name: "Close the quarter with record mid-market bookings",
+    teamId: "sales",
+    owner: People.sales,
+    cycle: Cycle.name,
+    goalIds: ["AG1"],
+  },
+  {
+    id: "O2",
+    name: "Make every rep productive within 60 days",
+    teamId: "sales",
+    owner: People.ae,
+    cycle: Cycle.name,
+    goalIds: ["AG1", "AG5"],
+  },
+  {
+    id: "O3",
+    name: "Fill the pipeline with qualified mid-market demand",
+    teamId: "marketing",
+    owner: People.marketing,
+    cycle: Cycle.name,
+    goalIds: ["AG1"],
+  },
   {id: "O4", name: "Refresh the brand", teamId: "marketing", owner: People.marketing, cycle: Cycle.name, goalIds: []},
-  {id: "O5", name: "Ship the partner API to general availability", teamId: "product", owner: People.product, cycle: Cycle.name, goalIds: ["AG3"]},
-  {id: "O6", name: "Make onboarding self-serve", teamId: "product", owner: People.pm, cycle: Cycle.name, goalIds: ["AG4"]},
-  {id: "O7", name: "Make the platform fast and dependable at scale", teamId: "engineering", owner: People.engineering, cycle: Cycle.name, goalIds: ["AG3", "AG2"]},
-  {id: "O8", name: "Move reporting onto the new data warehouse", teamId: "engineering", owner: People.sre, cycle: Cycle.name, goalIds: ["AG9"]},
-  {id: "O9", name: "Turn at-risk accounts into advocates", teamId: "success", owner: People.success, cycle: Cycle.name, goalIds: ["AG2", "AG4"]},
-  {id: "O10", name: "Grow revenue inside the base", teamId: "success", owner: People.csm, cycle: Cycle.name, goalIds: ["AG2"]},
-  {id: "O11", name: "Hire the leaders the plan needs", teamId: "people", owner: People.people, cycle: Cycle.name, goalIds: ["AG6"]},
-  {id: "O12", name: "Give every manager a coaching rhythm", teamId: "people", owner: People.people, cycle: Cycle.name, goalIds: ["AG6"]},
-  {id: "O13", name: "Bring cost to serve down", teamId: "finance", owner: People.finance, cycle: Cycle.name, goalIds: ["AG5"]},
-  {id: "O14", name: "Close the books in five days", teamId: "finance", owner: People.finance, cycle: Cycle.name, goalIds: ["AG5"]},
+  {
+    id: "O5",
+    name: "Ship the partner API to general availability",
+    teamId: "product",
+    owner: People.product,
+    cycle: Cycle.name,
+    goalIds: ["AG3"],
+  },
+  {
+    id: "O6",
+    name: "Make onboarding self-serve",
+    teamId: "product",
+    owner: People.pm,
+    cycle: Cycle.name,
+    goalIds: ["AG4"],
+  },
+  {
+    id: "O7",
+    name: "Make the platform fast and dependable at scale",
+    teamId: "engineering",
+    owner: People.engineering,
+    cycle: Cycle.name,
+    goalIds: ["AG3", "AG2"],
+  },
+  {
+    id: "O8",
+    name: "Move reporting onto the new data warehouse",
+    teamId: "engineering",
+    owner: People.sre,
+    cycle: Cycle.name,
+    goalIds: ["AG9"],
+  },
+  {
+    id: "O9",
+    name: "Turn at-risk accounts into advocates",
+    teamId: "success",
+    owner: People.success,
+    cycle: Cycle.name,
+    goalIds: ["AG2", "AG4"],
+  },
+  {
+    id: "O10",
+    name: "Grow revenue inside the base",
+    teamId: "success",
+    owner: People.csm,
+    cycle: Cycle.name,
+    goalIds: ["AG2"],
+  },
+  {
+    id: "O11",
+    name: "Hire the leaders the plan needs",
+    teamId: "people",
+    owner: People.people,
+    cycle: Cycle.name,
+    goalIds: ["AG6"],
+  },
+  {
+    id: "O12",
+    name: "Give every manager a coaching rhythm",
+    teamId: "people",
+    owner: People.people,
+    cycle: Cycle.name,
+    goalIds: ["AG6"],
+  },
+  {
+    id: "O13",
+    name: "Bring cost to serve down",
+    teamId: "finance",
+    owner: People.finance,
+    cycle: Cycle.name,
+    goalIds: ["AG5"],
+  },
+  {
+    id: "O14",
+    name: "Close the books in five days",
+    teamId: "finance",
+    owner: People.finance,
+    cycle: Cycle.name,
+    goalIds: ["AG5"],
+  },
 ];
 
 /**
@@ -123,15 +262,46 @@ const retrospective: RetrospectiveNote[] = [
     happened: "Legal review added a week to most deals until the standard contract was shortened in November.",
     learnt: "Fix the paperwork before chasing speed in the calls.",
   },
-  {keyResultId: "KR6", happened: "Webinars with two customer speakers filled the pipeline faster than paid search did.", learnt: "Book customer speakers a quarter ahead; they are the scarce part."},
-  {keyResultId: "KR9", happened: "The endpoint work ran ahead once the schema review moved to a weekly slot.", learnt: "A fixed review slot beats reviews on request."},
-  {keyResultId: "KR14", happened: "Caching the top twenty dashboards did most of the latency work by itself.", learnt: "Measure which queries users actually run before tuning the engine."},
-  {keyResultId: "KR18", happened: "Every at-risk account got an owner in the first month; plans followed.", learnt: "Name the owner first; the plan comes quickly after."},
-  {keyResultId: "KR22", happened: "Two director searches restarted after late declines.", learnt: "Keep a second finalist warm until the offer is signed."},
-  {keyResultId: "KR26", happened: "The reserved-capacity deal cut hosting cost in one step in October.", learnt: "Negotiate capacity before optimizing workloads one by one."},
+  {
+    keyResultId: "KR6",
+    happened: "Webinars with two customer speakers filled the pipeline faster than paid search did.",
+    learnt: "Book customer speakers a quarter ahead; they are the scarce part.",
+  },
+  {
+    keyResultId: "KR9",
+    happened: "The endpoint work ran ahead once the schema review moved to a weekly slot.",
+    learnt: "A fixed review slot beats reviews on request.",
+  },
+  {
+    keyResultId: "KR14",
+    happened: "Caching the top twenty dashboards did most of the latency work by itself.",
+    learnt: "Measure which queries users actually run before tuning the engine.",
+  },
+  {
+    keyResultId: "KR18",
+    happened: "Every at-risk account got an owner in the first month; plans followed.",
+    learnt: "Name the owner first; the plan comes quickly after.",
+  },
+  {
+    keyResultId: "KR22",
+    happened: "Two director searches restarted after late declines.",
+    learnt: "Keep a second finalist warm until the offer is signed.",
+  },
+  {
+    keyResultId: "KR26",
+    happened: "The reserved-capacity deal cut hosting cost in one step in October.",
+    learnt: "Negotiate capacity before optimizing workloads one by one.",
+  },
 ];
 
-const Notes = ["On plan", "Slipped a little this week", "Good week", "Blocked on a dependency", "Recovered after last week", "Steady"];
+const Notes = [
+  "On plan",
+  "Slipped a little this week",
+  "Good week",
+  "Blocked on a dependency",
+  "Recovered after last week",
+  "Steady",
+];
 
 /** Weekly check-ins from the cycle's start to asOf that follow the key result's pace. */
 function checkInsFor(row: KeyResultRow, random: () => number): CheckIn[] {
@@ -170,7 +340,20 @@ export function sampleOrganization(): Organization {
   const keyResults: KeyResult[] = keyResultRows.map(row => {
     const [id, objectiveId, name, owner, start, target, , unit, kind, confidence, weight] = row;
     const checkIns = checkInsFor(row, random);
-    return {id, name, objectiveId, owner, start, target, kind, confidence, weight, unit, checkIns, current: checkIns[checkIns.length - 1].value};
+    return {
+      id,
+      name,
+      objectiveId,
+      owner,
+      start,
+      target,
+      kind,
+      confidence,
+      weight,
+      unit,
+      checkIns,
+      current: checkIns[checkIns.length - 1].value,
+    };
   });
   // One key result nobody has updated for weeks: the review should call it stale.
   const stale = keyResults.find(kr => kr.id === "KR8")!;
@@ -179,5 +362,15 @@ export function sampleOrganization(): Organization {
   // Not every key result moves weekly: a level held all quarter is checked monthly.
   keyResults.find(kr => kr.id === "KR15")!.cadence = "Monthly";
   keyResults.find(kr => kr.id === "KR5")!.cadence = "Every 2 weeks";
-  return {name: "Northstar Analytics", asOf: AsOf, cycle: Cycle, imperatives, goals, teams, objectives, keyResults, retrospective};
+  return {
+    name: "Northstar Analytics",
+    asOf: AsOf,
+    cycle: Cycle,
+    imperatives,
+    goals,
+    teams,
+    objectives,
+    keyResults,
+    retrospective,
+  };
 }

@@ -8,12 +8,16 @@ import {Knowledge} from "./knowledge";
 const findings = text("What the charter's answers say needs talking about, or blank when nothing does.");
 
 export const CharterItemSchema = coda.makeObjectSchema({
-  description: "One leader's answer to one of the charter's five questions: what we own together, risk tolerance, red lines, expertise, and lanes.",
+  description:
+    "One leader's answer to one of the charter's five questions: what we own together, risk tolerance, red lines, expertise, and lanes.",
   properties: {
     Id: id,
     Name: {...text("The answer in a line."), required: true},
     Question: text("Shared outcome, Risk tolerance, Red line, Expertise or Lane."),
-    Leader: {...PersonSchema, description: "The leader who answered (blank for a shared outcome, which belongs to all)."},
+    Leader: {
+      ...PersonSchema,
+      description: "The leader who answered (blank for a shared outcome, which belongs to all).",
+    },
     Subject: text("The outcome, area, domain or kind of decision the answer is about."),
     Answer: text("The answer as written: the red line, what is at risk, the authority over a decision."),
     Tolerance: number("For risk tolerance: 1 (avoid risk) to 5 (seek risk)."),
@@ -42,16 +46,24 @@ export const RiskSchema = coda.makeObjectSchema({
     Score: number("Likelihood times impact, 1 to 25."),
     Mitigation: text("What is being done about it."),
     MitigationOwner: text("The seat or person who owns the mitigation."),
-    MitigationHolder: text("When the meeting doc keeps a Seats table: the person who holds the mitigation owner's seat, with the seat, such as Grace Mbeki (Finance)."),
+    MitigationHolder: text(
+      "When the meeting doc keeps a Seats table: the person who holds the mitigation owner's seat, with the seat, such as Grace Mbeki (Finance).",
+    ),
     Trigger: text("The condition on live data that says the risk is happening, as written."),
-    TriggerState: text("Fired (the condition holds), Armed (it does not), Unknown (the data cannot say) or No trigger."),
+    TriggerState: text(
+      "Fired (the condition holds), Armed (it does not), Unknown (the data cannot say) or No trigger.",
+    ),
     TriggerReading: text("The values the trigger was judged on."),
-    TriggerError: text("Why the trigger cannot be read or judged: the position and what was expected, or a name that does not exist."),
+    TriggerError: text(
+      "Why the trigger cannot be read or judged: the position and what was expected, or a name that does not exist.",
+    ),
     Status: text("Open, Mitigating, Accepted or Closed."),
     ReviewDate: date("When the risk is next reviewed."),
     ReviewOverdue: flag("True when the review date has passed and the risk is not closed."),
     Hot: flag("True when the trigger has fired and the risk is not closed: it goes to the meeting."),
-    Findings: text("What is missing: no mitigation owner, a mitigation owner who holds no seat or names an empty seat, no trigger, review overdue."),
+    Findings: text(
+      "What is missing: no mitigation owner, a mitigation owner who holds no seat or names an empty seat, no trigger, review overdue.",
+    ),
     Problems: problems,
     Link: link,
   },
@@ -77,7 +89,9 @@ export const GateSchema = coda.makeObjectSchema({
     Cycle: text("The dependency cycle this gate is part of, named in order, or blank."),
     CriticalPath: text("The chain of open items that sets the downstream item's earliest finish."),
     EarliestFinish: date("The earliest the downstream item can finish, given what it waits on."),
-    SlackDays: number("Days between the earliest finish and when the downstream item is due or needed; negative when late."),
+    SlackDays: number(
+      "Days between the earliest finish and when the downstream item is due or needed; negative when late.",
+    ),
     Problems: problems,
     Link: link,
   },
@@ -98,11 +112,15 @@ export const SessionReadinessSchema = coda.makeObjectSchema({
     PreworkDue: date("When pre-work is due: by default five business days before the session."),
     MissingPrework: text("Pre-work not yet received, each with whom it is expected from."),
     PreworkOverdue: flag("True when pre-work is missing after its due date."),
-    UnconfirmedSeats: text("Required seats that have not confirmed, an empty seat marked (empty seat). When the doc keeps a Seats table, blank Required Seats means the seats required in executive sessions, and a holder's name confirms their seats."),
+    UnconfirmedSeats: text(
+      "Required seats that have not confirmed, an empty seat marked (empty seat). When the doc keeps a Seats table, blank Required Seats means the seats required in executive sessions, and a holder's name confirms their seats.",
+    ),
     MissingOutputs: text("After the session: expected outputs not yet recorded."),
     DecisionsRecorded: number("Decisions in the decision log dated on the session's day."),
     NoDecision: flag("True when a decision session was held and recorded no decision."),
-    Ready: flag("True before the session when all pre-work is in and every seat has confirmed; after it, when every output is recorded."),
+    Ready: flag(
+      "True before the session when all pre-work is in and every seat has confirmed; after it, when every output is recorded.",
+    ),
     Findings: text("What to chase, in words."),
     Problems: problems,
     Link: link,
@@ -114,7 +132,8 @@ export const SessionReadinessSchema = coda.makeObjectSchema({
 });
 
 export const ExecutiveSessionSchema = coda.makeObjectSchema({
-  description: "A session of the four-session executive program, with its pre-work, seats, time-boxed agenda and outputs.",
+  description:
+    "A session of the four-session executive program, with its pre-work, seats, time-boxed agenda and outputs.",
   properties: {
     Id: {...id, description: "The session's number and date."},
     Name: {...text("The session."), required: true},

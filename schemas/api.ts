@@ -53,7 +53,12 @@ export const ApiLink = z.looseObject({
 });
 
 /** A table's details: how many rows it has and when it last changed. */
-export const TableDetail = z.looseObject({id: z.string(), name: z.string(), rowCount: z.number(), updatedAt: z.string()});
+export const TableDetail = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  rowCount: z.number(),
+  updatedAt: z.string(),
+});
 
 /** `warning` is null in real answers. */
 export const MutationStatus = z.looseObject({completed: z.boolean(), warning: z.optional(z.nullable(z.string()))});
@@ -84,7 +89,12 @@ export const DocInfo = z.looseObject({
 export const DocList = list(DocInfo);
 
 /** createDoc's answer: the new doc, and the write that makes it, to wait for. */
-export const CreatedDoc = z.looseObject({id: z.string(), name: z.string(), browserLink: z.string(), requestId: z.optional(z.string())});
+export const CreatedDoc = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  browserLink: z.string(),
+  requestId: z.optional(z.string()),
+});
 
 /** addPermission answers an empty object. */
 export const PermissionResult = z.looseObject({});

@@ -15,7 +15,9 @@ export const CheckInDueSchema = coda.makeObjectSchema({
     Owner: {...PersonSchema, description: "The person who checks it in: the one to notify."},
     Team: text("The team that owns its objective."),
     Cycle: text("The OKR cycle of its objective."),
-    CadenceDays: number("Days between check-ins, 1 to 90: the row's Cadence column, else the sync's cadence parameter (7 when blank)."),
+    CadenceDays: number(
+      "Days between check-ins, 1 to 90: the row's Cadence column, else the sync's cadence parameter (7 when blank).",
+    ),
     LastCheckIn: date("The date of its latest check-in; blank when it has none."),
     DaysSince: number("Days since the latest check-in, or since the cycle began when there is none."),
     NextDue: date("The day the next check-in was due."),
@@ -35,7 +37,8 @@ export const CheckInDueSchema = coda.makeObjectSchema({
 });
 
 export const RetrospectiveSchema = coda.makeObjectSchema({
-  description: "A key result at its cycle's end: final grade, how confidence moved, weeks without a check-in, review findings, and the team's notes.",
+  description:
+    "A key result at its cycle's end: final grade, how confidence moved, weeks without a check-in, review findings, and the team's notes.",
   properties: {
     Id: id,
     Name: {type: coda.ValueType.String, description: "The key result.", required: true},
@@ -50,8 +53,12 @@ export const RetrospectiveSchema = coda.makeObjectSchema({
     LastCheckIn: date("The date of its latest check-in in the cycle; blank when it had none."),
     ConfidencePath: text("The owner's confidence at each check-in, oldest first, such as 0.7 → 0.5 → 0.4."),
     CheckIns: number("How many check-ins it had in the cycle."),
-    StaleWeeks: number("Whole weeks of the cycle without a check-in, the first week left out (its check-in is due at its end)."),
-    Findings: text("The review's findings: stale, never checked in, low confidence, and once the cycle has closed sandbagging and overreach; or None."),
+    StaleWeeks: number(
+      "Whole weeks of the cycle without a check-in, the first week left out (its check-in is due at its end).",
+    ),
+    Findings: text(
+      "The review's findings: stale, never checked in, low confidence, and once the cycle has closed sandbagging and overreach; or None.",
+    ),
     WhatHappened: text("What happened, as the team wrote it in its Retrospective table; blank until they do."),
     WhatWeLearnt: text("What the team learnt, from its Retrospective table; blank until they write it."),
     Closed: flag("True when the cycle had ended by asOf; false while grades are still provisional."),
@@ -63,7 +70,16 @@ export const RetrospectiveSchema = coda.makeObjectSchema({
   titleProperty: "Name",
   linkProperty: "Link",
   subtitleProperties: ["Team", "Grade"],
-  featuredProperties: ["Owner", "Progress", "Grade", "ConfidencePath", "StaleWeeks", "Findings", "WhatHappened", "WhatWeLearnt"],
+  featuredProperties: [
+    "Owner",
+    "Progress",
+    "Grade",
+    "ConfidencePath",
+    "StaleWeeks",
+    "Findings",
+    "WhatHappened",
+    "WhatWeLearnt",
+  ],
   identity: {name: Identity.RetrospectiveEntry},
   index: Knowledge.Retrospective,
 });

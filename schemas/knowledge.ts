@@ -120,9 +120,11 @@ export const Knowledge = {
  * sync table must have an index: the readiness test fails on one that has neither.
  */
 export const Unindexed: Record<string, string> = {
-  MeetingAgenda: "Built for one meeting date from the indexed tables; the PrepareWeeklyMeeting skill builds it from them.",
+  MeetingAgenda:
+    "Built for one meeting date from the indexed tables; the PrepareWeeklyMeeting skill builds it from them.",
   HotItems: "The hot rows of HealthMetrics, which is indexed with the hot flag filterable.",
   Cadence: "A calendar computed from a start date; OkrCycle and the skills' prompts cover it.",
-  ExecutiveProgram: "The four sessions laid out from one date; SessionReadiness, which is indexed, holds the sessions as the doc keeps them.",
+  ExecutiveProgram:
+    "The four sessions laid out from one date; SessionReadiness, which is indexed, holds the sessions as the doc keeps them.",
   Playbook: "A fixed 90-day plan computed from a start date; RolloutPhase answers where it stands.",
 };

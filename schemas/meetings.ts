@@ -7,12 +7,35 @@ export const MeetingMixSchema = coda.makeObjectSchema({
   description: "How a meeting's time splits between problem solving and status.",
   properties: {
     TotalMinutes: {type: coda.ValueType.Number, description: "The meeting's length in minutes."},
-    ProblemSolving: {type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description: "The share spent solving problems."},
-    Decision: {type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description: "The share spent making or reviewing decisions."},
-    Status: {type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description: "The share spent on status updates."},
-    Information: {type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description: "The share spent sharing information."},
-    CheckIn: {type: coda.ValueType.Number, codaType: coda.ValueHintType.Percent, description: "The share spent on check-in and close."},
-    Verdict: {type: coda.ValueType.String, description: "What the mix says, and what to change when status takes more than a quarter."},
+    ProblemSolving: {
+      type: coda.ValueType.Number,
+      codaType: coda.ValueHintType.Percent,
+      description: "The share spent solving problems.",
+    },
+    Decision: {
+      type: coda.ValueType.Number,
+      codaType: coda.ValueHintType.Percent,
+      description: "The share spent making or reviewing decisions.",
+    },
+    Status: {
+      type: coda.ValueType.Number,
+      codaType: coda.ValueHintType.Percent,
+      description: "The share spent on status updates.",
+    },
+    Information: {
+      type: coda.ValueType.Number,
+      codaType: coda.ValueHintType.Percent,
+      description: "The share spent sharing information.",
+    },
+    CheckIn: {
+      type: coda.ValueType.Number,
+      codaType: coda.ValueHintType.Percent,
+      description: "The share spent on check-in and close.",
+    },
+    Verdict: {
+      type: coda.ValueType.String,
+      description: "What the mix says, and what to change when status takes more than a quarter.",
+    },
   },
   displayProperty: "Verdict",
 });
@@ -20,10 +43,17 @@ export const MeetingMixSchema = coda.makeObjectSchema({
 export const RolloutSchema = coda.makeObjectSchema({
   description: "Where the 90-day rollout stands.",
   properties: {
-    Phase: {type: coda.ValueType.String, description: "Clarity (days 1–30), Alignment (31–60), Cadence (61–90), then Develop and maintain."},
+    Phase: {
+      type: coda.ValueType.String,
+      description: "Clarity (days 1–30), Alignment (31–60), Cadence (61–90), then Develop and maintain.",
+    },
     Day: {type: coda.ValueType.Number, description: "The day of the rollout; day 1 is the start date."},
     NextMilestone: {type: coda.ValueType.String, description: "The next milestone."},
-    MilestoneDate: {type: coda.ValueType.String, codaType: coda.ValueHintType.Date, description: "When the next milestone is due."},
+    MilestoneDate: {
+      type: coda.ValueType.String,
+      codaType: coda.ValueHintType.Date,
+      description: "When the next milestone is due.",
+    },
   },
   displayProperty: "Phase",
 });
@@ -31,29 +61,40 @@ export const RolloutSchema = coda.makeObjectSchema({
 export const AlignmentSchema = coda.makeObjectSchema({
   description: "How much the leaders agree on their priorities.",
   properties: {
-    W: {type: coda.ValueType.Number, description: "Kendall's coefficient of concordance: 0 is no agreement, 1 full agreement."},
+    W: {
+      type: coda.ValueType.Number,
+      description: "Kendall's coefficient of concordance: 0 is no agreement, 1 full agreement.",
+    },
     Leaders: {type: coda.ValueType.Number, description: "How many leaders ranked the priorities."},
     Items: {type: coda.ValueType.Number, description: "How many priorities each ranked."},
     Consensus: {type: coda.ValueType.String, description: "The priorities in the order of their mean rank."},
-    Disagreements: {type: coda.ValueType.String, description: "The priorities whose ranks spread most, with their range."},
+    Disagreements: {
+      type: coda.ValueType.String,
+      description: "The priorities whose ranks spread most, with their range.",
+    },
     Verdict: {type: coda.ValueType.String, description: "What the agreement means for the team."},
   },
   displayProperty: "Verdict",
 });
-
 
 export const IssueSchema = coda.makeObjectSchema({
   description: "An issue on the leadership team's list, ranked for solving.",
   properties: {
     Id: id,
     Name: {...text("The issue."), required: true},
-    Summary: text("The issue in a sentence: priority, owner, what raised it, when, and whether it is still open, for search and answers."),
+    Summary: text(
+      "The issue in a sentence: priority, owner, what raised it, when, and whether it is still open, for search and answers.",
+    ),
     Rank: number("Its place in the order for solving: open issues first, then by priority, then the oldest."),
     Priority: text("High, Medium or Low."),
     Owner: {...PersonSchema, description: "Who brings it to the meeting."},
     Source: text("Hot metric, Off-track key result, Raised by hand, or Other."),
     SourceDetail: text("What raised it, as written."),
-    SourceLink: {type: coda.ValueType.String, codaType: coda.ValueHintType.Url, description: "A link to what raised it."},
+    SourceLink: {
+      type: coda.ValueType.String,
+      codaType: coda.ValueHintType.Url,
+      description: "A link to what raised it.",
+    },
     Raised: date("When it was raised."),
     AgeDays: number("Days since it was raised."),
     Status: text("Open, Solved, Parked, …"),
@@ -78,7 +119,9 @@ export const DecisionSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {...text("The decision."), required: true},
-    Summary: text("The decision in a sentence: owner, date, lane, approvers, review date and any ownership problem, for search and answers."),
+    Summary: text(
+      "The decision in a sentence: owner, date, lane, approvers, review date and any ownership problem, for search and answers.",
+    ),
     Owner: {...PersonSchema, description: "The one person accountable for it."},
     Owners: text("All owners, when more than one is listed (a problem)."),
     Approvers: text("Who approved it."),
@@ -90,12 +133,17 @@ export const DecisionSchema = coda.makeObjectSchema({
     Assumptions: text("What must hold true for it to stay right."),
     ReviewDate: date("When to review it."),
     DueForReview: flag("True when its review date has come."),
-    Issue: {...coda.makeReferenceSchemaFromObjectSchema(IssueSchema, Identity.Issue), description: "The issue it settles."},
+    Issue: {
+      ...coda.makeReferenceSchemaFromObjectSchema(IssueSchema, Identity.Issue),
+      description: "The issue it settles.",
+    },
     Kind: text("The kind of decision, as the Lanes table names it, such as Pricing and discounts."),
     FailureConditions: text("What would show the decision was wrong."),
     FailureMet: flag("True when a failure condition is marked met."),
     Hot: flag("True when its review date has come and a failure condition is met: it goes to the meeting."),
-    Check: text("Ownership problems (see DecisionCheck), including a decision outside its owner's lane; blank when sound."),
+    Check: text(
+      "Ownership problems (see DecisionCheck), including a decision outside its owner's lane; blank when sound.",
+    ),
     Problems: problems,
     Link: link,
   },
@@ -110,7 +158,9 @@ export const ActionItemSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {...text("The action."), required: true},
-    Summary: text("The action item in a sentence: owner, due date, status, days overdue and where it came from, for search and answers."),
+    Summary: text(
+      "The action item in a sentence: owner, due date, status, days overdue and where it came from, for search and answers.",
+    ),
     Owner: {...PersonSchema, description: "Who does it."},
     Due: date("When it is due."),
     Status: text("Open, Done, …"),
@@ -159,7 +209,11 @@ export const AgendaItemSchema = coda.makeObjectSchema({
     TimeBox: text("Its time box from the meeting's start, such as 00:05–00:25."),
     Owner: text("Who leads it."),
     Source: text("Where it came from: Health metrics, OKRs, Issues, Decision log, Action items or Meeting."),
-    SourceLink: {type: coda.ValueType.String, codaType: coda.ValueHintType.Url, description: "A link to the row it came from."},
+    SourceLink: {
+      type: coda.ValueType.String,
+      codaType: coda.ValueHintType.Url,
+      description: "A link to the row it came from.",
+    },
     Facilitator: text("The meeting's facilitator: leaders take turns, and the most senior leader does not facilitate."),
     MeetingDate: date("The meeting's date."),
   },

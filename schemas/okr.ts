@@ -21,7 +21,8 @@ export const FindingSchema = coda.makeObjectSchema({
     Id: {type: coda.ValueType.String, description: "The id of the item with the problem."},
     Problem: {
       type: coda.ValueType.String,
-      description: "Orphan (supports nothing), Broken link (supports something that does not exist), Cycle, or Duplicate id.",
+      description:
+        "Orphan (supports nothing), Broken link (supports something that does not exist), Cycle, or Duplicate id.",
     },
     Detail: {type: coda.ValueType.String, description: "What is wrong, in words, and what to fix."},
   },
@@ -35,7 +36,8 @@ export const RolledUpSchema = coda.makeObjectSchema({
     Score: {
       type: coda.ValueType.Number,
       codaType: coda.ValueHintType.Percent,
-      description: "The node's own score if it has no children, else the weighted mean of its children's scores. Blank when nothing beneath it is scored.",
+      description:
+        "The node's own score if it has no children, else the weighted mean of its children's scores. Blank when nothing beneath it is scored.",
     },
     Depth: {type: coda.ValueType.Number, description: "Levels below the top of the tree: roots are 0."},
     Leaves: {
@@ -58,7 +60,8 @@ export const CycleReviewSchema = coda.makeObjectSchema({
     LowConfidence: {type: coda.ValueType.Number, description: "Key results whose owner's confidence is below 50%."},
     Flags: {
       type: coda.ValueType.String,
-      description: "What the retrospective should discuss: sandbagging, overreach, stale key results, low confidence; or None.",
+      description:
+        "What the retrospective should discuss: sandbagging, overreach, stale key results, low confidence; or None.",
     },
   },
   displayProperty: "Flags",

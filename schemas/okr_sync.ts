@@ -21,7 +21,10 @@ export const ImperativeSchema = coda.makeObjectSchema({
   index: Knowledge.StrategicImperatives,
 });
 
-export const ImperativeReference = coda.makeReferenceSchemaFromObjectSchema(ImperativeSchema, Identity.StrategicImperative);
+export const ImperativeReference = coda.makeReferenceSchemaFromObjectSchema(
+  ImperativeSchema,
+  Identity.StrategicImperative,
+);
 
 export const GoalSchema = coda.makeObjectSchema({
   description: "An annual goal that serves a strategic imperative.",
@@ -30,7 +33,10 @@ export const GoalSchema = coda.makeObjectSchema({
     Name: {type: coda.ValueType.String, description: "The goal.", required: true},
     Code: code,
     Imperative: {...ImperativeReference, description: "The strategic imperative this goal serves."},
-    ImperativeName: {type: coda.ValueType.String, description: "The name of the imperative, for docs that do not sync imperatives."},
+    ImperativeName: {
+      type: coda.ValueType.String,
+      description: "The name of the imperative, for docs that do not sync imperatives.",
+    },
     Owner: {...PersonSchema, description: "The leader accountable for the goal."},
     FiscalYear: {type: coda.ValueType.Number, description: "The fiscal year of the goal."},
     Problems: problems,
@@ -49,7 +55,11 @@ export const ObjectiveSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {type: coda.ValueType.String, description: "The objective.", required: true},
-    Summary: {type: coda.ValueType.String, description: "The objective in a sentence: owner, team, cycle, score, grade, worst status and alignment, for search and answers."},
+    Summary: {
+      type: coda.ValueType.String,
+      description:
+        "The objective in a sentence: owner, team, cycle, score, grade, worst status and alignment, for search and answers.",
+    },
     Code: code,
     Team: {type: coda.ValueType.String, description: "The team that owns it."},
     Owner: {...PersonSchema, description: "The person accountable for it."},
@@ -59,7 +69,11 @@ export const ObjectiveSchema = coda.makeObjectSchema({
     Grade: {type: coda.ValueType.String, description: "Green from 0.7, Yellow from 0.4, else Red."},
     Status: {type: coda.ValueType.String, description: "The worst status among its key results."},
     KeyResults: {type: coda.ValueType.Number, description: "How many key results measure it."},
-    Alignment: {type: coda.ValueType.String, description: "Alignment problems: an objective that supports no annual goal, or one that does not exist. Blank when aligned."},
+    Alignment: {
+      type: coda.ValueType.String,
+      description:
+        "Alignment problems: an objective that supports no annual goal, or one that does not exist. Blank when aligned.",
+    },
     Problems: problems,
     Link: link,
   },
@@ -77,7 +91,11 @@ export const KeyResultSchema = coda.makeObjectSchema({
   properties: {
     Id: id,
     Name: {type: coda.ValueType.String, description: "The key result.", required: true},
-    Summary: {type: coda.ValueType.String, description: "The key result in a sentence: owner, team, cycle, progress against target, status, pace, confidence and last check-in, for search and answers."},
+    Summary: {
+      type: coda.ValueType.String,
+      description:
+        "The key result in a sentence: owner, team, cycle, progress against target, status, pace, confidence and last check-in, for search and answers.",
+    },
     Code: code,
     Objective: {...ObjectiveReference, description: "The objective it measures."},
     ObjectiveName: {type: coda.ValueType.String, description: "The name of the objective it measures."},
@@ -86,22 +104,42 @@ export const KeyResultSchema = coda.makeObjectSchema({
     Owner: {...PersonSchema, description: "The person who checks it in."},
     Start: {type: coda.ValueType.Number, description: "The value when the cycle began (0 when blank)."},
     Target: {type: coda.ValueType.Number, description: "The value that means fully achieved."},
-    Current: {type: coda.ValueType.Number, description: "The latest value. Editing it here writes it back to the team's doc.", mutable: true},
+    Current: {
+      type: coda.ValueType.Number,
+      description: "The latest value. Editing it here writes it back to the team's doc.",
+      mutable: true,
+    },
     Kind: {type: coda.ValueType.String, description: "Auto, StayAbove or StayBelow."},
-    Confidence: {...percent("The owner's confidence it will be met. Editing it here writes it back to the team's doc."), mutable: true},
+    Confidence: {
+      ...percent("The owner's confidence it will be met. Editing it here writes it back to the team's doc."),
+      mutable: true,
+    },
     Weight: {type: coda.ValueType.Number, description: "Its weight in its objective's score (1 when blank)."},
     Unit: {type: coda.ValueType.String, description: "The unit of its values."},
     Progress: percent("How far it has come from start to target, from 0 to 1."),
     Grade: {type: coda.ValueType.String, description: "Green from 0.7, Yellow from 0.4, else Red."},
-    Status: {type: coda.ValueType.String, description: "Not started, On track, At risk, Off track, Done or Missed (see KeyResultStatus)."},
+    Status: {
+      type: coda.ValueType.String,
+      description: "Not started, On track, At risk, Off track, Done or Missed (see KeyResultStatus).",
+    },
     Expected: percent("The share of the cycle elapsed: where it would be on pace."),
-    Forecast: {type: coda.ValueType.Number, description: "Where its check-ins point at the cycle's end (least squares)."},
-    LastCheckIn: {type: coda.ValueType.String, codaType: coda.ValueHintType.Date, description: "The date of its latest check-in."},
+    Forecast: {
+      type: coda.ValueType.Number,
+      description: "Where its check-ins point at the cycle's end (least squares).",
+    },
+    LastCheckIn: {
+      type: coda.ValueType.String,
+      codaType: coda.ValueHintType.Date,
+      description: "The date of its latest check-in.",
+    },
     Stale: {type: coda.ValueType.Boolean, description: "True when it has had no check-in for 14 days."},
     Alignment: {type: coda.ValueType.String, description: "Alignment problems of its objective. Blank when aligned."},
     Problems: problems,
     Link: link,
-    SourceTable: {type: coda.ValueType.String, description: "The id of its table in the source doc, used to write edits back."},
+    SourceTable: {
+      type: coda.ValueType.String,
+      description: "The id of its table in the source doc, used to write edits back.",
+    },
   },
   ...card,
   subtitleProperties: ["Team", "Status"],

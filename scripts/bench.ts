@@ -42,8 +42,21 @@ async function okrEngine() {
     const runs = size >= 100_000 ? 5 : 11;
     const engineRoll = await median(runs, () => rollUp(t.ids, t.parentIds, t.scores, t.weights));
     const engineAlign = await median(runs, () => alignmentFindings(t.ids, t.parentIds, t.rootIds));
-    const sdkRoll = await median(3, () => executeFormulaFromPackDef(pack, "RollUp", [t.ids, t.parentIds, t.scores, t.weights] as coda.ParamValues<coda.ParamDefs>));
-    const sdkAlign = await median(3, () => executeFormulaFromPackDef(pack, "AlignmentFindings", [t.ids, t.parentIds, t.rootIds] as coda.ParamValues<coda.ParamDefs>));
+    const sdkRoll = await median(3, () =>
+      executeFormulaFromPackDef(pack, "RollUp", [
+        t.ids,
+        t.parentIds,
+        t.scores,
+        t.weights,
+      ] as coda.ParamValues<coda.ParamDefs>),
+    );
+    const sdkAlign = await median(3, () =>
+      executeFormulaFromPackDef(pack, "AlignmentFindings", [
+        t.ids,
+        t.parentIds,
+        t.rootIds,
+      ] as coda.ParamValues<coda.ParamDefs>),
+    );
     rows.push([
       size.toLocaleString("en-US"),
       nodes.toLocaleString("en-US"),
@@ -60,7 +73,18 @@ async function okrEngine() {
   console.log("OKR engine: RollUp and AlignmentFindings per call (median), engine alone and through the SDK executor");
   console.log(
     table(
-      ["key results", "nodes", "RollUp ms", "µs/node", "Align ms", "µs/node", "SDK RollUp ms", "µs/node", "SDK Align ms", "µs/node"],
+      [
+        "key results",
+        "nodes",
+        "RollUp ms",
+        "µs/node",
+        "Align ms",
+        "µs/node",
+        "SDK RollUp ms",
+        "µs/node",
+        "SDK Align ms",
+        "µs/node",
+      ],
       rows,
     ),
   );
@@ -81,7 +105,8 @@ async function pictures() {
     let svg = "";
     for (let i = 0; i < n; i++) svg = draw();
     const each = ((performance.now() - started) * 1000) / n;
-    const url = Buffer.from(svg, "utf8").toString("base64").length + "data:image/svg+xml;supportsDarkMode=1;base64,".length;
+    const url =
+      Buffer.from(svg, "utf8").toString("base64").length + "data:image/svg+xml;supportsDarkMode=1;base64,".length;
     pictures.push([what, each.toFixed(1), svg.length, url]);
   }
   console.log("\nPictures: time per image and size (each must stay under 4 KB)");

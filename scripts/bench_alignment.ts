@@ -22,8 +22,18 @@ function median(runs: number, fn: () => unknown): number {
 }
 
 function engine(): void {
-  const metrics: MetricFacts[] = Array.from({length: 200}, (_, i) => ({name: `Metric ${i}`, unit: "", values: Array.from({length: 52}, (_, w) => 100 + Math.sin(i + w) * 10)}));
-  const keyResults: KeyResultFacts[] = Array.from({length: 2000}, (_, i) => ({name: `Key result ${i}`, code: `KR${i}`, confidence: (i % 10) / 10, progress: (i % 7) / 7, current: i}));
+  const metrics: MetricFacts[] = Array.from({length: 200}, (_, i) => ({
+    name: `Metric ${i}`,
+    unit: "",
+    values: Array.from({length: 52}, (_, w) => 100 + Math.sin(i + w) * 10),
+  }));
+  const keyResults: KeyResultFacts[] = Array.from({length: 2000}, (_, i) => ({
+    name: `Key result ${i}`,
+    code: `KR${i}`,
+    confidence: (i % 10) / 10,
+    progress: (i % 7) / 7,
+    current: i,
+  }));
   const data = new TriggerData(metrics, keyResults);
   const forms = [
     (i: number) => `Metric ${i % 200} < ${90 + (i % 20)}`,
@@ -46,7 +56,11 @@ function engine(): void {
   });
 
   const n = 10_000;
-  const items = Array.from({length: n}, (_, i) => ({duration: 1 + (i % 5), done: i % 13 === 0, due: i % 500 === 0 ? 20_000 + i : undefined}));
+  const items = Array.from({length: n}, (_, i) => ({
+    duration: 1 + (i % 5),
+    done: i % 13 === 0,
+    due: i % 500 === 0 ? 20_000 + i : undefined,
+  }));
   // 10,000 edges: each item waits on one of the few before it, a hundred wait on an item far back, and one ring of 50.
   const edges: Array<{from: number; to: number}> = [];
   for (let i = 1; i < n - 50; i++) edges.push({from: i - 1 - ((i * 31) % Math.min(i, 3)), to: i});
@@ -64,9 +78,27 @@ function engine(): void {
     table(
       ["work", "size", "ms", "µs each", "outcome"],
       [
-        ["parse risk triggers", "1,000 triggers", parseOnly.toFixed(1), ((parseOnly * 1000) / 1000).toFixed(1), `${states.errors} do not parse`],
-        ["parse and judge risk triggers", "1,000 triggers, 200 metrics, 2,000 key results", whole.toFixed(1), ((whole * 1000) / 1000).toFixed(1), `${states.Fired} fired, ${states.Armed} armed, ${states.Unknown} unknown`],
-        ["dependency graph", `${n.toLocaleString("en-US")} items, ${edges.length.toLocaleString("en-US")} edges`, graph.toFixed(1), ((graph * 1000) / edges.length).toFixed(2), `${cycles} cycle, a critical path of ${path}`],
+        [
+          "parse risk triggers",
+          "1,000 triggers",
+          parseOnly.toFixed(1),
+          ((parseOnly * 1000) / 1000).toFixed(1),
+          `${states.errors} do not parse`,
+        ],
+        [
+          "parse and judge risk triggers",
+          "1,000 triggers, 200 metrics, 2,000 key results",
+          whole.toFixed(1),
+          ((whole * 1000) / 1000).toFixed(1),
+          `${states.Fired} fired, ${states.Armed} armed, ${states.Unknown} unknown`,
+        ],
+        [
+          "dependency graph",
+          `${n.toLocaleString("en-US")} items, ${edges.length.toLocaleString("en-US")} edges`,
+          graph.toFixed(1),
+          ((graph * 1000) / edges.length).toFixed(2),
+          `${cycles} cycle, a critical path of ${path}`,
+        ],
       ],
     ),
   );

@@ -55,35 +55,103 @@ function sampleCases(env: SampleEmulator): SyncCase[] {
   ];
   const meetingTable = (name: string): Sources => [[s.meetingDocId!, name]];
   return [
-    {table: "StrategicImperatives", params: [docUrl(s.strategyDocId)], sources: [[s.strategyDocId, "Strategic Imperatives"]]},
+    {
+      table: "StrategicImperatives",
+      params: [docUrl(s.strategyDocId)],
+      sources: [[s.strategyDocId, "Strategic Imperatives"]],
+    },
     {table: "AnnualGoals", params: [docUrl(s.strategyDocId)], sources: [[s.strategyDocId, "Annual Goals"]]},
     {table: "Objectives", params: okr, sources: perTeam("Objectives", "Annual Goals", "Key Results")},
     {table: "KeyResults", params: okr, sources: perTeam("Objectives", "Annual Goals", "Key Results", "Check-ins")},
     {table: "CheckIns", params: [teams.map(docUrl)], sources: perTeam("Check-ins")},
-    {table: "HealthMetrics", params: [metrics, undefined, undefined, undefined, day(MetricsAsOf)], sources: metricTables},
-    {table: "HotItems", params: [metrics, undefined, undefined, undefined, undefined, day(MetricsAsOf)], sources: metricTables},
-    {table: "OkrCandidates", params: [metrics, undefined, undefined, undefined, undefined, day(MetricsAsOf)], sources: metricTables},
+    {
+      table: "HealthMetrics",
+      params: [metrics, undefined, undefined, undefined, day(MetricsAsOf)],
+      sources: metricTables,
+    },
+    {
+      table: "HotItems",
+      params: [metrics, undefined, undefined, undefined, undefined, day(MetricsAsOf)],
+      sources: metricTables,
+    },
+    {
+      table: "OkrCandidates",
+      params: [metrics, undefined, undefined, undefined, undefined, day(MetricsAsOf)],
+      sources: metricTables,
+    },
     {table: "Issues", params: [meeting, undefined, undefined, asOf], sources: meetingTable("Issues")},
-    {table: "Decisions", params: [meeting, undefined, undefined, asOf], sources: ["Decisions", "Seats", "Lanes"].flatMap(meetingTable)},
-    {table: "ActionItems", params: [meeting, undefined, undefined, asOf], sources: ["Action Items", "Seats"].flatMap(meetingTable)},
+    {
+      table: "Decisions",
+      params: [meeting, undefined, undefined, asOf],
+      sources: ["Decisions", "Seats", "Lanes"].flatMap(meetingTable),
+    },
+    {
+      table: "ActionItems",
+      params: [meeting, undefined, undefined, asOf],
+      sources: ["Action Items", "Seats"].flatMap(meetingTable),
+    },
     {table: "BackBriefs", params: [meeting, undefined, undefined, asOf], sources: meetingTable("Back-briefs")},
     {
       table: "MeetingAgenda",
       params: [meeting, day(NextMeeting), 90, teams.map(docUrl), metrics],
       sources: [
-        ...["Leaders", "Meetings", "Issues", "Decisions", "Action Items", "Messages", "Ratings", "Seats", "Risks"].flatMap(meetingTable),
+        ...[
+          "Leaders",
+          "Meetings",
+          "Issues",
+          "Decisions",
+          "Action Items",
+          "Messages",
+          "Ratings",
+          "Seats",
+          "Risks",
+        ].flatMap(meetingTable),
         ...metricTables,
         ...perTeam("Objectives", "Key Results"),
       ],
     },
-    {table: "Seats", params: [meeting, undefined, undefined, undefined, day(NextMeeting)], sources: ["Seats", "Action Items", "Issues", "Decisions", "Risks"].flatMap(meetingTable)},
-    {table: "MeetingHealth", params: [meeting, undefined, undefined, day(NextMeeting)], sources: ["Meetings", "Ratings", "Agenda Items", "Action Items", "Issues", "Seats"].flatMap(meetingTable)},
-    {table: "CheckInsDue", params: [teams.map(docUrl), undefined, undefined, undefined, undefined, undefined, asOf], sources: perTeam("Objectives", "Key Results", "Check-ins")},
-    {table: "Retrospective", params: [teams.map(docUrl), env.org.cycle.name, undefined, undefined, asOf], sources: perTeam("Objectives", "Key Results", "Check-ins", "Retrospective")},
-    {table: "Charter", params: [meeting], sources: ["Leaders", "Shared Outcomes", "Risk Tolerance", "Red Lines", "Expertise", "Lanes"].flatMap(meetingTable)},
-    {table: "Risks", params: [meeting, metrics, teams.map(docUrl), undefined, undefined, day(NextMeeting)], sources: [...["Risks", "Seats"].flatMap(meetingTable), ...metricTables, ...perTeam("Objectives", "Key Results")]},
-    {table: "Dependencies", params: [meeting, teams.map(docUrl), undefined, undefined, day(NextMeeting)], sources: [...["Dependencies", "Milestones"].flatMap(meetingTable), ...perTeam("Objectives", "Key Results")]},
-    {table: "SessionReadiness", params: [meeting, undefined, undefined, day(NextMeeting)], sources: ["Sessions", "Pre-work", "Decisions", "Seats"].flatMap(meetingTable)},
+    {
+      table: "Seats",
+      params: [meeting, undefined, undefined, undefined, day(NextMeeting)],
+      sources: ["Seats", "Action Items", "Issues", "Decisions", "Risks"].flatMap(meetingTable),
+    },
+    {
+      table: "MeetingHealth",
+      params: [meeting, undefined, undefined, day(NextMeeting)],
+      sources: ["Meetings", "Ratings", "Agenda Items", "Action Items", "Issues", "Seats"].flatMap(meetingTable),
+    },
+    {
+      table: "CheckInsDue",
+      params: [teams.map(docUrl), undefined, undefined, undefined, undefined, undefined, asOf],
+      sources: perTeam("Objectives", "Key Results", "Check-ins"),
+    },
+    {
+      table: "Retrospective",
+      params: [teams.map(docUrl), env.org.cycle.name, undefined, undefined, asOf],
+      sources: perTeam("Objectives", "Key Results", "Check-ins", "Retrospective"),
+    },
+    {
+      table: "Charter",
+      params: [meeting],
+      sources: ["Leaders", "Shared Outcomes", "Risk Tolerance", "Red Lines", "Expertise", "Lanes"].flatMap(
+        meetingTable,
+      ),
+    },
+    {
+      table: "Risks",
+      params: [meeting, metrics, teams.map(docUrl), undefined, undefined, day(NextMeeting)],
+      sources: [...["Risks", "Seats"].flatMap(meetingTable), ...metricTables, ...perTeam("Objectives", "Key Results")],
+    },
+    {
+      table: "Dependencies",
+      params: [meeting, teams.map(docUrl), undefined, undefined, day(NextMeeting)],
+      sources: [...["Dependencies", "Milestones"].flatMap(meetingTable), ...perTeam("Objectives", "Key Results")],
+    },
+    {
+      table: "SessionReadiness",
+      params: [meeting, undefined, undefined, day(NextMeeting)],
+      sources: ["Sessions", "Pre-work", "Decisions", "Seats"].flatMap(meetingTable),
+    },
   ];
 }
 
@@ -97,7 +165,18 @@ async function measureSyncs(env: SampleEmulator, pack: Pack, cases: SyncCase[], 
     const requests = env.emulator.stats.requests;
     const least = minimum(env, c.sources);
     const distinct = new Set(run.rows.map(r => r.Id)).size;
-    rows.push([label, c.table, run.rows.length, requests, least, (requests / least).toFixed(2), env.emulator.stats.throttled, run.executions, wall.toFixed(1), run.rows.length - distinct]);
+    rows.push([
+      label,
+      c.table,
+      run.rows.length,
+      requests,
+      least,
+      (requests / least).toFixed(2),
+      env.emulator.stats.throttled,
+      run.executions,
+      wall.toFixed(1),
+      run.rows.length - distinct,
+    ]);
   }
   return rows;
 }
@@ -126,8 +205,15 @@ export async function syncRequests(pack: Pack): Promise<void> {
   } finally {
     await big.stop();
   }
-  console.log("\nRequests per sync table against the true minimum (one rows request per page of each source table), observed rate limits on");
-  console.log(table(["organization", "table", "rows", "requests", "minimum", "ratio", "429s", "executions", "wall s", "duplicated"], rows));
+  console.log(
+    "\nRequests per sync table against the true minimum (one rows request per page of each source table), observed rate limits on",
+  );
+  console.log(
+    table(
+      ["organization", "table", "rows", "requests", "minimum", "ratio", "429s", "executions", "wall s", "duplicated"],
+      rows,
+    ),
+  );
 }
 
 /** A ten-row two-way edit and twenty check-ins, under the real service's write limit and write delay. */
@@ -140,19 +226,39 @@ export async function writes(pack: Pack): Promise<void> {
     const synced = await runSync(env, pack, "KeyResults", params);
     // Ten key results from three team docs.
     const threeDocs = new Set(env.seeded.teamDocIds.slice(0, 3));
-    const edits = synced.rows.filter(r => r.Current !== undefined && threeDocs.has(String(r.Id).split("/")[0])).slice(0, 10);
+    const edits = synced.rows
+      .filter(r => r.Current !== undefined && threeDocs.has(String(r.Id).split("/")[0]))
+      .slice(0, 10);
     env.emulator.resetStats();
     let started = performance.now();
     // Coda hands an update formula at most maxUpdateBatchSize edits a run.
     const batch = pack.syncTables.find(t => t.name === "KeyResults")!.getter.maxUpdateBatchSize ?? edits.length;
     let ok = 0;
     for (let at = 0; at < edits.length; at += batch) {
-      const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-      const run = edits.slice(at, at + batch).map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + at + i}, updatedFields: ["Current"]}));
-      const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, run as coda.GenericSyncUpdate[]);
+      const context = emulatorContext({
+        baseUrl: env.baseUrl,
+        token: Tokens.leader,
+      }) as unknown as coda.UpdateSyncExecutionContext;
+      const run = edits
+        .slice(at, at + batch)
+        .map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + at + i}, updatedFields: ["Current"]}));
+      const result = await executeUpdateFormulaFromPackDef(
+        pack,
+        "KeyResults",
+        params as coda.ParamValues<coda.ParamDefs>,
+        context,
+        run as coda.GenericSyncUpdate[],
+      );
       ok += (result.result as Array<{outcome: string}>).filter(o => o.outcome === "success").length;
     }
-    rows.push([`two-way edit of ${edits.length} key results in 3 team docs, ${batch} a run`, `${ok}/${edits.length}`, env.emulator.stats.writes, env.emulator.stats.reads, env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(1)]);
+    rows.push([
+      `two-way edit of ${edits.length} key results in 3 team docs, ${batch} a run`,
+      `${ok}/${edits.length}`,
+      env.emulator.stats.writes,
+      env.emulator.stats.reads,
+      env.emulator.stats.throttled,
+      ((performance.now() - started) / 1000).toFixed(1),
+    ]);
 
     // Each check-in waits until its two writes have landed (10-20 s each).
     const krs = synced.rows.filter(r => r.Current !== undefined).slice(0, 6);
@@ -160,10 +266,22 @@ export async function writes(pack: Pack): Promise<void> {
     started = performance.now();
     let done = 0;
     for (const kr of krs) {
-      await executeFormulaFromPackDef(pack, "CheckIn", [kr.Id, 42, 0.5, "Weekly check-in", day("2026-11-27")] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
+      await executeFormulaFromPackDef(
+        pack,
+        "CheckIn",
+        [kr.Id, 42, 0.5, "Weekly check-in", day("2026-11-27")] as coda.ParamValues<coda.ParamDefs>,
+        actionContext(env),
+      );
       done++;
     }
-    rows.push([`${krs.length} check-ins, one after another`, `${done}/${krs.length}`, env.emulator.stats.writes, env.emulator.stats.reads, env.emulator.stats.throttled, ((performance.now() - started) / 1000).toFixed(1)]);
+    rows.push([
+      `${krs.length} check-ins, one after another`,
+      `${done}/${krs.length}`,
+      env.emulator.stats.writes,
+      env.emulator.stats.reads,
+      env.emulator.stats.throttled,
+      ((performance.now() - started) / 1000).toFixed(1),
+    ]);
   } finally {
     await env.stop();
   }
@@ -186,7 +304,16 @@ export async function faultSuite(pack: Pack): Promise<void> {
   console.log(
     table(
       ["cases", "held", "rows lost", "rows duplicated", "half-written", "wall s"],
-      [[FaultCases.length, held, totals.lost, totals.duplicated, totals.halfWritten, ((performance.now() - started) / 1000).toFixed(1)]],
+      [
+        [
+          FaultCases.length,
+          held,
+          totals.lost,
+          totals.duplicated,
+          totals.halfWritten,
+          ((performance.now() - started) / 1000).toFixed(1),
+        ],
+      ],
     ),
   );
 }

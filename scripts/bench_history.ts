@@ -23,7 +23,10 @@ function pictures(): void {
     const names = dates.map((_, i) => `Metric ${(i % 15) + 1} of the CEO dashboard`);
     const statuses = dates.map((_, i) => ["Green", "Yellow", "Red"][(i * 7) % 3]);
     for (const [what, draw] of [
-      [`progress history, ${n.toLocaleString("en-US")} check-ins`, () => progressHistorySvg(progressHistory(dates, values, 74, 60, start, end, confidences))],
+      [
+        `progress history, ${n.toLocaleString("en-US")} check-ins`,
+        () => progressHistorySvg(progressHistory(dates, values, 74, 60, start, end, confidences)),
+      ],
       [`scorecard, ${n.toLocaleString("en-US")} readings`, () => scorecardSvg(scorecard(names, dates, statuses))],
     ] as const) {
       const runs = n >= 10_000 ? 20 : 500;

@@ -21,7 +21,23 @@ export async function setupBench(pack: Pack): Promise<void> {
   const {tiers, before} = stepCounts();
   const rows = [...tiers.map(t => [`${t.tier}`, ...figures(t)]), ["all at once", ...figures(before)]];
   console.log("\nSetup: manual steps per tier, counted from the registry (npm run -s starter -- --out DIR --json)");
-  console.log(table(["tier", "install", "docs", "imports", "renames", "retypes", "sync tables", "parameters", "steps", "each further team"], rows));
+  console.log(
+    table(
+      [
+        "tier",
+        "install",
+        "docs",
+        "imports",
+        "renames",
+        "retypes",
+        "sync tables",
+        "parameters",
+        "steps",
+        "each further team",
+      ],
+      rows,
+    ),
+  );
 
   const dir = mkdtempSync(join(tmpdir(), "bench-starter-"));
   try {
@@ -30,7 +46,12 @@ export async function setupBench(pack: Pack): Promise<void> {
     const env = await startSampleEmulator({from: join(dir, "tier-1"), rateLimit: ObservedRateLimit});
     try {
       const doc = env.csvDocs[0].id;
-      const checked = (await executeFormulaFromPackDef(pack, "SetupCheck", ["Leadership", doc] as coda.ParamValues<coda.ParamDefs>, actionContext(env))) as Array<{Status: string}>;
+      const checked = (await executeFormulaFromPackDef(
+        pack,
+        "SetupCheck",
+        ["Leadership", doc] as coda.ParamValues<coda.ParamDefs>,
+        actionContext(env),
+      )) as Array<{Status: string}>;
       const agenda = await runSync(env, pack, "MeetingAgenda", [doc]);
       const took = performance.now() - started;
       console.log(
@@ -45,6 +66,16 @@ export async function setupBench(pack: Pack): Promise<void> {
   }
 }
 
-function figures(s: {pack: number; docs: number; imports: number; renames: number; retypes: number; syncTables: number; parameters: number; steps: number; perTeam: number}) {
+function figures(s: {
+  pack: number;
+  docs: number;
+  imports: number;
+  renames: number;
+  retypes: number;
+  syncTables: number;
+  parameters: number;
+  steps: number;
+  perTeam: number;
+}) {
   return [s.pack, s.docs, s.imports, s.renames, s.retypes, s.syncTables, s.parameters, s.steps, s.perTeam];
 }

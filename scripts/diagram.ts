@@ -84,7 +84,9 @@ const round = (n: number) => Math.round(n * 10) / 10;
 function drawBox(b: Box): string {
   const parts: string[] = [];
   if (b.kind === "Team") {
-    for (const d of [8, 4]) parts.push(`<rect x="${b.x + d}" y="${b.y - d}" width="${b.w}" height="${b.h}" rx="8" class="doc shadow"/>`);
+    for (const d of [8, 4]) {
+      parts.push(`<rect x="${b.x + d}" y="${b.y - d}" width="${b.w}" height="${b.h}" rx="8" class="doc shadow"/>`);
+    }
   }
   parts.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" class="doc"/>`);
   parts.push(`<text x="${b.x + 12}" y="${b.y + 22}" class="title">${escapeXml(Title[b.kind])}</text>`);
@@ -108,7 +110,8 @@ export function docsMapSvg(): string {
   const width = Columns.right + Width + 20;
   const all = edges();
   const cross = all.filter(e => at(e.from).x !== at(e.to).x);
-  const port = (b: Box, list: typeof cross, e: (typeof cross)[number]) => b.y + (b.h * (list.indexOf(e) + 1)) / (list.length + 1);
+  const port = (b: Box, list: typeof cross, e: (typeof cross)[number]) =>
+    b.y + (b.h * (list.indexOf(e) + 1)) / (list.length + 1);
   const lines: string[] = [];
   for (const e of all) {
     const a = at(e.from);
@@ -116,7 +119,9 @@ export function docsMapSvg(): string {
     const label = e.names.join(", ");
     if (a.x === b.x) {
       const x = a.x + a.w / 2;
-      lines.push(`<line x1="${x}" y1="${a.y + a.h}" x2="${x}" y2="${b.y - 12}" class="edge" marker-end="url(#arrow)"/>`);
+      lines.push(
+        `<line x1="${x}" y1="${a.y + a.h}" x2="${x}" y2="${b.y - 12}" class="edge" marker-end="url(#arrow)"/>`,
+      );
       lines.push(labelAt(x + 8, (a.y + a.h + b.y - 8) / 2, label));
       continue;
     }
@@ -126,7 +131,9 @@ export function docsMapSvg(): string {
     const y1 = port(a, outgoing, e);
     const x2 = b.x - 2;
     const y2 = port(b, incoming, e);
-    lines.push(`<line x1="${x1}" y1="${round(y1)}" x2="${x2}" y2="${round(y2)}" class="edge" marker-end="url(#arrow)"/>`);
+    lines.push(
+      `<line x1="${x1}" y1="${round(y1)}" x2="${x2}" y2="${round(y2)}" class="edge" marker-end="url(#arrow)"/>`,
+    );
     const t = 0.22;
     lines.push(labelAt(x1 + t * (x2 - x1), y1 + t * (y2 - y1), label));
   }
@@ -170,7 +177,12 @@ export function tablesSection(): string {
   for (const kind of DocKinds) {
     const entries = Tables.filter(t => t.doc === kind);
     if (!entries.length) continue;
-    out.push(`#### ${Title[kind]}`, "", "| Table | Columns, in order (column type) | Needed? | Read by | Starter file |", "|---|---|---|---|---|");
+    out.push(
+      `#### ${Title[kind]}`,
+      "",
+      "| Table | Columns, in order (column type) | Needed? | Read by | Starter file |",
+      "|---|---|---|---|---|",
+    );
     for (const e of entries) {
       const table = e.syncedFrom ? `${e.name} (the ${e.syncedFrom} sync table)` : `**${e.name}**`;
       const needed = e.optional ? "optional" : "yes";
@@ -187,7 +199,9 @@ export function tablesSection(): string {
 export function syncsSection(): string {
   const out = ["| Sync table | Add it to | It reads | Parameters |", "|---|---|---|---|"];
   for (const p of SyncPlacements) {
-    out.push(`| \`${p.syncTable}\` | ${p.placeIn.map(k => Title[k]).join("; ")} | ${p.reads.map(k => Title[k]).join("; ") || "nothing: it needs no doc"} | ${escapeCell(p.parameters)} |`);
+    out.push(
+      `| \`${p.syncTable}\` | ${p.placeIn.map(k => Title[k]).join("; ")} | ${p.reads.map(k => Title[k]).join("; ") || "nothing: it needs no doc"} | ${escapeCell(p.parameters)} |`,
+    );
   }
   return out.join("\n");
 }
@@ -214,9 +228,13 @@ export function tierSection(): string {
     out.push(`#### Tier ${tier}: ${Tiers[tier].name} (${Tiers[tier].when})`, "", `It gives ${Tiers[tier].gives}.`, "");
     if (docs.length) out.push(`Create: ${docs.join(", ")}.`, "");
     out.push("| Import into | File | What it adds |", "|---|---|---|");
-    for (const e of imports) out.push(`| ${starterPath(e).split("/")[1]} | \`${starterPath(e)}\` | ${escapeCell(e.shows)} |`);
+    for (const e of imports) {
+      out.push(`| ${starterPath(e).split("/")[1]} | \`${starterPath(e)}\` | ${escapeCell(e.shows)} |`);
+    }
     out.push("", "| Add the sync table | In | Parameters |", "|---|---|---|");
-    for (const {placement, doc} of tierSyncs(tier)) out.push(`| \`${placement.syncTable}\` | ${doc} | ${escapeCell(placement.parameters)} |`);
+    for (const {placement, doc} of tierSyncs(tier)) {
+      out.push(`| \`${placement.syncTable}\` | ${doc} | ${escapeCell(placement.parameters)} |`);
+    }
     out.push("");
   }
   return out.join("\n").trimEnd();
@@ -224,9 +242,16 @@ export function tierSection(): string {
 
 /** The guide with its generated sections written afresh. */
 export function renderGuide(text: string): string {
-  const sections: Record<string, string> = {tables: tablesSection(), syncs: syncsSection(), steps: stepsSection(), tiers: tierSection()};
-  return text.replace(/(<!-- generated:(\w+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g, (whole, open: string, name: string, close: string) =>
-    name in sections ? `${open}\n${sections[name]}\n${close}` : whole,
+  const sections: Record<string, string> = {
+    tables: tablesSection(),
+    syncs: syncsSection(),
+    steps: stepsSection(),
+    tiers: tierSection(),
+  };
+  return text.replace(
+    /(<!-- generated:(\w+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g,
+    (whole, open: string, name: string, close: string) =>
+      name in sections ? `${open}\n${sections[name]}\n${close}` : whole,
   );
 }
 

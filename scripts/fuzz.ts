@@ -17,10 +17,16 @@ function option(name: string): string | undefined {
 async function main() {
   const seed = Number(option("seed") ?? Math.floor(Math.random() * 2 ** 31));
   const runs = Number(option("runs") ?? 1000);
-  const only = option("formula")?.split(",").map(s => s.trim());
-  if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) throw new Error("Usage: npm run fuzz -- [--seed N] [--runs N] [--formula Name,...]");
+  const only = option("formula")
+    ?.split(",")
+    .map(s => s.trim());
+  if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
+    throw new Error("Usage: npm run fuzz -- [--seed N] [--runs N] [--formula Name,...]");
+  }
   const formulas = offlineFormulas(pack).filter(f => !only || only.includes(f.name));
-  console.log(`Fuzzing ${formulas.length} formulas, ${runs} runs each, seed ${seed} (reproduce with: npm run fuzz -- --seed ${seed} --runs ${runs}).`);
+  console.log(
+    `Fuzzing ${formulas.length} formulas, ${runs} runs each, seed ${seed} (reproduce with: npm run fuzz -- --seed ${seed} --runs ${runs}).`,
+  );
   const started = Date.now();
   let calls = 0;
   const failures = [];
@@ -34,7 +40,9 @@ async function main() {
       `  ${formula.name.padEnd(20)} ${String(report.calls).padStart(7)} calls: ${String(o.values).padStart(6)} values, ${String(o.errors).padStart(6)} messages ${String(Date.now() - t).padStart(7)} ms${report.failures.length ? "  FAILED" : ""}`,
     );
   }
-  console.log(`${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}: ${failures.length} failures.`);
+  console.log(
+    `${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${seed}: ${failures.length} failures.`,
+  );
   for (const f of failures) console.log(`- ${f.formula}${f.call}\n    ${f.problem}`);
   process.exit(failures.length ? 1 : 0);
 }

@@ -12,7 +12,16 @@ export function sampleProgress(code: string) {
   const org = sampleOrganization();
   const kr = org.keyResults.find(k => k.id === code)!;
   const c = kr.checkIns;
-  return progressHistory(c.map(x => day(x.date)), c.map(x => x.value), kr.start, kr.target, day(org.cycle.start), day(org.cycle.end), c.map(x => x.confidence), kr.name);
+  return progressHistory(
+    c.map(x => day(x.date)),
+    c.map(x => x.value),
+    kr.start,
+    kr.target,
+    day(org.cycle.start),
+    day(org.cycle.end),
+    c.map(x => x.confidence),
+    kr.name,
+  );
 }
 
 /** The sample dashboard's first metrics as a 13-week scorecard. */
@@ -30,8 +39,10 @@ export function sampleScorecard(metrics = 6) {
 
 /** The pictures the README shows, drawn by the same code as the pack's formulas. */
 export const ReadmePictures: Record<string, () => string> = {
-  "sparkline-gross-margin.svg": () => sparklineSvg([76, 75.4, 74.8, 74.1, 72.9, 71.6, 70.2, 69.1, 67.4, 66.2, 65.1, 64, 62.8], thresholds(75, 65)),
-  "sparkline-nps.svg": () => sparklineSvg([34, 34.5, 33.1, 32.4, undefined, 31.2, 30.6, 29.4, 28.1, 27.3, 26.9, 26.1, 25.5], thresholds(30, 10)),
+  "sparkline-gross-margin.svg": () =>
+    sparklineSvg([76, 75.4, 74.8, 74.1, 72.9, 71.6, 70.2, 69.1, 67.4, 66.2, 65.1, 64, 62.8], thresholds(75, 65)),
+  "sparkline-nps.svg": () =>
+    sparklineSvg([34, 34.5, 33.1, 32.4, undefined, 31.2, 30.6, 29.4, 28.1, 27.3, 26.9, 26.1, 25.5], thresholds(30, 10)),
   "sparkline-no-thresholds.svg": () => sparklineSvg([3, 5, 4, 6, 7, 6, 8]),
   "progress-on-pace.svg": () => progressBarSvg(0.58, "Bookings", 0.55),
   "progress-behind.svg": () => progressBarSvg(0.29, "Win rate", 0.55),

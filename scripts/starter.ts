@@ -83,7 +83,12 @@ export function parseCsv(text: string): string[][] {
 function sampleDocs(): Record<Exclude<DocKind, "Leadership">, DocRecord> {
   const seeded = seedOrganization(sampleOrganization(), {metrics: sampleMetrics(), meetings: sampleMeetings()});
   const doc = (id: string | undefined) => seeded.docs.find(d => d.id === id)!;
-  return {Strategy: doc(seeded.strategyDocId), Team: doc(seeded.teamDocIds[0]), Meeting: doc(seeded.meetingDocId), Metrics: doc(seeded.metricsDocId)};
+  return {
+    Strategy: doc(seeded.strategyDocId),
+    Team: doc(seeded.teamDocIds[0]),
+    Meeting: doc(seeded.meetingDocId),
+    Metrics: doc(seeded.metricsDocId),
+  };
 }
 
 /** A cell as text a CSV import reads: people by email, lookups by the names of the rows, percents with %. */
@@ -111,7 +116,8 @@ function displayName(doc: DocRecord, rowId: string): string {
   return "";
 }
 
-const infoOf = (table: TableRecord): ColumnInfo[] => table.columns.map(c => ({id: c.id, name: c.name, type: c.type, isArray: Boolean(c.isArray)}));
+const infoOf = (table: TableRecord): ColumnInfo[] =>
+  table.columns.map(c => ({id: c.id, name: c.name, type: c.type, isArray: Boolean(c.isArray)}));
 
 /** Every starter table: the registry's tables a facilitator creates, each with a few sample rows. */
 export function starterTables(): StarterTable[] {
@@ -123,7 +129,14 @@ export function starterTables(): StarterTable[] {
     const header = entry.columns.map(c => c.name);
     if (entry.key === "teams") {
       // The leadership doc's list of teams: each team and its lead; CreateTeamDoc fills in the links.
-      out.push({entry, file: starterFile(entry), header, rows: sampleOrganization().teams.slice(0, StarterRows).map(t => [t.name, t.lead.email, ""])});
+      out.push({
+        entry,
+        file: starterFile(entry),
+        header,
+        rows: sampleOrganization()
+          .teams.slice(0, StarterRows)
+          .map(t => [t.name, t.lead.email, ""]),
+      });
       continue;
     }
     const doc = entry.doc === "Leadership" ? undefined : docs[entry.doc];
@@ -132,8 +145,14 @@ export function starterTables(): StarterTable[] {
       out.push({entry, file: starterFile(entry), header, rows: []});
       continue;
     }
-    const map = mapColumns(table.name, infoOf(table), entry.fields.map(f => ({...f, required: false}))) as Partial<Record<string, ColumnInfo>>;
-    const texts = table.rows.map(r => entry.columns.map(c => (map[c.field] ? cellText(doc, r.values.get(map[c.field]!.id), c.kind === "percent") : "")));
+    const map = mapColumns(
+      table.name,
+      infoOf(table),
+      entry.fields.map(f => ({...f, required: false})),
+    ) as Partial<Record<string, ColumnInfo>>;
+    const texts = table.rows.map(r =>
+      entry.columns.map(c => (map[c.field] ? cellText(doc, r.values.get(map[c.field]!.id), c.kind === "percent") : "")),
+    );
     const rows = texts
       .filter(row =>
         entry.columns.every((c, i) => {
@@ -182,7 +201,9 @@ function main(argv: readonly string[]) {
   console.log(`Starter files in ${dir}: one folder per tier, one per doc, each file named after its table.`);
   for (const tier of TierList) {
     const {steps} = tierSteps(tier, requiredParameters);
-    console.log(`Tier ${tier}, ${Tiers[tier].name} (${Tiers[tier].when}, ${steps} manual steps): ${Tiers[tier].gives}.`);
+    console.log(
+      `Tier ${tier}, ${Tiers[tier].name} (${Tiers[tier].when}, ${steps} manual steps): ${Tiers[tier].gives}.`,
+    );
     for (const t of tables.filter(x => x.entry.tier === tier)) console.log(`  ${t.file} (${t.rows.length} rows)`);
   }
 }

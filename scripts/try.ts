@@ -1,5 +1,9 @@
 import * as coda from "@codahq/packs-sdk";
-import {executeFormulaFromPackDef, executeSyncFormulaFromPackDefSingleIteration, executeUpdateFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
+import {
+  executeFormulaFromPackDef,
+  executeSyncFormulaFromPackDefSingleIteration,
+  executeUpdateFormulaFromPackDef,
+} from "@codahq/packs-sdk/dist/development";
 import {coerceParams} from "@codahq/packs-sdk/dist/testing/coercion";
 import type {EmulatorFetcher} from "../emulator/fetcher";
 import {emulatorContext} from "../emulator/fetcher";
@@ -83,7 +87,13 @@ export async function tryPack(argv: readonly string[], options: TryOptions): Pro
   const formula = pack.formulas.find(f => f.name === name);
   if (formula) {
     if (edit) throw new Error("--edit goes with a sync table, not a formula.");
-    const result = await executeFormulaFromPackDef(pack, name, coerce(formula as coda.TypedPackFormula, args), context(), {useDeprecatedResultNormalization: false});
+    const result = await executeFormulaFromPackDef(
+      pack,
+      name,
+      coerce(formula as coda.TypedPackFormula, args),
+      context(),
+      {useDeprecatedResultNormalization: false},
+    );
     return {kind: "formula", name, result, requests: requests(), schema: formula.schema};
   }
   const table = pack.syncTables.find(t => t.name === name);
@@ -98,7 +108,9 @@ export async function tryPack(argv: readonly string[], options: TryOptions): Pro
   do {
     const c = context();
     if (continuation) c.sync.continuation = continuation;
-    const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params, c, {useDeprecatedResultNormalization: false});
+    const page = await executeSyncFormulaFromPackDefSingleIteration(pack, name, params, c, {
+      useDeprecatedResultNormalization: false,
+    });
     rows.push(...(page.result as Array<Record<string, unknown>>));
     continuation = page.continuation;
     executions++;
@@ -115,10 +127,23 @@ export async function tryPack(argv: readonly string[], options: TryOptions): Pro
     changes[a.slice(0, eq)] = fieldValue(a.slice(eq + 1));
   }
   if (!Object.keys(changes).length) throw new Error("--edit needs at least one Field=value.");
-  const updated = await executeUpdateFormulaFromPackDef(pack, name, params, context() as unknown as coda.UpdateSyncExecutionContext, [
-    {previousValue: row, newValue: {...row, ...changes}, updatedFields: Object.keys(changes)},
-  ] as coda.ParamValues<coda.ParamDefs>);
-  return {kind: "edit", name, result: updated.result, executions, requests: requests(), edited: {row: key, fields: Object.keys(changes)}};
+  const updated = await executeUpdateFormulaFromPackDef(
+    pack,
+    name,
+    params,
+    context() as unknown as coda.UpdateSyncExecutionContext,
+    [
+      {previousValue: row, newValue: {...row, ...changes}, updatedFields: Object.keys(changes)},
+    ] as coda.ParamValues<coda.ParamDefs>,
+  );
+  return {
+    kind: "edit",
+    name,
+    result: updated.result,
+    executions,
+    requests: requests(),
+    edited: {row: key, fields: Object.keys(changes)},
+  };
 }
 
 // ---------------------------------------------------------------------- what is printed
@@ -130,7 +155,11 @@ const MostColumns = 8;
 
 /** The result as JSON; an error inside it (a refused edit's) keeps its message. */
 export function asJson(out: TryResult): string {
-  return JSON.stringify(out.result, (_key, value: unknown) => (value instanceof Error ? {...value, message: value.message} : value), 2);
+  return JSON.stringify(
+    out.result,
+    (_key, value: unknown) => (value instanceof Error ? {...value, message: value.message} : value),
+    2,
+  );
 }
 
 /** The result in words: rows as a text table, a value as text, an edit's outcome. `width` is the terminal's. */
@@ -177,10 +206,15 @@ function textTable(rows: Array<Record<string, unknown>>, schema: coda.Schema | u
   const cells = rows.map(r => Object.fromEntries(all.map(c => [c, shorten(cellText(r[c]), CellWidth)])));
   const widthOf = (c: string) => Math.max(length(c), ...cells.map(r => length(r[c])));
   const columns = fitting(chosenColumns(all, schema), widthOf, width);
-  const line = (texts: string[]) => texts.map((t, i) => t + " ".repeat(widthOf(columns[i]) - length(t))).join("  ").trimEnd();
+  const line = (texts: string[]) =>
+    texts
+      .map((t, i) => t + " ".repeat(widthOf(columns[i]) - length(t)))
+      .join("  ")
+      .trimEnd();
   const rules = columns.map(c => "-".repeat(widthOf(c)));
   const lines = [line(columns), line(rules), ...cells.map(r => line(columns.map(c => r[c])))];
-  const note = columns.length < all.length ? [`${columns.length} of ${all.length} columns; --json shows them all.`] : [];
+  const note =
+    columns.length < all.length ? [`${columns.length} of ${all.length} columns; --json shows them all.`] : [];
   return [...lines, `${rows.length} ${rows.length === 1 ? "row" : "rows"}.`, ...note].join("\n");
 }
 
@@ -207,7 +241,8 @@ function itemSchema(schema: coda.Schema | undefined): coda.Schema | undefined {
   return schema?.type === coda.ValueType.Array ? schema.items : schema;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A value as words: a reference or person by its name, a list joined, a picture named, a number rounded. */
 function cellText(value: unknown): string {
@@ -239,17 +274,28 @@ async function reachable(baseUrl: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const options = {baseUrl: (process.env.EMULATOR_URL ?? "http://127.0.0.1:8787").replace(/\/apis\/v1\/?$/, ""), token: process.env.EMULATOR_TOKEN ?? Tokens.leader};
+  const options = {
+    baseUrl: (process.env.EMULATOR_URL ?? "http://127.0.0.1:8787").replace(/\/apis\/v1\/?$/, ""),
+    token: process.env.EMULATOR_TOKEN ?? Tokens.leader,
+  };
   if (!(await reachable(options.baseUrl))) {
-    console.error(`No emulator answers at ${options.baseUrl}. Is the emulator running? Start it with npm run emulator, and set EMULATOR_URL to the address it prints.`);
+    console.error(
+      `No emulator answers at ${options.baseUrl}. Is the emulator running? Start it with npm run emulator, and set EMULATOR_URL to the address it prints.`,
+    );
     process.exit(1);
   }
   const argv = process.argv.slice(2);
   const json = argv.includes("--json");
   try {
-    const out = await tryPack(argv.filter(a => a !== "--json"), options);
+    const out = await tryPack(
+      argv.filter(a => a !== "--json"),
+      options,
+    );
     console.log(json ? asJson(out) : asText(out, process.stdout.columns || 120));
-    const rows = Array.isArray(out.result) && out.kind === "sync" ? `${out.result.length} rows in ${out.executions} executions, ` : "";
+    const rows =
+      Array.isArray(out.result) && out.kind === "sync"
+        ? `${out.result.length} rows in ${out.executions} executions, `
+        : "";
     console.error(`${out.name}: ${rows}${out.requests} requests to ${options.baseUrl}`);
     if (out.kind === "edit" && (out.result as EditOutcome[]).some(o => o.outcome === "error")) process.exitCode = 1;
   } catch (error) {

@@ -32,6 +32,27 @@ pack.setUserAuthentication({
   },
 });
 
-for (const formula of [...okrFormulas, ...healthFormulas, ...meetingFormulas, ...historyFormulas, ...alignmentFormulas, ...okrActions, ...meetingActions, ...historyActions, ...setupFormulas]) pack.formulas.push(formula);
-for (const table of [...okrSyncTables, ...healthSyncTables, ...meetingSyncTables, ...disciplineSyncTables, ...historySyncTables, ...alignmentSyncTables]) pack.syncTables.push(withNotices(table));
+for (const formula of [
+  ...okrFormulas,
+  ...healthFormulas,
+  ...meetingFormulas,
+  ...historyFormulas,
+  ...alignmentFormulas,
+  ...okrActions,
+  ...meetingActions,
+  ...historyActions,
+  ...setupFormulas,
+]) {
+  pack.formulas.push(formula);
+}
+for (const table of [
+  ...okrSyncTables,
+  ...healthSyncTables,
+  ...meetingSyncTables,
+  ...disciplineSyncTables,
+  ...historySyncTables,
+  ...alignmentSyncTables,
+]) {
+  pack.syncTables.push(withNotices(table));
+}
 for (const skill of skills) pack.addSkill(skill);

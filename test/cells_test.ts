@@ -11,14 +11,28 @@ describe("cells read as a CSV import leaves them", function () {
   };
 
   it("reads a day written the ways a spreadsheet writes it", function () {
-    for (const text of ["2026-11-18", "2026-11-18T09:30:00.000-05:00", "2026/11/18", "18 Nov 2026", "18 November 2026", "Nov 18, 2026", "November 18 2026", "18/11/2026", "11/18/2026", "18.11.2026"]) {
+    for (const text of [
+      "2026-11-18",
+      "2026-11-18T09:30:00.000-05:00",
+      "2026/11/18",
+      "18 Nov 2026",
+      "18 November 2026",
+      "Nov 18, 2026",
+      "November 18 2026",
+      "18/11/2026",
+      "11/18/2026",
+      "18.11.2026",
+    ]) {
       assert.equal(day(text), "2026-11-18", text);
     }
     assert.equal(day("4/4/2026"), "2026-04-04");
   });
 
   it("reports a day that reads two ways with both spellings, and words that are no day with the form to use", function () {
-    assert.equal(day("03/04/2026"), 'Due: "03/04/2026" reads as two days (day/month or month/day): write it as 2026-04-03 or 2026-03-04.');
+    assert.equal(
+      day("03/04/2026"),
+      'Due: "03/04/2026" reads as two days (day/month or month/day): write it as 2026-04-03 or 2026-03-04.',
+    );
     assert.equal(day("next week"), 'Due holds "next week", not a date: write it as YYYY-MM-DD.');
     assert.equal(day("31 Feb 2026"), 'Due: "2026-02-31" is not a day of the calendar.');
   });
@@ -32,11 +46,16 @@ describe("cells read as a CSV import leaves them", function () {
     assert.equal(n("\u22123.5"), -3.5);
     assert.equal(n("35%"), 0.35);
     assert.equal(cells.number("twelve", "Value").problem, 'Value holds text ("twelve"), not a number.');
-    assert.equal(cells.number("x".repeat(500), "Value").problem, `Value holds text ("${"x".repeat(40)}"), not a number.`);
+    assert.equal(
+      cells.number("x".repeat(500), "Value").problem,
+      `Value holds text ("${"x".repeat(40)}"), not a number.`,
+    );
   });
 
   it("reads people typed as emails, as Name <email>, or as names, one or several", function () {
-    assert.deepEqual(cells.people("ana@northstar.example"), [{name: "ana@northstar.example", email: "ana@northstar.example"}]);
+    assert.deepEqual(cells.people("ana@northstar.example"), [
+      {name: "ana@northstar.example", email: "ana@northstar.example"},
+    ]);
     assert.deepEqual(cells.people("Ana Lima <ana@northstar.example>; 王芳 <wang@northstar.example>"), [
       {name: "Ana Lima", email: "ana@northstar.example"},
       {name: "王芳", email: "wang@northstar.example"},
@@ -45,11 +64,16 @@ describe("cells read as a CSV import leaves them", function () {
       {name: "Jonah", email: ""},
       {name: "Ольга", email: ""},
     ]);
-    assert.deepEqual(cells.people([{name: "Grace", email: "grace@northstar.example"}]), [{name: "Grace", email: "grace@northstar.example"}]);
+    assert.deepEqual(cells.people([{name: "Grace", email: "grace@northstar.example"}]), [
+      {name: "Grace", email: "grace@northstar.example"},
+    ]);
   });
 
   it("keeps the address of a link in formatted text, as the service sends it", function () {
-    assert.equal(cells.url("**[Churn review](https://docs.superhuman.com/d/x_dAbc#row)**"), "https://docs.superhuman.com/d/x_dAbc#row");
+    assert.equal(
+      cells.url("**[Churn review](https://docs.superhuman.com/d/x_dAbc#row)**"),
+      "https://docs.superhuman.com/d/x_dAbc#row",
+    );
     assert.equal(cells.url("See https://example.com/a, then decide"), "https://example.com/a");
     assert.equal(cells.url("```Hot metric: Gross margin```"), undefined);
     assert.equal(cells.url({"@type": "WebPage", url: "https://example.com/p"}), "https://example.com/p");
@@ -61,18 +85,24 @@ describe("cells read as a CSV import leaves them", function () {
     assert.isUndefined(cells.flag("", "Received").value);
     assert.isTrue(cells.flag("On time", "Started On Time", {yes: ["on time"]}).value);
     assert.isFalse(cells.flag("late", "Started On Time", {no: ["late"]}).value);
-    assert.equal(cells.flag("maybe", "Received").problem, 'Received holds "maybe": tick it (or type yes) or leave it blank.');
+    assert.equal(
+      cells.flag("maybe", "Received").problem,
+      'Received holds "maybe": tick it (or type yes) or leave it blank.',
+    );
   });
 
   it("reads every calendar day written as D Mon YYYY as the same day as its ISO form", function () {
     const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     fc.assert(
-      fc.property(fc.date({min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true}), d => {
-        const iso = d.toISOString().slice(0, 10);
-        const [y, m, dd] = iso.split("-").map(Number);
-        assert.equal(day(`${dd} ${months[m - 1]} ${String(y).padStart(4, "0")}`), iso);
-        assert.equal(day(`${months[m - 1]} ${dd}, ${String(y).padStart(4, "0")}`), iso);
-      }),
+      fc.property(
+        fc.date({min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true}),
+        d => {
+          const iso = d.toISOString().slice(0, 10);
+          const [y, m, dd] = iso.split("-").map(Number);
+          assert.equal(day(`${dd} ${months[m - 1]} ${String(y).padStart(4, "0")}`), iso);
+          assert.equal(day(`${months[m - 1]} ${dd}, ${String(y).padStart(4, "0")}`), iso);
+        },
+      ),
     );
   });
 });

@@ -26,13 +26,28 @@ const later = (previous: string) => new Date(Math.max(Date.now(), Date.parse(pre
  * before the pack's next request: once, on the first rows request for the
  * table that has no page token. Returns how to stop watching.
  */
-function deleteAfterFirstPage(env: SampleEmulator, docId: string, table: string, rowIndex: number): {deleted: () => string | undefined; stop: () => void} {
+function deleteAfterFirstPage(
+  env: SampleEmulator,
+  docId: string,
+  table: string,
+  rowIndex: number,
+): {deleted: () => string | undefined; stop: () => void} {
   const original = EmulatorFetcher.prototype.fetch;
   let deleted: string | undefined;
-  EmulatorFetcher.prototype.fetch = async function <T>(this: EmulatorFetcher, request: coda.FetchRequest): Promise<coda.FetchResponse<T>> {
-    const response = await original.call<EmulatorFetcher, [coda.FetchRequest], Promise<coda.FetchResponse<T>>>(this, request);
+  EmulatorFetcher.prototype.fetch = async function <T>(
+    this: EmulatorFetcher,
+    request: coda.FetchRequest,
+  ): Promise<coda.FetchResponse<T>> {
+    const response = await original.call<EmulatorFetcher, [coda.FetchRequest], Promise<coda.FetchResponse<T>>>(
+      this,
+      request,
+    );
     const url = new URL(request.url);
-    if (deleted === undefined && url.pathname.endsWith(`/docs/${docId}/tables/${encodeURIComponent(table)}/rows`) && !url.searchParams.has("pageToken")) {
+    if (
+      deleted === undefined &&
+      url.pathname.endsWith(`/docs/${docId}/tables/${encodeURIComponent(table)}/rows`) &&
+      !url.searchParams.has("pageToken")
+    ) {
       const doc = env.emulator.doc(docId)!;
       const record = doc.tables.find(t => t.name === table)!;
       assert.isAbove(record.rows.length, PageSize, `${table} spans pages`);
@@ -82,7 +97,10 @@ describe("a row deleted from the first page before the first look", function () 
     assert.notInclude(ids(run.rows), deleted, "the deleted key result is not synced");
     const after = await runSync(env, pack, "CheckInsDue", params);
     assert.deepEqual(ids(run.rows), ids(after.rows), "every other key result due is synced, once");
-    assert.deepEqual(ids(after.rows), ids(before.rows).filter(id => id !== deleted));
+    assert.deepEqual(
+      ids(after.rows),
+      ids(before.rows).filter(id => id !== deleted),
+    );
   });
 
   it("is gone from Seats, and no other seat goes missing", async function () {
@@ -107,6 +125,10 @@ describe("a row deleted from the first page before the first look", function () 
     const table = await readTable(actionContext(env), docId, "Key Results", []);
     assert.lengthOf(table.rows, rows);
     assert.deepInclude(env.emulator.stats.byOperation, {listRows: pages + 1, getTable: 2});
-    assert.equal(env.emulator.stats.requests, pages + 3, "the first page, the first look, every page again, the last look");
+    assert.equal(
+      env.emulator.stats.requests,
+      pages + 3,
+      "the first page, the first look, every page again, the last look",
+    );
   });
 });

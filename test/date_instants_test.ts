@@ -25,7 +25,9 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 /** A zone's offset from UTC at an instant, in ms, to the second as local mean time has it. */
 function offsetMs(t: number, zone: string): number {
   let format = offsetFormats.get(zone);
-  if (!format) offsetFormats.set(zone, (format = new Intl.DateTimeFormat("en-US", {timeZone: zone, timeZoneName: "longOffset"})));
+  if (!format) {
+    offsetFormats.set(zone, (format = new Intl.DateTimeFormat("en-US", {timeZone: zone, timeZoneName: "longOffset"})));
+  }
   const name = format.formatToParts(t).find(p => p.type === "timeZoneName")!.value;
   const m = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name);
   assert.exists(m, `an offset such as GMT-07:52:58, not ${name}`);
@@ -52,9 +54,22 @@ const before1970 = fc.integer({min: First, max: -1});
 describe("date instants: one rule, the calendar day in the doc's time zone", function () {
   it("reads any instant from 1000 to 9999 as its day in the zone, midnight UTC and years before 1970 included", function () {
     fc.assert(
-      fc.property(fc.oneof(anyInstant, utcMidnight, before1970, before1970.map(t => t - (t % DayMs))), zone, (t, z) => {
-        assert.equal(isoDay(toDay("date", new Date(t), z)), calendarDayIn(t, z), `${new Date(t).toISOString()} in ${z}`);
-      }),
+      fc.property(
+        fc.oneof(
+          anyInstant,
+          utcMidnight,
+          before1970,
+          before1970.map(t => t - (t % DayMs)),
+        ),
+        zone,
+        (t, z) => {
+          assert.equal(
+            isoDay(toDay("date", new Date(t), z)),
+            calendarDayIn(t, z),
+            `${new Date(t).toISOString()} in ${z}`,
+          );
+        },
+      ),
       {numRuns: 2000},
     );
   });
@@ -117,12 +132,21 @@ describe("date instants: one rule, the calendar day in the doc's time zone", fun
 
 describe("formulas: a date before 1970 in a zone west of UTC is not a day late", function () {
   const run = (name: string, params: unknown[], timezone: string) =>
-    executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>, newMockExecutionContext({timezone}));
+    executeFormulaFromPackDef(
+      pack,
+      name,
+      params as coda.ParamValues<coda.ParamDefs>,
+      newMockExecutionContext({timezone}),
+    );
 
   it("OkrCycle reads an instant at midnight UTC as its day in the doc's zone", async function () {
     // 1965-04-01T00:00Z is the evening of March 31 in Los Angeles and Pago Pago: the first quarter.
     for (const timezone of ["America/Los_Angeles", "Pacific/Pago_Pago"]) {
-      assert.deepInclude(await run("OkrCycle", [new Date("1965-04-01T00:00:00Z")], timezone), {Name: "FY1965 Q1", End: "1965-03-31"}, timezone);
+      assert.deepInclude(
+        await run("OkrCycle", [new Date("1965-04-01T00:00:00Z")], timezone),
+        {Name: "FY1965 Q1", End: "1965-03-31"},
+        timezone,
+      );
     }
     assert.deepInclude(await run("OkrCycle", [new Date("1965-04-01T00:00:00Z")], "Asia/Kolkata"), {Name: "FY1965 Q2"});
   });
@@ -130,6 +154,8 @@ describe("formulas: a date before 1970 in a zone west of UTC is not a day late",
   it("RolloutPhase counts days in the doc's zone", async function () {
     // Started at midnight on March 1 in Los Angeles; 1965-03-03T00:00Z is still March 2 there: day 2.
     const start = new Date("1965-03-01T08:00:00Z");
-    assert.deepInclude(await run("RolloutPhase", [start, new Date("1965-03-03T00:00:00Z")], "America/Los_Angeles"), {Day: 2});
+    assert.deepInclude(await run("RolloutPhase", [start, new Date("1965-03-03T00:00:00Z")], "America/Los_Angeles"), {
+      Day: 2,
+    });
   });
 });

@@ -12,7 +12,11 @@ describe("Docs API emulator faults", function () {
   let env: SampleEmulator;
   const request = async (method: string, path: string, body?: unknown) => {
     const headers = {Authorization: `Bearer ${Tokens.leader}`, "Content-Type": "application/json"};
-    const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return {status: response.status, body: (await response.json()) as any};
   };
   const get = (path: string) => request("GET", path);
@@ -41,7 +45,10 @@ describe("Docs API emulator faults", function () {
     const fault = env.emulator.inject({fault: 502, nth: 2});
     assert.equal((await get("/whoami")).status, 200);
     const failed = await get("/docs/NsTeam001");
-    assert.deepEqual(failed, {status: 502, body: {statusCode: 502, statusMessage: "Bad Gateway", message: "Bad Gateway"}});
+    assert.deepEqual(failed, {
+      status: 502,
+      body: {statusCode: 502, statusMessage: "Bad Gateway", message: "Bad Gateway"},
+    });
     assert.equal((await get("/docs/NsTeam001")).status, 200);
     assert.equal(fault.fired, 1);
     assert.deepEqual(env.emulator.stats.faults, {502: 1});
@@ -57,7 +64,10 @@ describe("Docs API emulator faults", function () {
     env.emulator.inject({fault: 500, operation: "getMutationStatus"});
     const added = await request("POST", "/docs/NsTeam001/tables/Check-ins/rows", addCheckIn);
     assert.equal((await get(`/mutationStatus/${encodeURIComponent(added.body.requestId)}`)).status, 500);
-    assert.deepEqual((await get(`/mutationStatus/${encodeURIComponent(added.body.requestId)}`)).body, {completed: true, warning: null});
+    assert.deepEqual((await get(`/mutationStatus/${encodeURIComponent(added.body.requestId)}`)).body, {
+      completed: true,
+      warning: null,
+    });
     assert.deepEqual(env.emulator.stats.faults, {503: 2, 500: 1});
   });
 
@@ -68,7 +78,11 @@ describe("Docs API emulator faults", function () {
     env.emulator.applyDueMutations(Infinity);
     assert.equal(checkIns().rows.length, before);
     assert.equal(fault.fired, 1);
-    assert.equal((await request("POST", "/docs/NsTeam001/tables/Check-ins/rows", addCheckIn)).status, 202, "it fires once");
+    assert.equal(
+      (await request("POST", "/docs/NsTeam001/tables/Check-ins/rows", addCheckIn)).status,
+      202,
+      "it fires once",
+    );
     assert.equal(checkIns().rows.length, before + 1);
   });
 
@@ -100,7 +114,10 @@ describe("Docs API emulator faults", function () {
     assert.equal(checkIns().rows.length, before);
     assert.equal(fault.fired, 1);
     env.emulator.inject({fault: "html", status: 503});
-    assert.equal((await fetch(`${env.baseUrl}/apis/v1/whoami`, {headers: {Authorization: `Bearer ${Tokens.leader}`}})).status, 503);
+    assert.equal(
+      (await fetch(`${env.baseUrl}/apis/v1/whoami`, {headers: {Authorization: `Bearer ${Tokens.leader}`}})).status,
+      503,
+    );
     assert.deepEqual(env.emulator.stats.faults, {html: 2});
   });
 
@@ -109,8 +126,15 @@ describe("Docs API emulator faults", function () {
     const first = await get("/docs/NsTeam001/tables/Check-ins/rows?limit=5");
     assert.equal(first.status, 200, "a first page has no token");
     const refused = await get(`/docs/NsTeam001/tables/Check-ins/rows?pageToken=${first.body.nextPageToken}`);
-    assert.deepEqual(refused, {status: 400, body: {statusCode: 400, statusMessage: "Bad Request", message: "Invalid pageToken."}});
-    assert.equal((await get(`/docs/NsTeam001/tables/Check-ins/rows?pageToken=${first.body.nextPageToken}`)).status, 200, "it fires once");
+    assert.deepEqual(refused, {
+      status: 400,
+      body: {statusCode: 400, statusMessage: "Bad Request", message: "Invalid pageToken."},
+    });
+    assert.equal(
+      (await get(`/docs/NsTeam001/tables/Check-ins/rows?pageToken=${first.body.nextPageToken}`)).status,
+      200,
+      "it fires once",
+    );
     assert.equal(fault.fired, 1);
   });
 
@@ -119,7 +143,11 @@ describe("Docs API emulator faults", function () {
     const fault = env.emulator.inject({fault: "betweenPages", table: "Check-ins", deleteFirst: 2});
     const seen = await walk("Check-ins", 10);
     assert.equal(fault.fired, 1);
-    assert.deepEqual(seen, [...all.slice(0, 10), ...all.slice(12)], "the two rows that moved back onto the first page are missed");
+    assert.deepEqual(
+      seen,
+      [...all.slice(0, 10), ...all.slice(12)],
+      "the two rows that moved back onto the first page are missed",
+    );
   });
 
   it("inserts rows between two pages, so an offset walk sees rows twice", async function () {
@@ -142,7 +170,10 @@ describe("Docs API emulator faults", function () {
     await env.stop();
     env = await startSampleEmulator({validate: true, faults: [{fault: 503, operation: "whoami"}]});
     assert.equal((await get("/whoami")).status, 503);
-    assert.deepEqual(env.emulator.faults.map(f => [f.fault, f.fired]), [[503, 1]]);
+    assert.deepEqual(
+      env.emulator.faults.map(f => [f.fault, f.fired]),
+      [[503, 1]],
+    );
   });
 
   describe("the test fetcher", function () {
@@ -151,7 +182,14 @@ describe("Docs API emulator faults", function () {
 
     it("throws Node's socket hang up when the connection drops, not a StatusCodeError", async function () {
       env.emulator.inject({fault: "resetAfter", operation: "upsertRows"});
-      const error = await rejection(fetcher().fetch({method: "POST", url, headers: {"Content-Type": "application/json"}, body: JSON.stringify(addCheckIn)}));
+      const error = await rejection(
+        fetcher().fetch({
+          method: "POST",
+          url,
+          headers: {"Content-Type": "application/json"},
+          body: JSON.stringify(addCheckIn),
+        }),
+      );
       assert.isFalse(coda.StatusCodeError.isStatusCodeError(error));
       assert.equal(error.message, "socket hang up");
       assert.equal((error as NodeJS.ErrnoException).code, "ECONNRESET");
@@ -200,7 +238,12 @@ describe("Docs API emulator faults", function () {
 
 describe("emulator settings", function () {
   it("default to the observed limits and write delay", function () {
-    assert.deepEqual(settingsFromEnv({}), {port: 8787, mutationDelayMs: ObservedMutationDelay, rateLimit: ObservedRateLimit, faults: []});
+    assert.deepEqual(settingsFromEnv({}), {
+      port: 8787,
+      mutationDelayMs: ObservedMutationDelay,
+      rateLimit: ObservedRateLimit,
+      faults: [],
+    });
   });
 
   it("read the delay, the rate limit and the faults from the environment", function () {
@@ -208,7 +251,8 @@ describe("emulator settings", function () {
       PORT: "9000",
       EMULATOR_MUTATION_DELAY_MS: "100-200",
       EMULATOR_RATE_LIMIT: "documented",
-      EMULATOR_FAULTS: '[{"fault":503,"operation":"listRows","times":2},{"fault":"betweenPages","table":"Key Results","insert":1}]',
+      EMULATOR_FAULTS:
+        '[{"fault":503,"operation":"listRows","times":2},{"fault":"betweenPages","table":"Key Results","insert":1}]',
     });
     assert.deepEqual(settings, {
       port: 9000,
@@ -221,7 +265,11 @@ describe("emulator settings", function () {
     });
     assert.equal(settingsFromEnv({EMULATOR_MUTATION_DELAY_MS: "0"}).mutationDelayMs, 0);
     assert.isFalse(settingsFromEnv({EMULATOR_RATE_LIMIT: "off"}).rateLimit);
-    assert.deepEqual(settingsFromEnv({EMULATOR_RATE_LIMIT: '{"reads":5,"writes":1,"windowMs":1000}'}).rateLimit, {reads: 5, writes: 1, windowMs: 1000});
+    assert.deepEqual(settingsFromEnv({EMULATOR_RATE_LIMIT: '{"reads":5,"writes":1,"windowMs":1000}'}).rateLimit, {
+      reads: 5,
+      writes: 1,
+      windowMs: 1000,
+    });
     assert.deepEqual(parseFaults('{"fault":"resetAfter"}'), [{fault: "resetAfter"}]);
     assert.deepEqual(parseFaults('[{"fault":"html","status":503},{"fault":"badPageToken","operation":"listRows"}]'), [
       {fault: "html", status: 503},
@@ -230,10 +278,22 @@ describe("emulator settings", function () {
   });
 
   it("say what is wrong with a bad value", function () {
-    assert.throws(() => settingsFromEnv({EMULATOR_MUTATION_DELAY_MS: "soon"}), /EMULATOR_MUTATION_DELAY_MS must be a whole number/);
-    assert.throws(() => settingsFromEnv({EMULATOR_RATE_LIMIT: "fast"}), /EMULATOR_RATE_LIMIT must be observed, documented, off or JSON/);
-    assert.throws(() => parseFaults('{"fault":418}'), /The fault must be one of 500, 502, 503, resetBefore, resetAfter, html, badPageToken, betweenPages/);
-    assert.throws(() => parseFaults('{"fault":"html","status":418}'), /An html fault's status must be one of 500, 502, 503/);
+    assert.throws(
+      () => settingsFromEnv({EMULATOR_MUTATION_DELAY_MS: "soon"}),
+      /EMULATOR_MUTATION_DELAY_MS must be a whole number/,
+    );
+    assert.throws(
+      () => settingsFromEnv({EMULATOR_RATE_LIMIT: "fast"}),
+      /EMULATOR_RATE_LIMIT must be observed, documented, off or JSON/,
+    );
+    assert.throws(
+      () => parseFaults('{"fault":418}'),
+      /The fault must be one of 500, 502, 503, resetBefore, resetAfter, html, badPageToken, betweenPages/,
+    );
+    assert.throws(
+      () => parseFaults('{"fault":"html","status":418}'),
+      /An html fault's status must be one of 500, 502, 503/,
+    );
     assert.throws(() => parseFaults('{"fault":500,"operation":"listRow"}'), /Unknown operation listRow/);
     assert.throws(() => parseFaults('{"fault":"betweenPages"}'), /needs a table/);
     assert.throws(() => parseFaults("[{"), /not valid JSON/);

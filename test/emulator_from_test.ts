@@ -38,15 +38,32 @@ describe("CSV files as docs", function () {
       const text = '\uFEFFName,Note\r\n"Grow ""ARR""","two\r\nlines"\nplain,"a, b"\rlast,\r\n';
       assert.deepEqual(
         readCsv(text).map(r => r.fields),
-        [["Name", "Note"], ['Grow "ARR"', "two\r\nlines"], ["plain", "a, b"], ["last", ""]],
+        [
+          ["Name", "Note"],
+          ['Grow "ARR"', "two\r\nlines"],
+          ["plain", "a, b"],
+          ["last", ""],
+        ],
       );
-      assert.deepEqual(readCsv(text).map(r => r.line), [1, 2, 4, 5], "records know the line they start on");
-      assert.deepEqual(readCsv('a,5" screen').map(r => r.fields), [["a", '5" screen']], "a quote inside a plain field is kept");
+      assert.deepEqual(
+        readCsv(text).map(r => r.line),
+        [1, 2, 4, 5],
+        "records know the line they start on",
+      );
+      assert.deepEqual(
+        readCsv('a,5" screen').map(r => r.fields),
+        [["a", '5" screen']],
+        "a quote inside a plain field is kept",
+      );
       assert.deepEqual(readCsv('a,""'), [{fields: ["a", ""], line: 1}]);
     });
 
     it("keeps names and cells in any script, and pads short rows with empty cells", function () {
-      const table = csvTable(["Objectif,Владелец,الهدف,目標,Note 🚀", "Réduire le churn,Борис,زيادة المبيعات,売上,✅", "Short", "", ""].join("\n"));
+      const table = csvTable(
+        ["Objectif,Владелец,الهدف,目標,Note 🚀", "Réduire le churn,Борис,زيادة المبيعات,売上,✅", "Short", "", ""].join(
+          "\n",
+        ),
+      );
       assert.deepEqual(table.header, ["Objectif", "Владелец", "الهدف", "目標", "Note 🚀"]);
       assert.deepEqual(table.rows, [
         ["Réduire le churn", "Борис", "زيادة المبيعات", "売上", "✅"],
@@ -64,8 +81,14 @@ describe("CSV files as docs", function () {
         return assert.fail(`${JSON.stringify(text)} should be refused`);
       };
       assert.equal(wrong('A,B\n1,"open\n2,3\n'), "line 2: a quoted field is never closed; add the closing quote");
-      assert.equal(wrong('A,B\n"1"x,2\n'), "line 2: text after a closing quote; quote the whole field and double the quotes in it");
-      assert.equal(wrong("A,B\n1,2,3\n"), "line 2 has 3 fields but the first line names 2 columns; quote fields that hold commas");
+      assert.equal(
+        wrong('A,B\n"1"x,2\n'),
+        "line 2: text after a closing quote; quote the whole field and double the quotes in it",
+      );
+      assert.equal(
+        wrong("A,B\n1,2,3\n"),
+        "line 2 has 3 fields but the first line names 2 columns; quote fields that hold commas",
+      );
       assert.equal(wrong("A,,C\n"), "column 2 has no name in the first line; name it");
       assert.equal(wrong("A,B,A\n"), 'two columns are named "A"; rename one');
       assert.equal(wrong("\n\n"), "it is empty; its first line should name the columns");
@@ -94,9 +117,16 @@ describe("CSV files as docs", function () {
         ],
       );
       const ids = docs.map(d => d.id);
-      assert.isTrue(ids.every(id => /^[A-Za-z0-9_-]{6,}$/.test(id)), ids.join(" "));
+      assert.isTrue(
+        ids.every(id => /^[A-Za-z0-9_-]{6,}$/.test(id)),
+        ids.join(" "),
+      );
       assert.equal(new Set(ids).size, ids.length, "distinct, even for two folders of one name");
-      assert.deepEqual(docsFromCsvDir(dir).map(d => d.id), ids, "the same folders give the same ids every time");
+      assert.deepEqual(
+        docsFromCsvDir(dir).map(d => d.id),
+        ids,
+        "the same folders give the same ids every time",
+      );
       assert.equal(ids[2], csvDocId("Sales OKRs"));
       assert.match(csvDocId("営業チーム"), /^Doc-[0-9a-f]{6}$/);
       assert.match(csvDocId("Équipe Ventes"), /^EquipeVe-[0-9a-f]{6}$/);
@@ -104,10 +134,15 @@ describe("CSV files as docs", function () {
     });
 
     it("refuses a folder it cannot serve with one line that names the file", function () {
-      const broken = folderWith("Docs", {"Team/Good.csv": "A\n1\n", "Team/Key Results.csv": 'Key Result,Code\n"Bookings,KR1\n'});
+      const broken = folderWith("Docs", {
+        "Team/Good.csv": "A\n1\n",
+        "Team/Key Results.csv": 'Key Result,Code\n"Bookings,KR1\n',
+      });
       const unclosed = "line 2: a quoted field is never closed; add the closing quote, or move the file out.";
       assert.equal(refusal(broken), `Cannot serve ${join(broken, "Team", "Key Results.csv")}: ${unclosed}`);
-      const latin1 = folderWith("Docs", {"Team/Old.csv": Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xc9, 0x74, 0xe9, 0x0a])});
+      const latin1 = folderWith("Docs", {
+        "Team/Old.csv": Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xc9, 0x74, 0xe9, 0x0a]),
+      });
       assert.match(refusal(latin1), /Old\.csv: it is not UTF-8 text; save it as CSV UTF-8, or move the file out\.$/);
       const missing = refusal(join(tmpdir(), "no-such-folder-here"));
       assert.match(missing, /^No folder at .*no-such-folder-here; give the folder that holds your CSV files\.$/);
@@ -129,7 +164,8 @@ describe("CSV files as docs", function () {
     before(async function () {
       dir = folderWith("Northstar", {
         "Équipe Ventes 🚀/Objectives.csv":
-          "Objective,Code,Owner,Team,Cycle,Goals,Key\n" + "Réduire le churn de moitié,O1,boris@northstar.example.com,Ventes,FY2026 Q4,,\n",
+          "Objective,Code,Owner,Team,Cycle,Goals,Key\n" +
+          "Réduire le churn de moitié,O1,boris@northstar.example.com,Ventes,FY2026 Q4,,\n",
         "Équipe Ventes 🚀/Key Results.csv":
           "\uFEFFKey Result,Code,Objective,Owner,Start,Target,Current,Kind,Confidence,Weight,Unit,Cadence,Carried From,Key\r\n" +
           '"Churn ""logo"" mensuel",KR1,Réduire le churn de moitié,boris@northstar.example.com,4,2,3,Auto,70%,1,%,,,\r\n' +
@@ -149,15 +185,29 @@ describe("CSV files as docs", function () {
       assert.equal((await get(`/docs/${sales.id}`)).body.name, "Équipe Ventes 🚀");
       assert.equal((await get("/docs/NsTeam001")).body.name, "Sales OKRs", "the sample docs are still served");
       const tables = (await get(`/docs/${sales.id}/tables`)).body.items as any[];
-      assert.deepEqual(tables.map(t => t.name), ["Key Results", "Objectives"]);
+      assert.deepEqual(
+        tables.map(t => t.name),
+        ["Key Results", "Objectives"],
+      );
       const columns = (await get(`/docs/${sales.id}/tables/Key%20Results/columns`)).body.items as any[];
       assert.deepEqual([...new Set(columns.map(c => c.format.type))], ["text"]);
-      assert.deepEqual(columns.filter(c => c.display).map(c => c.name), ["Key Result"]);
+      assert.deepEqual(
+        columns.filter(c => c.display).map(c => c.name),
+        ["Key Result"],
+      );
       const rows = (await get(`/docs/${sales.id}/tables/Key%20Results/rows?useColumnNames=true`)).body.items as any[];
-      assert.deepEqual(rows.map(r => r.name), ['Churn "logo" mensuel', "Клиенты в срок"]);
-      assert.include(rows[1].values, {Confidence: "", Unit: "", Current: "10"}, "cells are the file's strings, empty ones empty");
+      assert.deepEqual(
+        rows.map(r => r.name),
+        ['Churn "logo" mensuel', "Клиенты в срок"],
+      );
+      assert.include(
+        rows[1].values,
+        {Confidence: "", Unit: "", Current: "10"},
+        "cells are the file's strings, empty ones empty",
+      );
       const chinese = env.csvDocs.find(d => d.name === "营销")!;
-      const [row] = (await get(`/docs/${chinese.id}/tables/${encodeURIComponent("目标")}/rows?useColumnNames=true`)).body.items as any[];
+      const [row] = (await get(`/docs/${chinese.id}/tables/${encodeURIComponent("目标")}/rows?useColumnNames=true`))
+        .body.items as any[];
       assert.deepEqual(row.values, {名称: "增长", 负责人: "王芳"});
     });
 
@@ -166,7 +216,10 @@ describe("CSV files as docs", function () {
       assert.equal((await get(`/docs/${sales.id}`, Tokens.reader)).status, 200);
       const resolved = await get(`/resolveBrowserLink?url=${encodeURIComponent(links.address(sales))}`);
       assert.equal(resolved.body.resource.id, sales.id);
-      assert.deepEqual(((await get("/docs?query=%C3%A9quipe")).body.items as any[]).map(d => d.id), [sales.id]);
+      assert.deepEqual(
+        ((await get("/docs?query=%C3%A9quipe")).body.items as any[]).map(d => d.id),
+        [sales.id],
+      );
     });
 
     it("syncs the pack's key results from them as from any doc", async function () {
@@ -198,7 +251,9 @@ describe("CSV files as docs", function () {
     /** Runs the emulator until its banner is out, then stops it; answers what it printed. */
     const banner = (args: string[], env: Record<string, string> = {}) =>
       new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts", ...args], {env: {...process.env, PORT: "0", ...env}});
+        const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts", ...args], {
+          env: {...process.env, PORT: "0", ...env},
+        });
         let printed = "";
         child.stdout.on("data", (chunk: Buffer) => {
           printed += chunk.toString();
@@ -227,14 +282,20 @@ describe("CSV files as docs", function () {
     it("refuses to start on a file it cannot parse, in one line naming it", function () {
       const dir = folderWith("Broken", {"Team/Key Results.csv": 'A,B\n"1,2\n'});
       const start = (...args: string[]) =>
-        spawnSync(process.execPath, ["--import", "tsx", "emulator/main.ts", ...args], {encoding: "utf8", env: {...process.env, PORT: "0"}});
+        spawnSync(process.execPath, ["--import", "tsx", "emulator/main.ts", ...args], {
+          encoding: "utf8",
+          env: {...process.env, PORT: "0"},
+        });
       const run = start("--from", dir);
       assert.equal(run.status, 1);
       assert.equal(run.stdout, "");
       const unclosed = "line 2: a quoted field is never closed; add the closing quote, or move the file out.";
       assert.equal(run.stderr, `Cannot serve ${join(dir, "Team", "Key Results.csv")}: ${unclosed}\n`);
       const wrong = start("--form", dir);
-      assert.match(wrong.stderr, /^Unexpected arguments: --form .*\. Usage: npm run emulator -- \[--from <folder of CSV files>\]\n$/);
+      assert.match(
+        wrong.stderr,
+        /^Unexpected arguments: --form .*\. Usage: npm run emulator -- \[--from <folder of CSV files>\]\n$/,
+      );
       rmSync(join(dir, ".."), {recursive: true});
     });
   });

@@ -11,15 +11,27 @@ describe("engine: the input contract for numbers", function () {
   it("reads fractions from 0 to 1 and refuses a whole-number percent with the fix", function () {
     assert.equal(fraction("Confidence", 0.35), 0.35);
     assert.equal(fraction("Confidence", 1), 1);
-    assert.throws(() => fraction("Confidence", 35), InputError, /^Confidence must be between 0 and 1 \(0–100%\): 35 looks like 35%, so use 0.35 or a Percent column\.$/);
+    assert.throws(
+      () => fraction("Confidence", 35),
+      InputError,
+      /^Confidence must be between 0 and 1 \(0–100%\): 35 looks like 35%, so use 0.35 or a Percent column\.$/,
+    );
     assert.throws(() => fraction("Confidence", 1.2), InputError, /1.2 looks like 1.2%, so use 0.012/);
-    assert.throws(() => fraction("Confidence", -0.1), InputError, /^Confidence must be between 0 and 1 \(0–100%\), not -0.1\.$/);
+    assert.throws(
+      () => fraction("Confidence", -0.1),
+      InputError,
+      /^Confidence must be between 0 and 1 \(0–100%\), not -0.1\.$/,
+    );
     assert.throws(() => fraction("Confidence", 250), InputError, /not 250\.$/);
   });
 
   it("reads scores up to 1.5 for over-achievement, and the same percent rule", function () {
     assert.equal(score("Progress", 1.3), 1.3);
-    assert.throws(() => score("Progress", 35), InputError, /^Progress must be between 0 and 1.5 \(0–150%\): 35 looks like 35%, so use 0.35 or a Percent column\.$/);
+    assert.throws(
+      () => score("Progress", 35),
+      InputError,
+      /^Progress must be between 0 and 1.5 \(0–150%\): 35 looks like 35%, so use 0.35 or a Percent column\.$/,
+    );
     assert.throws(() => score("Progress", 58), InputError, /use 0.58/);
   });
 
@@ -37,7 +49,11 @@ describe("engine: the input contract for numbers", function () {
     assert.equal(count("count", undefined, 1, 520, 4), 4);
     assert.throws(() => count("count", 2.5, 1, 520), InputError, /count must be a whole number from 1 to 520, not 2.5/);
     assert.throws(() => minutes("Item 1", 1441), InputError, /0 to 1,440 minutes/);
-    assert.throws(() => list("values", new Array(200_001)), InputError, /values has 200,001 entries; give at most 200,000/);
+    assert.throws(
+      () => list("values", new Array(200_001)),
+      InputError,
+      /values has 200,001 entries; give at most 200,000/,
+    );
   });
 });
 
@@ -59,7 +75,11 @@ describe("engine: the input contract for dates", function () {
     assert.throws(() => day("0050-03-01"), InputError, /falls in the year 50: dates run from the year 1000 to 9999/);
     assert.equal(isoDay(day("1000-01-01")), "1000-01-01");
     assert.equal(isoDay(day("9999-12-31")), "9999-12-31");
-    assert.throws(() => toDay("date", new Date(8.64e15)), InputError, /^date falls in the year 275760: dates run from the year 1000 to 9999\.$/);
+    assert.throws(
+      () => toDay("date", new Date(8.64e15)),
+      InputError,
+      /^date falls in the year 275760: dates run from the year 1000 to 9999\.$/,
+    );
   });
 
   it("refuses invalid and impossible dates with a message, not a RangeError", function () {
@@ -84,7 +104,11 @@ describe("engine: the input contract for dates", function () {
 
   it("computes dates only inside the calendar it reads", function () {
     assert.throws(() => meetingDates("Annual", day("9990-01-05"), 20), InputError, /year 10009/);
-    assert.throws(() => rolloutPhase(day("9999-12-01"), day("9999-12-31")), InputError, /The next milestone falls in the year 10000/);
+    assert.throws(
+      () => rolloutPhase(day("9999-12-01"), day("9999-12-31")),
+      InputError,
+      /The next milestone falls in the year 10000/,
+    );
     assert.throws(() => okrCycle(day("9999-11-01"), 6, 7), InputError, /fiscal year 10000/);
     assert.equal(okrCycle(day("1000-01-15")).name, "FY1000 Q1");
   });

@@ -9,12 +9,22 @@ const down = thresholds(5, 8);
 
 describe("engine: health status and trend", function () {
   it("mirrors the bands when lower is better", function () {
-    assert.deepEqual([115, 110, 100, 95, 90].map(v => healthStatus(v, up)), ["Green", "Green", "Yellow", "Red", "Red"]);
-    assert.deepEqual([4, 5, 6, 8, 9].map(v => healthStatus(v, down)), ["Green", "Green", "Yellow", "Red", "Red"]);
+    assert.deepEqual(
+      [115, 110, 100, 95, 90].map(v => healthStatus(v, up)),
+      ["Green", "Green", "Yellow", "Red", "Red"],
+    );
+    assert.deepEqual(
+      [4, 5, 6, 8, 9].map(v => healthStatus(v, down)),
+      ["Green", "Green", "Yellow", "Red", "Red"],
+    );
   });
 
   it("refuses equal thresholds with a way out", function () {
-    assert.throws(() => thresholds(5, 5), InputError, /greenAt and redAt are both 5: set greenAt above redAt when higher is better/);
+    assert.throws(
+      () => thresholds(5, 5),
+      InputError,
+      /greenAt and redAt are both 5: set greenAt above redAt when higher is better/,
+    );
   });
 
   it("calls a change under 1% of the mean size flat", function () {
@@ -77,10 +87,16 @@ describe("engine: hot items", function () {
 describe("engine: dashboard review", function () {
   it("flags a dashboard too granular for a CEO", function () {
     const areas = [...Array(5).fill("Growth"), ...Array(12).fill("finance")];
-    const review = dashboardReview(areas, areas.map(() => "Green"));
+    const review = dashboardReview(
+      areas,
+      areas.map(() => "Green"),
+    );
     assert.isTrue(review.tooGranular);
     assert.equal(review.perArea, "Growth 5, Finance 12");
-    assert.match(review.verdict, /^17 metrics is more than a CEO can review weekly; keep 15 or fewer; Growth, Finance have more than 4/);
+    assert.match(
+      review.verdict,
+      /^17 metrics is more than a CEO can review weekly; keep 15 or fewer; Growth, Finance have more than 4/,
+    );
   });
 
   it("reports missing areas and a red share, and refuses unknown statuses", function () {
@@ -126,6 +142,10 @@ describe("engine: pictures", function () {
     assert.lengthOf(svg.match(/<polyline/g)!, 2);
     assert.throws(() => sparklineSvg([undefined, undefined]), InputError, /no values to draw/);
     assert.throws(() => progressBarSvg(-0.1), InputError, /Progress must be between 0 and 1.5 \(0–150%\), not -0.1/);
-    assert.throws(() => progressBarSvg(0.5, undefined, 2), InputError, /Expected must be between 0 and 1 \(0–100%\): 2 looks like 2%, so use 0.02/);
+    assert.throws(
+      () => progressBarSvg(0.5, undefined, 2),
+      InputError,
+      /Expected must be between 0 and 1 \(0–100%\): 2 looks like 2%, so use 0.02/,
+    );
   });
 });

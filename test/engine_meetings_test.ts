@@ -3,7 +3,15 @@ import fc from "fast-check";
 import {buildAgenda, nextFacilitator} from "../src/engine/agenda";
 import {day, isoDay} from "../src/engine/calendar";
 import {InputError} from "../src/engine/errors";
-import {agendaTimes, decisionCheck, leadershipAlignment, meetingDates, meetingMix, parseClock, rolloutPhase} from "../src/engine/meetings";
+import {
+  agendaTimes,
+  decisionCheck,
+  leadershipAlignment,
+  meetingDates,
+  meetingMix,
+  parseClock,
+  rolloutPhase,
+} from "../src/engine/meetings";
 
 describe("engine: time boxes and meeting mix", function () {
   it("reads clock times in 24-hour and AM/PM forms", function () {
@@ -26,7 +34,11 @@ describe("engine: time boxes and meeting mix", function () {
   it("praises a problem-solving meeting and names unknown kinds", function () {
     const mix = meetingMix(["Check-in", "Problem solving", "Decision", "Status"], [5, 60, 15, 10]);
     assert.equal(mix.verdict, "A problem-solving meeting: 83% of the time goes to problems and decisions.");
-    assert.throws(() => meetingMix(["Gossip"], [10]), InputError, /Item 1 is of kind "Gossip"; use one of: Problem solving, Decision, Status, Information, Check-in/);
+    assert.throws(
+      () => meetingMix(["Gossip"], [10]),
+      InputError,
+      /Item 1 is of kind "Gossip"; use one of: Problem solving, Decision, Status, Information, Check-in/,
+    );
     assert.throws(() => meetingMix(["Status"], [0]), InputError, /no time/);
   });
 });
@@ -36,14 +48,22 @@ describe("engine: meeting dates and the rollout", function () {
 
   it("keeps the same weekday of the month, and the last one when a month has no fifth", function () {
     assert.deepEqual(iso(meetingDates("Monthly", day("2026-12-29"), 3)), ["2026-12-29", "2027-01-26", "2027-02-23"]);
-    assert.deepEqual(iso(meetingDates("Biweekly", day("2026-11-20"), 3, "Mon")), ["2026-11-23", "2026-12-07", "2026-12-21"]);
+    assert.deepEqual(iso(meetingDates("Biweekly", day("2026-11-20"), 3, "Mon")), [
+      "2026-11-23",
+      "2026-12-07",
+      "2026-12-21",
+    ]);
     assert.deepEqual(iso(meetingDates("Annual", day("2026-03-03"), 2)), ["2026-03-03", "2027-03-02"]);
   });
 
   it("refuses unknown cadences, weekdays and counts", function () {
     assert.throws(() => meetingDates("Hourly", day("2026-01-01"), 2), InputError, /not a cadence; use one of: Weekly/);
     assert.throws(() => meetingDates("Weekly", day("2026-01-01"), 2, "Funday"), InputError, /not a day of the week/);
-    assert.throws(() => meetingDates("Weekly", day("2026-01-01"), 0), InputError, /count must be a whole number from 1 to 520/);
+    assert.throws(
+      () => meetingDates("Weekly", day("2026-01-01"), 0),
+      InputError,
+      /count must be a whole number from 1 to 520/,
+    );
   });
 
   it("moves through the phases on days 1, 31, 61 and 91", function () {
@@ -74,16 +94,23 @@ describe("engine: leadership alignment", function () {
   it("stays between 0 and 1 for any rankings", function () {
     const items = ["A", "B", "C", "D", "E"];
     fc.assert(
-      fc.property(fc.array(fc.shuffledSubarray(items, {minLength: 5, maxLength: 5}), {minLength: 2, maxLength: 9}), lists => {
-        const w = leadershipAlignment(lists.map(l => l.join(", "))).w;
-        assert.isAtLeast(w, 0);
-        assert.isAtMost(w, 1);
-      }),
+      fc.property(
+        fc.array(fc.shuffledSubarray(items, {minLength: 5, maxLength: 5}), {minLength: 2, maxLength: 9}),
+        lists => {
+          const w = leadershipAlignment(lists.map(l => l.join(", "))).w;
+          assert.isAtLeast(w, 0);
+          assert.isAtMost(w, 1);
+        },
+      ),
     );
   });
 
   it("says which priorities a ranking leaves out or adds", function () {
-    assert.throws(() => leadershipAlignment(["A, B, C", "A, B, D"]), InputError, /Ranking 2 leaves out C and adds D: every leader ranks the same priorities as ranking 1/);
+    assert.throws(
+      () => leadershipAlignment(["A, B, C", "A, B, D"]),
+      InputError,
+      /Ranking 2 leaves out C and adds D: every leader ranks the same priorities as ranking 1/,
+    );
     assert.throws(() => leadershipAlignment(["A, B"]), InputError, /at least two leaders; there is 1/);
     assert.throws(() => leadershipAlignment(["A, A", "A, A"]), InputError, /lists an item twice/);
   });
@@ -92,7 +119,9 @@ describe("engine: leadership alignment", function () {
 describe("engine: decisions, facilitators and agendas", function () {
   it("finds every ownership problem", function () {
     assert.deepEqual(decisionCheck([]), ["No owner: name the one person accountable for the decision."]);
-    assert.deepEqual(decisionCheck(["Ann"], ["Bo"], ["ann"]), ["ann is listed as the owner and as consulted: consult other people."]);
+    assert.deepEqual(decisionCheck(["Ann"], ["Bo"], ["ann"]), [
+      "ann is listed as the owner and as consulted: consult other people.",
+    ]);
   });
 
   it("rotates the facilitator and skips the most senior leader", function () {
@@ -100,25 +129,68 @@ describe("engine: decisions, facilitators and agendas", function () {
     assert.equal(nextFacilitator(leaders, []), "Ann");
     assert.equal(nextFacilitator(leaders, ["Ann", "Bo"]), "Cy");
     assert.equal(nextFacilitator(leaders, ["Cy"]), "Ann");
-    assert.equal(nextFacilitator([{name: "Lead", seniority: 1}, {name: "Ann", seniority: 2}], ["Ann"]), "Ann");
+    assert.equal(
+      nextFacilitator(
+        [
+          {name: "Lead", seniority: 1},
+          {name: "Ann", seniority: 2},
+        ],
+        ["Ann"],
+      ),
+      "Ann",
+    );
   });
 
   it("fills the meeting exactly and gives at least half of it to problems", function () {
     const source = fc.array(fc.record({name: fc.string({minLength: 1, maxLength: 8})}), {maxLength: 12});
     fc.assert(
-      fc.property(fc.integer({min: 30, max: 240}), source, source, source, source, source, (length, hot, krs, issues, decisions, actions) => {
-        const agenda = buildAgenda({length, hotItems: hot, keyResults: krs, issues, decisionsDue: decisions, overdueActions: actions, messages: []});
-        assert.equal(agenda.reduce((n, i) => n + i.minutes, 0), length);
-        const solving = agenda.filter(i => i.kind === "Problem solving").reduce((n, i) => n + i.minutes, 0);
-        assert.isAtLeast(solving, Math.ceil(length / 2));
-        assert.isTrue(agenda.every(i => i.minutes > 0));
-      }),
+      fc.property(
+        fc.integer({min: 30, max: 240}),
+        source,
+        source,
+        source,
+        source,
+        source,
+        (length, hot, krs, issues, decisions, actions) => {
+          const agenda = buildAgenda({
+            length,
+            hotItems: hot,
+            keyResults: krs,
+            issues,
+            decisionsDue: decisions,
+            overdueActions: actions,
+            messages: [],
+          });
+          assert.equal(
+            agenda.reduce((n, i) => n + i.minutes, 0),
+            length,
+          );
+          const solving = agenda.filter(i => i.kind === "Problem solving").reduce((n, i) => n + i.minutes, 0);
+          assert.isAtLeast(solving, Math.ceil(length / 2));
+          assert.isTrue(agenda.every(i => i.minutes > 0));
+        },
+      ),
     );
-    assert.throws(() => buildAgenda({length: 20, hotItems: [], keyResults: [], issues: [], decisionsDue: [], overdueActions: [], messages: []}), InputError, /from 30 to 480/);
+    assert.throws(
+      () =>
+        buildAgenda({
+          length: 20,
+          hotItems: [],
+          keyResults: [],
+          issues: [],
+          decisionsDue: [],
+          overdueActions: [],
+          messages: [],
+        }),
+      InputError,
+      /from 30 to 480/,
+    );
   });
 
-  const agendaOf = (length: number, issues: Array<{name: string}>) => buildAgenda({length, hotItems: [], keyResults: [], issues, decisionsDue: [], overdueActions: [], messages: []});
-  const solving = (agenda: ReturnType<typeof buildAgenda>) => agenda.filter(i => i.kind === "Problem solving").map(i => [i.item, i.minutes]);
+  const agendaOf = (length: number, issues: Array<{name: string}>) =>
+    buildAgenda({length, hotItems: [], keyResults: [], issues, decisionsDue: [], overdueActions: [], messages: []});
+  const solving = (agenda: ReturnType<typeof buildAgenda>) =>
+    agenda.filter(i => i.kind === "Problem solving").map(i => [i.item, i.minutes]);
 
   it("gives each top issue a ten-minute box, and the minutes left over to the next issue as time allows", function () {
     // 60 minutes: check-in, messages and close take 15; 45 are left for the issues.
@@ -137,26 +209,49 @@ describe("engine: decisions, facilitators and agendas", function () {
       ["Open issues: raise and solve what blocks the team", 25],
     ]);
     assert.deepEqual(solving(agendaOf(60, [])), [["Open issues: raise and solve what blocks the team", 45]]);
-    assert.deepEqual(solving(agendaOf(65, issues)).slice(-1), [["Solve: E", 10]], "no box is left over when the minutes divide by ten");
+    assert.deepEqual(
+      solving(agendaOf(65, issues)).slice(-1),
+      [["Solve: E", 10]],
+      "no box is left over when the minutes divide by ten",
+    );
   });
 
   it("never gives an issue other than a ten-minute box, and takes the issues in their order", function () {
     const source = fc.array(fc.record({name: fc.string({minLength: 1, maxLength: 8})}), {maxLength: 12});
     fc.assert(
-      fc.property(fc.integer({min: 30, max: 480}), source, source, source, source, source, (length, hot, krs, issues, decisions, actions) => {
-        const agenda = buildAgenda({length, hotItems: hot, keyResults: krs, issues, decisionsDue: decisions, overdueActions: actions, messages: []});
-        const boxed = agenda.filter(i => i.item.startsWith("Solve: "));
-        for (const i of boxed) assert.equal(i.minutes, 10, i.item);
-        assert.deepEqual(boxed.map(i => i.item), issues.slice(0, boxed.length).map(i => `Solve: ${i.name}`));
-        const rest = agenda.filter(i => i.kind === "Problem solving" && !i.item.startsWith("Solve: "));
-        assert.isAtMost(rest.length, 1, "one box at most for the minutes left over");
-        if (rest[0]?.item.startsWith("If time allows, solve: ")) {
-          assert.isBelow(rest[0].minutes, 10);
-          assert.include(rest[0].item, issues[boxed.length].name);
-        } else if (rest.length) {
-          assert.lengthOf(boxed, issues.length, "the room raises issues only once the list has run out");
-        }
-      }),
+      fc.property(
+        fc.integer({min: 30, max: 480}),
+        source,
+        source,
+        source,
+        source,
+        source,
+        (length, hot, krs, issues, decisions, actions) => {
+          const agenda = buildAgenda({
+            length,
+            hotItems: hot,
+            keyResults: krs,
+            issues,
+            decisionsDue: decisions,
+            overdueActions: actions,
+            messages: [],
+          });
+          const boxed = agenda.filter(i => i.item.startsWith("Solve: "));
+          for (const i of boxed) assert.equal(i.minutes, 10, i.item);
+          assert.deepEqual(
+            boxed.map(i => i.item),
+            issues.slice(0, boxed.length).map(i => `Solve: ${i.name}`),
+          );
+          const rest = agenda.filter(i => i.kind === "Problem solving" && !i.item.startsWith("Solve: "));
+          assert.isAtMost(rest.length, 1, "one box at most for the minutes left over");
+          if (rest[0]?.item.startsWith("If time allows, solve: ")) {
+            assert.isBelow(rest[0].minutes, 10);
+            assert.include(rest[0].item, issues[boxed.length].name);
+          } else if (rest.length) {
+            assert.lengthOf(boxed, issues.length, "the room raises issues only once the list has run out");
+          }
+        },
+      ),
     );
   });
 });

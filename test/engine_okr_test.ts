@@ -31,7 +31,11 @@ describe("engine: key results", function () {
     assert.equal(parseKind("stay above"), "StayAbove");
     assert.equal(parseKind("Stay-Below"), "StayBelow");
     assert.equal(parseKind(""), "Auto");
-    assert.throws(() => parseKind("Sideways"), InputError, /Unknown key result kind "Sideways".*Auto, StayAbove, StayBelow/);
+    assert.throws(
+      () => parseKind("Sideways"),
+      InputError,
+      /Unknown key result kind "Sideways".*Auto, StayAbove, StayBelow/,
+    );
   });
 
   it("explains a start equal to the target", function () {
@@ -39,15 +43,27 @@ describe("engine: key results", function () {
   });
 
   it("refuses blanks and non-numbers", function () {
-    assert.throws(() => keyResultProgress({start: 0, target: 1, current: undefined as unknown as number}), InputError, /Current is blank/);
-    assert.throws(() => keyResultProgress({start: 0, target: Infinity, current: 0}), InputError, /Target must be a finite number/);
+    assert.throws(
+      () => keyResultProgress({start: 0, target: 1, current: undefined as unknown as number}),
+      InputError,
+      /Current is blank/,
+    );
+    assert.throws(
+      () => keyResultProgress({start: 0, target: Infinity, current: 0}),
+      InputError,
+      /Target must be a finite number/,
+    );
   });
 
   it("grades with the 0.7 / 0.4 bands and checks custom bands", function () {
     assert.equal(keyResultGrade(0.7), "Green");
     assert.equal(keyResultGrade(0.4), "Yellow");
     assert.equal(keyResultGrade(0.39), "Red");
-    assert.throws(() => keyResultGrade(0.5, 0.3, 0.6), InputError, /yellowAt \(0.6\) must not be above greenAt \(0.3\)/);
+    assert.throws(
+      () => keyResultGrade(0.5, 0.3, 0.6),
+      InputError,
+      /yellowAt \(0.6\) must not be above greenAt \(0.3\)/,
+    );
   });
 });
 
@@ -56,7 +72,11 @@ describe("engine: time and status", function () {
     assert.equal(expectedProgress(q2.cycleStart, q2.cycleEnd, day("2026-03-01")), 0);
     assert.equal(expectedProgress(q2.cycleStart, q2.cycleEnd, day("2026-05-16")), 0.5);
     assert.equal(expectedProgress(q2.cycleStart, q2.cycleEnd, day("2026-09-01")), 1);
-    assert.throws(() => expectedProgress(q2.cycleEnd, q2.cycleStart, q2.cycleEnd), InputError, /must end after it starts/);
+    assert.throws(
+      () => expectedProgress(q2.cycleEnd, q2.cycleStart, q2.cycleEnd),
+      InputError,
+      /must end after it starts/,
+    );
   });
 
   const at = (asOf: string, progress: number, confidence?: number) =>
@@ -104,7 +124,11 @@ describe("engine: objective score and forecast", function () {
   });
 
   it("needs two dated points on two dates", function () {
-    assert.throws(() => forecastValue([day("2026-01-01")], [1], day("2026-02-01")), InputError, /at least two check-ins.*there is 1/);
+    assert.throws(
+      () => forecastValue([day("2026-01-01")], [1], day("2026-02-01")),
+      InputError,
+      /at least two check-ins.*there is 1/,
+    );
     assert.throws(
       () => forecastValue([day("2026-01-01"), day("2026-01-01")], [1, 2], day("2026-02-01")),
       InputError,

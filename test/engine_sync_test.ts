@@ -8,7 +8,13 @@ import {cycleFromName, okrCycle} from "../src/engine/cycle";
 import {InputError} from "../src/engine/errors";
 import {KeyResultFields} from "../src/sync/fields";
 
-const col = (name: string, type = "number", extra: Partial<ColumnInfo> = {}): ColumnInfo => ({id: `c-${name}`, name, type, isArray: false, ...extra});
+const col = (name: string, type = "number", extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
+  id: `c-${name}`,
+  name,
+  type,
+  isArray: false,
+  ...extra,
+});
 
 describe("engine: column mapping", function () {
   const columns = [
@@ -31,7 +37,16 @@ describe("engine: column mapping", function () {
   });
 
   it("finds a lookup by the table it points at", function () {
-    const map = mapColumns("Key Results", [col("Title", "text"), col("Belongs to", "lookup", {lookupTable: {id: "g", name: "objectives"}}), col("Target"), col("Current")], KeyResultFields);
+    const map = mapColumns(
+      "Key Results",
+      [
+        col("Title", "text"),
+        col("Belongs to", "lookup", {lookupTable: {id: "g", name: "objectives"}}),
+        col("Target"),
+        col("Current"),
+      ],
+      KeyResultFields,
+    );
     assert.equal(map.Objective?.name, "Belongs to");
   });
 
@@ -45,8 +60,16 @@ describe("engine: column mapping", function () {
 
   it("takes an explicit mapping, and says when it names no column or no field", function () {
     assert.equal(mapColumns("Key Results", columns, KeyResultFields, "target = Goal value").Target?.name, "Goal value");
-    assert.throws(() => mapColumns("Key Results", columns, KeyResultFields, "Target=Aim"), InputError, /maps Target to "Aim", but the table Key Results has no such column/);
-    assert.throws(() => parseColumnsParam("Budget=Money", ["Target"]), InputError, /names the field "Budget", which is not one of: Target/);
+    assert.throws(
+      () => mapColumns("Key Results", columns, KeyResultFields, "Target=Aim"),
+      InputError,
+      /maps Target to "Aim", but the table Key Results has no such column/,
+    );
+    assert.throws(
+      () => parseColumnsParam("Budget=Money", ["Target"]),
+      InputError,
+      /names the field "Budget", which is not one of: Target/,
+    );
     assert.throws(() => parseColumnsParam("Target", ["Target"]), InputError, /not of the form Field=Column name/);
   });
 });
@@ -58,7 +81,10 @@ describe("engine: rich cell values", function () {
     assert.deepEqual(cells.number("45%", "Confidence"), {value: 0.45});
     assert.deepEqual(cells.number({"@type": "MonetaryAmount", amount: 42.5}, "Cost"), {value: 42.5});
     assert.deepEqual(cells.number("", "Target"), {value: undefined});
-    assert.deepEqual(cells.number("```about 40```", "Current"), {value: undefined, problem: 'Current holds text ("about 40"), not a number.'});
+    assert.deepEqual(cells.number("```about 40```", "Current"), {
+      value: undefined,
+      problem: 'Current holds text ("about 40"), not a number.',
+    });
   });
 
   it("reads dates by their calendar day, whatever the offset", function () {
@@ -67,25 +93,41 @@ describe("engine: rich cell values", function () {
   });
 
   it("keeps row ids of references and falls back to names typed as text", function () {
-    const ref = {"@context": "http://schema.org/", "@type": "StructuredValue", additionalType: "row", name: "Grow ARR", rowId: "i-1", tableId: "grid-1", url: "u", tableUrl: "t"};
+    const ref = {
+      "@context": "http://schema.org/",
+      "@type": "StructuredValue",
+      additionalType: "row",
+      name: "Grow ARR",
+      rowId: "i-1",
+      tableId: "grid-1",
+      url: "u",
+      tableUrl: "t",
+    };
     assert.deepEqual(cells.refs([ref, "Old goal, Other"]), [
       {rowId: "i-1", tableId: "grid-1", name: "Grow ARR", url: "u"},
       {name: "Old goal"},
       {name: "Other"},
     ]);
-    assert.deepEqual(cells.people({"@type": "Person", name: "Ada", email: "ada@example.com"}), [{name: "Ada", email: "ada@example.com"}]);
+    assert.deepEqual(cells.people({"@type": "Person", name: "Ada", email: "ada@example.com"}), [
+      {name: "Ada", email: "ada@example.com"},
+    ]);
   });
 });
 
 describe("engine: cycle names", function () {
   it("reads the names OkrCycle gives, for every fiscal year start", function () {
     fc.assert(
-      fc.property(fc.integer({min: 0, max: 365 * 30}), fc.constantFrom(3, 6, 12), fc.integer({min: 1, max: 12}), (offset, months, fyStart) => {
-        const cycle = okrCycle(plusDays(day("2000-01-01"), offset), months, fyStart);
-        const back = cycleFromName(cycle.name, fyStart);
-        assert.equal(isoDay(back.start), isoDay(cycle.start));
-        assert.equal(isoDay(back.end), isoDay(cycle.end));
-      }),
+      fc.property(
+        fc.integer({min: 0, max: 365 * 30}),
+        fc.constantFrom(3, 6, 12),
+        fc.integer({min: 1, max: 12}),
+        (offset, months, fyStart) => {
+          const cycle = okrCycle(plusDays(day("2000-01-01"), offset), months, fyStart);
+          const back = cycleFromName(cycle.name, fyStart);
+          assert.equal(isoDay(back.start), isoDay(cycle.start));
+          assert.equal(isoDay(back.end), isoDay(cycle.end));
+        },
+      ),
     );
   });
 

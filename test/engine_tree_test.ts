@@ -71,7 +71,10 @@ describe("engine: roll-up", function () {
 
   it("counts a child with two parents toward each", function () {
     const result = rollUp(["G1", "G2", "O1"], ["", "", "G1,G2"], [undefined, undefined, 0.4]);
-    assert.deepEqual(result.map(r => r.score), [0.4, 0.4, 0.4]);
+    assert.deepEqual(
+      result.map(r => r.score),
+      [0.4, 0.4, 0.4],
+    );
   });
 
   it("leaves a node blank when nothing beneath it is scored", function () {
@@ -90,6 +93,10 @@ describe("engine: roll-up", function () {
 
   it("refuses duplicate ids and negative weights", function () {
     assert.throws(() => rollUp(["A", "A"], ["", ""], [1, 1]), InputError, /The id "A" is used by 2 rows/);
-    assert.throws(() => rollUp(["A", "B"], ["", "A"], [1, 1], [1, -2]), InputError, /The weight of "B" is -2: weights must not be negative/);
+    assert.throws(
+      () => rollUp(["A", "B"], ["", "A"], [1, 1], [1, -2]),
+      InputError,
+      /The weight of "B" is -2: weights must not be negative/,
+    );
   });
 });

@@ -22,7 +22,12 @@ describe("every formula example", function () {
           const env = online ? await startSampleEmulator({validate: true}) : undefined;
           try {
             const context = env ? actionContext(env) : undefined;
-            const result = await executeFormulaFromPackDef(pack, formula.name, asInvoked(formula, example.params) as coda.ParamValues<coda.ParamDefs>, context);
+            const result = await executeFormulaFromPackDef(
+              pack,
+              formula.name,
+              asInvoked(formula, example.params) as coda.ParamValues<coda.ParamDefs>,
+              context,
+            );
             assert.deepEqual(result, example.result);
             if (env) assert.deepEqual(env.emulator.violations, []);
           } finally {

@@ -12,7 +12,11 @@ describe("faults: nothing lost, nothing doubled, nothing half-written", function
   for (const c of FaultCases) {
     it(c.name, async function () {
       const t = await runFaultCase(c, pack);
-      assert.deepEqual({lost: t.lost, duplicated: t.duplicated, halfWritten: t.halfWritten}, {lost: 0, duplicated: 0, halfWritten: 0}, t.notes.join("; "));
+      assert.deepEqual(
+        {lost: t.lost, duplicated: t.duplicated, halfWritten: t.halfWritten},
+        {lost: 0, duplicated: 0, halfWritten: 0},
+        t.notes.join("; "),
+      );
       if (!c.clean) assert.isAbove(t.faults ?? 0, 0, "the case met its fault");
     });
   }

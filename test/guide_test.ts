@@ -39,7 +39,18 @@ describe("the facilitator's guide", function () {
     parser.on("text", t => texts.push(t));
     parser.write(svg).close();
     const words = texts.join(" ");
-    for (const name of ["Strategy doc", "Team docs", "Leadership doc", "Leadership meeting doc", "Metrics doc", "KeyResults", "MeetingAgenda", "Priority Rankings"]) assert.include(words, name);
+    for (const name of [
+      "Strategy doc",
+      "Team docs",
+      "Leadership doc",
+      "Leadership meeting doc",
+      "Metrics doc",
+      "KeyResults",
+      "MeetingAgenda",
+      "Priority Rankings",
+    ]) {
+      assert.include(words, name);
+    }
     assert.isBelow(svg.length, 12_000);
   });
 
@@ -58,7 +69,13 @@ describe("a fresh clone", function () {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? files(path) : /\.(ts|mjs|js|json)$/.test(name) ? [path] : [];
       });
-    const project = [...["src", "formulas", "schemas", "emulator", "sample", "scripts", "test"].flatMap(files), "eslint.config.mjs", "tsconfig.json", "package.json", ".mocharc.json"];
+    const project = [
+      ...["src", "formulas", "schemas", "emulator", "sample", "scripts", "test"].flatMap(files),
+      "eslint.config.mjs",
+      "tsconfig.json",
+      "package.json",
+      ".mocharc.json",
+    ];
     assert.isAbove(project.length, 50);
     assert.deepEqual(
       project.filter(f => readFileSync(f, "utf8").includes(sibling)),
@@ -68,7 +85,12 @@ describe("a fresh clone", function () {
 });
 
 /** Coda's CSV import, as the emulator takes it: the table made with every column text, as the import leaves it, then the rows added. */
-async function importCsv(env: SampleEmulator, docId: string, starter: StarterTable, made: Map<string, TableRecord>): Promise<void> {
+async function importCsv(
+  env: SampleEmulator,
+  docId: string,
+  starter: StarterTable,
+  made: Map<string, TableRecord>,
+): Promise<void> {
   const doc = env.emulator.doc(docId)!;
   const id = `grid-import${doc.tables.length}`;
   const table: TableRecord = {
@@ -111,7 +133,16 @@ describe("the guide's one-doc path, run against the emulator", function () {
   });
 
   /** SetupCheck's rows after its first, which says the tier. */
-  const setupCheck = async () => ((await executeFormulaFromPackDef(pack, "SetupCheck", [OneDoc, doc] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {useDeprecatedResultNormalization: false})) as TableCheck[]).slice(1);
+  const setupCheck = async () =>
+    (
+      (await executeFormulaFromPackDef(
+        pack,
+        "SetupCheck",
+        [OneDoc, doc] as coda.ParamValues<coda.ParamDefs>,
+        actionContext(env),
+        {useDeprecatedResultNormalization: false},
+      )) as TableCheck[]
+    ).slice(1);
 
   it("finds an empty doc missing every table, then every table once the starter files are imported", async function () {
     const before = await setupCheck();
@@ -129,36 +160,61 @@ describe("the guide's one-doc path, run against the emulator", function () {
     const asOf = new Date("2026-11-18T12:00:00Z");
 
     const imperatives = await runSync(env, pack, "StrategicImperatives", [doc]);
-    assert.sameMembers(imperatives.rows.map(r => r.Name), names("imperatives"));
+    assert.sameMembers(
+      imperatives.rows.map(r => r.Name),
+      names("imperatives"),
+    );
     const goals = await runSync(env, pack, "AnnualGoals", [doc]);
-    assert.sameMembers(goals.rows.map(r => r.Name), names("goals"));
+    assert.sameMembers(
+      goals.rows.map(r => r.Name),
+      names("goals"),
+    );
     for (const g of goals.rows) assert.isDefined(g.Imperative?.Id, `${g.Name} links its imperative`);
 
     const okr = [[doc], undefined, undefined, undefined, undefined, undefined, asOf];
     const objectives = await runSync(env, pack, "Objectives", okr);
-    assert.sameMembers(objectives.rows.map(r => r.Name), names("objectives"));
+    assert.sameMembers(
+      objectives.rows.map(r => r.Name),
+      names("objectives"),
+    );
     for (const o of objectives.rows) {
       assert.isEmpty(o.Alignment ?? "", `${o.Name} supports its goals`);
-      assert.includeMembers(goals.rows.map(g => g.Id), o.Goals.map((g: {Id: string}) => g.Id));
+      assert.includeMembers(
+        goals.rows.map(g => g.Id),
+        o.Goals.map((g: {Id: string}) => g.Id),
+      );
     }
     const keyResults = await runSync(env, pack, "KeyResults", okr);
-    assert.sameMembers(keyResults.rows.map(r => r.Name), names("keyResults"));
+    assert.sameMembers(
+      keyResults.rows.map(r => r.Name),
+      names("keyResults"),
+    );
     for (const k of keyResults.rows) {
       assert.isEmpty(k.Problems ?? "", k.Name);
-      assert.include(objectives.rows.map(o => o.Id), k.Objective.Id);
+      assert.include(
+        objectives.rows.map(o => o.Id),
+        k.Objective.Id,
+      );
     }
     const checkIns = await runSync(env, pack, "CheckIns", [[doc]]);
     assert.lengthOf(checkIns.rows, starters.get("checkIns")!.rows.length);
 
     const metrics = await runSync(env, pack, "HealthMetrics", [doc, undefined, undefined, undefined, asOf]);
-    assert.sameMembers(metrics.rows.map(r => r.Name), names("metrics"));
+    assert.sameMembers(
+      metrics.rows.map(r => r.Name),
+      names("metrics"),
+    );
     for (const [table, key] of [
       ["Issues", "issues"],
       ["Decisions", "decisions"],
       ["ActionItems", "actions"],
     ] as const) {
       const run = await runSync(env, pack, table, [doc, undefined, undefined, asOf]);
-      assert.sameMembers(run.rows.map(r => r.Name), names(key), table);
+      assert.sameMembers(
+        run.rows.map(r => r.Name),
+        names(key),
+        table,
+      );
     }
     const backBriefs = await runSync(env, pack, "BackBriefs", [doc, undefined, undefined, asOf]);
     assert.lengthOf(backBriefs.rows, starters.get("backBriefs")!.rows.length);
@@ -169,6 +225,9 @@ describe("the guide's one-doc path, run against the emulator", function () {
       90,
       "the time boxes add up to the meeting",
     );
-    assert.isTrue(agenda.rows.some(r => names("issues").some(issue => String(r.Name).includes(issue))), "the top issues are on the agenda");
+    assert.isTrue(
+      agenda.rows.some(r => names("issues").some(issue => String(r.Name).includes(issue))),
+      "the top issues are on the agenda",
+    );
   });
 });

@@ -7,7 +7,13 @@ import {pack} from "../src/pack";
 import {docUrl, runSync, rejection} from "./support/emulator";
 
 const asOf = new Date(`${MetricsAsOf}T08:00:00Z`);
-const metricsParams = (doc: string, o: {readings?: string; columns?: string} = {}) => [doc, undefined, o.readings, o.columns, asOf];
+const metricsParams = (doc: string, o: {readings?: string; columns?: string} = {}) => [
+  doc,
+  undefined,
+  o.readings,
+  o.columns,
+  asOf,
+];
 
 describe("health sync tables over HTTP", function () {
   this.timeout(30_000);
@@ -27,7 +33,16 @@ describe("health sync tables over HTTP", function () {
     assert.lengthOf(run.rows, 15);
     const byName = new Map(run.rows.map(r => [r.Name, r]));
     const margin = byName.get("Gross margin")!;
-    assert.include(margin, {Area: "Finance", Status: "Red", Trend: "Down", Hot: true, Stale: false, LatestDate: MetricsAsOf, GreenAt: 75, RedAt: 65});
+    assert.include(margin, {
+      Area: "Finance",
+      Status: "Red",
+      Trend: "Down",
+      Hot: true,
+      Stale: false,
+      LatestDate: MetricsAsOf,
+      GreenAt: 75,
+      RedAt: 65,
+    });
     assert.equal(margin.HotReason, "Red: 62.8 is past the red line of 65.");
     assert.lengthOf(margin.Readings, 13);
     assert.match(margin.Sparkline, /^data:image\/svg\+xml;supportsDarkMode=1;base64,/);
@@ -60,13 +75,22 @@ describe("health sync tables over HTTP", function () {
     );
     assert.equal(hot.rows[3].Reason, "Moving away from green for 3 periods in a row.");
     const severities = hot.rows.map(r => r.Severity);
-    assert.deepEqual(severities, [...severities].sort((a, b) => b - a));
+    assert.deepEqual(
+      severities,
+      [...severities].sort((a, b) => b - a),
+    );
   });
 
   it("proposes next cycle's objectives from metrics red or worsening all cycle", async function () {
     const run = await runSync(env, pack, "OkrCandidates", [doc, undefined, undefined, undefined, undefined, asOf]);
     const names = run.rows.map(r => r.MetricName);
-    assert.includeMembers(names, ["Gross margin", "Support backlog", "Employee NPS", "Regretted attrition", "Pipeline coverage"]);
+    assert.includeMembers(names, [
+      "Gross margin",
+      "Support backlog",
+      "Employee NPS",
+      "Regretted attrition",
+      "Pipeline coverage",
+    ]);
     assert.notInclude(names, "Uptime");
     const margin = run.rows.find(r => r.MetricName === "Gross margin")!;
     assert.equal(margin.Name, "Bring Gross margin back to green");
@@ -77,10 +101,16 @@ describe("health sync tables over HTTP", function () {
 
   it("gives clear errors for a missing table, a doc off limits and a bad cycle length", async function () {
     const missing = await rejection(runSync(env, pack, "HealthMetrics", [doc, "KPIs"]));
-    assert.match(missing.message, /has no table named "KPIs"\. Its tables are: Metric Definitions, Metric Readings, Weekly Scorecard\./);
+    assert.match(
+      missing.message,
+      /has no table named "KPIs"\. Its tables are: Metric Definitions, Metric Readings, Weekly Scorecard\./,
+    );
     const denied = await rejection(runSync(env, pack, "HealthMetrics", [docUrl(env.seeded.restrictedDocId)]));
     assert.instanceOf(denied, coda.UserVisibleError);
-    assert.match(denied.message, /^The doc NsBoard01 does not exist or is not shared with the account this pack is connected as\. Share it|^Access denied \(reading the table Metric Definitions in the doc NsBoard01\)/);
+    assert.match(
+      denied.message,
+      /^The doc NsBoard01 does not exist or is not shared with the account this pack is connected as\. Share it|^Access denied \(reading the table Metric Definitions in the doc NsBoard01\)/,
+    );
     const months = await rejection(runSync(env, pack, "OkrCandidates", [doc, undefined, undefined, undefined, 1.5]));
     assert.match(months.message, /cycleMonths must be a whole number of months from 1 to 12, not 1.5/);
   });
@@ -98,7 +128,13 @@ describe("health sync tables over HTTP", function () {
   it("syncs a large dashboard in one execution and within a few requests", async function () {
     await env.stop();
     env = await startSampleEmulator({metrics: generateMetrics(60, 104)});
-    const run = await runSync(env, pack, "HealthMetrics", [docUrl(env.seeded.metricsDocId!), undefined, undefined, undefined, asOf]);
+    const run = await runSync(env, pack, "HealthMetrics", [
+      docUrl(env.seeded.metricsDocId!),
+      undefined,
+      undefined,
+      undefined,
+      asOf,
+    ]);
     assert.lengthOf(run.rows, 60);
     assert.equal(run.executions, 1);
     assert.isAtMost(env.emulator.stats.requests, 1 + 2 + 1 + Math.ceil((60 * 104) / 500));

@@ -15,7 +15,8 @@ interface Metadata {
  */
 describe("connection requirements check", function () {
   /** A copy of the metadata the SDK compiles from the pack, to spoil in each test. */
-  const metadata = () => JSON.parse(JSON.stringify(compilePackMetadata({...pack, version: pack.version ?? "0"}))) as Metadata;
+  const metadata = () =>
+    JSON.parse(JSON.stringify(compilePackMetadata({...pack, version: pack.version ?? "0"}))) as Metadata;
 
   it("finds nothing in the pack as it is", function () {
     assert.deepEqual(connectionFindings(metadata()), []);
@@ -35,8 +36,16 @@ describe("connection requirements check", function () {
   it("names a sync table that reads the API without a required account, and lets the calendar tables be", function () {
     const m = metadata();
     m.syncTables.find(t => t.name === "KeyResults")!.getter.connectionRequirement = "none";
-    assert.deepEqual(connectionFindings(m), ['The sync table KeyResults reads through the Docs API but has connectionRequirement "none"; it must be "required".']);
-    for (const name of AccountFreeSyncTables) assert.equal(m.syncTables.find(t => t.name === name)!.getter.connectionRequirement, "none", `${name} needs no account`);
+    assert.deepEqual(connectionFindings(m), [
+      'The sync table KeyResults reads through the Docs API but has connectionRequirement "none"; it must be "required".',
+    ]);
+    for (const name of AccountFreeSyncTables) {
+      assert.equal(
+        m.syncTables.find(t => t.name === name)!.getter.connectionRequirement,
+        "none",
+        `${name} needs no account`,
+      );
+    }
   });
 
   it("leaves the pure calculation formulas alone", function () {

@@ -4,11 +4,28 @@ import {normalize} from "../src/engine/columns";
 import {editDistance, nearestName} from "../src/engine/names";
 
 /** Names people give in every script: the same name never normalizes like another. */
-const Scripts = ["財務", "営業", "人事", "Финансы", "Продажи", "Выручка", "المبيعات", "المالية", "Équipe", "Ventes", "São Paulo", "🚀 Growth", "💰 Finance"];
+const Scripts = [
+  "財務",
+  "営業",
+  "人事",
+  "Финансы",
+  "Продажи",
+  "Выручка",
+  "المبيعات",
+  "المالية",
+  "Équipe",
+  "Ventes",
+  "São Paulo",
+  "🚀 Growth",
+  "💰 Finance",
+];
 
 const codePoints = (s: string) => [...s].length;
 /** Any code point but a lone surrogate. */
-const anyCodePoint = fc.integer({min: 0, max: 0x10ffff}).filter(c => c < 0xd800 || c > 0xdfff).map(c => String.fromCodePoint(c));
+const anyCodePoint = fc
+  .integer({min: 0, max: 0x10ffff})
+  .filter(c => c < 0xd800 || c > 0xdfff)
+  .map(c => String.fromCodePoint(c));
 
 describe("engine: names matched loosely", function () {
   it("counts the edits between two names", function () {
@@ -28,7 +45,11 @@ describe("engine: names matched loosely", function () {
   });
 
   it("is symmetric and bounded by the names' lengths in code points, in any script (fast-check)", function () {
-    const name = fc.oneof(fc.string({maxLength: 30}), fc.string({unit: anyCodePoint, maxLength: 20}), fc.string({unit: "grapheme", maxLength: 12}));
+    const name = fc.oneof(
+      fc.string({maxLength: 30}),
+      fc.string({unit: anyCodePoint, maxLength: 20}),
+      fc.string({unit: "grapheme", maxLength: 12}),
+    );
     fc.assert(
       fc.property(name, name, (a, b) => {
         const d = editDistance(a, b);
@@ -93,7 +114,10 @@ describe("engine: names as people write them (normalize)", function () {
   });
 
   it("never makes two names alike that differ in a letter, digit or emoji (fast-check)", function () {
-    const grapheme = fc.oneof(fc.string({unit: "grapheme", minLength: 1, maxLength: 1}), fc.constantFrom(...[...Scripts.join("")]));
+    const grapheme = fc.oneof(
+      fc.string({unit: "grapheme", minLength: 1, maxLength: 1}),
+      fc.constantFrom(...[...Scripts.join("")]),
+    );
     const separator = fc.constantFrom("", " ", "-", "'", "’", ".", "_", "  ", "・", "،");
     const part = fc.tuple(grapheme, separator).map(([g, s]) => g + s);
     fc.assert(
@@ -102,7 +126,11 @@ describe("engine: names as people write them (normalize)", function () {
         const letter = [...parts[i]][0];
         fc.pre(normalize(letter) !== "" && normalize(other) !== "" && normalize(letter) !== normalize(other));
         const changed = parts.map((p, j) => (j === i ? p.replace(letter, other) : p));
-        assert.notEqual(normalize(changed.join("")), normalize(parts.join("")), `${parts.join("")} / ${changed.join("")}`);
+        assert.notEqual(
+          normalize(changed.join("")),
+          normalize(parts.join("")),
+          `${parts.join("")} / ${changed.join("")}`,
+        );
       }),
       {numRuns: 2000},
     );
@@ -110,9 +138,12 @@ describe("engine: names as people write them (normalize)", function () {
 
   it("gives the same key for a key (fast-check)", function () {
     fc.assert(
-      fc.property(fc.oneof(fc.string({unit: anyCodePoint, maxLength: 30}), fc.string({unit: "grapheme", maxLength: 20})), name => {
-        assert.equal(normalize(normalize(name)), normalize(name));
-      }),
+      fc.property(
+        fc.oneof(fc.string({unit: anyCodePoint, maxLength: 30}), fc.string({unit: "grapheme", maxLength: 20})),
+        name => {
+          assert.equal(normalize(normalize(name)), normalize(name));
+        },
+      ),
       {numRuns: 1000},
     );
   });

@@ -15,7 +15,10 @@ describe("people as sync rows hold them", function () {
   });
 
   it("gives the first person with an email, from a people cell or a person record", function () {
-    assert.deepEqual(personRow([{name: "Guest", email: ""}, maya]), {Name: "Maya Lindqvist", Email: "maya@northstar.example.com"});
+    assert.deepEqual(personRow([{name: "Guest", email: ""}, maya]), {
+      Name: "Maya Lindqvist",
+      Email: "maya@northstar.example.com",
+    });
     assert.deepEqual(personRow(tom), {Name: "tom@northstar.example.com", Email: "tom@northstar.example.com"});
     assert.isUndefined(personRow(""));
     assert.isUndefined(personRow(null));

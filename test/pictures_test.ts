@@ -72,14 +72,48 @@ function historyCases(): Array<[string, string, unknown[], {width: number; heigh
   const dates = ["2026-10-08", "2026-10-15", "2026-10-22", "2026-10-29"].map(d);
   const size = {width: ProgressHistorySize.width, height: ProgressHistorySize.height};
   return [
-    ["a progress history against its pace line", "ProgressHistory", [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined]], size],
-    ["a named progress history", "ProgressHistory", [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined], "Average sales cycle in days"], size],
-    ["a progress history with no check-ins", "ProgressHistory", [[], [], 0, 10, d("2026-10-01"), d("2026-12-31")], size],
-    ["a scorecard of two metrics", "Scorecard", [["Margin", "Margin", "NPS <&>"], [d("2026-11-09"), d("2026-11-16"), d("2026-11-16")], ["Green", "Red", "Yellow"]], {width: 237, height: 41}],
+    [
+      "a progress history against its pace line",
+      "ProgressHistory",
+      [dates, [72, 70, 69, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, 0.2, undefined]],
+      size,
+    ],
+    [
+      "a named progress history",
+      "ProgressHistory",
+      [
+        dates,
+        [72, 70, 69, 66],
+        74,
+        60,
+        d("2026-10-01"),
+        d("2026-12-31"),
+        [0.8, 0.5, 0.2, undefined],
+        "Average sales cycle in days",
+      ],
+      size,
+    ],
+    [
+      "a progress history with no check-ins",
+      "ProgressHistory",
+      [[], [], 0, 10, d("2026-10-01"), d("2026-12-31")],
+      size,
+    ],
+    [
+      "a scorecard of two metrics",
+      "Scorecard",
+      [
+        ["Margin", "Margin", "NPS <&>"],
+        [d("2026-11-09"), d("2026-11-16"), d("2026-11-16")],
+        ["Green", "Red", "Yellow"],
+      ],
+      {width: 237, height: 41},
+    ],
   ];
 }
 
-const formula = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<string>;
+const formula = (name: string, ...params: unknown[]) =>
+  executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<string>;
 
 describe("pictures render in Chromium", function () {
   this.timeout(60_000);
@@ -95,7 +129,16 @@ describe("pictures render in Chromium", function () {
     }
     browser = await chromium.launch({
       executablePath: ChromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     page = await browser.newPage();
     page.on("console", m => m.type() === "error" && errors.push(m.text()));
@@ -110,13 +153,23 @@ describe("pictures render in Chromium", function () {
   });
 
   const cases: Array<[string, string, unknown[], {width: number; height: number}]> = [
-    ["a sparkline with green and red zones", "Sparkline", [[98, 101, 104, 99, 96, 92], 100, 90], {width: 120, height: 32}],
+    [
+      "a sparkline with green and red zones",
+      "Sparkline",
+      [[98, 101, 104, 99, 96, 92], 100, 90],
+      {width: 120, height: 32},
+    ],
     ["a sparkline with missed readings", "Sparkline", [[5, undefined, 6, 7, undefined, 6]], {width: 120, height: 32}],
     ["a sparkline of one reading", "Sparkline", [[42]], {width: 120, height: 32}],
     ["a flat sparkline", "Sparkline", [[3, 3, 3, 3]], {width: 120, height: 32}],
     ["a progress bar with its expected-pace marker", "ProgressBar", [0.45, "Pipeline", 0.5], {width: 200, height: 20}],
     ["a progress bar over 100%", "ProgressBar", [1.3], {width: 200, height: 20}],
-    ["a progress bar whose label needs escaping", "ProgressBar", [0.7, `<script>alert("x")</script> & 'q'`], {width: 200, height: 20}],
+    [
+      "a progress bar whose label needs escaping",
+      "ProgressBar",
+      [0.7, `<script>alert("x")</script> & 'q'`],
+      {width: 200, height: 20},
+    ],
     ["a progress bar with a long Japanese label", "ProgressBar", [1.5, LongLabels[2], 0.5], {width: 200, height: 20}],
     ["a progress bar with a long Arabic label", "ProgressBar", [0.05, LongLabels[5]], {width: 200, height: 20}],
     ...historyCases(),
@@ -138,7 +191,11 @@ describe("pictures render in Chromium", function () {
 const svgOf = (url: string) => Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8");
 
 /** Each text a picture draws, as Chromium lays it out: where it starts and ends. */
-async function laidOut(page: Page, svg: string, font?: string): Promise<Array<{text: string; left: number; right: number}>> {
+async function laidOut(
+  page: Page,
+  svg: string,
+  font?: string,
+): Promise<Array<{text: string; left: number; right: number}>> {
   return page.evaluate(
     ([markup, family]) => {
       document.body.innerHTML = (family ? `<style>svg text{font-family:"${family}"!important}</style>` : "") + markup;
@@ -161,7 +218,18 @@ describe("texts stay inside their pictures, as Chromium draws them", function ()
       if (process.env.CI) throw new Error(`Chromium is not at ${ChromiumPath}. ${Install}`);
       this.skip();
     }
-    browser = await chromium.launch({executablePath: ChromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]});
+    browser = await chromium.launch({
+      executablePath: ChromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
     page = await browser.newPage();
     await page.setContent("<!doctype html><body></body>");
   });
@@ -173,7 +241,10 @@ describe("texts stay inside their pictures, as Chromium draws them", function ()
   for (const font of [undefined, "DejaVu Sans"]) {
     it(`draws each progress bar's label within its box, in ${font ?? "the default sans-serif"}`, async function () {
       for (const label of [...LongLabels, "Bookings", "Win rate"]) {
-        for (const texts of [await laidOut(page, progressBarSvg(1.5, label, 0.5), font), await laidOut(page, progressBarSvg(0, label), font)]) {
+        for (const texts of [
+          await laidOut(page, progressBarSvg(1.5, label, 0.5), font),
+          await laidOut(page, progressBarSvg(0, label), font),
+        ]) {
           assert.lengthOf(texts, 1);
           assert.isAtLeast(texts[0].left, ProgressBarLabel.x - 1, texts[0].text);
           assert.isAtMost(texts[0].right, ProgressBarLabel.x + ProgressBarLabel.room, texts[0].text);
@@ -184,7 +255,19 @@ describe("texts stay inside their pictures, as Chromium draws them", function ()
     it(`draws each text of a named progress history inside the picture, in ${font ?? "the default sans-serif"}`, async function () {
       const dates = ["2026-09-28", "2026-10-15", "2026-12-31"].map(d);
       for (const name of LongLabels) {
-        const svg = svgOf(await formula("ProgressHistory", dates, [72, 70, 66], 74, 60, d("2026-10-01"), d("2026-12-31"), [0.8, 0.5, undefined], name));
+        const svg = svgOf(
+          await formula(
+            "ProgressHistory",
+            dates,
+            [72, 70, 66],
+            74,
+            60,
+            d("2026-10-01"),
+            d("2026-12-31"),
+            [0.8, 0.5, undefined],
+            name,
+          ),
+        );
         const texts = await laidOut(page, svg, font);
         assert.lengthOf(texts, 10, "title, target, two dates, the pace line's words, the dots' words and four colors");
         for (const t of texts) {
@@ -199,7 +282,12 @@ describe("texts stay inside their pictures, as Chromium draws them", function ()
 describe("the progress bar's label", function () {
   const drawn = (svg: string) => {
     const [, size, text] = /\.x\{font:(\d+)px[^]*<text class="x" x="[\d.]+" y="[\d.]+">([^<]*)<\/text>/.exec(svg)!;
-    const unescaped = text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    const unescaped = text
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
     return {size: Number(size), text: unescaped, width: textWidth(unescaped, Number(size))};
   };
 
@@ -219,13 +307,20 @@ describe("the progress bar's label", function () {
         assert.isAtMost(width, ProgressBarLabel.room, text);
         assert.match(text, /^\d+% \S.*…$/u, "the percentage, then as much of the label as fits");
         const kept = text.slice(text.indexOf(" ") + 1, -1).trimEnd();
-        assert.isTrue(label.startsWith(kept) && [...segmenter.segment(label)].some(g => g.index === kept.length), `${text} keeps whole characters of ${label}`);
+        assert.isTrue(
+          label.startsWith(kept) && [...segmenter.segment(label)].some(g => g.index === kept.length),
+          `${text} keeps whole characters of ${label}`,
+        );
       }
     }
   });
 
   it("stays within its box for any label (fast-check)", function () {
-    const label = fc.oneof(fc.string({unit: "grapheme", maxLength: 80}), fc.string({unit: "binary", maxLength: 80}), fc.constantFrom(...LongLabels));
+    const label = fc.oneof(
+      fc.string({unit: "grapheme", maxLength: 80}),
+      fc.string({unit: "binary", maxLength: 80}),
+      fc.constantFrom(...LongLabels),
+    );
     fc.assert(
       fc.property(fc.double({min: 0, max: 1.5, noNaN: true}), label, (progress, l) => {
         const svg = progressBarSvg(progress, l);
@@ -241,7 +336,11 @@ describe("the progress bar's label", function () {
 describe("the README's pictures", function () {
   it("are the ones the code draws today (npm run pictures redraws them)", async function () {
     for (const [file, draw] of Object.entries(ReadmePictures)) {
-      assert.equal(readFileSync(join(PicturesDir, file), "utf8"), draw() + "\n", `${file} is out of date: run npm run pictures`);
+      assert.equal(
+        readFileSync(join(PicturesDir, file), "utf8"),
+        draw() + "\n",
+        `${file} is out of date: run npm run pictures`,
+      );
     }
   });
 });

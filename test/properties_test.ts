@@ -95,7 +95,10 @@ describe("properties", function () {
 
   it("alignment findings do not depend on the order of the rows", function () {
     const rows = fc.array(
-      fc.record({id: fc.constantFrom("A", "B", "C", "D", "E", "F", "G"), parents: fc.array(fc.constantFrom("A", "B", "C", "D", "E", "G1", "X"), {maxLength: 2})}),
+      fc.record({
+        id: fc.constantFrom("A", "B", "C", "D", "E", "F", "G"),
+        parents: fc.array(fc.constantFrom("A", "B", "C", "D", "E", "G1", "X"), {maxLength: 2}),
+      }),
       {maxLength: 12},
     );
     fc.assert(
@@ -104,7 +107,12 @@ describe("properties", function () {
           .map(r => ({r, k: noise.next().value}))
           .sort((a, b) => a.k - b.k)
           .map(x => x.r);
-        const run = (l: typeof list) => alignmentFindings(l.map(r => r.id), l.map(r => r.parents.join(",")), ["G1"]);
+        const run = (l: typeof list) =>
+          alignmentFindings(
+            l.map(r => r.id),
+            l.map(r => r.parents.join(",")),
+            ["G1"],
+          );
         assert.deepEqual(run(shuffled), run(list));
       }),
     );

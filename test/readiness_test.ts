@@ -2,7 +2,14 @@ import * as coda from "@codahq/packs-sdk";
 import {Limits} from "@codahq/packs-sdk/dist/testing/upload_validation";
 import {assert} from "chai";
 import fc from "fast-check";
-import {actionSummary, decisionSummary, issueSummary, keyResultSummary, metricSummary, objectiveSummary} from "../src/agent/narrative";
+import {
+  actionSummary,
+  decisionSummary,
+  issueSummary,
+  keyResultSummary,
+  metricSummary,
+  objectiveSummary,
+} from "../src/agent/narrative";
 import {Unindexed} from "../schemas/knowledge";
 import {AgentLimits, MaxToolsPerSkill} from "../src/agent/limits";
 import {pack} from "../src/pack";
@@ -38,7 +45,8 @@ function kindOf(param: {type: unknown}): "number" | "date" | undefined {
 }
 
 /** A description that states a range (0 to 1, 1–12, 2 or more, one of 1, 2, 3) or a unit. */
-const NumberContract = /-?\d[\d,.e]*\s*(to|–|and)\s*-?\d|\b\d+ or more\b|\bone of \d|\b(minutes?|days?|months?|periods?|percent|fraction)\b|\bunit\b/i;
+const NumberContract =
+  /-?\d[\d,.e]*\s*(to|–|and)\s*-?\d|\b\d+ or more\b|\bone of \d|\b(minutes?|days?|months?|periods?|percent|fraction)\b|\bunit\b/i;
 /** A description that says the value is a date (or a day), not only what it is for. */
 const DateContract = /\b(a|any|each) (date|day)\b|\bdate from the year\b/i;
 /** An action's description says it is safe to run again. */
@@ -85,7 +93,9 @@ describe("readiness for Superhuman Go", function () {
         );
         assert.isAbove(tools.length, 0, "it names the formulas it may call");
         assert.isAtMost(tools.length, MaxToolsPerSkill);
-        for (const name of tools) assert.isTrue(formulas.has(name), `${skill.name} offers ${name}, which is not a formula of the pack`);
+        for (const name of tools) {
+          assert.isTrue(formulas.has(name), `${skill.name} offers ${name}, which is not a formula of the pack`);
+        }
         assert.equal(new Set(tools).size, tools.length, "no tool twice");
       });
 
@@ -97,16 +107,28 @@ describe("readiness for Superhuman Go", function () {
           if (property !== undefined) {
             const table = tables.get(head);
             assert.exists(table, `${skill.name} names ${name}: ${head} is not a sync table`);
-            assert.property(schemaOf(table!).properties, property, `${skill.name} names ${name}: ${head} has no property ${property}`);
+            assert.property(
+              schemaOf(table!).properties,
+              property,
+              `${skill.name} names ${name}: ${head} has no property ${property}`,
+            );
           } else if (formulas.has(name)) {
             assert.include(tools, name, `${skill.name} tells the agent to use ${name} but does not offer it as a tool`);
           } else if (tables.has(name)) {
-            assert.exists(schemaOf(tables.get(name)!).index, `${skill.name} names ${name}, which is not indexed as knowledge`);
+            assert.exists(
+              schemaOf(tables.get(name)!).index,
+              `${skill.name} names ${name}, which is not indexed as knowledge`,
+            );
           } else {
-            assert.isTrue(skillNames.has(name), `${skill.name} names ${name}: no formula, sync table or skill has that name`);
+            assert.isTrue(
+              skillNames.has(name),
+              `${skill.name} names ${name}: no formula, sync table or skill has that name`,
+            );
           }
         }
-        for (const name of tools) assert.include(named, name, `${skill.name} offers ${name} but its prompt never says when to use it`);
+        for (const name of tools) {
+          assert.include(named, name, `${skill.name} offers ${name} but its prompt never says when to use it`);
+        }
       });
     });
   }
@@ -124,7 +146,11 @@ describe("readiness for Superhuman Go", function () {
       const props = schema.properties;
       it(`${table.name} is indexed with a title, a link and searchable text, or left out for a stated reason`, function () {
         if (!schema.index) {
-          assert.property(Unindexed, table.name, `${table.name} has no index and no reason in schemas/knowledge.ts Unindexed`);
+          assert.property(
+            Unindexed,
+            table.name,
+            `${table.name} has no index and no reason in schemas/knowledge.ts Unindexed`,
+          );
           return;
         }
         assert.notProperty(Unindexed, table.name, "an indexed table is not also listed as unindexed");
@@ -148,7 +174,9 @@ describe("readiness for Superhuman Go", function () {
         assert.isAtMost(filters.length, AgentLimits.filterableProperties);
         for (const f of filters) assert.property(props, f, `filterable ${f} is a property`);
         // Whose is it: every person on the row can be filtered on.
-        const people = Object.entries(props).filter(([, p]) => p.type === coda.ValueType.Object && (p as Schema).codaType === coda.ValueHintType.Person);
+        const people = Object.entries(props).filter(
+          ([, p]) => p.type === coda.ValueType.Object && (p as Schema).codaType === coda.ValueHintType.Person,
+        );
         for (const [name] of people) assert.include(filters, name, `${table.name}.${name} (a person) is filterable`);
       });
     }
@@ -165,8 +193,20 @@ describe("readiness for Superhuman Go", function () {
           assert.isString(p.description);
           assert.isAtMost(p.description.length, AgentLimits.descriptionLength);
           const kind = kindOf(p);
-          if (kind === "number") assert.match(p.description, NumberContract, `${owner}(${p.name}) states no unit or range: "${p.description}"`);
-          if (kind === "date") assert.match(p.description, DateContract, `${owner}(${p.name}) does not say it is a date: "${p.description}"`);
+          if (kind === "number") {
+            assert.match(
+              p.description,
+              NumberContract,
+              `${owner}(${p.name}) states no unit or range: "${p.description}"`,
+            );
+          }
+          if (kind === "date") {
+            assert.match(
+              p.description,
+              DateContract,
+              `${owner}(${p.name}) does not say it is a date: "${p.description}"`,
+            );
+          }
         }
       });
     }
@@ -208,25 +248,141 @@ describe("readiness for Superhuman Go", function () {
 
     it("never shows undefined, NaN or an empty clause, and always names the row", function () {
       fc.assert(
-        fc.property(name, text, text, text, opt(num), opt(num), opt(num), opt(frac), opt(frac), opt(frac), opt(num), day, fc.boolean(), (n, owner, team, unit, start, target, current, confidence, progress, expected, forecast, last, stale) => {
-          clean(keyResultSummary({name: n, owner, team, cycle: team, unit, start, target, current, confidence, progress, status: "At risk", expected, forecast, lastCheckIn: last, stale}), n);
-          clean(objectiveSummary({name: n, owner, team, cycle: team, score: progress, grade: "Red", status: "Off track", keyResults: start === undefined ? 0 : 2, alignment: stale ? ["Orphan: supports no annual goal."] : []}), n);
-          clean(metricSummary({name: n, area: team, owner, unit, greenAt: start, redAt: target, latest: current, latestDate: last, status: "Red", trend: "Down", streak: 3, hot: stale, reason: owner, stale}), n);
-          clean(issueSummary({name: n, priority: "High", owner, source: stale ? "Hot metric" : "Other", raised: last, ageDays: last ? 0 : undefined, status: "Open", open: stale}), n);
-          clean(decisionSummary({name: n, owners: owner ? [owner] : [], approvers: team ? [team] : [], lane: unit, date: last, reviewDate: last, dueForReview: stale, problems: []}), n);
-          clean(actionSummary({name: n, owner, due: last, status: "Open", done: stale, daysOverdue: start === undefined ? undefined : Math.round(start % 30), source: team}), n);
-        }),
+        fc.property(
+          name,
+          text,
+          text,
+          text,
+          opt(num),
+          opt(num),
+          opt(num),
+          opt(frac),
+          opt(frac),
+          opt(frac),
+          opt(num),
+          day,
+          fc.boolean(),
+          (n, owner, team, unit, start, target, current, confidence, progress, expected, forecast, last, stale) => {
+            clean(
+              keyResultSummary({
+                name: n,
+                owner,
+                team,
+                cycle: team,
+                unit,
+                start,
+                target,
+                current,
+                confidence,
+                progress,
+                status: "At risk",
+                expected,
+                forecast,
+                lastCheckIn: last,
+                stale,
+              }),
+              n,
+            );
+            clean(
+              objectiveSummary({
+                name: n,
+                owner,
+                team,
+                cycle: team,
+                score: progress,
+                grade: "Red",
+                status: "Off track",
+                keyResults: start === undefined ? 0 : 2,
+                alignment: stale ? ["Orphan: supports no annual goal."] : [],
+              }),
+              n,
+            );
+            clean(
+              metricSummary({
+                name: n,
+                area: team,
+                owner,
+                unit,
+                greenAt: start,
+                redAt: target,
+                latest: current,
+                latestDate: last,
+                status: "Red",
+                trend: "Down",
+                streak: 3,
+                hot: stale,
+                reason: owner,
+                stale,
+              }),
+              n,
+            );
+            clean(
+              issueSummary({
+                name: n,
+                priority: "High",
+                owner,
+                source: stale ? "Hot metric" : "Other",
+                raised: last,
+                ageDays: last ? 0 : undefined,
+                status: "Open",
+                open: stale,
+              }),
+              n,
+            );
+            clean(
+              decisionSummary({
+                name: n,
+                owners: owner ? [owner] : [],
+                approvers: team ? [team] : [],
+                lane: unit,
+                date: last,
+                reviewDate: last,
+                dueForReview: stale,
+                problems: [],
+              }),
+              n,
+            );
+            clean(
+              actionSummary({
+                name: n,
+                owner,
+                due: last,
+                status: "Open",
+                done: stale,
+                daysOverdue: start === undefined ? undefined : Math.round(start % 30),
+                source: team,
+              }),
+              n,
+            );
+          },
+        ),
         {numRuns: 300},
       );
     });
 
     it("reads as a sentence for a typical key result", function () {
       assert.equal(
-        keyResultSummary({name: "Win rate", owner: "Jonah Price", team: "Sales", cycle: "FY2026 Q4", unit: "%", start: 18, target: 26, current: 20, confidence: 0.5, progress: 0.25, status: "Off track", expected: 0.55, lastCheckIn: "2026-11-19"}),
+        keyResultSummary({
+          name: "Win rate",
+          owner: "Jonah Price",
+          team: "Sales",
+          cycle: "FY2026 Q4",
+          unit: "%",
+          start: 18,
+          target: 26,
+          current: 20,
+          confidence: 0.5,
+          progress: 0.25,
+          status: "Off track",
+          expected: 0.55,
+          lastCheckIn: "2026-11-19",
+        }),
         'Key result "Win rate" (Jonah Price, Sales, FY2026 Q4) is at 25% of the way from 18 % to 26 % (now 20 %), Off track where 55% would be on pace; confidence 50%, last checked in 2026-11-19.',
       );
-      assert.equal(keyResultSummary({name: "Briefings"}), 'Key result "Briefings" has no progress yet; never checked in.');
+      assert.equal(
+        keyResultSummary({name: "Briefings"}),
+        'Key result "Briefings" has no progress yet; never checked in.',
+      );
     });
   });
 });
-

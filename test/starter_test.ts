@@ -22,27 +22,53 @@ describe("starter tables", function () {
   it("writes one file per table created by hand, each parsing with the registry's columns as its header", function () {
     writeStarter(dir);
     const made = Tables.filter(t => !t.syncedFrom);
-    assert.sameMembers(readdirSync(dir, {recursive: true, encoding: "utf8"}).filter(f => f.endsWith(".csv")), made.map(starterFile));
-    for (const entry of made) assert.equal(basename(starterFile(entry)), `${entry.name}.csv`, "named after its table, so the import needs no rename");
+    assert.sameMembers(
+      readdirSync(dir, {recursive: true, encoding: "utf8"}).filter(f => f.endsWith(".csv")),
+      made.map(starterFile),
+    );
+    for (const entry of made) {
+      assert.equal(
+        basename(starterFile(entry)),
+        `${entry.name}.csv`,
+        "named after its table, so the import needs no rename",
+      );
+    }
     for (const entry of made) {
       const rows = parseCsv(readFileSync(join(dir, starterFile(entry)), "utf8"));
-      assert.deepEqual(rows[0], entry.columns.map(c => c.name), entry.name);
+      assert.deepEqual(
+        rows[0],
+        entry.columns.map(c => c.name),
+        entry.name,
+      );
       assert.isAtLeast(rows.length - 1, 2, `${entry.name} has a few sample rows`);
       assert.isAtMost(rows.length - 1, entry.key === "readings" ? 64 : 8, `${entry.name} has only a few`);
       for (const row of rows.slice(1)) assert.lengthOf(row, entry.columns.length, `${entry.name}: ${row.join("|")}`);
       const required = entry.columns.filter(c => entry.fields.find(f => f.field === c.field)?.required);
-      for (const row of rows.slice(1)) for (const c of required) assert.isNotEmpty(row[entry.columns.indexOf(c)], `${entry.name}: ${c.name} is filled in`);
+      for (const row of rows.slice(1)) {
+        for (const c of required) {
+          assert.isNotEmpty(row[entry.columns.indexOf(c)], `${entry.name}: ${c.name} is filled in`);
+        }
+      }
     }
   });
 
   it("names in each lookup only rows its own starter file holds", function () {
-    const files = new Map(Tables.filter(t => !t.syncedFrom).map(t => [t.key, parseCsv(readFileSync(join(dir, starterFile(t)), "utf8"))]));
+    const files = new Map(
+      Tables.filter(t => !t.syncedFrom).map(t => [t.key, parseCsv(readFileSync(join(dir, starterFile(t)), "utf8"))]),
+    );
     for (const entry of Tables.filter(t => !t.syncedFrom)) {
       for (const col of entry.columns.filter(c => c.lookup)) {
-        const names = new Set(files.get(col.lookup!)!.slice(1).map(r => r[0]));
+        const names = new Set(
+          files
+            .get(col.lookup!)!
+            .slice(1)
+            .map(r => r[0]),
+        );
         const i = entry.columns.indexOf(col);
         for (const row of files.get(entry.key)!.slice(1)) {
-          for (const name of row[i] ? row[i].split(", ") : []) assert.isTrue(names.has(name), `${entry.name}.${col.name}: ${name}`);
+          for (const name of row[i] ? row[i].split(", ") : []) {
+            assert.isTrue(names.has(name), `${entry.name}.${col.name}: ${name}`);
+          }
         }
       }
     }
@@ -51,16 +77,24 @@ describe("starter tables", function () {
   it("quotes what needs quoting and reads it back", function () {
     const rows = [["a, b", 'say "hi"', "line\nbreak", " edge", ""]];
     assert.deepEqual(parseCsv(toCsv(["A", "B", "C", "D", "E"], rows)), [["A", "B", "C", "D", "E"], ...rows]);
-    assert.deepEqual(parseCsv('x,"y"\n1,2'), [["x", "y"], ["1", "2"]]);
+    assert.deepEqual(parseCsv('x,"y"\n1,2'), [
+      ["x", "y"],
+      ["1", "2"],
+    ]);
     assert.throws(() => parseCsv('"open'), /inside a quoted field/);
   });
 
   it("runs as npm run starter into the directory given", function () {
     const out = join(dir, "cli");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/starter.ts", "--out", out], {encoding: "utf8"});
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/starter.ts", "--out", out], {
+      encoding: "utf8",
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.include(run.stdout, "tier-2/Team doc/Key Results.csv");
     assert.match(run.stdout, /Tier 1, The first meeting \(day 1, 8 manual steps\)/);
-    assert.lengthOf(readdirSync(out, {recursive: true, encoding: "utf8"}).filter(f => f.endsWith(".csv")), Tables.filter(t => !t.syncedFrom).length);
+    assert.lengthOf(
+      readdirSync(out, {recursive: true, encoding: "utf8"}).filter(f => f.endsWith(".csv")),
+      Tables.filter(t => !t.syncedFrom).length,
+    );
   });
 });

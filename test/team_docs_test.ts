@@ -42,14 +42,20 @@ describe("CreateTeamDoc", function () {
   });
 
   const click = async (team: string) =>
-    (await executeFormulaFromPackDef(pack, "CreateTeamDoc", [leadership, team, template] as coda.ParamValues<coda.ParamDefs>, actionContext(env))) as {
+    (await executeFormulaFromPackDef(
+      pack,
+      "CreateTeamDoc",
+      [leadership, team, template] as coda.ParamValues<coda.ParamDefs>,
+      actionContext(env),
+    )) as {
       Team: string;
       Link: string;
       Shared: string;
       Created: boolean;
     };
 
-  const copyOf = (team: string) => env.emulator.docs.find(d => d.name === teamDocTitle(team) && d.sourceDocId === template);
+  const copyOf = (team: string) =>
+    env.emulator.docs.find(d => d.name === teamDocTitle(team) && d.sourceDocId === template);
   const teamsRows = () => starterTables().find(t => t.entry.key === "teams")!.rows;
   const linkOnRow = (team: string) => {
     const table = env.emulator.doc(leadership)!.tables.find(t => t.name === "Teams")!;
@@ -101,9 +107,17 @@ describe("CreateTeamDoc", function () {
 
   it("says plainly when the team is not on the list, or the template is the leadership doc", async function () {
     const missing = await rejection(click("Nobody's team"));
-    assert.equal(missing.message, `The Teams table has no team named "Nobody's team": add its row, or give the name as the table spells it.`);
+    assert.equal(
+      missing.message,
+      `The Teams table has no team named "Nobody's team": add its row, or give the name as the table spells it.`,
+    );
     const self = await rejection(
-      executeFormulaFromPackDef(pack, "CreateTeamDoc", [leadership, teamsRows()[0][0], leadership] as coda.ParamValues<coda.ParamDefs>, actionContext(env)),
+      executeFormulaFromPackDef(
+        pack,
+        "CreateTeamDoc",
+        [leadership, teamsRows()[0][0], leadership] as coda.ParamValues<coda.ParamDefs>,
+        actionContext(env),
+      ),
     );
     assert.equal(self.message, "The template is the leadership doc itself: give the link of the team doc to copy.");
   });

@@ -30,7 +30,8 @@ const MeetingDay = new Date("2026-11-18T12:00:00Z");
 const Docs = {leadership: "Leadership doc", strategy: "Strategy doc", team: "Team doc"} as const;
 
 /** What a column read as it should never says about a starter row. */
-const TypeComplaint = /holds text|not a date|not a number|typed as text|is a text column|make it (Number|Date|Percent|People)/;
+const TypeComplaint =
+  /holds text|not a date|not a number|typed as text|is a text column|make it (Number|Date|Percent|People)/;
 
 /** The starter files of this tier and those below, one folder per doc, as a facilitator would have imported them. */
 function servedTiers(starter: string, upTo: Tier): string {
@@ -48,12 +49,23 @@ describe("the setup tiers", function () {
   it("count at most 8 manual steps to the first agenda, from the registry and the pack's own parameters", function () {
     const {tiers, before} = stepCounts();
     const first = tiers[0];
-    assert.deepInclude(first, {tier: 1, pack: 1, docs: 1, imports: 4, renames: 0, retypes: 0, syncTables: 1, parameters: 1});
+    assert.deepInclude(first, {
+      tier: 1,
+      pack: 1,
+      docs: 1,
+      imports: 4,
+      renames: 0,
+      retypes: 0,
+      syncTables: 1,
+      parameters: 1,
+    });
     assert.isAtMost(first.steps, 8);
     assert.equal(first.steps, first.pack + first.docs + first.imports + first.syncTables + first.parameters);
     assert.isAtMost(Tables.filter(t => t.tier === 1).length, 4, "at most 4 source tables in tier 1");
     assert.isAtMost(SyncPlacements.filter(p => p.tier === 1).length, 3, "at most 3 sync tables in tier 1");
-    for (const t of tiers) assert.isBelow(t.steps, before.steps, `tier ${t.tier} alone is less than everything at once`);
+    for (const t of tiers) {
+      assert.isBelow(t.steps, before.steps, `tier ${t.tier} alone is less than everything at once`);
+    }
     assert.equal(tiers[1].perTeam, 1, "another team is one click");
     assert.isAbove(before.perTeam, 10);
   });
@@ -61,7 +73,12 @@ describe("the setup tiers", function () {
   it("put every table and sync table in a tier", function () {
     for (const t of Tables) assert.include(TierList, t.tier, t.key);
     for (const p of SyncPlacements) assert.include(TierList, p.tier, p.syncTable);
-    for (const p of SyncPlacements) assert.isDefined(pack.syncTables.find(s => s.name === p.syncTable), p.syncTable);
+    for (const p of SyncPlacements) {
+      assert.isDefined(
+        pack.syncTables.find(s => s.name === p.syncTable),
+        p.syncTable,
+      );
+    }
   });
 
   it("print the count as JSON with npm run -s starter -- --out DIR --json, and nothing else", function () {
@@ -74,7 +91,11 @@ describe("the setup tiers", function () {
         parsed.tiers.map(t => t.tier),
         [1, 2, 3, 4],
       );
-      for (const t of parsed.tiers) for (const key of ["docs", "imports", "renames", "retypes", "syncTables", "parameters", "steps"]) assert.isNumber(t[key], key);
+      for (const t of parsed.tiers) {
+        for (const key of ["docs", "imports", "renames", "retypes", "syncTables", "parameters", "steps"]) {
+          assert.isNumber(t[key], key);
+        }
+      }
       assert.sameMembers(readdirSync(dir), ["tier-1", "tier-2", "tier-3", "tier-4"]);
     } finally {
       rmSync(dir, {recursive: true, force: true});
@@ -102,7 +123,11 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
     served = servedTiers(starter, tier);
     env = await startSampleEmulator({from: served, validate: true});
     for (const doc of env.csvDocs) docs[doc.name] = doc.id;
-    for (const doc of env.csvDocs) for (const table of doc.tables) for (const c of table.columns) assert.equal(c.type, "text", `${table.name}.${c.name}`);
+    for (const doc of env.csvDocs) {
+      for (const table of doc.tables) {
+        for (const c of table.columns) assert.equal(c.type, "text", `${table.name}.${c.name}`);
+      }
+    }
   }
 
   afterEach(async function () {
@@ -112,13 +137,20 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
   });
 
   const setupCheck = async (kind: string, doc: string) =>
-    (await executeFormulaFromPackDef(pack, "SetupCheck", [kind, doc] as coda.ParamValues<coda.ParamDefs>, actionContext(env), {useDeprecatedResultNormalization: false})) as TableCheck[];
+    (await executeFormulaFromPackDef(
+      pack,
+      "SetupCheck",
+      [kind, doc] as coda.ParamValues<coda.ParamDefs>,
+      actionContext(env),
+      {useDeprecatedResultNormalization: false},
+    )) as TableCheck[];
 
   /** The arguments a facilitator gives a sync table: doc links by the parameter's name, the meeting day for dates. */
   function argsFor(syncTable: string): unknown[] {
     const placement = SyncPlacements.find(p => p.syncTable === syncTable)!;
     const table = pack.syncTables.find(s => s.name === syncTable)!;
-    const docOf = (kind: DocKind | undefined) => (kind === "Strategy" ? docs[Docs.strategy] : kind === "Team" ? docs[Docs.team] : docs[Docs.leadership]);
+    const docOf = (kind: DocKind | undefined) =>
+      kind === "Strategy" ? docs[Docs.strategy] : kind === "Team" ? docs[Docs.team] : docs[Docs.leadership];
     const teamDocs = docs[Docs.team] ? [docs[Docs.team]] : undefined;
     return table.getter.parameters.map(p => {
       if (p.name === "doc") return docOf(placement.reads[0]);
@@ -170,7 +202,9 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
       "the time boxes fill the meeting",
     );
     const sources = new Set(items.map(r => r.Source));
-    for (const source of ["Health metrics", "Issues", "Action items"]) assert.isTrue(sources.has(source), `the agenda has ${source}`);
+    for (const source of ["Health metrics", "Issues", "Action items"]) {
+      assert.isTrue(sources.has(source), `the agenda has ${source}`);
+    }
     const firstWork = items.find(r => r.Source !== "Meeting");
     assert.equal(firstWork?.Source, "Health metrics", "the hot metrics come first");
     const next = agenda.filter(r => r.Kind === NextStepKind);
@@ -193,8 +227,18 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
       assert.isAtLeast(team.Tier, tier === 2 ? 2 : tier, JSON.stringify(team.Suggestions));
       const ran = await syncTier(tier);
       if (tier === 2) {
-        for (const c of ran.CheckIns) assert.isDefined((c.KeyResult as {Id?: string} | undefined)?.Id, `${String(c.Summary)} links its key result by name`);
-        for (const k of ran.KeyResults) assert.isDefined((k.Objective as {Id?: string} | undefined)?.Id, `${String(k.Name)} links its objective by name`);
+        for (const c of ran.CheckIns) {
+          assert.isDefined(
+            (c.KeyResult as {Id?: string} | undefined)?.Id,
+            `${String(c.Summary)} links its key result by name`,
+          );
+        }
+        for (const k of ran.KeyResults) {
+          assert.isDefined(
+            (k.Objective as {Id?: string} | undefined)?.Id,
+            `${String(k.Name)} links its objective by name`,
+          );
+        }
       }
     });
   }

@@ -32,7 +32,15 @@ interface Ctx {
   sync: (table: string, params: unknown[]) => Promise<any[]>;
 }
 
-const okrParams = (docs: string[], o: {cycle?: string; asOf?: Date} = {}) => [docs, o.cycle, undefined, undefined, undefined, undefined, o.asOf ?? asOf];
+const okrParams = (docs: string[], o: {cycle?: string; asOf?: Date} = {}) => [
+  docs,
+  o.cycle,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  o.asOf ?? asOf,
+];
 
 const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
   async PrepareWeeklyMeeting(c) {
@@ -42,21 +50,37 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     const hot = metrics.filter(m => m.Hot).sort((a, b) => b.Severity - a.Severity);
     assert.isAbove(hot.length, 0, "the sample has hot metrics");
     for (const m of hot) assert.isString(m.HotReason);
-    const krs = (await c.sync("KeyResults", okrParams(c.teams, {asOf: meetingDay}))).filter(k => k.Status === "Off track" || k.Status === "At risk");
-    const open = (await c.sync("Issues", [c.meeting, undefined, undefined, meetingDay])).filter(i => i.Open && i.Horizon !== "Long term").sort((a, b) => a.Rank - b.Rank);
+    const krs = (await c.sync("KeyResults", okrParams(c.teams, {asOf: meetingDay}))).filter(
+      k => k.Status === "Off track" || k.Status === "At risk",
+    );
+    const open = (await c.sync("Issues", [c.meeting, undefined, undefined, meetingDay]))
+      .filter(i => i.Open && i.Horizon !== "Long term")
+      .sort((a, b) => a.Rank - b.Rank);
     const priority = (p: string) => ["High", "Medium", "Low"].indexOf(p) + 1 || 4;
-    const issues = issuesForAgenda(open.map(i => ({...i, votes: i.Votes ?? 0, priority: priority(i.Priority), longTerm: false})), false);
-    const decisions = (await c.sync("Decisions", [c.meeting, undefined, undefined, meetingDay])).filter(d => d.DueForReview);
+    const issues = issuesForAgenda(
+      open.map(i => ({...i, votes: i.Votes ?? 0, priority: priority(i.Priority), longTerm: false})),
+      false,
+    );
+    const decisions = (await c.sync("Decisions", [c.meeting, undefined, undefined, meetingDay])).filter(
+      d => d.DueForReview,
+    );
     const actions = (await c.sync("ActionItems", [c.meeting, undefined, undefined, meetingDay])).filter(a => a.Overdue);
     for (const rows of [krs, issues, decisions, actions]) assert.isAbove(rows.length, 0);
     // The key results' status is the one KeyResultStatus gives.
     const kr = krs[0];
-    assert.equal(await c.call("KeyResultStatus", [kr.Progress, day("2026-10-01"), day("2026-12-31"), meetingDay, kr.Confidence]), kr.Status);
+    assert.equal(
+      await c.call("KeyResultStatus", [kr.Progress, day("2026-10-01"), day("2026-12-31"), meetingDay, kr.Confidence]),
+      kr.Status,
+    );
     // 2. Lay the agenda out by the prompt's order and time boxes (the rules the prompt quotes).
     const source = (r: any) => ({name: r.Name, owner: r.Owner?.Name, link: r.Link});
-    const fired = (await c.sync("Risks", [c.meeting, c.metrics, c.teams, undefined, undefined, meetingDay])).filter(r => r.Hot);
+    const fired = (await c.sync("Risks", [c.meeting, c.metrics, c.teams, undefined, undefined, meetingDay])).filter(
+      r => r.Hot,
+    );
     assert.isAbove(fired.length, 0, "the sample has a fired risk");
-    const meetings = (await c.sync("MeetingHealth", [c.meeting, undefined, undefined, meetingDay])).filter(m => m.Date && m.Date < isoDate(meetingDay));
+    const meetings = (await c.sync("MeetingHealth", [c.meeting, undefined, undefined, meetingDay])).filter(
+      m => m.Date && m.Date < isoDate(meetingDay),
+    );
     const last = meetings.sort((a, b) => a.Date.localeCompare(b.Date)).pop();
     const meetingHealth = last && !last.Healthy ? [source(last)] : [];
     const agenda = buildAgenda({
@@ -83,8 +107,13 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     // 4. Every item carries an owner and a link to cite, and it is the agenda the MeetingAgenda table builds.
     for (const item of agenda.filter(a => a.source !== "Meeting")) assert.isString(item.link, item.item);
     const table = await c.sync("MeetingAgenda", [c.meeting, meetingDay, length, c.teams, c.metrics]);
-    const solve = (rows: Array<{name: string}>) => rows.filter(r => r.name.startsWith("Solve: ")).map(r => r.name.replace(/ \(.*\)$/, ""));
-    assert.deepEqual(solve(agenda.map(a => ({name: a.item}))), solve(table.map(r => ({name: r.Name}))), "the same issues, in the same order");
+    const solve = (rows: Array<{name: string}>) =>
+      rows.filter(r => r.name.startsWith("Solve: ")).map(r => r.name.replace(/ \(.*\)$/, ""));
+    assert.deepEqual(
+      solve(agenda.map(a => ({name: a.item}))),
+      solve(table.map(r => ({name: r.Name}))),
+      "the same issues, in the same order",
+    );
     assert.include(table[1].Name, fired[0].Name, "a fired risk comes first");
     assert.include(table[1 + fired.length].Name, hot[0].Name, "then the most severe hot metric");
   },
@@ -97,24 +126,64 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     assert.match(bad.join(" "), /both owns and approves/);
     assert.deepEqual(await c.call("DecisionCheck", [[grace], [maya]]), []);
     // 3. Record, assign, raise; then run each again, as after a timeout or a correction.
-    const decision = [c.meeting, "Move the hosting renewal to a three-year term", grace, [maya], "Coordinated", "Saves margin", day("2027-02-01"), meetingDay];
+    const decision = [
+      c.meeting,
+      "Move the hosting renewal to a three-year term",
+      grace,
+      [maya],
+      "Coordinated",
+      "Saves margin",
+      day("2027-02-01"),
+      meetingDay,
+    ];
     const first = await c.call("RecordDecision", decision);
     const again = await c.call("RecordDecision", decision);
     assert.equal(again.Id, first.Id, "running it again updates the same decision");
     assert.match(first.Summary, /owned by Grace Mbeki.*review on 2027-02-01/);
-    const action = await c.call("AssignAction", [c.meeting, "Send the renewal terms to the board", grace, day("2026-12-01"), decision[1], meetingDay]);
-    const corrected = await c.call("AssignAction", [c.meeting, "Send the renewal terms to the board", grace, day("2026-12-03"), decision[1], meetingDay]);
+    const action = await c.call("AssignAction", [
+      c.meeting,
+      "Send the renewal terms to the board",
+      grace,
+      day("2026-12-01"),
+      decision[1],
+      meetingDay,
+    ]);
+    const corrected = await c.call("AssignAction", [
+      c.meeting,
+      "Send the renewal terms to the board",
+      grace,
+      day("2026-12-03"),
+      decision[1],
+      meetingDay,
+    ]);
     assert.equal(corrected.Id, action.Id, "a corrected due date updates the same action");
-    const issue = [c.meeting, "Hosting costs grow faster than revenue", "Raised in the meeting", grace, "High", meetingDay];
+    const issue = [
+      c.meeting,
+      "Hosting costs grow faster than revenue",
+      "Raised in the meeting",
+      grace,
+      "High",
+      meetingDay,
+    ];
     assert.equal((await c.call("RaiseIssue", issue)).Id, (await c.call("RaiseIssue", issue)).Id);
     // 4. The rows show in their tables, once each.
     const decisions = await c.sync("Decisions", [c.meeting, undefined, undefined, meetingDay]);
-    assert.lengthOf(decisions.filter(d => d.Name === decision[1]), 1);
-    assert.include(decisions.find(d => d.Name === decision[1]), {Lane: "Coordinated", ReviewDate: "2027-02-01", Link: first.Link});
-    const actions = (await c.sync("ActionItems", [c.meeting, undefined, undefined, meetingDay])).filter(a => a.Name === "Send the renewal terms to the board");
+    assert.lengthOf(
+      decisions.filter(d => d.Name === decision[1]),
+      1,
+    );
+    assert.include(
+      decisions.find(d => d.Name === decision[1]),
+      {Lane: "Coordinated", ReviewDate: "2027-02-01", Link: first.Link},
+    );
+    const actions = (await c.sync("ActionItems", [c.meeting, undefined, undefined, meetingDay])).filter(
+      a => a.Name === "Send the renewal terms to the board",
+    );
     assert.lengthOf(actions, 1);
     assert.equal(actions[0].Due, "2026-12-03");
-    const issues = (await c.sync("Issues", [c.meeting, undefined, undefined, meetingDay])).filter(i => i.Name === issue[1]);
+    const issues = (await c.sync("Issues", [c.meeting, undefined, undefined, meetingDay])).filter(
+      i => i.Name === issue[1],
+    );
     assert.lengthOf(issues, 1);
     assert.include(issues[0], {Priority: "High", Open: true});
   },
@@ -127,12 +196,20 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     assert.isAbove(found.length, 0);
     const freeze = found.find(d => d.Name.startsWith("Freeze non-critical hosting spend"));
     assert.exists(freeze);
-    for (const p of ["Owner", "Date", "Rationale", "ReviewDate", "Link"]) assert.property(freeze, p, `an answer gives ${p}`);
+    for (const p of ["Owner", "Date", "Rationale", "ReviewDate", "Link"]) {
+      assert.property(freeze, p, `an answer gives ${p}`);
+    }
     assert.include(freeze.Summary, freeze.ReviewDate);
     // The ownership problem on the row is what DecisionCheck says for its people.
     const names = (text?: string) => (text ? text.split(", ") : []);
     const lanes = await laneParams(c);
-    const check: string[] = await c.call("DecisionCheck", [names(freeze.Owners), names(freeze.Approvers), names(freeze.Consulted), freeze.Kind ?? "", ...lanes]);
+    const check: string[] = await c.call("DecisionCheck", [
+      names(freeze.Owners),
+      names(freeze.Approvers),
+      names(freeze.Consulted),
+      freeze.Kind ?? "",
+      ...lanes,
+    ]);
     assert.equal(check.join(" "), freeze.Check);
     // Decisions due for review are a filter.
     const due = decisions.filter(d => d.DueForReview);
@@ -143,11 +220,18 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     const team = c.teams.slice(0, 1);
     // 1. The owner's key results in the current cycle, stale first.
     const cycle = await c.call("OkrCycle", [asOf]);
-    const mine = (await c.sync("KeyResults", okrParams(team, {asOf}))).filter(k => k.Owner?.Email === "jonah@northstar.example.com" && k.Cycle === cycle.Name);
+    const mine = (await c.sync("KeyResults", okrParams(team, {asOf}))).filter(
+      k => k.Owner?.Email === "jonah@northstar.example.com" && k.Cycle === cycle.Name,
+    );
     assert.isAbove(mine.length, 0);
     const kr = mine.find(k => k.Code === "KR3");
     assert.exists(kr);
-    assert.closeTo(await c.call("ExpectedProgress", [day(cycle.Start), day(cycle.End), asOf]), kr.Expected, 1e-9, "the pace the row states is ExpectedProgress's");
+    assert.closeTo(
+      await c.call("ExpectedProgress", [day(cycle.Start), day(cycle.End), asOf]),
+      kr.Expected,
+      1e-9,
+      "the pace the row states is ExpectedProgress's",
+    );
     // 3. CheckIn with the value and confidence; the same day again corrects it.
     const when = day("2026-11-21");
     const first = await c.call("CheckIn", [kr.Id, 66, 0.55, "Shorter cycles after the new pricing", when]);
@@ -155,13 +239,18 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     const second = await c.call("CheckIn", [kr.Id, 67, 0.6, "Corrected after the board pack", when]);
     assert.include(second, {Current: 67, Confidence: 0.6});
     // 4. Read back: one check-in that day, the new value on the key result, and its sentence.
-    const checkIns = (await c.sync("CheckIns", [team])).filter(x => x.KeyResult?.Id === kr.Id && x.Date === "2026-11-21");
+    const checkIns = (await c.sync("CheckIns", [team])).filter(
+      x => x.KeyResult?.Id === kr.Id && x.Date === "2026-11-21",
+    );
     assert.lengthOf(checkIns, 1, "running it again the same day corrects the check-in");
     assert.include(checkIns[0], {Value: 67, Confidence: 0.6});
     const after = (await c.sync("KeyResults", okrParams(team, {asOf: when}))).find(k => k.Id === kr.Id);
     assert.include(after, {Current: 67, LastCheckIn: "2026-11-21"});
     assert.include(after.Summary, "now 67 days");
-    assert.equal(await c.call("KeyResultStatus", [after.Progress, day(cycle.Start), day(cycle.End), when, after.Confidence]), after.Status);
+    assert.equal(
+      await c.call("KeyResultStatus", [after.Progress, day(cycle.Start), day(cycle.End), when, after.Confidence]),
+      after.Status,
+    );
     const whatIf = await c.call("KeyResultProgress", [after.Start, after.Target, 62]);
     assert.isAbove(whatIf, after.Progress, "a what-if needs no write");
   },
@@ -177,13 +266,18 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
       objectives.map(o => (o.Goals ?? []).map((g: {Id: string}) => g.Id).join(",")),
       goals.map(g => g.Id),
     ]);
-    const misaligned = objectives.filter(o => o.Alignment).map(o => o.Id).sort();
+    const misaligned = objectives
+      .filter(o => o.Alignment)
+      .map(o => o.Id)
+      .sort();
     assert.isAbove(misaligned.length, 0, "the sample has misaligned objectives");
     assert.deepEqual([...new Set(findings.map(f => f.Id))].sort(), misaligned);
     // 3. Measurable: KeyResultProgress(start, target, start) refuses a key result that cannot be measured as written.
     let measurable = 0;
     for (const k of krs) {
-      const progress = await c.call("KeyResultProgress", [k.Start, k.Target, k.Start, k.Kind]).catch((error: Error) => error);
+      const progress = await c
+        .call("KeyResultProgress", [k.Start, k.Target, k.Start, k.Kind])
+        .catch((error: Error) => error);
       if (progress instanceof Error) {
         assert.isString(k.Problems, `${k.Name} cannot be measured and its row says why`);
       } else {
@@ -219,7 +313,9 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     for (const m of hot) {
       // 2. Why, and the trend: the row's words and numbers are the formulas'.
       assert.include(m.Summary, `Hot: ${m.HotReason}`);
-      for (const p of ["Latest", "Unit", "LatestDate", "GreenAt", "RedAt", "Trend", "Owner", "Link"]) assert.property(m, p, `${m.Name} gives ${p}`);
+      for (const p of ["Latest", "Unit", "LatestDate", "GreenAt", "RedAt", "Trend", "Owner", "Link"]) {
+        assert.property(m, p, `${m.Name} gives ${p}`);
+      }
       const trend = await c.call("HealthTrend", [m.Readings]);
       assert.equal(trend.Direction, m.Trend);
       assert.equal(await c.call("HealthStatus", [m.Latest, m.GreenAt, m.RedAt]), m.Status);
@@ -242,16 +338,30 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     const objectives = await c.sync("Objectives", okrParams(c.teams, {cycle: cycle.Name, asOf: end}));
     // 2. CycleReview with progress, confidence and last check-ins, as of the cycle's end.
     const scored = krs.filter(k => k.Progress !== undefined);
-    const review = await c.call("CycleReview", [scored.map(k => k.Progress), scored.map(k => k.Confidence ?? null), scored.map(k => (k.LastCheckIn ? day(k.LastCheckIn) : null)), end]);
+    const review = await c.call("CycleReview", [
+      scored.map(k => k.Progress),
+      scored.map(k => k.Confidence ?? null),
+      scored.map(k => (k.LastCheckIn ? day(k.LastCheckIn) : null)),
+      end,
+    ]);
     assert.equal(review.Count, scored.length);
     assert.equal(review.Green + review.Yellow + review.Red, review.Count);
     assert.isString(review.Flags);
     // 3. Each objective's score and grade are ObjectiveScore's and KeyResultGrade's over its key results.
     const objective = objectives.find(o => o.Score !== undefined && o.KeyResults > 1);
     const mine = scored.filter(k => k.Objective?.Id === objective.Id);
-    assert.closeTo(await c.call("ObjectiveScore", [mine.map(k => k.Progress), mine.map(k => k.Weight)]), objective.Score, 1e-9);
+    assert.closeTo(
+      await c.call("ObjectiveScore", [mine.map(k => k.Progress), mine.map(k => k.Weight)]),
+      objective.Score,
+      1e-9,
+    );
     assert.equal(await c.call("KeyResultGrade", [objective.Score]), objective.Grade);
-    const rolled: Array<{Id: string; Score?: number}> = await c.call("RollUp", [[objective.Id, ...mine.map(k => k.Id)], ["", ...mine.map(() => objective.Id)], [null, ...mine.map(k => k.Progress)], [null, ...mine.map(k => k.Weight)]]);
+    const rolled: Array<{Id: string; Score?: number}> = await c.call("RollUp", [
+      [objective.Id, ...mine.map(k => k.Id)],
+      ["", ...mine.map(() => objective.Id)],
+      [null, ...mine.map(k => k.Progress)],
+      [null, ...mine.map(k => k.Weight)],
+    ]);
     assert.closeTo(rolled.find(r => r.Id === objective.Id)!.Score!, objective.Score, 1e-9);
     // 5. Next cycle's candidates, with their evidence.
     const candidates = await c.sync("OkrCandidates", [c.metrics, undefined, undefined, undefined, undefined, asOf]);
@@ -279,18 +389,32 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     for (const d of unclear) {
       const names = (text?: string) => (text ? text.split(", ") : []);
       const owners = d.Owners ? names(d.Owners) : [d.Owner?.Name].filter(Boolean);
-      assert.equal((await c.call("DecisionCheck", [owners, names(d.Approvers), names(d.Consulted), d.Kind ?? "", ...lanes])).join(" "), d.Check);
+      assert.equal(
+        (await c.call("DecisionCheck", [owners, names(d.Approvers), names(d.Consulted), d.Kind ?? "", ...lanes])).join(
+          " ",
+        ),
+        d.Check,
+      );
     }
-    assert.isTrue(unclear.some(d => /lane|Over-collaboration/.test(d.Check)), "a crossed lane is among them");
+    assert.isTrue(
+      unclear.some(d => /lane|Over-collaboration/.test(d.Check)),
+      "a crossed lane is among them",
+    );
     // 4. The charter's open questions: outcomes not yet agreed and lane conflicts.
     const charter = await c.sync("Charter", [c.meeting]);
     const open = charter.filter(r => r.Open);
     assert.isAbove(open.length, 0);
-    assert.isTrue(open.some(r => r.Question === "Shared outcome" && r.NotYet), "an outcome someone has not agreed to");
+    assert.isTrue(
+      open.some(r => r.Question === "Shared outcome" && r.NotYet),
+      "an outcome someone has not agreed to",
+    );
     for (const r of open) assert.isString(r.Findings, r.Name);
     // 3. Back-briefs with gaps, by leader.
     const briefs = await c.sync("BackBriefs", [c.meeting]);
-    assert.deepEqual(briefs.filter(b => b.Gaps).map(b => b.Leader.Name), ["Tom Okafor", "Priya Natarajan"]);
+    assert.deepEqual(
+      briefs.filter(b => b.Gaps).map(b => b.Leader.Name),
+      ["Tom Okafor", "Priya Natarajan"],
+    );
   },
 
   async LeadershipChat(c) {
@@ -305,7 +429,9 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
       assert.match(k.Link, /^https:\/\//);
     }
     // "Is gross margin red if it reads 66?" is HealthStatus, with the row's thresholds.
-    const margin = (await c.sync("HealthMetrics", [c.metrics, undefined, undefined, undefined, asOf])).find(m => m.Name === "Gross margin");
+    const margin = (await c.sync("HealthMetrics", [c.metrics, undefined, undefined, undefined, asOf])).find(
+      m => m.Name === "Gross margin",
+    );
     assert.oneOf(await c.call("HealthStatus", [66, margin.GreenAt, margin.RedAt]), ["Green", "Yellow", "Red"]);
     // "When are the next four leadership meetings?" and "where does the rollout stand?"
     const dates: string[] = await c.call("MeetingDates", ["Weekly", meetingDay, 4]);
@@ -333,7 +459,9 @@ describe("skill walk-throughs against the emulator", function () {
       metrics: docUrl(env.seeded.metricsDocId!),
       strategy: docUrl(env.seeded.strategyDocId),
       call: (name, params) =>
-        executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>, actionContext(env), {useDeprecatedResultNormalization: false}),
+        executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>, actionContext(env), {
+          useDeprecatedResultNormalization: false,
+        }),
       sync: async (table, params) => (await runSync(env, pack, table, params)).rows,
     };
   }
@@ -347,7 +475,12 @@ describe("skill walk-throughs against the emulator", function () {
   }
 
   it("every walk-through belongs to a skill of the pack", function () {
-    for (const name of Object.keys(walkthroughs)) assert.isTrue(pack.skills.some(s => s.name === name), `${name} is not a skill`);
+    for (const name of Object.keys(walkthroughs)) {
+      assert.isTrue(
+        pack.skills.some(s => s.name === name),
+        `${name} is not a skill`,
+      );
+    }
   });
 });
 
@@ -368,7 +501,10 @@ describe("each synced row's Summary, written for search and answers", function (
 
   it("is on the tables a leader asks about", function () {
     for (const name of ["Objectives", "KeyResults", "HealthMetrics", "Issues", "Decisions", "ActionItems"]) {
-      assert.isTrue(withSummary.some(t => t.name === name), `${name} has a Summary`);
+      assert.isTrue(
+        withSummary.some(t => t.name === name),
+        `${name} has a Summary`,
+      );
     }
   });
 
@@ -378,7 +514,13 @@ describe("each synced row's Summary, written for search and answers", function (
       assert.exists(params, `give ${table.name}'s sync parameters in summaryParams`);
       const env = await startSampleEmulator({validate: true, withBadRows: true});
       try {
-        const c = {env, meeting: docUrl(env.seeded.meetingDocId!), teams: env.seeded.teamDocIds.map(docUrl), metrics: docUrl(env.seeded.metricsDocId!), strategy: docUrl(env.seeded.strategyDocId)} as Ctx;
+        const c = {
+          env,
+          meeting: docUrl(env.seeded.meetingDocId!),
+          teams: env.seeded.teamDocIds.map(docUrl),
+          metrics: docUrl(env.seeded.metricsDocId!),
+          strategy: docUrl(env.seeded.strategyDocId),
+        } as Ctx;
         const rows = (await runSync(env, pack, table.name, params(c))).rows;
         assert.isAbove(rows.length, 0);
         for (const row of rows) {
@@ -402,7 +544,12 @@ describe("each synced row's Summary, written for search and answers", function (
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The Lanes as DecisionCheck takes them, read from the Charter sync table's lane rows. */
-async function laneParams(c: {sync: (table: string, params: unknown[]) => Promise<any[]>; meeting: string}): Promise<[string[], string[], string[]]> {
-  const lanes = (await c.sync("Charter", [c.meeting])).filter(r => r.Question === "Lane" && r.Leader && r.Subject && r.Answer);
+async function laneParams(c: {
+  sync: (table: string, params: unknown[]) => Promise<any[]>;
+  meeting: string;
+}): Promise<[string[], string[], string[]]> {
+  const lanes = (await c.sync("Charter", [c.meeting])).filter(
+    r => r.Question === "Lane" && r.Leader && r.Subject && r.Answer,
+  );
   return [lanes.map(r => r.Leader.Name), lanes.map(r => r.Subject), lanes.map(r => r.Answer)];
 }

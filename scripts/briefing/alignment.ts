@@ -8,7 +8,10 @@ import {fit, heading} from "./format";
  * fired, the blocked dependency gates, the charter's open disagreements, and
  * whether the next executive session is ready.
  */
-export async function alignmentBriefing(env: SampleEmulator, judgedOn: string): Promise<{lines: string[]; requests: number; rows: number}> {
+export async function alignmentBriefing(
+  env: SampleEmulator,
+  judgedOn: string,
+): Promise<{lines: string[]; requests: number; rows: number}> {
   const meeting = docUrl(env.seeded.meetingDocId!);
   const teams = env.seeded.teamDocIds.map(docUrl);
   const when = new Date(`${judgedOn}T12:00:00Z`);
@@ -21,8 +24,14 @@ export async function alignmentBriefing(env: SampleEmulator, judgedOn: string): 
   const out: string[] = [heading("Executive alignment")];
 
   const fired = risks.rows.filter(r => r.Hot);
-  out.push(`Risks: ${fired.length} fired, ${risks.rows.filter(r => r.TriggerState === "Armed").length} armed, ${risks.rows.filter(r => r.TriggerState === "Unknown").length} unknown, of ${risks.rows.length} in the register.`);
-  for (const r of fired) out.push(`  ! ${fit(r.Name, 56)} ${r.Trigger} — ${r.TriggerReading ?? ""}; mitigation owner ${r.MitigationOwner ?? "none"}`);
+  out.push(
+    `Risks: ${fired.length} fired, ${risks.rows.filter(r => r.TriggerState === "Armed").length} armed, ${risks.rows.filter(r => r.TriggerState === "Unknown").length} unknown, of ${risks.rows.length} in the register.`,
+  );
+  for (const r of fired) {
+    out.push(
+      `  ! ${fit(r.Name, 56)} ${r.Trigger} — ${r.TriggerReading ?? ""}; mitigation owner ${r.MitigationOwner ?? "none"}`,
+    );
+  }
   for (const r of risks.rows.filter(r => r.TriggerError)) out.push(`  ? ${fit(r.Name, 56)} ${r.TriggerError}`);
   for (const r of risks.rows.filter(r => r.Findings)) out.push(`  - ${fit(r.Name, 56)} ${r.Findings}`);
 
@@ -32,25 +41,43 @@ export async function alignmentBriefing(env: SampleEmulator, judgedOn: string): 
   const cycles = [...new Set(gates.rows.map(g => g.Cycle).filter(Boolean))];
   for (const c of cycles) out.push(`  ↻ Cycle: ${c}`);
   const paths = gates.rows.filter(g => g.CriticalPath && (g.SlackDays ?? 0) < 0);
-  for (const g of paths) out.push(`  ⏱ ${g.Downstream} finishes ${g.EarliestFinish}, ${-g.SlackDays} days after it is needed: ${g.CriticalPath}`);
+  for (const g of paths) {
+    out.push(
+      `  ⏱ ${g.Downstream} finishes ${g.EarliestFinish}, ${-g.SlackDays} days after it is needed: ${g.CriticalPath}`,
+    );
+  }
 
   const open = charter.rows.filter(r => r.Open);
   out.push(`Charter: ${charter.rows.length} answers, ${open.length} to talk about.`);
-  for (const r of open.filter(r => r.Question === "Shared outcome")) out.push(`  ≠ ${r.Subject}: not yet agreed by ${r.NotYet}.`);
+  for (const r of open.filter(r => r.Question === "Shared outcome")) {
+    out.push(`  ≠ ${r.Subject}: not yet agreed by ${r.NotYet}.`);
+  }
   // One line per kind of decision: both leaders' rows of a conflict say the same.
   const bySubject = new Map(open.filter(r => r.Question === "Lane").map(r => [String(r.Subject), String(r.Findings)]));
   for (const f of bySubject.values()) out.push(`  ⇄ ${f}`);
   const spread = open.find(r => r.Question === "Risk tolerance");
   if (spread) out.push(`  ↕ ${spread.Findings}`);
 
-  const next = sessions.rows.filter(s => s.Upcoming && s.Date).sort((a, b) => String(a.Date).localeCompare(String(b.Date)))[0];
+  const next = sessions.rows
+    .filter(s => s.Upcoming && s.Date)
+    .sort((a, b) => String(a.Date).localeCompare(String(b.Date)))[0];
   if (next) {
-    out.push(`Next executive session: ${next.Name} on ${next.Date} — ${next.Ready ? "ready" : "not ready"}; pre-work due ${next.PreworkDue}.`);
-    if (next.MissingPrework) out.push(`  Pre-work missing${next.PreworkOverdue ? " and late" : ""}: ${next.MissingPrework}.`);
+    out.push(
+      `Next executive session: ${next.Name} on ${next.Date} — ${next.Ready ? "ready" : "not ready"}; pre-work due ${next.PreworkDue}.`,
+    );
+    if (next.MissingPrework) {
+      out.push(`  Pre-work missing${next.PreworkOverdue ? " and late" : ""}: ${next.MissingPrework}.`);
+    }
     if (next.UnconfirmedSeats) out.push(`  Seats not confirmed: ${next.UnconfirmedSeats}.`);
   }
-  for (const s of sessions.rows.filter(s => !s.Upcoming && !s.Ready)) out.push(`  ${s.Name} (${s.Date}): ${s.Findings}`);
+  for (const s of sessions.rows.filter(s => !s.Upcoming && !s.Ready)) {
+    out.push(`  ${s.Name} (${s.Date}): ${s.Findings}`);
+  }
 
   const runs = [risks, gates, charter, sessions];
-  return {lines: out, requests: runs.reduce((n, r) => n + r.log.requests, 0), rows: runs.reduce((n, r) => n + r.rows.length, 0)};
+  return {
+    lines: out,
+    requests: runs.reduce((n, r) => n + r.log.requests, 0),
+    rows: runs.reduce((n, r) => n + r.rows.length, 0),
+  };
 }

@@ -18,13 +18,22 @@ export async function briefingLines(env: SampleEmulator, judgedOn: string = Next
   const health = await healthBriefing(env, judgedOn);
   const meeting = await meetingBriefing(env, NextMeeting);
   const discipline = await disciplineBriefing(env, NextMeeting);
-  const lines = await okrBriefing(synced.org, {cycleKeyResults: synced.cycleKeyResults, alignment: synced.alignment, problems: synced.problems, judgedOn});
+  const lines = await okrBriefing(synced.org, {
+    cycleKeyResults: synced.cycleKeyResults,
+    alignment: synced.alignment,
+    problems: synced.problems,
+    judgedOn,
+  });
   const history = await historyBriefing(env, judgedOn);
   const executive = await alignmentBriefing(env, judgedOn);
   const docs = env.seeded.teamDocIds.length + 3;
   const sections = [health, meeting, discipline, history, executive];
   const rows = synced.rows + sections.reduce((n, s) => n + s.rows, 0);
   const requests = synced.requests + sections.reduce((n, s) => n + s.requests, 0);
-  lines.splice(2, 0, `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`);
+  lines.splice(
+    2,
+    0,
+    `Synced ${rows} rows from ${docs} docs in ${requests} API requests (local emulator at ${env.baseUrl}).`,
+  );
   return [...lines, ...sections.flatMap(s => s.lines)];
 }

@@ -9,7 +9,10 @@ import {fit, heading, pct} from "./format";
  * retrospective so far (the Retrospective sync table: the team's notes and each
  * key result's findings; the counts are the cycle review's).
  */
-export async function historyBriefing(env: SampleEmulator, judgedOn: string): Promise<{lines: string[]; requests: number; rows: number}> {
+export async function historyBriefing(
+  env: SampleEmulator,
+  judgedOn: string,
+): Promise<{lines: string[]; requests: number; rows: number}> {
   const docs = env.seeded.teamDocIds.map(docUrl);
   const when = new Date(`${judgedOn}T12:00:00Z`);
   const cycle = env.org.cycle.name;
@@ -33,10 +36,18 @@ export async function historyBriefing(env: SampleEmulator, judgedOn: string): Pr
   out.push(heading(`Retrospective of ${cycle}${closed ? "" : ` so far (the cycle ends ${env.org.cycle.end})`}`));
   const noted = rows.filter(r => r.WhatHappened || r.WhatWeLearnt).length;
   const staleWeeks = rows.reduce((n, r) => n + (r.StaleWeeks ?? 0), 0);
-  out.push(`Notes written for ${noted} of the ${rows.length} key results; ${staleWeeks} key-result weeks passed without a check-in.`);
-  const flagged = rows.filter(r => r.Findings && r.Findings !== "None").sort((a, b) => (a.Progress ?? 0) - (b.Progress ?? 0));
+  out.push(
+    `Notes written for ${noted} of the ${rows.length} key results; ${staleWeeks} key-result weeks passed without a check-in.`,
+  );
+  const flagged = rows
+    .filter(r => r.Findings && r.Findings !== "None")
+    .sort((a, b) => (a.Progress ?? 0) - (b.Progress ?? 0));
   for (const r of flagged.slice(0, 6)) out.push(`- ${fit(r.Name, 46)} ${pct(r.Progress)}: ${r.Findings}`);
   if (flagged.length > 6) out.push(`  and ${flagged.length - 6} more with findings.`);
   const runs = [due, retro];
-  return {lines: out, requests: runs.reduce((n, r) => n + r.log.requests, 0), rows: runs.reduce((n, r) => n + r.rows.length, 0)};
+  return {
+    lines: out,
+    requests: runs.reduce((n, r) => n + r.log.requests, 0),
+    rows: runs.reduce((n, r) => n + r.rows.length, 0),
+  };
 }

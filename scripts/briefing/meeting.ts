@@ -18,7 +18,10 @@ async function rows(env: SampleEmulator, docId: string, table: string): Promise<
   return ((await response.json()) as {items: Array<{values: Record<string, unknown>}>}).items.map(i => i.values);
 }
 
-export async function meetingBriefing(env: SampleEmulator, meetingDate: string): Promise<{lines: string[]; requests: number; rows: number}> {
+export async function meetingBriefing(
+  env: SampleEmulator,
+  meetingDate: string,
+): Promise<{lines: string[]; requests: number; rows: number}> {
   const docId = env.seeded.meetingDocId!;
   const agenda = await runSync(env, pack, "MeetingAgenda", [
     docUrl(docId),
@@ -28,28 +31,50 @@ export async function meetingBriefing(env: SampleEmulator, meetingDate: string):
     docUrl(env.seeded.metricsDocId!),
   ]);
   const out: string[] = [heading(`Agenda for the leadership meeting of ${meetingDate}`)];
-  out.push(`Facilitator: ${agenda.rows[0]?.Facilitator ?? "not set"} (leaders take turns; the CEO takes part instead).`);
+  out.push(
+    `Facilitator: ${agenda.rows[0]?.Facilitator ?? "not set"} (leaders take turns; the CEO takes part instead).`,
+  );
   for (const item of agenda.rows) {
     out.push(`${item.TimeBox}  ${fit(item.Kind, 15)} ${fit(item.Name, 82)} ${item.Owner ?? ""}`.trimEnd());
   }
 
-  const run = (name: string, ...params: unknown[]) => executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<Record<string, unknown>>;
+  const run = (name: string, ...params: unknown[]) =>
+    executeFormulaFromPackDef(pack, name, params as coda.ParamValues<coda.ParamDefs>) as Promise<
+      Record<string, unknown>
+    >;
   const rankings = await rows(env, docId, "Priority Rankings");
-  const alignment = await run("LeadershipAlignment", rankings.map(r => r.Ranking));
+  const alignment = await run(
+    "LeadershipAlignment",
+    rankings.map(r => r.Ranking),
+  );
   out.push(heading("Leadership alignment on priorities"));
-  out.push(`Kendall's W = ${(alignment.W as number).toFixed(2)} across ${alignment.Leaders} leaders and ${alignment.Items} priorities. ${alignment.Verdict}`);
+  out.push(
+    `Kendall's W = ${(alignment.W as number).toFixed(2)} across ${alignment.Leaders} leaders and ${alignment.Items} priorities. ${alignment.Verdict}`,
+  );
   out.push(`Shared order: ${alignment.Consensus}. Most contested: ${alignment.Disagreements}.`);
 
   const meetings = await rows(env, docId, "Meetings");
   const items = await rows(env, docId, "Agenda Items");
   const last = String(meetings[meetings.length - 1].Meeting);
   const lastItems = items.filter(i => i.Meeting === last);
-  const mix = await run("MeetingMix", lastItems.map(i => i.Kind), lastItems.map(i => i.Minutes));
+  const mix = await run(
+    "MeetingMix",
+    lastItems.map(i => i.Kind),
+    lastItems.map(i => i.Minutes),
+  );
   const pct = (x: unknown) => `${Math.round((x as number) * 100)}%`;
   out.push(heading("Meeting mix"));
-  out.push(`${last}: problem solving ${pct(mix.ProblemSolving)}, decisions ${pct(mix.Decision)}, status ${pct(mix.Status)}, information ${pct(mix.Information)}, check-in and close ${pct(mix.CheckIn)}.`);
+  out.push(
+    `${last}: problem solving ${pct(mix.ProblemSolving)}, decisions ${pct(mix.Decision)}, status ${pct(mix.Status)}, information ${pct(mix.Information)}, check-in and close ${pct(mix.CheckIn)}.`,
+  );
   out.push(String(mix.Verdict));
-  const planned = await run("MeetingMix", agenda.rows.map(r => r.Kind), agenda.rows.map(r => r.Minutes));
-  out.push(`Next week's agenda: problem solving ${pct(planned.ProblemSolving)}, status ${pct(planned.Status)}. ${planned.Verdict}`);
+  const planned = await run(
+    "MeetingMix",
+    agenda.rows.map(r => r.Kind),
+    agenda.rows.map(r => r.Minutes),
+  );
+  out.push(
+    `Next week's agenda: problem solving ${pct(planned.ProblemSolving)}, status ${pct(planned.Status)}. ${planned.Verdict}`,
+  );
   return {lines: out, requests: agenda.log.requests + 3, rows: agenda.rows.length};
 }

@@ -99,7 +99,12 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes): Prom
       const r = kr.get(k.id)!;
       const detail = `${num(k.current)} of ${num(k.target)}${k.unit === "$" || k.unit === "%" ? "" : " " + k.unit}`;
       const stale = staleNote(k);
-      await line(indent + 2, `${k.id} ${k.name}: ${detail}`, r.progress, `${r.status}, confidence ${pct(k.confidence).trim()}${stale ? `; ${stale}` : ""}`);
+      await line(
+        indent + 2,
+        `${k.id} ${k.name}: ${detail}`,
+        r.progress,
+        `${r.status}, confidence ${pct(k.confidence).trim()}${stale ? `; ${stale}` : ""}`,
+      );
     }
   };
   const shown = new Set<string>();
@@ -134,7 +139,12 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes): Prom
       out.push(`${k.id} ${k.name}: too few check-ins to forecast.`);
       continue;
     }
-    const forecast = await run<number>("ForecastValue", points.map(p => day(p.date)), points.map(p => p.value), end);
+    const forecast = await run<number>(
+      "ForecastValue",
+      points.map(p => day(p.date)),
+      points.map(p => p.value),
+      end,
+    );
     const landing = await run<number>("KeyResultProgress", k.start, k.target, forecast, k.kind);
     const stale = staleNote(k);
     out.push(
@@ -152,7 +162,9 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes): Prom
     org.goals.map(g => g.id),
   );
   if (!findings.length) out.push("Every objective supports an annual goal.");
-  for (const f of findings) out.push(notes.alignment?.has(f.Id) ? `${f.Id}: ${notes.alignment.get(f.Id)}` : `${f.Problem}: ${f.Detail}`);
+  for (const f of findings) {
+    out.push(notes.alignment?.has(f.Id) ? `${f.Id}: ${notes.alignment.get(f.Id)}` : `${f.Problem}: ${f.Detail}`);
+  }
 
   // Cycle review: the cycle's one population, stated once with what it leaves out and why, then the scored among it.
   out.push(heading("Cycle review so far"));
@@ -161,7 +173,9 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes): Prom
   const unscored = population.filter(k => k.progress === undefined).map(k => k.name);
   out.push(
     `${population.length} key results this cycle; ${scored.length} scored` +
-      (unscored.length ? `, ${unscored.length} left out until their rows are fixed (${unscored.join(", ")}: see Rows to fix).` : "."),
+      (unscored.length
+        ? `, ${unscored.length} left out until their rows are fixed (${unscored.join(", ")}: see Rows to fix).`
+        : "."),
   );
   const review = await run<Record<string, number | string>>(
     "CycleReview",
@@ -170,13 +184,17 @@ export async function okrBriefing(org: Organization, notes: BriefingNotes): Prom
     scored.map(k => (k.lastCheckIn ? day(k.lastCheckIn) : undefined)),
     asOf,
   );
-  out.push(`Of the ${review.Count} scored: mean ${pct(review.Mean as number).trim()}; ${review.Green} Green, ${review.Yellow} Yellow, ${review.Red} Red.`);
+  out.push(
+    `Of the ${review.Count} scored: mean ${pct(review.Mean as number).trim()}; ${review.Green} Green, ${review.Yellow} Yellow, ${review.Red} Red.`,
+  );
   const statusCounts = new Map<string, number>();
   for (const k of scored) if (k.status) statusCounts.set(k.status, (statusCounts.get(k.status) ?? 0) + 1);
   const unjudged = scored.filter(k => !k.status).map(k => k.name);
   out.push(
     `Status: ${[...statusCounts].map(([s, n]) => `${n} ${s}`).join(", ")}` +
-      (unjudged.length ? `; ${unjudged.length} without one until ${unjudged.length === 1 ? "its row is" : "their rows are"} fixed (${unjudged.join(", ")}).` : "."),
+      (unjudged.length
+        ? `; ${unjudged.length} without one until ${unjudged.length === 1 ? "its row is" : "their rows are"} fixed (${unjudged.join(", ")}).`
+        : "."),
   );
   out.push(`Flags among the ${review.Count} scored: ${review.Flags}`);
 

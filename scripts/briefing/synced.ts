@@ -33,13 +33,21 @@ export interface SyncedOrganization {
   rows: number;
 }
 
-const person = (p: {Name: string; Email: string} | undefined): Person => ({name: p?.Name ?? "Unassigned", email: p?.Email ?? ""});
+const person = (p: {Name: string; Email: string} | undefined): Person => ({
+  name: p?.Name ?? "Unassigned",
+  email: p?.Email ?? "",
+});
 
 /**
  * `asOf` is the day of the latest data; `judgedOn` (default asOf) the day the
  * synced rows judge status and staleness on.
  */
-export async function syncOrganization(env: SampleEmulator, cycle: string, asOf: string, judgedOn = asOf): Promise<SyncedOrganization> {
+export async function syncOrganization(
+  env: SampleEmulator,
+  cycle: string,
+  asOf: string,
+  judgedOn = asOf,
+): Promise<SyncedOrganization> {
   const strategy = [docUrl(env.seeded.strategyDocId)];
   const teams = env.seeded.teamDocIds.map(docUrl);
   const when = new Date(`${judgedOn}T12:00:00Z`);
@@ -52,7 +60,9 @@ export async function syncOrganization(env: SampleEmulator, cycle: string, asOf:
     runSync(env, pack, "CheckIns", [teams]),
   ]);
   const code = new Map<string, string>();
-  for (const r of [...imperatives.rows, ...goals.rows, ...objectives.rows, ...keyResults.rows]) code.set(r.Id, r.Code ?? r.Id);
+  for (const r of [...imperatives.rows, ...goals.rows, ...objectives.rows, ...keyResults.rows]) {
+    code.set(r.Id, r.Code ?? r.Id);
+  }
   const codeOf = (ref: SyncedRow | undefined) => (ref ? (code.get(ref.Id) ?? ref.Id) : "");
 
   const historyOf = new Map<string, CheckIn[]>();
@@ -63,15 +73,28 @@ export async function syncOrganization(env: SampleEmulator, cycle: string, asOf:
     historyOf.set(c.KeyResult.Id, list);
   }
   const teamNames = [...new Set(objectives.rows.map(o => o.Team as string))];
-  const problems = [...objectives.rows, ...keyResults.rows].filter(r => r.Problems).map(r => `${r.Code ?? r.Id} ${r.Name} (${r.Team ?? "no team"}): ${r.Problems}`);
+  const problems = [...objectives.rows, ...keyResults.rows]
+    .filter(r => r.Problems)
+    .map(r => `${r.Code ?? r.Id} ${r.Name} (${r.Team ?? "no team"}): ${r.Problems}`);
   const sound = keyResults.rows.filter(k => !k.Problems && k.Objective);
   const window = cycleToRow(cycleFromName(cycle));
   const org: Organization = {
     name: `${env.org.name} (synced from ${teams.length} team docs)`,
     asOf,
     cycle: {name: window.name, start: window.start, end: window.end},
-    imperatives: imperatives.rows.map(i => ({id: codeOf(i), name: i.Name, owner: i.Owner?.Name ?? "", description: i.Description ?? ""})),
-    goals: goals.rows.map(g => ({id: codeOf(g), name: g.Name, imperativeId: codeOf(g.Imperative), owner: g.Owner?.Name ?? "", fiscalYear: g.FiscalYear})),
+    imperatives: imperatives.rows.map(i => ({
+      id: codeOf(i),
+      name: i.Name,
+      owner: i.Owner?.Name ?? "",
+      description: i.Description ?? "",
+    })),
+    goals: goals.rows.map(g => ({
+      id: codeOf(g),
+      name: g.Name,
+      imperativeId: codeOf(g.Imperative),
+      owner: g.Owner?.Name ?? "",
+      fiscalYear: g.FiscalYear,
+    })),
     teams: teamNames.map(name => ({id: name, name, lead: person(objectives.rows.find(o => o.Team === name)?.Owner)})),
     objectives: objectives.rows.map(o => ({
       id: codeOf(o),
@@ -102,7 +125,13 @@ export async function syncOrganization(env: SampleEmulator, cycle: string, asOf:
   const runs = [imperatives, goals, objectives, keyResults, checkIns];
   return {
     org,
-    cycleKeyResults: keyResults.rows.map(k => ({name: k.Name, progress: k.Progress, confidence: k.Confidence, lastCheckIn: k.LastCheckIn, status: k.Status})),
+    cycleKeyResults: keyResults.rows.map(k => ({
+      name: k.Name,
+      progress: k.Progress,
+      confidence: k.Confidence,
+      lastCheckIn: k.LastCheckIn,
+      status: k.Status,
+    })),
     alignment: new Map(objectives.rows.filter(o => o.Alignment).map(o => [codeOf(o), o.Alignment as string])),
     problems,
     requests: runs.reduce((n, r) => n + r.log.requests, 0),

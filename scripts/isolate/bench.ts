@@ -29,10 +29,14 @@ function argument(name: string): string | undefined {
 /** `coda build` as scripts/bundle.ts runs it, with the intermediate files kept in `work`. */
 function codaBuild(manifest: string, work: string, name: string): string {
   const outputDir = join(work, name);
-  execFileSync(join(ProjectRoot, "node_modules", ".bin", "coda"), ["build", manifest, "--outputDir", outputDir, "--intermediateOutputDirectory", join(work, `${name}-intermediate`)], {
-    cwd: ProjectRoot,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    join(ProjectRoot, "node_modules", ".bin", "coda"),
+    ["build", manifest, "--outputDir", outputDir, "--intermediateOutputDirectory", join(work, `${name}-intermediate`)],
+    {
+      cwd: ProjectRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   return join(outputDir, "bundle.js");
 }
 
@@ -43,7 +47,8 @@ function quantile(sorted: number[], q: number): number {
 function table(header: string[], rows: string[][]): string {
   const cells = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...cells.map(r => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const line = (r: string[]) =>
+    `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
   return [line(header), `|${widths.map(w => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
@@ -69,32 +74,77 @@ export async function isolateColdStart(options: ColdStartOptions = {}): Promise<
       {label: "Leadership OS", bundle: real, formula: "HealthStatus", params: [62.8, 75, 65]},
     ];
     log(`Measuring ${rounds} cold starts of each in the isolate ...`);
-    const {code, stdout} = await runUnderIsolateRuntime(runtime, "bench_worker.ts", [String(rounds), JSON.stringify(targets)], {timeoutMs: 10 * 60_000, stdout: "pipe"});
+    const {code, stdout} = await runUnderIsolateRuntime(
+      runtime,
+      "bench_worker.ts",
+      [String(rounds), JSON.stringify(targets)],
+      {timeoutMs: 10 * 60_000, stdout: "pipe"},
+    );
     if (code !== 0) throw new Error(`The benchmark worker exited with ${code}.`);
     const {node, samples} = JSON.parse(stdout.trim().split("\n").pop()!) as BenchOutput;
 
     const total = (p: Phases) => p.createMs + p.loadMs + p.runMs;
     const stats = samples.map(s => {
-      const median = (pick: (p: Phases) => number) => quantile(s.rounds.map(pick).sort((a, b) => a - b), 0.5);
+      const median = (pick: (p: Phases) => number) =>
+        quantile(
+          s.rounds.map(pick).sort((a, b) => a - b),
+          0.5,
+        );
       return {
         create: median(p => p.createMs),
         load: median(p => p.loadMs),
         run: median(p => p.runMs),
         total: median(total),
-        p90: quantile(s.rounds.map(total).sort((a, b) => a - b), 0.9),
+        p90: quantile(
+          s.rounds.map(total).sort((a, b) => a - b),
+          0.9,
+        ),
         first: s.first ? total(s.first) : NaN,
-        heap: quantile([...s.heapBytes].sort((a, b) => a - b), 0.5),
+        heap: quantile(
+          [...s.heapBytes].sort((a, b) => a - b),
+          0.5,
+        ),
       };
     });
     const ms = (x: number) => x.toFixed(1);
     const kb = (path: string) => (statSync(path).size / 1024).toFixed(0);
     const rows = targets.map((t, i) => {
       const s = stats[i];
-      return [t.label, kb(t.bundle), ms(s.create), ms(s.load), ms(s.run), ms(s.total), ms(s.p90), ms(s.first), (s.heap / 2 ** 20).toFixed(1)];
+      return [
+        t.label,
+        kb(t.bundle),
+        ms(s.create),
+        ms(s.load),
+        ms(s.run),
+        ms(s.total),
+        ms(s.p90),
+        ms(s.first),
+        (s.heap / 2 ** 20).toFixed(1),
+      ];
     });
     const [e, p] = stats;
-    rows.push(["difference", String(Number(kb(real)) - Number(kb(empty))), ms(p.create - e.create), ms(p.load - e.load), ms(p.run - e.run), ms(p.total - e.total), ms(p.p90 - e.p90), ms(p.first - e.first), ((p.heap - e.heap) / 2 ** 20).toFixed(1)]);
-    const header = ["cold start in the isolate", "bundle KB", "create ms", "load ms", "run ms", "total ms", "total p90", "first in process", "heap MB"];
+    rows.push([
+      "difference",
+      String(Number(kb(real)) - Number(kb(empty))),
+      ms(p.create - e.create),
+      ms(p.load - e.load),
+      ms(p.run - e.run),
+      ms(p.total - e.total),
+      ms(p.p90 - e.p90),
+      ms(p.first - e.first),
+      ((p.heap - e.heap) / 2 ** 20).toFixed(1),
+    ]);
+    const header = [
+      "cold start in the isolate",
+      "bundle KB",
+      "create ms",
+      "load ms",
+      "run ms",
+      "total ms",
+      "total p90",
+      "first in process",
+      "heap MB",
+    ];
     return [
       table(header, rows),
       `Medians of ${rounds} rounds under Node ${node} with isolated-vm, ${rounds * 2} new isolates in turn. create: new isolate and context; load: compile and run the SDK's thunk and the bundle, inject the execution context; run: one trivial formula (${targets.map(t => t.formula).join(", ")}). "first in process" is the uncounted first execution of each, which also pays this process's own warm-up.`,
@@ -106,7 +156,11 @@ export async function isolateColdStart(options: ColdStartOptions = {}): Promise<
 
 if (require.main === module) {
   const rounds = argument("--rounds");
-  isolateColdStart({rounds: rounds ? Number(rounds) : undefined, bundle: argument("--bundle"), log: line => console.error(line)}).then(
+  isolateColdStart({
+    rounds: rounds ? Number(rounds) : undefined,
+    bundle: argument("--bundle"),
+    log: line => console.error(line),
+  }).then(
     text => console.log(text),
     error => {
       console.error(error);

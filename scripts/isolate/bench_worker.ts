@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const rounds = Number(process.argv[2]);
   const targets = JSON.parse(process.argv[3]) as BenchTarget[];
   const samples: BenchSamples[] = targets.map(t => ({label: t.label, rounds: [], heapBytes: []}));
-  const once = async (t: BenchTarget) => executeInIsolate(t.bundle, {type: FormulaType.Standard, formulaName: t.formula}, t.params, {fetcher: new PlatformFetcher(undefined)});
+  const once = async (t: BenchTarget) =>
+    executeInIsolate(t.bundle, {type: FormulaType.Standard, formulaName: t.formula}, t.params, {
+      fetcher: new PlatformFetcher(undefined),
+    });
   // One round of each first, not counted: this process reads the files and compiles its own code once.
   for (const [i, t] of targets.entries()) samples[i].first = (await once(t)).phases;
   for (let r = 0; r < rounds; r++) {

@@ -35,14 +35,27 @@ const metrics = (e: SampleEmulator) => docUrl(e.seeded.metricsDocId!);
 const meeting = (e: SampleEmulator) => docUrl(e.seeded.meetingDocId!);
 
 /** Objectives and KeyResults: docs, cycle, teams, statuses, table, columns, asOf. */
-export const okrParams = (docs: string[], cycle?: string) => [docs, cycle, undefined, undefined, undefined, undefined, okrAsOf];
+export const okrParams = (docs: string[], cycle?: string) => [
+  docs,
+  cycle,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  okrAsOf,
+];
 
 export const Syncs: SyncCase[] = [
   {table: "StrategicImperatives", params: e => [strategy(e)]},
   {table: "AnnualGoals", params: e => [strategy(e)]},
   {table: "Objectives", params: e => okrParams(teams(e), "FY2026 Q4")},
   // Small pages and the bad rows: many executions, each resuming from a continuation.
-  {table: "KeyResults", params: e => okrParams(teams(e)), emulator: {withBadRows: true, maxRowLimit: 4}, continues: true},
+  {
+    table: "KeyResults",
+    params: e => okrParams(teams(e)),
+    emulator: {withBadRows: true, maxRowLimit: 4},
+    continues: true,
+  },
   {table: "CheckIns", params: e => [teams(e)]},
   {table: "HealthMetrics", params: e => [metrics(e), undefined, undefined, undefined, healthAsOf]},
   {table: "HotItems", params: e => [metrics(e), undefined, undefined, undefined, undefined, healthAsOf]},
@@ -56,7 +69,11 @@ export const Syncs: SyncCase[] = [
   {table: "Playbook", params: () => [at("2026-11-02")]},
   {table: "Seats", params: e => [meeting(e), undefined, undefined, undefined, meetingDay]},
   {table: "MeetingHealth", params: e => [meeting(e), undefined, undefined, meetingDay], emulator: {withBadRows: true}},
-  {table: "CheckInsDue", params: e => [teams(e), undefined, undefined, undefined, undefined, undefined, at("2026-11-24")], emulator: {withBadRows: true}},
+  {
+    table: "CheckInsDue",
+    params: e => [teams(e), undefined, undefined, undefined, undefined, undefined, at("2026-11-24")],
+    emulator: {withBadRows: true},
+  },
   {table: "Retrospective", params: e => [teams(e), "FY2026 Q4", undefined, undefined, at("2026-11-24")]},
   {table: "Charter", params: e => [meeting(e)]},
   {table: "Risks", params: e => [meeting(e), metrics(e), teams(e), undefined, undefined, meetingDay]},

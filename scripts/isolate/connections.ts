@@ -20,16 +20,21 @@ export interface ConnectionMetadata {
 /** One sentence per action or sync table that reaches the API without requiring an account. */
 export function connectionFindings(metadata: ConnectionMetadata): string[] {
   const findings: string[] = [];
-  const stated = (value: string | undefined) => (value === undefined ? "no connectionRequirement" : `connectionRequirement "${value}"`);
+  const stated = (value: string | undefined) =>
+    value === undefined ? "no connectionRequirement" : `connectionRequirement "${value}"`;
   for (const formula of metadata.formulas ?? []) {
     if (formula.isAction && formula.connectionRequirement !== "required") {
-      findings.push(`The action ${formula.name} writes through the Docs API but has ${stated(formula.connectionRequirement)}; it must be "required".`);
+      findings.push(
+        `The action ${formula.name} writes through the Docs API but has ${stated(formula.connectionRequirement)}; it must be "required".`,
+      );
     }
   }
   for (const table of metadata.syncTables ?? []) {
     if (AccountFreeSyncTables.includes(table.name)) continue;
     if (table.getter.connectionRequirement !== "required") {
-      findings.push(`The sync table ${table.name} reads through the Docs API but has ${stated(table.getter.connectionRequirement)}; it must be "required".`);
+      findings.push(
+        `The sync table ${table.name} reads through the Docs API but has ${stated(table.getter.connectionRequirement)}; it must be "required".`,
+      );
     }
   }
   return findings;

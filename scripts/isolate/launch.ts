@@ -19,7 +19,11 @@ export function runUnderIsolateRuntime(
   const env = {...process.env, NODE_PATH: [runtime.nodePath, process.env.NODE_PATH].filter(Boolean).join(":")};
   // isolated-vm asks for --no-node-snapshot on Node 20 and later.
   const nodeArgs = ["--no-node-snapshot", "--require", require.resolve("tsx/cjs"), join(__dirname, script), ...args];
-  const child = spawn(runtime.node, nodeArgs, {cwd: ProjectRoot, env, stdio: ["ignore", options.stdout ?? "inherit", "inherit"]});
+  const child = spawn(runtime.node, nodeArgs, {
+    cwd: ProjectRoot,
+    env,
+    stdio: ["ignore", options.stdout ?? "inherit", "inherit"],
+  });
   let stdout = "";
   child.stdout?.on("data", chunk => (stdout += String(chunk)));
   return new Promise((resolve, reject) => {

@@ -89,14 +89,21 @@ async function check(name: string, fn: (logs: string[]) => Promise<string | void
     const ms = performance.now() - started;
     const e = error as Error;
     const stack = (e.stack ?? "").split("\n").slice(1, 8).join("\n");
-    const text = [`${e.name}: ${e.message}`, stack, ...(logs.length ? ["pack log:", ...logs.slice(-20)] : [])].filter(Boolean).join("\n");
+    const text = [`${e.name}: ${e.message}`, stack, ...(logs.length ? ["pack log:", ...logs.slice(-20)] : [])]
+      .filter(Boolean)
+      .join("\n");
     checks.push({name, ok: false, ms, error: text});
     console.log(`  FAIL ${name} (${ms.toFixed(0)} ms)\n${text.replace(/^/gm, "       ")}`);
   }
 }
 
 /** One execution in a new isolate, counted in the totals. */
-async function inIsolate<T extends FormulaSpecification>(spec: T, params: unknown[], options: IsolateContextOptions, updates?: coda.GenericSyncUpdate[]) {
+async function inIsolate<T extends FormulaSpecification>(
+  spec: T,
+  params: unknown[],
+  options: IsolateContextOptions,
+  updates?: coda.GenericSyncUpdate[],
+) {
   const execution = await executeInIsolate(bundlePath, spec, params, options, updates);
   const p: Phases = execution.phases;
   totals.executions++;
@@ -131,7 +138,13 @@ interface IsolateSync {
 }
 
 /** A sync to its end, one new isolate per execution, each handed only the previous continuation. */
-async function syncInIsolate(formula: coda.TypedPackFormula, table: string, params: unknown[], env: SampleEmulator | undefined, logs: string[]): Promise<IsolateSync> {
+async function syncInIsolate(
+  formula: coda.TypedPackFormula,
+  table: string,
+  params: unknown[],
+  env: SampleEmulator | undefined,
+  logs: string[],
+): Promise<IsolateSync> {
   validateParams(formula, params as coda.ParamValues<coda.ParamDefs>);
   const rows: Row[] = [];
   let continuation: coda.Continuation | undefined;
@@ -139,14 +152,21 @@ async function syncInIsolate(formula: coda.TypedPackFormula, table: string, para
   let requests = 0;
   do {
     const fetcher = fetcherFor(env);
-    const page = (await inIsolate({type: FormulaType.Sync, formulaName: table}, params, {fetcher, sync: {continuation}, logger: collectingLogger(logs)})) as GenericSyncFormulaResult;
+    const page = (await inIsolate({type: FormulaType.Sync, formulaName: table}, params, {
+      fetcher,
+      sync: {continuation},
+      logger: collectingLogger(logs),
+    })) as GenericSyncFormulaResult;
     executions++;
     requests += fetcher.requests;
     rows.push(...(likeHarness(formula, page.result, {deprecatedNormalization: false}) as Row[]));
     continuation = page.continuation;
     if (continuation) {
       for (const [key, value] of Object.entries(continuation)) {
-        assert.ok(typeof value === "string" || typeof value === "number", `the continuation's ${key} is a string or a number, not ${JSON.stringify(value)}`);
+        assert.ok(
+          typeof value === "string" || typeof value === "number",
+          `the continuation's ${key} is a string or a number, not ${JSON.stringify(value)}`,
+        );
       }
     }
     assert.ok(executions <= 100, `${table} did not finish in 100 executions`);
@@ -156,8 +176,18 @@ async function syncInIsolate(formula: coda.TypedPackFormula, table: string, para
 
 /** Throws unless the two row lists are equal, naming the first row that differs. */
 function assertSameRows(actual: Row[], expected: Row[], what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: ${actual.length} rows in the isolate, ${expected.length} in Node`);
-  actual.forEach((row, i) => assert.deepStrictEqual(row, expected[i], `${what}: row ${i + 1} (${String(expected[i].Id ?? "")}) differs between the isolate and Node`));
+  assert.equal(
+    actual.length,
+    expected.length,
+    `${what}: ${actual.length} rows in the isolate, ${expected.length} in Node`,
+  );
+  actual.forEach((row, i) =>
+    assert.deepStrictEqual(
+      row,
+      expected[i],
+      `${what}: row ${i + 1} (${String(expected[i].Id ?? "")}) differs between the isolate and Node`,
+    ),
+  );
 }
 
 async function builtMetadata(manifest: coda.PackDefinition): Promise<void> {
@@ -168,7 +198,9 @@ async function builtMetadata(manifest: coda.PackDefinition): Promise<void> {
     return `${actions} actions and ${(metadata.syncTables ?? []).length} sync tables checked`;
   };
   // What the SDK uploads: the metadata compiled from the bundle.
-  await check("connection requirements in the built bundle's metadata", async () => verify(compilePackMetadata(manifest)));
+  await check("connection requirements in the built bundle's metadata", async () =>
+    verify(compilePackMetadata(manifest)),
+  );
   const written = join(dirname(bundlePath), "metadata.json");
   await check(`connection requirements in ${relative(process.cwd(), written)}`, async () => {
     assert.ok(existsSync(written), `the build wrote no ${written}`);
@@ -180,7 +212,9 @@ async function examples(manifest: coda.PackDefinition): Promise<void> {
   for (const formula of manifest.formulas ?? []) {
     const online = formula.isAction || formula.connectionRequirement !== "none";
     if (!formula.examples?.length) {
-      await check(`example ${formula.name}`, async () => assert.fail(`${formula.name} has no examples, so the isolate run cannot exercise it`));
+      await check(`example ${formula.name}`, async () =>
+        assert.fail(`${formula.name} has no examples, so the isolate run cannot exercise it`),
+      );
     }
     for (const [i, example] of (formula.examples ?? []).entries()) {
       await check(`example ${formula.name} #${i + 1}`, async logs => {
@@ -188,8 +222,15 @@ async function examples(manifest: coda.PackDefinition): Promise<void> {
           const fetcher = fetcherFor(env);
           const params = asInvoked(formula, example.params);
           validateParams(formula, params as coda.ParamValues<coda.ParamDefs>);
-          const value = await inIsolate({type: FormulaType.Standard, formulaName: formula.name}, params, {fetcher, logger: collectingLogger(logs)});
-          assert.deepStrictEqual(likeHarness(formula, value, {deprecatedNormalization: true}), example.result, "the result in the isolate is the example's");
+          const value = await inIsolate({type: FormulaType.Standard, formulaName: formula.name}, params, {
+            fetcher,
+            logger: collectingLogger(logs),
+          });
+          assert.deepStrictEqual(
+            likeHarness(formula, value, {deprecatedNormalization: true}),
+            example.result,
+            "the result in the isolate is the example's",
+          );
           if (!env) assert.equal(fetcher.requests, 0, "a formula that needs no account makes no request");
           return env ? `${fetcher.requests} requests` : undefined;
         };
@@ -213,10 +254,16 @@ async function syncs(manifest: coda.PackDefinition): Promise<void> {
       assert.ok(table, `the built pack has no sync table ${c.table}`);
       const formula = table.getter as coda.TypedPackFormula;
       const offline = formula.connectionRequirement === "none";
-      const node = await withEmulator(c.emulator ?? {}, env => runSync(env, sourcePack, c.table, c.params(env), {maxExecutions: 100}));
-      const vm = await withEmulator(c.emulator ?? {}, env => syncInIsolate(formula, c.table, c.params(env), offline ? undefined : env, logs));
+      const node = await withEmulator(c.emulator ?? {}, env =>
+        runSync(env, sourcePack, c.table, c.params(env), {maxExecutions: 100}),
+      );
+      const vm = await withEmulator(c.emulator ?? {}, env =>
+        syncInIsolate(formula, c.table, c.params(env), offline ? undefined : env, logs),
+      );
       assert.ok(vm.rows.length > 0, `${c.table} synced no rows`);
-      if (c.continues) assert.ok(vm.executions > 1, `${c.table} finished in one execution; the case is meant to cover continuations`);
+      if (c.continues) {
+        assert.ok(vm.executions > 1, `${c.table} finished in one execution; the case is meant to cover continuations`);
+      }
       if (offline) assert.equal(vm.requests, 0, `${c.table} needs no account, so it makes no request`);
       assertSameRows(vm.rows, node.rows as Row[], c.table);
       return `${vm.rows.length} rows equal to Node's, ${vm.executions} executions (Node ${node.executions}), ${vm.requests} requests`;
@@ -229,7 +276,9 @@ async function twoWayUpdate(manifest: coda.PackDefinition): Promise<void> {
     const table = manifest.syncTables?.find(t => t.name === Update.table);
     assert.ok(table, `the built pack has no sync table ${Update.table}`);
     const formula = table.getter as coda.TypedPackFormula;
-    const edit = (row: Row): coda.GenericSyncUpdate[] => [{previousValue: row, newValue: {...row, ...Update.edit}, updatedFields: Object.keys(Update.edit)}];
+    const edit = (row: Row): coda.GenericSyncUpdate[] => [
+      {previousValue: row, newValue: {...row, ...Update.edit}, updatedFields: Object.keys(Update.edit)},
+    ];
 
     const vm = await withEmulator({}, async env => {
       const params = Update.params(env);
@@ -237,7 +286,12 @@ async function twoWayUpdate(manifest: coda.PackDefinition): Promise<void> {
       const row = before.rows.find(Update.row);
       assert.ok(row, `no ${Update.table} row matches the case's row`);
       const fetcher = fetcherFor(env);
-      const response = (await inIsolate({type: FormulaType.SyncUpdate, formulaName: Update.table}, params, {fetcher, sync: {}, logger: collectingLogger(logs)}, edit(row))) as GenericSyncUpdateResultMarshaled;
+      const response = (await inIsolate(
+        {type: FormulaType.SyncUpdate, formulaName: Update.table},
+        params,
+        {fetcher, sync: {}, logger: collectingLogger(logs)},
+        edit(row),
+      )) as GenericSyncUpdateResultMarshaled;
       const after = await syncInIsolate(formula, Update.table, params, env, logs);
       return {response, after: after.rows.find(Update.row), requests: fetcher.requests};
     });
@@ -252,8 +306,17 @@ async function twoWayUpdate(manifest: coda.PackDefinition): Promise<void> {
       const params = Update.params(env);
       const before = await runSync(env, sourcePack, Update.table, params);
       const row = before.rows.find(Update.row)!;
-      const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-      return executeUpdateFormulaFromPackDef(sourcePack, Update.table, params as coda.ParamValues<coda.ParamDefs>, context, edit(row));
+      const context = emulatorContext({
+        baseUrl: env.baseUrl,
+        token: Tokens.leader,
+      }) as unknown as coda.UpdateSyncExecutionContext;
+      return executeUpdateFormulaFromPackDef(
+        sourcePack,
+        Update.table,
+        params as coda.ParamValues<coda.ParamDefs>,
+        context,
+        edit(row),
+      );
     });
     assert.deepStrictEqual(vm.response, node, "the update's result equals the same update run in Node");
     return `outcome ${outcome.outcome}, ${vm.requests} requests to write`;
@@ -263,10 +326,16 @@ async function twoWayUpdate(manifest: coda.PackDefinition): Promise<void> {
 async function connectionName(manifest: coda.PackDefinition): Promise<void> {
   await check("connection name (getConnectionName)", async logs => {
     const auth = sourcePack.defaultAuthentication;
-    assert.ok(manifest.defaultAuthentication && auth && "getConnectionName" in auth && auth.getConnectionName, "the pack names its connections");
+    assert.ok(
+      manifest.defaultAuthentication && auth && "getConnectionName" in auth && auth.getConnectionName,
+      "the pack names its connections",
+    );
     const getConnectionName = auth.getConnectionName;
     const vm = await withEmulator({}, env =>
-      inIsolate({type: FormulaType.Metadata, metadataFormulaType: MetadataFormulaType.GetConnectionName}, ["", ""], {fetcher: fetcherFor(env), logger: collectingLogger(logs)}),
+      inIsolate({type: FormulaType.Metadata, metadataFormulaType: MetadataFormulaType.GetConnectionName}, ["", ""], {
+        fetcher: fetcherFor(env),
+        logger: collectingLogger(logs),
+      }),
     );
     const node = await withEmulator({}, env => executeMetadataFormula(getConnectionName, {}, actionContext(env)));
     assert.equal(vm, node, "the connection name equals Node's");
@@ -284,7 +353,13 @@ async function main(): Promise<void> {
   await syncs(manifest);
   await twoWayUpdate(manifest);
   await connectionName(manifest);
-  const report: IsolateReport = {bundle: bundlePath, node: process.versions.node, checks, totals, wallMs: performance.now() - started};
+  const report: IsolateReport = {
+    bundle: bundlePath,
+    node: process.versions.node,
+    checks,
+    totals,
+    wallMs: performance.now() - started,
+  };
   if (reportPath) writeFileSync(reportPath, JSON.stringify(report, null, 2));
   const failed = checks.filter(c => !c.ok).length;
   const t = totals;

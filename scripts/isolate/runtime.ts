@@ -35,7 +35,9 @@ export function cacheRoot(): string {
 
 /** The cache key: the pinned versions, readable, and a hash of the lockfile, exact. */
 export function runtimeKey(): string {
-  const manifest = JSON.parse(readFileSync(join(ManifestDir, "package.json"), "utf8")) as {dependencies: Record<string, string>};
+  const manifest = JSON.parse(readFileSync(join(ManifestDir, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
   const lock = readFileSync(join(ManifestDir, "package-lock.json"));
   const hash = createHash("sha256").update(lock).digest("hex").slice(0, 10);
   const deps = manifest.dependencies;
@@ -49,8 +51,13 @@ function layout(dir: string) {
 /** Loads isolated-vm with the installed Node and runs one line in an isolate. Throws if that fails. */
 function smokeTest(dir: string): void {
   const {node, nodePath} = layout(dir);
-  const script = 'const ivm = require("isolated-vm"); const i = new ivm.Isolate({memoryLimit: 16}); const v = i.createContextSync().evalSync("6 * 7"); i.dispose(); if (v !== 42) process.exit(1);';
-  execFileSync(node, ["--no-node-snapshot", "-e", script], {env: {...process.env, NODE_PATH: nodePath}, stdio: ["ignore", "ignore", "inherit"], timeout: 30_000});
+  const script =
+    'const ivm = require("isolated-vm"); const i = new ivm.Isolate({memoryLimit: 16}); const v = i.createContextSync().evalSync("6 * 7"); i.dispose(); if (v !== 42) process.exit(1);';
+  execFileSync(node, ["--no-node-snapshot", "-e", script], {
+    env: {...process.env, NODE_PATH: nodePath},
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 30_000,
+  });
 }
 
 /**
@@ -60,7 +67,9 @@ function smokeTest(dir: string): void {
  */
 export function ensureIsolateRuntime(log: (line: string) => void = () => {}): IsolateRuntime {
   if (process.platform !== "linux" || process.arch !== "x64") {
-    throw new Error(`The isolate runtime is pinned for linux-x64; this machine is ${process.platform}-${process.arch}. Change scripts/isolate/runtime/package.json to the matching Node package.`);
+    throw new Error(
+      `The isolate runtime is pinned for linux-x64; this machine is ${process.platform}-${process.arch}. Change scripts/isolate/runtime/package.json to the matching Node package.`,
+    );
   }
   const root = cacheRoot();
   const dir = join(root, runtimeKey());
@@ -77,13 +86,17 @@ export function ensureIsolateRuntime(log: (line: string) => void = () => {}): Is
     // drop it, and name the folder to install into outright.
     const env: NodeJS.ProcessEnv = {...process.env, npm_config_engine_strict: "false"};
     delete env.npm_config_local_prefix;
-    execFileSync("npm", ["ci", "--prefix", staging, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
-      cwd: staging,
-      // The pins need Node 22 while npm may run on an older Node: engine-strict off keeps that a warning.
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-      timeout: 10 * 60_000,
-    });
+    execFileSync(
+      "npm",
+      ["ci", "--prefix", staging, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+      {
+        cwd: staging,
+        // The pins need Node 22 while npm may run on an older Node: engine-strict off keeps that a warning.
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+        timeout: 10 * 60_000,
+      },
+    );
     smokeTest(staging);
     try {
       renameSync(staging, dir);

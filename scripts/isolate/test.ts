@@ -41,7 +41,11 @@ async function main(): Promise<number> {
     return 1;
   }
   const stale = newerSources(bundle);
-  if (stale.length) console.warn(`Warning: ${stale.length} source files changed after ${relative(ProjectRoot, bundle)} was built (${stale.slice(0, 3).join(", ")}...). Run npm run build to test them.`);
+  if (stale.length) {
+    console.warn(
+      `Warning: ${stale.length} source files changed after ${relative(ProjectRoot, bundle)} was built (${stale.slice(0, 3).join(", ")}...). Run npm run build to test them.`,
+    );
+  }
 
   const runtime = ensureIsolateRuntime(line => console.log(line));
   const dir = mkdtempSync(join(tmpdir(), "isolate-run-"));

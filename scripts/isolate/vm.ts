@@ -62,9 +62,11 @@ export interface IsolateContextOptions {
 
 /** A logger that keeps what the pack logs, to show when a check fails. */
 export function collectingLogger(lines: string[]): Logger {
-  const keep = (level: string) => (message: string, ...args: unknown[]) => {
-    lines.push(`${level}: ${[message, ...args].map(a => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`);
-  };
+  const keep =
+    (level: string) =>
+    (message: string, ...args: unknown[]) => {
+      lines.push(`${level}: ${[message, ...args].map(a => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`);
+    };
   return {trace: keep("trace"), debug: keep("debug"), info: keep("info"), warn: keep("warn"), error: keep("error")};
 }
 
@@ -111,7 +113,10 @@ export async function executeInIsolate<T extends FormulaSpecification>(
     const t2 = performance.now();
     const limitMs = options.limitMs ?? ExecutionLimitMs;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`The execution ran past ${limitMs / 1000} s and was stopped.`)), limitMs);
+      timer = setTimeout(
+        () => reject(new Error(`The execution ran past ${limitMs / 1000} s and was stopped.`)),
+        limitMs,
+      );
     });
     const thunkParams = params as Parameters<typeof executeThunk>[1]["params"];
     const run = executeThunk(context, {params: thunkParams, formulaSpec, updates}, bundlePath, `${bundlePath}.map`);
@@ -133,7 +138,11 @@ export async function executeInIsolate<T extends FormulaSpecification>(
  * false turn the keys back. Applied to a result copied out of the isolate, it
  * makes that result comparable with the harness's.
  */
-export function likeHarness(formula: coda.TypedPackFormula, result: unknown, options: {deprecatedNormalization: boolean; schema?: coda.Schema}): unknown {
+export function likeHarness(
+  formula: coda.TypedPackFormula,
+  result: unknown,
+  options: {deprecatedNormalization: boolean; schema?: coda.Schema},
+): unknown {
   if (typeof result !== "object" || result === null) {
     validateResult(formula, result);
     return result;
@@ -160,12 +169,20 @@ export class PlatformFetcher implements coda.Fetcher {
   async fetch<T>(request: coda.FetchRequest): Promise<coda.FetchResponse<T>> {
     this.requests++;
     this.urls.push(`${request.method} ${request.url}`);
-    if (!this.inner) throw new Error(`This needs no account, so it may not reach the network, yet it asked for ${request.method} ${request.url}`);
+    if (!this.inner) {
+      throw new Error(
+        `This needs no account, so it may not reach the network, yet it asked for ${request.method} ${request.url}`,
+      );
+    }
     try {
       return await this.inner.fetch<T>(request);
     } catch (error) {
       if (!coda.StatusCodeError.isStatusCodeError(error)) throw error;
-      return {status: error.statusCode, body: error.body as T, headers: (error.response?.headers ?? {}) as Record<string, string>};
+      return {
+        status: error.statusCode,
+        body: error.body as T,
+        headers: (error.response?.headers ?? {}) as Record<string, string>,
+      };
     }
   }
 }

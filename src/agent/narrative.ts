@@ -42,7 +42,8 @@ export function keyResultSummary(k: KeyResultFacts): string {
       ? "has no progress yet"
       : `is at ${percent(k.progress)} of the way${k.target === undefined ? "" : ` from ${inUnit(k.start ?? 0, k.unit)} to ${inUnit(k.target, k.unit)}`}${k.current === undefined ? "" : ` (now ${inUnit(k.current, k.unit)})`}`;
   const status = k.status ? `, ${k.status}` : "";
-  const pace = k.expected !== undefined && k.progress !== undefined ? ` where ${percent(k.expected)} would be on pace` : "";
+  const pace =
+    k.expected !== undefined && k.progress !== undefined ? ` where ${percent(k.expected)} would be on pace` : "";
   const tail = parts(
     k.confidence !== undefined && `confidence ${percent(k.confidence)}`,
     k.lastCheckIn ? `last checked in ${k.lastCheckIn}` : "never checked in",
@@ -68,7 +69,10 @@ export interface ObjectiveFacts {
 export function objectiveSummary(o: ObjectiveFacts): string {
   const who = parts(o.owner, o.team, o.cycle);
   const head = `Objective ${quoted(o.name)}${who ? ` (${who})` : ""}`;
-  const score = o.score === undefined ? "has no scored key result yet" : `scores ${percent(o.score)}${o.grade ? `, ${o.grade}` : ""}`;
+  const score =
+    o.score === undefined
+      ? "has no scored key result yet"
+      : `scores ${percent(o.score)}${o.grade ? `, ${o.grade}` : ""}`;
   const status = o.status ? `, worst key result ${o.status}` : "";
   const count = `${o.keyResults} key result${o.keyResults === 1 ? "" : "s"}`;
   const aligned = o.alignment.length ? ` Alignment: ${o.alignment.join(" ")}` : " It is aligned to an annual goal.";
@@ -96,9 +100,15 @@ export interface MetricFacts {
 export function metricSummary(m: MetricFacts): string {
   const who = parts(m.area, m.owner);
   const head = `Health metric ${quoted(m.name)}${who ? ` (${who})` : ""}`;
-  const latest = m.latest === undefined ? "has no reading yet" : `reads ${inUnit(m.latest, m.unit)}${m.latestDate ? ` on ${m.latestDate}` : ""}`;
-  const bands = m.greenAt !== undefined && m.redAt !== undefined ? ` (green at ${show(m.greenAt)}, red at ${show(m.redAt)})` : "";
-  const trend = m.trend ? `, trend ${m.trend}${m.trend !== "Flat" && m.streak && m.streak > 1 ? ` for ${m.streak} readings in a row` : ""}` : "";
+  const latest =
+    m.latest === undefined
+      ? "has no reading yet"
+      : `reads ${inUnit(m.latest, m.unit)}${m.latestDate ? ` on ${m.latestDate}` : ""}`;
+  const bands =
+    m.greenAt !== undefined && m.redAt !== undefined ? ` (green at ${show(m.greenAt)}, red at ${show(m.redAt)})` : "";
+  const trend = m.trend
+    ? `, trend ${m.trend}${m.trend !== "Flat" && m.streak && m.streak > 1 ? ` for ${m.streak} readings in a row` : ""}`
+    : "";
   const hot = m.hot ? ` Hot: ${sentence(m.reason || "it needs this week's meeting")}` : " Not hot.";
   const stale = m.stale ? " Stale: no reading for two periods of its cadence." : "";
   return `${sentence(`${head} ${latest}${m.status ? `, ${m.status}` : ""}${bands}${trend}`)}${hot}${stale}`;
@@ -125,10 +135,13 @@ const IssueSources: Record<string, string> = {
 /** "Issue "Support backlog keeps growing" (High priority, owner Hana Sato) raised by a hot metric on 2026-11-03, 17 days ago: Open." */
 export function issueSummary(i: IssueFacts): string {
   const who = parts(`${i.priority} priority`, i.owner ? `owner ${i.owner}` : "no owner");
-  const age = i.ageDays === undefined ? "" : i.ageDays === 0 ? ", today" : `, ${i.ageDays} day${i.ageDays === 1 ? "" : "s"} ago`;
+  const age =
+    i.ageDays === undefined ? "" : i.ageDays === 0 ? ", today" : `, ${i.ageDays} day${i.ageDays === 1 ? "" : "s"} ago`;
   const when = i.raised ? ` on ${i.raised}${age}` : "";
   const by = IssueSources[i.source] ?? `raised from ${i.source}`;
-  return sentence(`Issue ${quoted(i.name)} (${who}) ${by}${when}: ${i.status}${i.open ? ", still to solve" : ", closed"}`);
+  return sentence(
+    `Issue ${quoted(i.name)} (${who}) ${by}${when}: ${i.status}${i.open ? ", still to solve" : ", closed"}`,
+  );
 }
 
 export interface DecisionFacts {
@@ -148,7 +161,9 @@ export function decisionSummary(d: DecisionFacts): string {
   const when = d.date ? `, decided ${d.date}` : "";
   const lane = d.lane ? ` (${d.lane})` : "";
   const approved = d.approvers.length ? `, approved by ${d.approvers.join(", ")}` : "";
-  const review = d.reviewDate ? `; review on ${d.reviewDate}${d.dueForReview ? ", due for review now" : ""}` : "; no review date";
+  const review = d.reviewDate
+    ? `; review on ${d.reviewDate}${d.dueForReview ? ", due for review now" : ""}`
+    : "; no review date";
   const problems = d.problems.length ? ` Ownership: ${d.problems.join(" ")}` : "";
   return `${sentence(`Decision ${quoted(d.name)}, ${owner}${when}${lane}${approved}${review}`)}${problems}`;
 }
@@ -167,7 +182,10 @@ export interface ActionFacts {
 export function actionSummary(a: ActionFacts): string {
   const who = a.owner ? ` for ${a.owner}` : " with no owner";
   const due = a.due ? `, due ${a.due}` : ", no due date";
-  const late = !a.done && a.daysOverdue !== undefined && a.daysOverdue > 0 ? `, ${a.daysOverdue} day${a.daysOverdue === 1 ? "" : "s"} overdue` : "";
+  const late =
+    !a.done && a.daysOverdue !== undefined && a.daysOverdue > 0
+      ? `, ${a.daysOverdue} day${a.daysOverdue === 1 ? "" : "s"} overdue`
+      : "";
   const from = a.source ? `; from ${a.source}` : "";
   return sentence(`Action ${quoted(a.name)}${who}${due}: ${a.status}${late}${from}`);
 }

@@ -112,7 +112,8 @@ export const DebriefMeeting = skill({
 export const FindDecisions = skill({
   name: "FindDecisions",
   displayName: "Find decisions",
-  description: "Answers what the leadership team decided about a topic: the decision, its one owner, when it was decided, why, what was rejected, and when it is reviewed.",
+  description:
+    "Answers what the leadership team decided about a topic: the decision, its one owner, when it was decided, why, what was rejected, and when it is reviewed.",
   formulas: ["DecisionCheck"],
   prompt: `
     Answer "what did we decide about X?", "who owns the decision on Y?" or "which decisions are due for review?".
@@ -131,8 +132,16 @@ export const FindDecisions = skill({
 export const CheckInKeyResults = skill({
   name: "CheckInKeyResults",
   displayName: "Check in on key results",
-  description: "Walks a key result's owner through this week's check-in: asks for each of their key results' value and confidence, writes it to the team doc, and says where each now stands.",
-  formulas: ["CheckIn", "KeyResultProgress", "KeyResultStatus", "ExpectedProgress", "ProgressHistory", "ProgressDescription"],
+  description:
+    "Walks a key result's owner through this week's check-in: asks for each of their key results' value and confidence, writes it to the team doc, and says where each now stands.",
+  formulas: [
+    "CheckIn",
+    "KeyResultProgress",
+    "KeyResultStatus",
+    "ExpectedProgress",
+    "ProgressHistory",
+    "ProgressDescription",
+  ],
   prompt: `
     Check in the key results of one owner (the user, unless they name someone).
     1. Find their key results in \`KeyResults\` by \`KeyResults.Owner\` in the current \`KeyResults.Cycle\`. List each with
@@ -157,7 +166,8 @@ export const CheckInKeyResults = skill({
 export const ReviewDraftOkrs = skill({
   name: "ReviewDraftOkrs",
   displayName: "Review draft OKRs",
-  description: "Reviews a team's draft objectives and key results before the cycle: alignment to the annual goals, measurable key results, and signs of sandbagging or overreach.",
+  description:
+    "Reviews a team's draft objectives and key results before the cycle: alignment to the annual goals, measurable key results, and signs of sandbagging or overreach.",
   formulas: ["AlignmentFindings", "KeyResultProgress", "CycleReview", "OkrCycle", "RollUp"],
   prompt: `
     Review draft OKRs for the coming cycle (a team's, or all of them).
@@ -183,7 +193,8 @@ export const ReviewDraftOkrs = skill({
 export const BriefOnHealth = skill({
   name: "BriefOnHealth",
   displayName: "Brief on health",
-  description: "Briefs a leader on the organization's health: which metrics are hot and why, with their trend, owners and readings, and whether the dashboard itself has the right shape.",
+  description:
+    "Briefs a leader on the organization's health: which metrics are hot and why, with their trend, owners and readings, and whether the dashboard itself has the right shape.",
   formulas: ["HealthTrend", "HotReason", "HealthStatus", "DashboardReview", "Sparkline"],
   prompt: `
     Brief on the organization's health, or one area of it (Growth, Operations, Finance, Talent, Culture, Innovation).
@@ -204,7 +215,8 @@ export const BriefOnHealth = skill({
 export const RunCycleRetrospective = skill({
   name: "RunCycleRetrospective",
   displayName: "Run the cycle retrospective",
-  description: "Runs the end-of-cycle OKR retrospective: how the key results landed, scores by objective, sandbagging, overreach, stale and low-confidence key results, and candidate objectives for the next cycle.",
+  description:
+    "Runs the end-of-cycle OKR retrospective: how the key results landed, scores by objective, sandbagging, overreach, stale and low-confidence key results, and candidate objectives for the next cycle.",
   formulas: ["CycleReview", "OkrCycle", "ObjectiveScore", "KeyResultGrade", "RollUp", "CarryForward"],
   prompt: `
     Run the retrospective of an OKR cycle (the one ending now unless the user names another).
@@ -230,7 +242,8 @@ export const RunCycleRetrospective = skill({
 export const CheckLeadershipAlignment = skill({
   name: "CheckLeadershipAlignment",
   displayName: "Check leadership alignment",
-  description: "Checks whether the leadership team is aligned: agreement on priorities, the priorities most contested, the charter's open disagreements, decisions with unclear ownership or crossed lanes, and gaps in the leaders' back-briefs.",
+  description:
+    "Checks whether the leadership team is aligned: agreement on priorities, the priorities most contested, the charter's open disagreements, decisions with unclear ownership or crossed lanes, and gaps in the leaders' back-briefs.",
   formulas: ["LeadershipAlignment", "DecisionCheck"],
   prompt: `
     Check how aligned the leadership team is.
@@ -253,7 +266,16 @@ export const CheckLeadershipAlignment = skill({
 });
 
 /** Every job skill, in the order the chat skill lists them. */
-const JobSkills = [PrepareWeeklyMeeting, DebriefMeeting, FindDecisions, CheckInKeyResults, ReviewDraftOkrs, BriefOnHealth, RunCycleRetrospective, CheckLeadershipAlignment];
+const JobSkills = [
+  PrepareWeeklyMeeting,
+  DebriefMeeting,
+  FindDecisions,
+  CheckInKeyResults,
+  ReviewDraftOkrs,
+  BriefOnHealth,
+  RunCycleRetrospective,
+  CheckLeadershipAlignment,
+];
 
 /**
  * The chat skill: the entry for any question about the leadership team's operating
@@ -264,7 +286,8 @@ const JobSkills = [PrepareWeeklyMeeting, DebriefMeeting, FindDecisions, CheckInK
 export const LeadershipChat = skill({
   name: "LeadershipChat",
   displayName: "Ask Leadership OS",
-  description: "Answers any question about the leadership team's OKRs, health metrics, issues, decisions and action items, and hands a bigger job to the skill made for it.",
+  description:
+    "Answers any question about the leadership team's OKRs, health metrics, issues, decisions and action items, and hands a bigger job to the skill made for it.",
   formulas: ["OkrCycle", "KeyResultStatus", "HealthStatus", "MeetingDates", "RolloutPhase"],
   prompt: `
     You help a leadership team run its operating system: cascading OKRs, the health dashboard, and the weekly

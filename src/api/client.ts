@@ -1,6 +1,20 @@
 import * as coda from "@codahq/packs-sdk";
 import type * as z from "zod/mini";
-import {ApiLink, ColumnList, CreatedDoc, DocList, ErrorBody, MutationStatus, PermissionResult, RowList, TableDetail, TableList, UpdateResult, UpsertResult, User} from "../../schemas/api";
+import {
+  ApiLink,
+  ColumnList,
+  CreatedDoc,
+  DocList,
+  ErrorBody,
+  MutationStatus,
+  PermissionResult,
+  RowList,
+  TableDetail,
+  TableList,
+  UpdateResult,
+  UpsertResult,
+  User,
+} from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
 import {Contract, quote, shorten} from "../engine/contract";
 
@@ -61,7 +75,9 @@ const executions = new WeakMap<object, Execution>();
 
 function execution(context: coda.ExecutionContext): Execution {
   let e = executions.get(context);
-  if (!e) executions.set(context, (e = {startedAt: Date.now(), requests: 0, retries: 0, writesAt: [], memo: new Map()}));
+  if (!e) {
+    executions.set(context, (e = {startedAt: Date.now(), requests: 0, retries: 0, writesAt: [], memo: new Map()}));
+  }
   return e;
 }
 
@@ -78,7 +94,12 @@ export function elapsedMs(context: coda.ExecutionContext): number {
  * Reads once per execution: the same key gives the same answer without another
  * request, unless `fresh` asks to read again.
  */
-export function once<T>(context: coda.ExecutionContext, key: string, read: () => Promise<T>, fresh = false): Promise<T> {
+export function once<T>(
+  context: coda.ExecutionContext,
+  key: string,
+  read: () => Promise<T>,
+  fresh = false,
+): Promise<T> {
   const memo = execution(context).memo;
   if (fresh || !memo.has(key)) {
     const p = read();
@@ -125,13 +146,20 @@ export function isTransient(error: unknown): boolean {
     const status = (error as coda.StatusCodeError).statusCode;
     return status === 429 || status >= 500;
   }
-  return error instanceof Error && !(error instanceof coda.UserVisibleError) && /ECONNRESET|socket hang up|ETIMEDOUT|EPIPE|ECONNREFUSED|network|timed? ?out|aborted/i.test(error.message);
+  return (
+    error instanceof Error &&
+    !(error instanceof coda.UserVisibleError) &&
+    /ECONNRESET|socket hang up|ETIMEDOUT|EPIPE|ECONNREFUSED|network|timed? ?out|aborted/i.test(error.message)
+  );
 }
 
 async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: Call<S>): Promise<z.infer<S>> {
   const e = execution(context);
   const method = c.method ?? "GET";
-  const query = Object.fromEntries(Object.entries(c.query ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const query = Object.fromEntries(Object.entries(c.query ?? {}).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   const retriable = !isWrite(method) || c.idempotent === true;
   for (let attempt = 0; ; attempt++) {
     const slot = isWrite(method) ? paceWrite(context, c.about) : undefined;
@@ -141,7 +169,10 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
         .fetch({
           method,
           url: coda.withQueryParams(`${ApiBaseUrl}${c.path}`, query),
-          headers: {...(c.body === undefined ? {} : {"Content-Type": "application/json"}), ...(c.latest ? {"X-Coda-Doc-Version": "latest"} : {})},
+          headers: {
+            ...(c.body === undefined ? {} : {"Content-Type": "application/json"}),
+            ...(c.latest ? {"X-Coda-Doc-Version": "latest"} : {}),
+          },
           body: c.body === undefined ? undefined : JSON.stringify(c.body),
           cacheTtlSecs: 0,
         })
@@ -151,24 +182,41 @@ async function call<S extends z.ZodMiniType>(context: coda.ExecutionContext, c: 
         });
       // A body that is not JSON at all (a proxy's web page) stays text; a write it answers may have landed.
       if (typeof response.body === "string") {
-        throw new ApiError(`The Docs API answered ${c.about} with a web page, not data. Try again in a minute; if it persists, report it.`, response.status);
+        throw new ApiError(
+          `The Docs API answered ${c.about} with a web page, not data. Try again in a minute; if it persists, report it.`,
+          response.status,
+        );
       }
       const parsed = c.schema.safeParse(response.body);
       if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 2).map(i => `${i.path.join(".") || "body"}: ${i.message}`);
-        throw new coda.UserVisibleError(`The Docs API answered ${c.about} in an unexpected shape (${issues.join("; ")}). Try again; if it persists, report it.`);
+        throw new coda.UserVisibleError(
+          `The Docs API answered ${c.about} in an unexpected shape (${issues.join("; ")}). Try again; if it persists, report it.`,
+        );
       }
       return parsed.data;
     } catch (error) {
       const delay = RetryDelaysMs[attempt];
       // Asked for the latest version, the API answers 400 while its view still trails: that passes too.
-      const trailing = c.latest === true && coda.StatusCodeError.isStatusCodeError(error) && (error as coda.StatusCodeError).statusCode === 400 && !refused(error as coda.StatusCodeError).fix;
-      if (retriable && (isTransient(error) || trailing) && delay !== undefined && elapsedMs(context) + delay < ExecutionBudgetMs) {
+      const trailing =
+        c.latest === true &&
+        coda.StatusCodeError.isStatusCodeError(error) &&
+        (error as coda.StatusCodeError).statusCode === 400 &&
+        !refused(error as coda.StatusCodeError).fix;
+      if (
+        retriable &&
+        (isTransient(error) || trailing) &&
+        delay !== undefined &&
+        elapsedMs(context) + delay < ExecutionBudgetMs
+      ) {
         e.retries++;
         pause(delay);
         continue;
       }
-      throw apiError(error, c.about, c.docId, retriable ? attempt + 1 : 1, [...c.path.split("/").filter(Boolean).map(decodeURIComponent), ...Object.values(query)]);
+      throw apiError(error, c.about, c.docId, retriable ? attempt + 1 : 1, [
+        ...c.path.split("/").filter(Boolean).map(decodeURIComponent),
+        ...Object.values(query),
+      ]);
     }
   }
 }
@@ -185,7 +233,10 @@ function paceWrite(context: coda.ExecutionContext, about: string): number {
   if (recent.length >= writes) {
     const wait = recent[recent.length - writes] + windowMs - Date.now();
     if (elapsedMs(context) + wait > ExecutionBudgetMs) {
-      throw new ApiError(`Not written (${about}): the Docs API allows only ${writes} writes per ${windowMs / 1000} s and this run is out of time. Run it again; nothing is doubled.`, RefusedBeforeSending);
+      throw new ApiError(
+        `Not written (${about}): the Docs API allows only ${writes} writes per ${windowMs / 1000} s and this run is out of time. Run it again; nothing is doubled.`,
+        RefusedBeforeSending,
+      );
     }
     pause(wait);
   }
@@ -229,7 +280,12 @@ const ConnectionDropped = -1;
  */
 export function mayHaveWritten(error: unknown): boolean {
   if (!(error instanceof ApiError)) return !(error instanceof coda.UserVisibleError);
-  return error.status === ConnectionDropped || error.status === 429 || error.status >= 500 || (error.status >= 200 && error.status < 300);
+  return (
+    error.status === ConnectionDropped ||
+    error.status === 429 ||
+    error.status >= 500 ||
+    (error.status >= 200 && error.status < 300)
+  );
 }
 
 /** The message the real service gives for a doc that does not exist or is not shared with the user. */
@@ -283,7 +339,11 @@ function firstIssue(issues: readonly unknown[] | undefined): string | undefined 
         if (found) return found;
         continue;
       }
-      const {path, message, errors} = (typeof item === "object" && item !== null ? item : {}) as {path?: unknown; message?: unknown; errors?: unknown};
+      const {path, message, errors} = (typeof item === "object" && item !== null ? item : {}) as {
+        path?: unknown;
+        message?: unknown;
+        errors?: unknown;
+      };
       const field = Array.isArray(path) ? path.join(".") : "";
       if (typeof message === "string" && field) return `${field}: ${message}`;
       if (typeof message === "string") first ??= message;
@@ -308,10 +368,21 @@ function inWords(message: string, inputs: readonly string[]): string {
  * (path segments and query values) cut to 40 characters. Errors that are not
  * HTTP failures pass through, except dropped connections.
  */
-export function apiError(error: unknown, about: string, docId?: string, attempts = 1, inputs: readonly string[] = []): unknown {
+export function apiError(
+  error: unknown,
+  about: string,
+  docId?: string,
+  attempts = 1,
+  inputs: readonly string[] = [],
+): unknown {
   const tries = attempts > 1 ? ` after ${attempts} tries` : "";
   if (!coda.StatusCodeError.isStatusCodeError(error)) {
-    if (isTransient(error)) return new ApiError(`The connection to the Docs API dropped${tries} (${about}). Try again; nothing is doubled.`, ConnectionDropped);
+    if (isTransient(error)) {
+      return new ApiError(
+        `The connection to the Docs API dropped${tries} (${about}). Try again; nothing is doubled.`,
+        ConnectionDropped,
+      );
+    }
     return error;
   }
   const e = error as coda.StatusCodeError;
@@ -320,30 +391,66 @@ export function apiError(error: unknown, about: string, docId?: string, attempts
   const detail = words ? ` The API said: ${words}` : "";
   const status = e.statusCode;
   if (status === 401) return error; // The platform asks the user to sign in again.
-  if (status >= 500) return new ApiError(`The Docs API failed${tries} (${status}, ${about}). Try again in a minute; nothing is lost or doubled.`, status);
+  if (status >= 500) {
+    return new ApiError(
+      `The Docs API failed${tries} (${status}, ${about}). Try again in a minute; nothing is lost or doubled.`,
+      status,
+    );
+  }
   switch (said.fix) {
     case "tooLarge":
-      return new ApiError(`The Docs API refused ${about}: the request is over its size limit. Shorten the longest text in it, then try again.`, status, "tooLarge");
+      return new ApiError(
+        `The Docs API refused ${about}: the request is over its size limit. Shorten the longest text in it, then try again.`,
+        status,
+        "tooLarge",
+      );
     case "pageToken":
-      return new ApiError(`The Docs API no longer accepts the page it was at (${about}). Run it again: it reads from the top, so nothing is lost or doubled.`, status, "pageToken");
+      return new ApiError(
+        `The Docs API no longer accepts the page it was at (${about}). Run it again: it reads from the top, so nothing is lost or doubled.`,
+        status,
+        "pageToken",
+      );
     case "schema":
-      return new ApiError(`The Docs API refused ${about}: ${words}. Check the values given; if they are right, report it.`, status);
+      return new ApiError(
+        `The Docs API refused ${about}: ${words}. Check the values given; if they are right, report it.`,
+        status,
+      );
   }
   switch (status) {
     case 403:
-      return new ApiError(`Access denied (${about}). Share the doc with the account this pack is connected as, with edit rights for writes.${detail}`, 403);
+      return new ApiError(
+        `Access denied (${about}). Share the doc with the account this pack is connected as, with edit rights for writes.${detail}`,
+        403,
+      );
     case 404:
       if (said.message === DocNotSharedMessage || /^Doc /.test(said.message)) {
         const doc = docId ? `The doc ${named(docId)}` : "The doc";
-        return new ApiError(`${doc} does not exist or is not shared with the account this pack is connected as. Share it with that account, then try again.`, 404, "docNotShared");
+        return new ApiError(
+          `${doc} does not exist or is not shared with the account this pack is connected as. Share it with that account, then try again.`,
+          404,
+          "docNotShared",
+        );
       }
       return new ApiError(`Not found: ${about}. Check the doc link and the table name.${detail}`, 404);
     case 429:
-      return new ApiError(`The Docs API is limiting how fast this account may read or write (${about}). Wait a minute and try again; nothing is lost or doubled.`, 429);
+      return new ApiError(
+        `The Docs API is limiting how fast this account may read or write (${about}). Wait a minute and try again; nothing is lost or doubled.`,
+        429,
+      );
   }
-  if (NotUpToDate.test(said.message)) return new ApiError(`The doc has not caught up with its latest writes yet (${about}). Try again in a minute; nothing is lost or doubled.`, status);
-  if (status === 400) return new ApiError(`The Docs API refused ${about}.${detail || " Try again; if it persists, report it."}`, 400);
-  return new ApiError(`The Docs API refused ${about} (${status}).${detail} Try again; if it persists, report it.`, status);
+  if (NotUpToDate.test(said.message)) {
+    return new ApiError(
+      `The doc has not caught up with its latest writes yet (${about}). Try again in a minute; nothing is lost or doubled.`,
+      status,
+    );
+  }
+  if (status === 400) {
+    return new ApiError(`The Docs API refused ${about}.${detail || " Try again; if it persists, report it."}`, 400);
+  }
+  return new ApiError(
+    `The Docs API refused ${about} (${status}).${detail} Try again; if it persists, report it.`,
+    status,
+  );
 }
 
 // ---------------------------------------------------------------------- docs
@@ -381,11 +488,27 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
   const local = docIdFromUrl(text);
   if (local) return local;
   if (!/^https?:\/\//.test(text)) {
-    throw new coda.UserVisibleError(`${quote(text)} is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`);
+    throw new coda.UserVisibleError(
+      `${quote(text)} is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`,
+    );
   }
-  const link = await once(context, `link:${text}`, () => call(context, {schema: ApiLink, path: "/resolveBrowserLink", query: {url: text, degradeGracefully: true}, about: "reading a link"}));
-  const fromLink = docIdFromHref(link.resource.href) ?? (link.resource.type === "doc" ? link.resource.id : undefined) ?? docIdFromUrl(link.browserLink ?? "");
-  if (!fromLink) throw new coda.UserVisibleError(`The link ${quote(text)} does not point into a doc. Copy the doc's link from the browser's address bar.`);
+  const link = await once(context, `link:${text}`, () =>
+    call(context, {
+      schema: ApiLink,
+      path: "/resolveBrowserLink",
+      query: {url: text, degradeGracefully: true},
+      about: "reading a link",
+    }),
+  );
+  const fromLink =
+    docIdFromHref(link.resource.href) ??
+    (link.resource.type === "doc" ? link.resource.id : undefined) ??
+    docIdFromUrl(link.browserLink ?? "");
+  if (!fromLink) {
+    throw new coda.UserVisibleError(
+      `The link ${quote(text)} does not point into a doc. Copy the doc's link from the browser's address bar.`,
+    );
+  }
   return fromLink;
 }
 
@@ -393,11 +516,23 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
  * The doc and row a row's browser link points at (as "Copy link to row" gives
  * it), through resolveBrowserLink; undefined when the link is to no row.
  */
-export async function resolveRowLink(context: coda.ExecutionContext, url: string): Promise<{docId: string; rowId: string} | undefined> {
+export async function resolveRowLink(
+  context: coda.ExecutionContext,
+  url: string,
+): Promise<{docId: string; rowId: string} | undefined> {
   const text = url.trim();
-  const link = await once(context, `link:${text}`, () => call(context, {schema: ApiLink, path: "/resolveBrowserLink", query: {url: text, degradeGracefully: true}, about: "reading a link"}));
+  const link = await once(context, `link:${text}`, () =>
+    call(context, {
+      schema: ApiLink,
+      path: "/resolveBrowserLink",
+      query: {url: text, degradeGracefully: true},
+      about: "reading a link",
+    }),
+  );
   const match = /\/docs\/([^/?#]+)\/tables\/[^/?#]+\/rows\/([^/?#]+)/.exec(link.resource.href ?? "");
-  return link.resource.type === "row" && match ? {docId: decodeURIComponent(match[1]), rowId: decodeURIComponent(match[2])} : undefined;
+  return link.resource.type === "row" && match
+    ? {docId: decodeURIComponent(match[1]), rowId: decodeURIComponent(match[2])}
+    : undefined;
 }
 
 export async function whoami(context: coda.ExecutionContext) {
@@ -406,9 +541,14 @@ export async function whoami(context: coda.ExecutionContext) {
 
 // ---------------------------------------------------------------------- tables
 
-const tablePath = (docId: string, table: string) => `/docs/${encodeURIComponent(docId)}/tables/${encodeURIComponent(table)}`;
+const tablePath = (docId: string, table: string) =>
+  `/docs/${encodeURIComponent(docId)}/tables/${encodeURIComponent(table)}`;
 
-export async function listTablesPage(context: coda.ExecutionContext, docId: string, pageToken?: string): Promise<Page<TableReference>> {
+export async function listTablesPage(
+  context: coda.ExecutionContext,
+  docId: string,
+  pageToken?: string,
+): Promise<Page<TableReference>> {
   const page = await call(context, {
     schema: TableList,
     path: `/docs/${encodeURIComponent(docId)}/tables`,
@@ -421,10 +561,21 @@ export async function listTablesPage(context: coda.ExecutionContext, docId: stri
 
 /** A table's row count and last change, to tell whether it changed while it was read. */
 export async function getTable(context: coda.ExecutionContext, docId: string, table: string, latest = false) {
-  return call(context, {schema: TableDetail, path: tablePath(docId, table), about: `the table ${named(table)} in the doc ${named(docId)}`, docId, latest});
+  return call(context, {
+    schema: TableDetail,
+    path: tablePath(docId, table),
+    about: `the table ${named(table)} in the doc ${named(docId)}`,
+    docId,
+    latest,
+  });
 }
 
-export async function listColumnsPage(context: coda.ExecutionContext, docId: string, table: string, pageToken?: string): Promise<Page<Column>> {
+export async function listColumnsPage(
+  context: coda.ExecutionContext,
+  docId: string,
+  table: string,
+  pageToken?: string,
+): Promise<Page<Column>> {
   const page = await call(context, {
     schema: ColumnList,
     path: `${tablePath(docId, table)}/columns`,
@@ -447,11 +598,18 @@ export interface RowQuery {
  * One page of rows in the rich format, keyed by column name, so references and
  * people keep their ids and a table needs no column request to be read.
  */
-export async function listRowsPage(context: coda.ExecutionContext, docId: string, table: string, q: RowQuery = {}): Promise<Page<Row>> {
+export async function listRowsPage(
+  context: coda.ExecutionContext,
+  docId: string,
+  table: string,
+  q: RowQuery = {},
+): Promise<Page<Row>> {
   const page = await call(context, {
     schema: RowList,
     path: `${tablePath(docId, table)}/rows`,
-    query: q.pageToken ? {pageToken: q.pageToken} : {limit: RowPageSize, valueFormat: "rich", useColumnNames: true, query: q.query},
+    query: q.pageToken
+      ? {pageToken: q.pageToken}
+      : {limit: RowPageSize, valueFormat: "rich", useColumnNames: true, query: q.query},
     about: `reading the table ${named(table)} in the doc ${named(docId)}`,
     docId,
     latest: q.latest,
@@ -476,7 +634,9 @@ export async function all<T>(fetchPage: (token?: string) => Promise<Page<T>>): P
       } while (token);
       return items;
     } catch (error) {
-      if (reading > 1 || token === undefined || !(error instanceof ApiError && error.refusal === "pageToken")) throw error;
+      if (reading > 1 || token === undefined || !(error instanceof ApiError && error.refusal === "pageToken")) {
+        throw error;
+      }
     }
   }
 }
@@ -499,7 +659,13 @@ export interface CellEdit {
  * refused with what to do. Answers the request id of the last write sent: the
  * API applies a doc's writes in order, so when it has landed, all have.
  */
-export async function upsertRows(context: coda.ExecutionContext, docId: string, table: string, rows: CellEdit[][], keyColumns: string[]): Promise<string> {
+export async function upsertRows(
+  context: coda.ExecutionContext,
+  docId: string,
+  table: string,
+  rows: CellEdit[][],
+  keyColumns: string[],
+): Promise<string> {
   if (!keyColumns.length) throw new Error("upsertRows needs key columns: an insert without keys is not safe to retry.");
   try {
     const result = await call(context, {
@@ -521,7 +687,13 @@ export async function upsertRows(context: coda.ExecutionContext, docId: string, 
 }
 
 /** Sets cells of one row; setting the same values twice changes nothing, so it is retried. */
-export async function updateRow(context: coda.ExecutionContext, docId: string, table: string, rowId: string, cells: CellEdit[]): Promise<string> {
+export async function updateRow(
+  context: coda.ExecutionContext,
+  docId: string,
+  table: string,
+  rowId: string,
+  cells: CellEdit[],
+): Promise<string> {
   const result = await call(context, {
     schema: UpdateResult,
     method: "PUT",
@@ -539,7 +711,12 @@ export async function updateRow(context: coda.ExecutionContext, docId: string, t
  * write's status, pausing between polls, until it has landed or the budget is
  * spent; true when it landed.
  */
-export async function writeLanded(context: coda.ExecutionContext, requestId: string, budgetMs = ExecutionBudgetMs, pollMs = 1_500): Promise<boolean> {
+export async function writeLanded(
+  context: coda.ExecutionContext,
+  requestId: string,
+  budgetMs = ExecutionBudgetMs,
+  pollMs = 1_500,
+): Promise<boolean> {
   for (let poll = 0; ; poll++) {
     const status = await call(context, {
       schema: MutationStatus,
@@ -576,13 +753,23 @@ const WriteLandsWithinMs = 20_000;
 const LookupEveryMs = 2_000;
 
 /** Every doc the account can open titled exactly `title` (the API's search also matches parts of titles). */
-export async function findDocsByTitle(context: coda.ExecutionContext, title: string): Promise<Array<DocSummary & {sourceDocId?: string}>> {
+export async function findDocsByTitle(
+  context: coda.ExecutionContext,
+  title: string,
+): Promise<Array<DocSummary & {sourceDocId?: string}>> {
   const docs = await all(async pageToken => {
     const query = pageToken ? {pageToken} : {query: title, limit: 100};
-    const page = await call(context, {schema: DocList, path: "/docs", query, about: `looking for the doc ${named(title)}`});
+    const page = await call(context, {
+      schema: DocList,
+      path: "/docs",
+      query,
+      about: `looking for the doc ${named(title)}`,
+    });
     return {items: page.items, continuation: page.nextPageToken};
   });
-  return docs.filter(d => d.name === title).map(d => ({id: d.id, browserLink: d.browserLink, name: d.name, sourceDocId: d.sourceDoc?.id}));
+  return docs
+    .filter(d => d.name === title)
+    .map(d => ({id: d.id, browserLink: d.browserLink, name: d.name, sourceDocId: d.sourceDoc?.id}));
 }
 
 /**
@@ -607,7 +794,12 @@ export async function copyDoc(context: coda.ExecutionContext, copy: DocCopy): Pr
 }
 
 /** Shares a doc with a person by email. Sharing twice changes nothing, so a failed share is retried. */
-export async function sharePermission(context: coda.ExecutionContext, docId: string, email: string, access: DocAccess): Promise<void> {
+export async function sharePermission(
+  context: coda.ExecutionContext,
+  docId: string,
+  email: string,
+  access: DocAccess,
+): Promise<void> {
   await call(context, {
     schema: PermissionResult,
     method: "POST",
@@ -636,7 +828,9 @@ async function createCopy(context: coda.ExecutionContext, copy: DocCopy): Promis
     about: `copying the doc ${named(copy.sourceDocId)}`,
     docId: copy.sourceDocId,
   });
-  if (doc.requestId && !(await writeLanded(context, doc.requestId))) throw new coda.UserVisibleError(onItsWay(copy.title));
+  if (doc.requestId && !(await writeLanded(context, doc.requestId))) {
+    throw new coda.UserVisibleError(onItsWay(copy.title));
+  }
   return {id: doc.id, browserLink: doc.browserLink, name: doc.name};
 }
 

@@ -60,33 +60,105 @@ type Draft = Omit<AgendaItem, "order" | "timeBox">;
 
 export function buildAgenda(input: AgendaInputs): AgendaItem[] {
   const L = input.length;
-  if (!Number.isInteger(L) || L < 30 || L > 480) fail(`lengthMinutes must be a whole number of minutes from 30 to 480, not ${L}.`);
+  if (!Number.isInteger(L) || L < 30 || L > 480) {
+    fail(`lengthMinutes must be a whole number of minutes from 30 to 480, not ${L}.`);
+  }
   const R = AgendaRules;
-  const head: Draft[] = [{item: "Check-in: one sentence each on where you are", kind: "Check-in", minutes: R.checkIn, owner: input.facilitator, source: "Meeting"}];
+  const head: Draft[] = [
+    {
+      item: "Check-in: one sentence each on where you are",
+      kind: "Check-in",
+      minutes: R.checkIn,
+      owner: input.facilitator,
+      source: "Meeting",
+    },
+  ];
   const tail: Draft[] = [];
   // Reviews: hot metrics first, then off-track and at-risk key results, within a fifth of the meeting.
   const reviewSlots = Math.floor((L * R.reviewShare) / R.perReview);
   const reviews: Draft[] = [
-    ...(input.firedRisks ?? []).map(r => ({item: `Risk fired: ${r.name}${r.detail ? ` (${r.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: r.owner, source: "Risk register", link: r.link})),
-    ...input.hotItems.map(h => ({item: `Hot metric: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner, source: "Health metrics", link: h.link})),
-    ...(input.meetingHealth ?? []).map(h => ({item: `Meeting health: ${h.name}${h.detail ? ` (${h.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: h.owner ?? input.facilitator, source: "Meeting health", link: h.link})),
-    ...input.keyResults.map(k => ({item: `Key result: ${k.name}${k.detail ? ` (${k.detail})` : ""}`, kind: "Information" as const, minutes: R.perReview, owner: k.owner, source: "OKRs", link: k.link})),
+    ...(input.firedRisks ?? []).map(r => ({
+      item: `Risk fired: ${r.name}${r.detail ? ` (${r.detail})` : ""}`,
+      kind: "Information" as const,
+      minutes: R.perReview,
+      owner: r.owner,
+      source: "Risk register",
+      link: r.link,
+    })),
+    ...input.hotItems.map(h => ({
+      item: `Hot metric: ${h.name}${h.detail ? ` (${h.detail})` : ""}`,
+      kind: "Information" as const,
+      minutes: R.perReview,
+      owner: h.owner,
+      source: "Health metrics",
+      link: h.link,
+    })),
+    ...(input.meetingHealth ?? []).map(h => ({
+      item: `Meeting health: ${h.name}${h.detail ? ` (${h.detail})` : ""}`,
+      kind: "Information" as const,
+      minutes: R.perReview,
+      owner: h.owner ?? input.facilitator,
+      source: "Meeting health",
+      link: h.link,
+    })),
+    ...input.keyResults.map(k => ({
+      item: `Key result: ${k.name}${k.detail ? ` (${k.detail})` : ""}`,
+      kind: "Information" as const,
+      minutes: R.perReview,
+      owner: k.owner,
+      source: "OKRs",
+      link: k.link,
+    })),
   ];
   const shown = reviews.slice(0, reviewSlots);
   if (reviews.length > shown.length && shown.length) {
     const last = shown[shown.length - 1];
-    shown[shown.length - 1] = {...last, item: `${last.item}; ${reviews.length - shown.length} more in the HotItems and KeyResults tables`};
+    shown[shown.length - 1] = {
+      ...last,
+      item: `${last.item}; ${reviews.length - shown.length} more in the HotItems and KeyResults tables`,
+    };
   }
-  const decisions = input.decisionsDue.slice(0, R.maxDecisions).map(d => ({item: `Review decision: ${d.name}`, kind: "Decision" as const, minutes: R.perDecision, owner: d.owner, source: "Decision log", link: d.link}));
-  const actions = input.overdueActions.slice(0, R.maxActions).map(a => ({item: `Overdue action: ${a.name}${a.detail ? ` (${a.detail})` : ""}`, kind: "Status" as const, minutes: R.perAction, owner: a.owner, source: "Action items", link: a.link}));
+  const decisions = input.decisionsDue.slice(0, R.maxDecisions).map(d => ({
+    item: `Review decision: ${d.name}`,
+    kind: "Decision" as const,
+    minutes: R.perDecision,
+    owner: d.owner,
+    source: "Decision log",
+    link: d.link,
+  }));
+  const actions = input.overdueActions.slice(0, R.maxActions).map(a => ({
+    item: `Overdue action: ${a.name}${a.detail ? ` (${a.detail})` : ""}`,
+    kind: "Status" as const,
+    minutes: R.perAction,
+    owner: a.owner,
+    source: "Action items",
+    link: a.link,
+  }));
   if (input.overdueActions.length > actions.length && actions.length) {
     const last = actions[actions.length - 1];
-    actions[actions.length - 1] = {...last, item: `${last.item}; ${input.overdueActions.length - actions.length} more overdue`};
+    actions[actions.length - 1] = {
+      ...last,
+      item: `${last.item}; ${input.overdueActions.length - actions.length} more overdue`,
+    };
   }
   const messages = input.messages.map(m => m.name).join("; ");
   tail.push(...decisions, ...actions);
-  tail.push({item: messages ? `Messages to cascade: ${messages}` : "Messages to cascade: agree what each leader tells their team", kind: "Information", minutes: R.messages, owner: input.facilitator, source: "Meeting"});
-  tail.push({item: "Close: decisions, owners and due dates read back", kind: "Check-in", minutes: R.close, owner: input.facilitator, source: "Meeting"});
+  tail.push({
+    item: messages
+      ? `Messages to cascade: ${messages}`
+      : "Messages to cascade: agree what each leader tells their team",
+    kind: "Information",
+    minutes: R.messages,
+    owner: input.facilitator,
+    source: "Meeting",
+  });
+  tail.push({
+    item: "Close: decisions, owners and due dates read back",
+    kind: "Check-in",
+    minutes: R.close,
+    owner: input.facilitator,
+    source: "Meeting",
+  });
 
   // Problem solving gets the rest, and at least half the meeting: trim reviews first, then the tail, if needed.
   const fixed = () => [...head, ...shown, ...tail].reduce((n, d) => n + d.minutes, 0);
@@ -109,15 +181,35 @@ export function buildAgenda(input: AgendaInputs): AgendaItem[] {
  */
 function problemSolving(issues: readonly AgendaSource[], minutes: number, facilitator: string | undefined): Draft[] {
   const boxed = issues.slice(0, Math.floor(minutes / AgendaRules.perIssue));
-  const out: Draft[] = boxed.map(i => ({item: `Solve: ${i.name}${i.detail ? ` (${i.detail})` : ""}`, kind: "Problem solving" as const, minutes: AgendaRules.perIssue, owner: i.owner, source: "Issues", link: i.link}));
+  const out: Draft[] = boxed.map(i => ({
+    item: `Solve: ${i.name}${i.detail ? ` (${i.detail})` : ""}`,
+    kind: "Problem solving" as const,
+    minutes: AgendaRules.perIssue,
+    owner: i.owner,
+    source: "Issues",
+    link: i.link,
+  }));
   const left = minutes - boxed.length * AgendaRules.perIssue;
   if (!left) return out;
   const next = issues[boxed.length];
   const more = issues.length - boxed.length - 1;
   out.push(
     next
-      ? {item: `If time allows, solve: ${next.name}${next.detail ? ` (${next.detail})` : ""}${more > 0 ? `; ${more} more on the issues list` : ""}`, kind: "Problem solving", minutes: left, owner: next.owner, source: "Issues", link: next.link}
-      : {item: "Open issues: raise and solve what blocks the team", kind: "Problem solving", minutes: left, owner: facilitator, source: "Meeting"},
+      ? {
+          item: `If time allows, solve: ${next.name}${next.detail ? ` (${next.detail})` : ""}${more > 0 ? `; ${more} more on the issues list` : ""}`,
+          kind: "Problem solving",
+          minutes: left,
+          owner: next.owner,
+          source: "Issues",
+          link: next.link,
+        }
+      : {
+          item: "Open issues: raise and solve what blocks the team",
+          kind: "Problem solving",
+          minutes: left,
+          owner: facilitator,
+          source: "Meeting",
+        },
   );
   return out;
 }

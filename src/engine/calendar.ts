@@ -62,7 +62,13 @@ function readDayInZone(t: number, timezone: string): Day | undefined {
   let format = zoneFormats.get(timezone);
   if (format === undefined) {
     try {
-      format = new Intl.DateTimeFormat("en-US", {timeZone: timezone, year: "numeric", month: "numeric", day: "numeric", era: "short"});
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        era: "short",
+      });
     } catch {
       format = null; // An unknown zone, or no time-zone data in this runtime.
     }
@@ -111,7 +117,9 @@ export function day(iso: string, name?: string): Day {
   if (!match) fail(`${name ? `${name}: ` : ""}${quote(iso)} is not a date in the form YYYY-MM-DD.`);
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const d = utcDay(year, month - 1, date);
-  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== date) fail(`${name ? `${name}: ` : ""}${quote(match[0].trim())} is not a day of the calendar.`);
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== date) {
+    fail(`${name ? `${name}: ` : ""}${quote(match[0].trim())} is not a day of the calendar.`);
+  }
   return inRange(name ?? quote(iso), d);
 }
 
@@ -134,5 +142,8 @@ export function plusDays(d: Date, days: number): Day {
  * UTC when the runtime cannot resolve the zone.
  */
 export function today(timezone?: string, now: Date = new Date()): Day {
-  return (timezone ? dayInZone(now.getTime(), timezone) : undefined) ?? utcDay(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return (
+    (timezone ? dayInZone(now.getTime(), timezone) : undefined) ??
+    utcDay(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+  );
 }

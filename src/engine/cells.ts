@@ -42,27 +42,37 @@ export function text(cell: unknown): string {
 /** The first link a cell holds: a Markdown link's address (as formatted text comes back), a link value, or a bare URL. */
 export function url(cell: unknown): string | undefined {
   if (isEmpty(cell)) return undefined;
-  if (typeof cell === "object" && cell !== null && typeof (cell as {url?: unknown}).url === "string") return (cell as {url: string}).url;
+  if (typeof cell === "object" && cell !== null && typeof (cell as {url?: unknown}).url === "string") {
+    return (cell as {url: string}).url;
+  }
   const raw = Array.isArray(cell) ? cell.map(c => (typeof c === "string" ? c : "")).join(" ") : String(cell);
-  return /\]\((https?:\/\/[^\s)]+)\)/.exec(raw)?.[1] ?? /(https?:\/\/[^\s)\]`*]+)/.exec(raw)?.[1].replace(/[.,;:!?]+$/, "");
+  return (
+    /\]\((https?:\/\/[^\s)]+)\)/.exec(raw)?.[1] ?? /(https?:\/\/[^\s)\]`*]+)/.exec(raw)?.[1].replace(/[.,;:!?]+$/, "")
+  );
 }
 
 /** Markdown's formatting taken off: links keep their text, emphasis its words, escapes their character. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    // Emphasis opens and closes at a word's edge, in any script: snake_case and 財務_計画 keep their underscores.
-    .replace(/(^|[^\p{L}\p{N}_*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}_])/gu, "$1$2")
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/\\([\\`*_{}[\]()#+\-.!~|>])/g, "$1");
+  return (
+    markdown
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
+      // Emphasis opens and closes at a word's edge, in any script: snake_case and 財務_計画 keep their underscores.
+      .replace(/(^|[^\p{L}\p{N}_*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}_])/gu, "$1$2")
+      .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
+      .replace(/`([^`]*)`/g, "$1")
+      .replace(/\\([\\`*_{}[\]()#+\-.!~|>])/g, "$1")
+  );
 }
 
 export function number(cell: unknown, column: string): Read<number> {
   if (isEmpty(cell)) return {value: undefined};
-  if (typeof cell === "number") return Number.isFinite(cell) ? {value: cell} : {value: undefined, problem: `${column} is not a finite number.`};
-  if (typeof cell === "object" && cell !== null && "amount" in cell) return number((cell as {amount: unknown}).amount, column);
+  if (typeof cell === "number") {
+    return Number.isFinite(cell) ? {value: cell} : {value: undefined, problem: `${column} is not a finite number.`};
+  }
+  if (typeof cell === "object" && cell !== null && "amount" in cell) {
+    return number((cell as {amount: unknown}).amount, column);
+  }
   const raw = text(cell);
   // As typed or imported: thousands separators, a currency sign, a Unicode minus, a trailing percent sign.
   const bare = raw.replace(/[$€£¥,\s\u00a0]/g, "").replace(/^\u2212/, "-");
@@ -87,16 +97,23 @@ function typedDay(raw: string): Read<string> {
   let m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(t);
   if (m) return {value: `${m[1]}-${pad(+m[2])}-${pad(+m[3])}`};
   m = /^(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?,?[\s-]+(\d{4})$/i.exec(t) ?? null;
-  if (m && Months.includes(m[2].toLowerCase())) return {value: `${m[3]}-${pad(Months.indexOf(m[2].toLowerCase()) + 1)}-${pad(+m[1])}`};
+  if (m && Months.includes(m[2].toLowerCase())) {
+    return {value: `${m[3]}-${pad(Months.indexOf(m[2].toLowerCase()) + 1)}-${pad(+m[1])}`};
+  }
   m = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(t);
-  if (m && Months.includes(m[1].toLowerCase())) return {value: `${m[3]}-${pad(Months.indexOf(m[1].toLowerCase()) + 1)}-${pad(+m[2])}`};
+  if (m && Months.includes(m[1].toLowerCase())) {
+    return {value: `${m[3]}-${pad(Months.indexOf(m[1].toLowerCase()) + 1)}-${pad(+m[2])}`};
+  }
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
   if (m) {
     const [a, b] = [+m[1], +m[2]];
     if (a > 12 && b <= 12) return {value: `${m[3]}-${pad(b)}-${pad(a)}`};
     if (b > 12 && a <= 12) return {value: `${m[3]}-${pad(a)}-${pad(b)}`};
     if (a === b) return {value: `${m[3]}-${pad(a)}-${pad(b)}`};
-    return {value: undefined, problem: `"${t}" reads as two days (day/month or month/day): write it as ${m[3]}-${pad(b)}-${pad(a)} or ${m[3]}-${pad(a)}-${pad(b)}.`};
+    return {
+      value: undefined,
+      problem: `"${t}" reads as two days (day/month or month/day): write it as ${m[3]}-${pad(b)}-${pad(a)} or ${m[3]}-${pad(a)}-${pad(b)}.`,
+    };
   }
   return {value: undefined};
 }
@@ -149,13 +166,20 @@ const NoWords = ["false", "no", "n", "0", "unchecked"];
  * tick it (and the column's own words, such as "on time"); false, no or 0 do
  * not; blank is unknown.
  */
-export function flag(cell: unknown, column: string, words: {yes?: readonly string[]; no?: readonly string[]} = {}): Read<boolean> {
+export function flag(
+  cell: unknown,
+  column: string,
+  words: {yes?: readonly string[]; no?: readonly string[]} = {},
+): Read<boolean> {
   if (typeof cell === "boolean") return {value: cell};
   const t = text(cell).toLowerCase();
   if (!t) return {value: undefined};
   if (YesWords.includes(t) || words.yes?.includes(t)) return {value: true};
   if (NoWords.includes(t) || words.no?.includes(t)) return {value: false};
-  return {value: undefined, problem: `${column} holds "${text(cell).slice(0, 20)}": tick it (or type yes) or leave it blank.`};
+  return {
+    value: undefined,
+    problem: `${column} holds "${text(cell).slice(0, 20)}": tick it (or type yes) or leave it blank.`,
+  };
 }
 
 const EmailPattern = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
@@ -164,7 +188,9 @@ const EmailPattern = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 function typedPerson(typed: string): PersonValue {
   const t = typed.trim();
   const angled = /^(.*?)\s*<([^<>]+)>$/.exec(t);
-  if (angled && EmailPattern.test(angled[2].trim())) return {name: angled[1].trim().replace(/^"|"$/g, "") || angled[2].trim(), email: angled[2].trim()};
+  if (angled && EmailPattern.test(angled[2].trim())) {
+    return {name: angled[1].trim().replace(/^"|"$/g, "") || angled[2].trim(), email: angled[2].trim()};
+  }
   if (EmailPattern.test(t)) return {name: t, email: t};
   return {name: t, email: ""};
 }
@@ -180,7 +206,9 @@ export function people(cell: unknown): PersonValue[] {
     .flatMap(p =>
       typeof p === "object" && p !== null
         ? [{name: String((p as PersonValue).name ?? ""), email: String((p as PersonValue).email ?? "")}]
-        : text(p).split(/[,;\n]/).map(typedPerson),
+        : text(p)
+            .split(/[,;\n]/)
+            .map(typedPerson),
     )
     .filter(p => p.name || p.email);
 }

@@ -60,15 +60,27 @@ const has = (list: readonly string[], name: string) => list.some(x => same(x, na
 const names = (list: readonly string[]) => list.map(said).join(", ");
 
 /** Who has not agreed to share an outcome: those who said not yet, and every leader on the roster who has not answered. */
-export function outcomeGaps(o: SharedOutcome, roster: readonly string[]): {notYet: string[]; unanswered: string[]; findings: string[]} {
+export function outcomeGaps(
+  o: SharedOutcome,
+  roster: readonly string[],
+): {notYet: string[]; unanswered: string[]; findings: string[]} {
   const notYet = o.notYet.filter(n => !has(o.agreed, n));
   const unanswered = roster.filter(n => !has(o.agreed, n) && !has(o.notYet, n));
   const findings: string[] = [];
   if (notYet.length || unanswered.length) {
-    const who = [notYet.length ? `${names(notYet)} said not yet` : "", unanswered.length ? `${names(unanswered)} ${unanswered.length === 1 ? "has" : "have"} not answered` : ""].filter(Boolean).join("; ");
-    findings.push(`Not everyone shares this outcome yet: ${who}. Until all agree it is jointly owned, collaboration on it stays optional.`);
+    const who = [
+      notYet.length ? `${names(notYet)} said not yet` : "",
+      unanswered.length ? `${names(unanswered)} ${unanswered.length === 1 ? "has" : "have"} not answered` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    findings.push(
+      `Not everyone shares this outcome yet: ${who}. Until all agree it is jointly owned, collaboration on it stays optional.`,
+    );
   }
-  if (!o.agreed.length && !o.notYet.length && !roster.length) findings.push("Nobody has answered: ask each leader whether they share this outcome.");
+  if (!o.agreed.length && !o.notYet.length && !roster.length) {
+    findings.push("Nobody has answered: ask each leader whether they share this outcome.");
+  }
   return {notYet, unanswered, findings};
 }
 
@@ -84,14 +96,28 @@ export function laneFindings(lanes: readonly LaneAnswer[]): string[][] {
     const out: string[] = [];
     const peers = (byKind.get(normalize(l.kind)) ?? []).map(i => lanes[i]);
     if (l.authority === "Owns outright") {
-      const others = peers.filter(p => p !== l && p.authority === "Owns outright" && !same(p.leader, l.leader)).map(p => p.leader);
-      if (others.length) out.push(`${said(l.leader)} and ${names(others)} both own ${quote(l.kind)} outright: one leader owns an outcome outright; the others coordinate.`);
+      const others = peers
+        .filter(p => p !== l && p.authority === "Owns outright" && !same(p.leader, l.leader))
+        .map(p => p.leader);
+      if (others.length) {
+        out.push(
+          `${said(l.leader)} and ${names(others)} both own ${quote(l.kind)} outright: one leader owns an outcome outright; the others coordinate.`,
+        );
+      }
     }
     if (l.kind && peers.length && peers.every(p => p.authority === "Coordinates")) {
-      out.push(`Nobody decides ${quote(l.kind)}: every leader who named it coordinates on it. Name the one leader who decides.`);
+      out.push(
+        `Nobody decides ${quote(l.kind)}: every leader who named it coordinates on it. Name the one leader who decides.`,
+      );
     }
-    if (l.authority === "Coordinates" && !l.with.length) out.push(`${said(l.leader)} coordinates on ${quote(l.kind)} with nobody named: say with whom.`);
-    if (!l.authority) out.push(`Say whether ${said(l.leader)} decides ${quote(l.kind || "this")} alone, coordinates on it, or owns it outright.`);
+    if (l.authority === "Coordinates" && !l.with.length) {
+      out.push(`${said(l.leader)} coordinates on ${quote(l.kind)} with nobody named: say with whom.`);
+    }
+    if (!l.authority) {
+      out.push(
+        `Say whether ${said(l.leader)} decides ${quote(l.kind || "this")} alone, coordinates on it, or owns it outright.`,
+      );
+    }
     return out;
   });
 }
@@ -158,27 +184,41 @@ export function laneCheck(d: DecisionFacts, lanes: readonly LaneAnswer[]): strin
     const mine = forKind.filter(l => same(l.leader, owner));
     const decidesHere = mine.some(l => l.authority === "Decides alone" || l.authority === "Owns outright");
     if (!decidesHere && deciders.length) {
-      out.push(`${said(owner)} owns this decision, but ${quote(d.kind)} lies in ${names(deciders.map(l => l.leader))}'s lane: the lane's owner decides, or the lanes change.`);
+      out.push(
+        `${said(owner)} owns this decision, but ${quote(d.kind)} lies in ${names(deciders.map(l => l.leader))}'s lane: the lane's owner decides, or the lanes change.`,
+      );
     } else if (!mine.length) {
-      out.push(`${quote(d.kind)} is not in ${said(owner)}'s lane: add it to the Lanes table or give the decision to the leader whose lane it is.`);
+      out.push(
+        `${quote(d.kind)} is not in ${said(owner)}'s lane: add it to the Lanes table or give the decision to the leader whose lane it is.`,
+      );
     }
     const alone = mine.find(l => l.authority === "Decides alone" || l.authority === "Owns outright");
     const others = [...d.approvers, ...d.consulted].filter(n => !same(n, owner));
     const coordinate = mine.filter(l => l.authority === "Coordinates");
     const approvers = d.approvers.filter(n => !same(n, owner)).length;
     if (alone && !coordinate.length && approvers) {
-      out.push(`Over-collaboration: ${quote(d.kind)} is ${said(owner)}'s to decide alone, yet ${approvers} approver${approvers === 1 ? "" : "s"} signed off; consult if useful, but let the owner decide.`);
+      out.push(
+        `Over-collaboration: ${quote(d.kind)} is ${said(owner)}'s to decide alone, yet ${approvers} approver${approvers === 1 ? "" : "s"} signed off; consult if useful, but let the owner decide.`,
+      );
     }
     for (const l of coordinate) {
       const missing = l.with.filter(w => !has(others, w));
-      if (missing.length) out.push(`${said(owner)}'s lane says to coordinate ${quote(d.kind)} with ${names(missing)}, who ${missing.length === 1 ? "is" : "are"} neither approver nor consulted.`);
+      if (missing.length) {
+        out.push(
+          `${said(owner)}'s lane says to coordinate ${quote(d.kind)} with ${names(missing)}, who ${missing.length === 1 ? "is" : "are"} neither approver nor consulted.`,
+        );
+      }
     }
   }
   return out;
 }
 
 /** Lanes given as three lists side by side, as a formula takes them: each leader, the kind of decision, and the authority. */
-export function lanesFrom(leaders: readonly Maybe<string>[], kinds: readonly Maybe<string>[], authorities: readonly Maybe<string>[]): LaneAnswer[] {
+export function lanesFrom(
+  leaders: readonly Maybe<string>[],
+  kinds: readonly Maybe<string>[],
+  authorities: readonly Maybe<string>[],
+): LaneAnswer[] {
   list("laneLeaders", leaders);
   sameLength(["laneLeaders", "laneKinds"], leaders, kinds);
   sameLength(["laneLeaders", "laneAuthorities"], leaders, authorities);
@@ -186,7 +226,9 @@ export function lanesFrom(leaders: readonly Maybe<string>[], kinds: readonly May
   leaders.forEach((leader, i) => {
     const authorityText = String(authorities[i] ?? "").trim();
     const authority = parseAuthority(authorityText);
-    if (authorityText && !authority) fail(`Lane ${i + 1} has the authority ${quote(authorityText)}; use one of: ${Authorities.join(", ")}.`);
+    if (authorityText && !authority) {
+      fail(`Lane ${i + 1} has the authority ${quote(authorityText)}; use one of: ${Authorities.join(", ")}.`);
+    }
     if (isBlank(leader) || !String(leader).trim()) return;
     out.push({leader: String(leader).trim(), kind: String(kinds[i] ?? "").trim(), authority, with: []});
   });

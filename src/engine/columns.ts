@@ -69,17 +69,27 @@ export function normalize(name: string): string {
  * name. Fields in `otherFields` belong to another table read by the same sync and
  * are accepted but left out.
  */
-export function parseColumnsParam(text: string | undefined, fields: readonly string[], otherFields: readonly string[] = []): Map<string, string> {
+export function parseColumnsParam(
+  text: string | undefined,
+  fields: readonly string[],
+  otherFields: readonly string[] = [],
+): Map<string, string> {
   const out = new Map<string, string>();
   if (!text || !text.trim()) return out;
   for (const part of text.split(/[;\n]/)) {
     if (!part.trim()) continue;
     const eq = part.indexOf("=");
-    if (eq < 0) fail(`${quote(part.trim())} in columns is not of the form Field=Column name. Example: "Target=Goal value; Owner=DRI".`);
+    if (eq < 0) {
+      fail(
+        `${quote(part.trim())} in columns is not of the form Field=Column name. Example: "Target=Goal value; Owner=DRI".`,
+      );
+    }
     const field = fields.find(f => normalize(f) === normalize(part.slice(0, eq)));
     if (!field) {
       if (otherFields.some(f => normalize(f) === normalize(part.slice(0, eq)))) continue;
-      fail(`columns names the field ${quote(part.slice(0, eq).trim())}, which is not one of: ${[...fields, ...otherFields].join(", ")}.`);
+      fail(
+        `columns names the field ${quote(part.slice(0, eq).trim())}, which is not one of: ${[...fields, ...otherFields].join(", ")}.`,
+      );
     }
     out.set(field, part.slice(eq + 1).trim());
   }
@@ -93,7 +103,11 @@ export function mapColumns<F extends string>(
   columnsParam?: string,
   otherFields: readonly string[] = [],
 ): ColumnMap<F> {
-  const explicit = parseColumnsParam(columnsParam, specs.map(s => s.field), otherFields);
+  const explicit = parseColumnsParam(
+    columnsParam,
+    specs.map(s => s.field),
+    otherFields,
+  );
   const byName = new Map<string, ColumnInfo>();
   for (const c of columns) if (!byName.has(normalize(c.name))) byName.set(normalize(c.name), c);
   const map: ColumnMap<F> = {};
@@ -103,7 +117,12 @@ export function mapColumns<F extends string>(
       const column = byName.get(normalize(wanted)) ?? columns.find(c => c.id === wanted);
       if (!column) {
         const said = `columns maps ${spec.field} to ${quote(wanted)}, but the table ${shorten(tableName, Contract.quoteLength)} has no such column. Its columns: `;
-        fail(`${said}${listWithin(columns.map(c => shorten(c.name, Contract.quoteLength)), MessageRoom - said.length - SetupHint.length - 2)}. ${SetupHint}`);
+        fail(
+          `${said}${listWithin(
+            columns.map(c => shorten(c.name, Contract.quoteLength)),
+            MessageRoom - said.length - SetupHint.length - 2,
+          )}. ${SetupHint}`,
+        );
       }
       map[spec.field] = column;
       continue;
@@ -115,14 +134,21 @@ export function mapColumns<F extends string>(
     }
     if (!found && spec.lookupTo) {
       const targets = spec.lookupTo.map(normalize);
-      const candidates = columns.filter(c => c.type === "lookup" && c.lookupTable && targets.includes(normalize(c.lookupTable.name)));
+      const candidates = columns.filter(
+        c => c.type === "lookup" && c.lookupTable && targets.includes(normalize(c.lookupTable.name)),
+      );
       if (candidates.length === 1) found = candidates[0];
     }
     if (found) map[spec.field] = found;
     else if (spec.required) {
       const fix = `Rename one or set columns to "${spec.field}=Your column". ${SetupHint}`;
       const said = `The table ${shorten(tableName, Contract.quoteLength)} has no column for ${spec.field}. Its columns: `;
-      fail(`${said}${listWithin(columns.map(c => shorten(c.name, Contract.quoteLength)), MessageRoom - said.length - fix.length - 2)}. ${fix}`);
+      fail(
+        `${said}${listWithin(
+          columns.map(c => shorten(c.name, Contract.quoteLength)),
+          MessageRoom - said.length - fix.length - 2,
+        )}. ${fix}`,
+      );
     }
   }
   return map;

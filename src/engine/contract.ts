@@ -38,7 +38,8 @@ export const Contract = {
 
 /** Each kind's range in words, for parameter descriptions (read by people and by agents alike). */
 export const Ranges = {
-  fraction: "from 0 to 1, where 1 is 100% (a Percent column gives 0.35 for 35%; 35 is refused as a whole-number percent)",
+  fraction:
+    "from 0 to 1, where 1 is 100% (a Percent column gives 0.35 for 35%; 35 is refused as a whole-number percent)",
   score: "from 0 to 1.5, up to 150% (a Percent column gives 0.35 for 35%; 35 is refused as a whole-number percent)",
   number: "any number from -1e15 to 1e15",
   date: "a date from the year 1000 to 9999, read in the doc's time zone",
@@ -63,8 +64,9 @@ export function show(n: number): string {
 
 // C0 and C1 control characters (tab, newline and carriage return included),
 // lone surrogates, and U+FFFE/U+FFFF: none may appear in XML, and none reads well.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-const ControlChars = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ControlChars =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+  /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text with control characters turned into spaces and runs of spaces collapsed. */
 export function plainText(text: string): string {
@@ -77,7 +79,8 @@ let segmenter: Segmenter | null | undefined;
 /** The text's user-perceived characters (an emoji with its modifiers is one). */
 function graphemes(text: string, limit: number): string[] {
   if (segmenter === undefined) {
-    const Ctor = (Intl as unknown as {Segmenter?: new (locale?: string, options?: {granularity: string}) => Segmenter}).Segmenter;
+    const Ctor = (Intl as unknown as {Segmenter?: new (locale?: string, options?: {granularity: string}) => Segmenter})
+      .Segmenter;
     segmenter = Ctor ? new Ctor(undefined, {granularity: "grapheme"}) : null;
   }
   const out: string[] = [];
@@ -109,7 +112,9 @@ export function shorten(text: string, max: number, maxUnits = 4 * max + 8): stri
   if (chars.length <= max && whole.length <= maxUnits && whole.length === clean.length) return whole;
   let units = 0;
   let kept = 0;
-  while (kept < chars.length && kept < max - 1 && units + chars[kept].length + 1 <= maxUnits) units += chars[kept++].length;
+  while (kept < chars.length && kept < max - 1 && units + chars[kept].length + 1 <= maxUnits) {
+    units += chars[kept++].length;
+  }
   return chars.slice(0, kept).join("").trimEnd() + "…";
 }
 
@@ -144,7 +149,11 @@ function share(name: string, value: Maybe<number>, max: number): number {
   const n = given(name, value, "a number");
   if (n >= 0 && n <= max) return n;
   const range = `between 0 and ${max} (0–${max * 100}%)`;
-  if (n > max && n <= 100) return fail(`${name} must be ${range}: ${show(n)} looks like ${show(n)}%, so use ${show(n / 100)} or a Percent column.`);
+  if (n > max && n <= 100) {
+    return fail(
+      `${name} must be ${range}: ${show(n)} looks like ${show(n)}%, so use ${show(n / 100)} or a Percent column.`,
+    );
+  }
   return fail(`${name} must be ${range}, not ${show(n)}.`);
 }
 
@@ -181,7 +190,9 @@ export function count(name: string, value: Maybe<number>, min: number, max: numb
 /** Minutes of one agenda item: 0 to 1,440. */
 export function minutes(name: string, value: Maybe<number>): number {
   const n = given(name, value, "its minutes");
-  if (n < 0 || n > Contract.minutesPerItem) fail(`${name} is ${show(n)} minutes: give each item 0 to 1,440 minutes (a day).`);
+  if (n < 0 || n > Contract.minutesPerItem) {
+    fail(`${name} is ${show(n)} minutes: give each item 0 to 1,440 minutes (a day).`);
+  }
   return n;
 }
 
@@ -189,12 +200,16 @@ export function minutes(name: string, value: Maybe<number>): number {
 
 /** A list of at most 200,000 entries. */
 export function list<T>(name: string, values: readonly T[]): readonly T[] {
-  if (values.length > Contract.maxList) fail(`${name} has ${values.length.toLocaleString("en-US")} entries; give at most 200,000.`);
+  if (values.length > Contract.maxList) {
+    fail(`${name} has ${values.length.toLocaleString("en-US")} entries; give at most 200,000.`);
+  }
   return values;
 }
 
 export function sameLength(names: [string, string], a: readonly unknown[], b: readonly unknown[]): void {
   if (a.length !== b.length) {
-    fail(`${names[0]} has ${a.length} entries but ${names[1]} has ${b.length}: give one ${names[1]} entry for each ${names[0]} entry.`);
+    fail(
+      `${names[0]} has ${a.length} entries but ${names[1]} has ${b.length}: give one ${names[1]} entry for each ${names[0]} entry.`,
+    );
   }
 }

@@ -72,7 +72,11 @@ export function cycleToRow(cycle: Cycle) {
  * The cycle a name like "FY2026 Q4", "FY2027 H1", "FY2026" or "FY2026 C3" stands
  * for. C cycles need their length in months, which the name does not say.
  */
-export function cycleFromName(name: string, fiscalYearStartMonth?: Maybe<number>, monthsPerCycle?: Maybe<number>): Cycle {
+export function cycleFromName(
+  name: string,
+  fiscalYearStartMonth?: Maybe<number>,
+  monthsPerCycle?: Maybe<number>,
+): Cycle {
   const match = /^\s*FY\s?(\d{4})(?:\s+([QHC])(\d{1,2}))?\s*$/i.exec(name);
   if (!match) fail(`${quote(name)} is not a cycle name such as FY2026 Q4, FY2026 H1 or FY2026.`);
   const fiscalYear = Number(match[1]);
@@ -83,15 +87,25 @@ export function cycleFromName(name: string, fiscalYearStartMonth?: Maybe<number>
   else if (letter === "H") months = 6;
   else if (letter === "") months = 12;
   else {
-    if (isBlank(monthsPerCycle)) fail(`The cycle ${quote(name)} does not say how many months it lasts: set monthsPerCycle.`);
+    if (isBlank(monthsPerCycle)) {
+      fail(`The cycle ${quote(name)} does not say how many months it lasts: set monthsPerCycle.`);
+    }
     months = count("monthsPerCycle", monthsPerCycle, 1, 12);
-    if (!(CycleLengths as readonly number[]).includes(months)) fail(`monthsPerCycle must divide the year evenly: use one of ${CycleLengths.join(", ")}, not ${months}.`);
+    if (!(CycleLengths as readonly number[]).includes(months)) {
+      fail(`monthsPerCycle must divide the year evenly: use one of ${CycleLengths.join(", ")}, not ${months}.`);
+    }
   }
-  if (number < 1 || number > 12 / months) fail(`${quote(name)} names cycle ${number}, but a fiscal year has only ${12 / months} cycles of ${months} months.`);
+  if (number < 1 || number > 12 / months) {
+    fail(`${quote(name)} names cycle ${number}, but a fiscal year has only ${12 / months} cycles of ${months} months.`);
+  }
   const startMonth = fiscalStartMonth(fiscalYearStartMonth);
   // The fiscal year ends in calendar year `fiscalYear`, in the month before it starts again.
   const lastMonthIndex = fiscalYear * 12 + ((startMonth + 10) % 12);
   const firstMonthIndex = lastMonthIndex - 11;
   const startIndex = firstMonthIndex + (number - 1) * months;
-  return okrCycle(inRange(`The cycle ${quote(name)}`, utcDay(Math.floor(startIndex / 12), startIndex % 12, 1)), months, startMonth);
+  return okrCycle(
+    inRange(`The cycle ${quote(name)}`, utcDay(Math.floor(startIndex / 12), startIndex % 12, 1)),
+    months,
+    startMonth,
+  );
 }

@@ -21,7 +21,9 @@ export function thresholds(greenAt: Maybe<number>, redAt: Maybe<number>): Thresh
   const green = number("greenAt", greenAt);
   const red = number("redAt", redAt);
   if (green === red) {
-    fail(`greenAt and redAt are both ${green}: set greenAt above redAt when higher is better, or below it when lower is better.`);
+    fail(
+      `greenAt and redAt are both ${green}: set greenAt above redAt when higher is better, or below it when lower is better.`,
+    );
   }
   return {greenAt: green, redAt: red};
 }
@@ -76,12 +78,17 @@ function windowSize(periods: Maybe<number>, available: number): number {
 
 export function healthTrend(values: readonly Maybe<number>[], periods?: Maybe<number>): Trend {
   const all = points(values);
-  if (all.length < 2) fail(`A trend needs at least two values; there ${all.length === 1 ? "is 1" : `are ${all.length}`}.`);
+  if (all.length < 2) {
+    fail(`A trend needs at least two values; there ${all.length === 1 ? "is 1" : `are ${all.length}`}.`);
+  }
   const win = all.slice(all.length - windowSize(periods, all.length));
   const first = win[0].value;
   const last = win[win.length - 1].value;
   const magnitude = mean(win.map(p => Math.abs(p.value)));
-  const line = leastSquares(win.map(p => p.index), win.map(p => p.value));
+  const line = leastSquares(
+    win.map(p => p.index),
+    win.map(p => p.value),
+  );
   // The slope as the result shows it (float noise rounded away), so the direction never contradicts it.
   const slope = tidy(line?.slope ?? 0);
   // The line's change from the window's first reading to its last.
@@ -181,17 +188,28 @@ export function dashboardReview(areas: readonly Maybe<string>[], statuses: reado
     counts.set(area, (counts.get(area) ?? 0) + 1);
     metrics++;
     const status = isBlank(statuses[i]) ? "" : String(statuses[i]).trim().toLowerCase();
-    if (!["green", "yellow", "red", ""].includes(status)) fail(`Status ${i + 1} is ${quote(statuses[i])}; use Green, Yellow or Red.`);
+    if (!["green", "yellow", "red", ""].includes(status)) {
+      fail(`Status ${i + 1} is ${quote(statuses[i])}; use Green, Yellow or Red.`);
+    }
     if (status === "red") red++;
   });
   if (!metrics) fail("There are no metrics to review.");
-  const ordered = [...HealthAreas.filter(a => counts.has(a)), ...[...counts.keys()].filter(a => !(HealthAreas as readonly string[]).includes(a))];
+  const ordered = [
+    ...HealthAreas.filter(a => counts.has(a)),
+    ...[...counts.keys()].filter(a => !(HealthAreas as readonly string[]).includes(a)),
+  ];
   const missing = HealthAreas.filter(a => !counts.has(a));
   const crowded = ordered.filter(a => counts.get(a)! > DashboardLimits.perArea);
   const tooGranular = metrics > DashboardLimits.metrics || crowded.length > 0;
   const notes: string[] = [];
-  if (metrics > DashboardLimits.metrics) notes.push(`${metrics} metrics is more than a CEO can review weekly; keep ${DashboardLimits.metrics} or fewer`);
-  if (crowded.length) notes.push(`${crowded.join(", ")} ${crowded.length === 1 ? "has" : "have"} more than ${DashboardLimits.perArea}; keep the ones that change decisions`);
+  if (metrics > DashboardLimits.metrics) {
+    notes.push(`${metrics} metrics is more than a CEO can review weekly; keep ${DashboardLimits.metrics} or fewer`);
+  }
+  if (crowded.length) {
+    notes.push(
+      `${crowded.join(", ")} ${crowded.length === 1 ? "has" : "have"} more than ${DashboardLimits.perArea}; keep the ones that change decisions`,
+    );
+  }
   if (missing.length) notes.push(`no metric covers ${missing.join(", ")}`);
   const shareRed = tidy(red / metrics);
   if (shareRed > 0.25) notes.push(`${Math.round(shareRed * 100)}% of metrics are red`);
@@ -201,6 +219,8 @@ export function dashboardReview(areas: readonly Maybe<string>[], statuses: reado
     missingAreas: missing.join(", "),
     shareRed,
     tooGranular,
-    verdict: notes.length ? notes[0][0].toUpperCase() + notes.join("; ").slice(1) + "." : "A focused dashboard: every area covered, none crowded.",
+    verdict: notes.length
+      ? notes[0][0].toUpperCase() + notes.join("; ").slice(1) + "."
+      : "A focused dashboard: every area covered, none crowded.",
   };
 }

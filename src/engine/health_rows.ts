@@ -44,11 +44,18 @@ const Cadences: Record<string, (d: Day, n: number) => Day> = {
   quarterly: (d, n) => addMonths(new UTCDate(d.getTime()), 3 * n),
 };
 
-export function summarizeMetric(input: MetricInput, asOf: Day, periods: number | undefined, problems: string[]): MetricSummary {
+export function summarizeMetric(
+  input: MetricInput,
+  asOf: Day,
+  periods: number | undefined,
+  problems: string[],
+): MetricSummary {
   const sorted = [...input.readings].sort((a, b) => a.date.getTime() - b.date.getTime());
   const latest = sorted[sorted.length - 1];
   const step = Cadences[input.cadence.trim().toLowerCase()] ?? Cadences.weekly;
-  if (input.cadence && !Cadences[input.cadence.trim().toLowerCase()]) problems.push(`Cadence "${input.cadence}" is not Weekly, Monthly or Quarterly; weekly is assumed.`);
+  if (input.cadence && !Cadences[input.cadence.trim().toLowerCase()]) {
+    problems.push(`Cadence "${input.cadence}" is not Weekly, Monthly or Quarterly; weekly is assumed.`);
+  }
   const out: MetricSummary = {
     latest,
     previous: sorted[sorted.length - 2],
@@ -67,7 +74,11 @@ export function summarizeMetric(input: MetricInput, asOf: Day, periods: number |
   }
   if (latest) {
     out.status = healthStatus(latest.value, out.thresholds);
-    out.hot = hotCheck(sorted.map(r => r.value), out.thresholds, periods);
+    out.hot = hotCheck(
+      sorted.map(r => r.value),
+      out.thresholds,
+      periods,
+    );
   }
   if (sorted.length >= 2) out.trend = healthTrend(out.recent);
   return out;
@@ -99,12 +110,21 @@ export interface Candidate {
  * A metric that stayed red, or kept moving away from green, through the last
  * cycle becomes a candidate objective for the next one.
  */
-export function okrCandidate(name: string, unit: string, input: MetricInput, summary: MetricSummary, asOf: Day, cycleMonths = 3): Candidate | undefined {
+export function okrCandidate(
+  name: string,
+  unit: string,
+  input: MetricInput,
+  summary: MetricSummary,
+  asOf: Day,
+  cycleMonths = 3,
+): Candidate | undefined {
   const t = summary.thresholds;
   const latest = summary.latest;
   if (!t || !latest) return undefined;
   const since = addMonths(new UTCDate(asOf.getTime()), -cycleMonths);
-  const window = input.readings.filter(r => daysBetween(since, r.date) >= 0).sort((a, b) => a.date.getTime() - b.date.getTime());
+  const window = input.readings
+    .filter(r => daysBetween(since, r.date) >= 0)
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
   if (window.length < 2) return undefined;
   const red = window.filter(r => healthStatus(r.value, t) === "Red").length;
   const trend = healthTrend(window.map(r => r.value));
@@ -118,6 +138,8 @@ export function okrCandidate(name: string, unit: string, input: MetricInput, sum
   return {
     objective: `Bring ${name} back to green`,
     keyResult: `${name} from ${latest.value}${u} to ${t.greenAt}${u} or better`,
-    evidence: allRed ? `Red in all ${span}; ${moved}.` : `Moving away from green over ${span}: ${moved}; red in ${red} of them.`,
+    evidence: allRed
+      ? `Red in all ${span}; ${moved}.`
+      : `Moving away from green over ${span}: ${moved}; red in ${red} of them.`,
   };
 }

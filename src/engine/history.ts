@@ -40,7 +40,9 @@ export function cadenceDays(value: unknown): number | undefined {
   if (word !== undefined && !/\d/.test(text)) return word;
   const m = /^(?:every\s+)?(\d{1,3})\s*(d|days?|w|weeks?)?$/.exec(text);
   if (m) return count("Cadence", Number(m[1]) * (m[2]?.startsWith("w") ? 7 : 1), 1, MaxCadenceDays);
-  return fail(`Cadence ${quote(value)} is not a cadence: write weekly, every 2 weeks, monthly or a number of days from 1 to 90.`);
+  return fail(
+    `Cadence ${quote(value)} is not a cadence: write weekly, every 2 weeks, monthly or a number of days from 1 to 90.`,
+  );
 }
 
 export interface CheckInDue {
@@ -55,7 +57,12 @@ export interface CheckInDue {
  * Whether an owner is due a check-in: `cadence` days or more since the last one
  * (or since the cycle began, when there is none). With neither, it is due.
  */
-export function checkInDue(lastCheckIn: Day | undefined, cycleStart: Day | undefined, cadence: number, asOf: Day): CheckInDue {
+export function checkInDue(
+  lastCheckIn: Day | undefined,
+  cycleStart: Day | undefined,
+  cadence: number,
+  asOf: Day,
+): CheckInDue {
   const from = lastCheckIn ?? cycleStart;
   if (!from) return {due: true};
   const daysSince = daysBetween(from, asOf);
@@ -111,11 +118,21 @@ export interface RetroFacts {
 export function keyResultFindings(f: RetroFacts): string[] {
   const out: string[] = [];
   if (f.closed === false) f = {...f, progress: undefined};
-  if (f.progress !== undefined && f.progress >= ReviewRules.sandbagAt) out.push("Sandbagging? It reached 100% or more: set a bolder target next cycle.");
-  if (f.progress !== undefined && f.progress < ReviewRules.overreachBelow) out.push(`Overreach? It scored ${pct(f.progress)}, below ${pct(ReviewRules.overreachBelow)}: commit to less next cycle or name what blocked it.`);
+  if (f.progress !== undefined && f.progress >= ReviewRules.sandbagAt) {
+    out.push("Sandbagging? It reached 100% or more: set a bolder target next cycle.");
+  }
+  if (f.progress !== undefined && f.progress < ReviewRules.overreachBelow) {
+    out.push(
+      `Overreach? It scored ${pct(f.progress)}, below ${pct(ReviewRules.overreachBelow)}: commit to less next cycle or name what blocked it.`,
+    );
+  }
   if (!f.lastCheckIn) out.push("Never checked in.");
-  else if (isStale(f.lastCheckIn, f.asOf)) out.push(`Stale: no check-in in the last ${ReviewRules.staleAfterDays} days (last ${isoDay(f.lastCheckIn)}).`);
-  if (f.confidence !== undefined && f.confidence < ReviewRules.lowConfidenceBelow) out.push(`Low confidence: ${pct(f.confidence)} at the end.`);
+  else if (isStale(f.lastCheckIn, f.asOf)) {
+    out.push(`Stale: no check-in in the last ${ReviewRules.staleAfterDays} days (last ${isoDay(f.lastCheckIn)}).`);
+  }
+  if (f.confidence !== undefined && f.confidence < ReviewRules.lowConfidenceBelow) {
+    out.push(`Low confidence: ${pct(f.confidence)} at the end.`);
+  }
   return out;
 }
 
@@ -162,7 +179,9 @@ export function progressHistory(
   const s = number("Start", start);
   const t = number("Target", target);
   if (s === t) fail(`Start and target are both ${show(s)}, so progress cannot be drawn: change the target.`);
-  if (daysBetween(cycleStart, cycleEnd) <= 0) fail("The cycle must end after it starts: check cycleStart and cycleEnd.");
+  if (daysBetween(cycleStart, cycleEnd) <= 0) {
+    fail("The cycle must end after it starts: check cycleStart and cycleEnd.");
+  }
   const points: ProgressPoint[] = [];
   dates.forEach((date, i) => {
     const value = values[i];
@@ -200,9 +219,15 @@ export function progressDescription(h: ProgressHistory): string {
   const against = gap === 0 ? "on pace" : gap > 0 ? `ahead of pace by ${gap} points` : `behind pace by ${-gap} points`;
   const confidences = h.points.map(p => p.confidence);
   const path = confidencePath(confidences);
-  const lowest = h.points.reduce<ProgressPoint | undefined>((low, p) => (p.confidence !== undefined && (!low || p.confidence < low.confidence!) ? p : low), undefined);
-  const confidence = path ? ` Confidence ${path}${lowest ? `, lowest ${pct(lowest.confidence!)} on ${isoDay(lowest.date)}` : ""}.` : " No confidence given.";
-  const checkIns = h.points.length === 1 ? "1 check-in" : `${h.points.length} check-ins from ${isoDay(h.points[0].date)}`;
+  const lowest = h.points.reduce<ProgressPoint | undefined>(
+    (low, p) => (p.confidence !== undefined && (!low || p.confidence < low.confidence!) ? p : low),
+    undefined,
+  );
+  const confidence = path
+    ? ` Confidence ${path}${lowest ? `, lowest ${pct(lowest.confidence!)} on ${isoDay(lowest.date)}` : ""}.`
+    : " No confidence given.";
+  const checkIns =
+    h.points.length === 1 ? "1 check-in" : `${h.points.length} check-ins from ${isoDay(h.points[0].date)}`;
   return `${name}${pct(last.progress)} of the way ${span} on ${isoDay(last.date)}, against ${pct(expected)} expected: ${against}. ${checkIns}.${confidence}`;
 }
 
@@ -246,7 +271,11 @@ function readStatus(value: Maybe<string>, i: number): CellStatus {
  * last 13 weeks of each metric. Entries with a blank metric or date are skipped;
  * a week's cell takes the status of that metric's latest reading in the week.
  */
-export function scorecard(metrics: readonly Maybe<string>[], dates: readonly Maybe<Day>[], statuses: readonly Maybe<string>[]): Scorecard {
+export function scorecard(
+  metrics: readonly Maybe<string>[],
+  dates: readonly Maybe<Day>[],
+  statuses: readonly Maybe<string>[],
+): Scorecard {
   list("metrics", metrics);
   sameLength(["metrics", "dates"], metrics, dates);
   sameLength(["metrics", "statuses"], metrics, statuses);
@@ -293,7 +322,12 @@ export function scorecard(metrics: readonly Maybe<string>[], dates: readonly May
     }
   }
   const weeks = Array.from({length: ScorecardWeeks}, (_, w) => plusDays(latest, -7 * (ScorecardWeeks - w) + 1));
-  return {metrics: names.slice(0, ScorecardRows), weeks, cells: cells.slice(0, ScorecardRows), more: Math.max(0, names.length - ScorecardRows)};
+  return {
+    metrics: names.slice(0, ScorecardRows),
+    weeks,
+    cells: cells.slice(0, ScorecardRows),
+    more: Math.max(0, names.length - ScorecardRows),
+  };
 }
 
 /** The scorecard in words: each metric's weeks by status and its latest status. */

@@ -105,8 +105,12 @@ export interface MeetingHealth {
 /** A rating read by the rule: a whole number from 1 to 10. */
 export function readRating(value: number | string | undefined): {value?: number; problem?: string} {
   if (value === undefined || value === "") return {problem: "is blank: give a whole number from 1 to 10."};
-  if (typeof value === "string") return {problem: `is "${value.slice(0, 20)}", not a number: give a whole number from 1 to 10.`};
-  if (!Number.isInteger(value) || value < HealthRules.lowestRating || value > HealthRules.highestRating) return {problem: `is ${show(value)}: give a whole number from 1 to 10.`};
+  if (typeof value === "string") {
+    return {problem: `is "${value.slice(0, 20)}", not a number: give a whole number from 1 to 10.`};
+  }
+  if (!Number.isInteger(value) || value < HealthRules.lowestRating || value > HealthRules.highestRating) {
+    return {problem: `is ${show(value)}: give a whole number from 1 to 10.`};
+  }
   return {value};
 }
 
@@ -125,7 +129,9 @@ export function meetingHealth(
   const threshold = options.threshold ?? HealthRules.threshold;
   const dated = meetings.filter(m => m.date).sort((a, b) => a.date!.getTime() - b.date!.getTime());
   const previous = new Map<string, Day>();
-  dated.forEach((m, i) => previous.set(m.id, i > 0 ? dated[i - 1].date! : plusDays(m.date!, -HealthRules.firstWindowDays)));
+  dated.forEach((m, i) =>
+    previous.set(m.id, i > 0 ? dated[i - 1].date! : plusDays(m.date!, -HealthRules.firstWindowDays)),
+  );
   const byMeeting = new Map<string, RatingInput[]>();
   for (const r of ratings) if (r.meetingId) byMeeting.set(r.meetingId, [...(byMeeting.get(r.meetingId) ?? []), r]);
 
@@ -137,7 +143,9 @@ export function meetingHealth(
       problems.push(`Kind "${m.kind.slice(0, 30)}" is not one of ${MeetingTypes.join(", ")}; Weekly is assumed.`);
       type = "Weekly";
     }
-    if (!m.date) problems.push("No date: give the meeting its date, so its action items, issues and trend can be judged.");
+    if (!m.date) {
+      problems.push("No date: give the meeting its date, so its action items, issues and trend can be judged.");
+    }
 
     // Ratings: one per attendee, a whole number from 1 to 10, a reason below the threshold.
     const values: number[] = [];
@@ -153,16 +161,28 @@ export function meetingHealth(
         continue;
       }
       if (r.attendee) rated.add(key(r.attendee));
-      if (r.attendee && !m.attendees.some(a => key(a) === key(r.attendee!))) problems.push(`${who(r.attendee)} rated the meeting but is not among its attendees.`);
-      if (read.value! < threshold && !r.reason.trim()) problems.push(`${who(r.attendee)} rated ${read.value} without a reason: a rating below ${show(threshold)} needs one.`);
+      if (r.attendee && !m.attendees.some(a => key(a) === key(r.attendee!))) {
+        problems.push(`${who(r.attendee)} rated the meeting but is not among its attendees.`);
+      }
+      if (read.value! < threshold && !r.reason.trim()) {
+        problems.push(
+          `${who(r.attendee)} rated ${read.value} without a reason: a rating below ${show(threshold)} needs one.`,
+        );
+      }
       values.push(read.value!);
     }
     const missingRatings = m.attendees.filter(a => !rated.has(key(a))).map(a => who(a));
     // Two decimals: a rating's average reads as 8.57, not 8.5714285714.
-    const average = values.length ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100 : undefined;
+    const average = values.length
+      ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100
+      : undefined;
     const lowest = values.length ? Math.min(...values) : undefined;
 
-    const absent = options.seats ? absentSeats(type, m.attendees, options.seats).map(s => (s.person ? `${s.name} (${who(s.person)})` : `${s.name} (empty)`)) : [];
+    const absent = options.seats
+      ? absentSeats(type, m.attendees, options.seats).map(s =>
+          s.person ? `${s.name} (${who(s.person)})` : `${s.name} (empty)`,
+        )
+      : [];
 
     // Action items due since the previous meeting, and the share done.
     let due: ActionInput[] = [];
@@ -197,15 +217,27 @@ export function meetingHealth(
     if (m.date && issues.length) {
       const from = previous.get(m.id)!;
       const at = m.date;
-      issuesSolved = issues.filter(i => i.solved && daysBetween(from, i.solved) > 0 && daysBetween(i.solved, at) >= 0).length;
-      issuesCarried = issues.filter(i => i.raised && daysBetween(i.raised, at) > 0 && (i.open || (i.solved && daysBetween(at, i.solved) > 0))).length;
+      issuesSolved = issues.filter(
+        i => i.solved && daysBetween(from, i.solved) > 0 && daysBetween(i.solved, at) >= 0,
+      ).length;
+      issuesCarried = issues.filter(
+        i => i.raised && daysBetween(i.raised, at) > 0 && (i.open || (i.solved && daysBetween(at, i.solved) > 0)),
+      ).length;
     }
 
-    if (average !== undefined && average < threshold) findings.push(`Rated ${show(average)} on average, below ${show(threshold)}.`);
-    if (doneShare !== undefined && doneShare < HealthRules.doneTarget) findings.push(`${done} of ${due.length} action item${due.length === 1 ? "" : "s"} due ${done === 1 ? "was" : "were"} done (${pct(doneShare)}), short of the ${pct(HealthRules.doneTarget)} target.`);
+    if (average !== undefined && average < threshold) {
+      findings.push(`Rated ${show(average)} on average, below ${show(threshold)}.`);
+    }
+    if (doneShare !== undefined && doneShare < HealthRules.doneTarget) {
+      findings.push(
+        `${done} of ${due.length} action item${due.length === 1 ? "" : "s"} due ${done === 1 ? "was" : "were"} done (${pct(doneShare)}), short of the ${pct(HealthRules.doneTarget)} target.`,
+      );
+    }
     if (absent.length) findings.push(`Required seat${absent.length === 1 ? "" : "s"} absent: ${absent.join(", ")}.`);
     const healthy = findings.length === 0;
-    if (!values.length && m.attendees.length) findings.push("No ratings yet: ask each attendee for a rating from 1 to 10.");
+    if (!values.length && m.attendees.length) {
+      findings.push("No ratings yet: ask each attendee for a rating from 1 to 10.");
+    }
     if (m.startedOnTime === false) findings.push("Started late.");
     if (m.endedOnTime === false) findings.push("Ended late.");
 
@@ -254,7 +286,9 @@ const twoDecimals = (x: number) => Math.round(x * 100) / 100;
  * last rated meeting, so an Up always rises between them and a Down always
  * falls, even when the last rating itself ends below the first.
  */
-export function ratingTrend(averages: readonly (number | undefined)[]): {direction: Direction; detail: string} | undefined {
+export function ratingTrend(
+  averages: readonly (number | undefined)[],
+): {direction: Direction; detail: string} | undefined {
   const at: number[] = [];
   const values: number[] = [];
   averages.forEach((v, i) => {
@@ -276,7 +310,10 @@ export function ratingTrend(averages: readonly (number | undefined)[]): {directi
   if (trend.direction !== "Flat" && within(first) === within(last)) {
     return {direction: trend.direction, detail: `${lead} by ${show(twoDecimals(Math.abs(trend.slope)))} a meeting.`};
   }
-  return {direction: trend.direction, detail: `${lead} from ${show(within(first))} at the first to ${show(within(last))} at the last.`};
+  return {
+    direction: trend.direction,
+    detail: `${lead} from ${show(within(first))} at the first to ${show(within(last))} at the last.`,
+  };
 }
 
 /** The hot item a low-health meeting puts on the next agenda: its name and why, or undefined when it was healthy. */

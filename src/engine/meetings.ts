@@ -56,7 +56,9 @@ export function agendaTimes(minutes: readonly Maybe<number>[], startTime?: Maybe
     const m = readMinutes(`Item ${i + 1}`, raw);
     const from = at;
     at += m;
-    if (at > Contract.agendaMinutes) fail(`The items add up to more than 7 days (10,080 minutes) by item ${i + 1}: split the agenda.`);
+    if (at > Contract.agendaMinutes) {
+      fail(`The items add up to more than 7 days (10,080 minutes) by item ${i + 1}: split the agenda.`);
+    }
     return start === undefined ? `${elapsed(from)}–${elapsed(at)}` : `${clock(start + from)}–${clock(start + at)}`;
   });
 }
@@ -67,7 +69,10 @@ export const MeetingKinds = ["Problem solving", "Decision", "Status", "Informati
 export type MeetingKind = (typeof MeetingKinds)[number];
 
 export function parseMeetingKind(text: Maybe<string>, position: number): MeetingKind {
-  const key = (text ?? "").toString().toLowerCase().replace(/[^a-z]/g, "");
+  const key = (text ?? "")
+    .toString()
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
   const kind = MeetingKinds.find(k => k.toLowerCase().replace(/[^a-z]/g, "") === key);
   if (!kind) fail(`Item ${position} is of kind ${quote(text)}; use one of: ${MeetingKinds.join(", ")}.`);
   return kind;
@@ -123,8 +128,13 @@ export type Cadence = (typeof Cadences)[number];
 export const Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 export function parseCadence(text: string): Cadence {
-  const key = text.trim().toLowerCase().replace(/[^a-z]/g, "");
-  const cadence = Cadences.find(c => c.toLowerCase() === key) ?? (key === "fortnightly" ? "Biweekly" : key === "yearly" ? "Annual" : undefined);
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  const cadence =
+    Cadences.find(c => c.toLowerCase() === key) ??
+    (key === "fortnightly" ? "Biweekly" : key === "yearly" ? "Annual" : undefined);
   if (!cadence) fail(`${quote(text)} is not a cadence; use one of: ${Cadences.join(", ")}.`);
   return cadence;
 }
@@ -158,7 +168,12 @@ function onOrAfter(from: Day, weekday: number): Day {
  * monthly, quarterly and annual on the same weekday of the month (the first
  * Tuesday, the third Thursday) as the first meeting.
  */
-export function meetingDates(cadenceText: string, from: Day, howMany: Maybe<number>, weekdayText?: Maybe<string>): Day[] {
+export function meetingDates(
+  cadenceText: string,
+  from: Day,
+  howMany: Maybe<number>,
+  weekdayText?: Maybe<string>,
+): Day[] {
   const cadence = parseCadence(cadenceText);
   const n = count("count", howMany, 1, 520);
   const weekday = parseWeekday(weekdayText) ?? getDay(utc(from));
@@ -187,9 +202,24 @@ function checked(dates: Day[]): Day[] {
 // ------------------------------------------------------------------ the 90-day rollout
 
 export const RolloutPhases = [
-  {name: "Clarity", from: 1, to: 30, milestone: "Clarity complete: the leadership team shares one answer to the core strategy questions"},
-  {name: "Alignment", from: 31, to: 60, milestone: "Alignment complete: every leader has back-briefed the strategic intent"},
-  {name: "Cadence", from: 61, to: 90, milestone: "Cadence in place: the meeting rhythm runs and the first quarterly check-in is held"},
+  {
+    name: "Clarity",
+    from: 1,
+    to: 30,
+    milestone: "Clarity complete: the leadership team shares one answer to the core strategy questions",
+  },
+  {
+    name: "Alignment",
+    from: 31,
+    to: 60,
+    milestone: "Alignment complete: every leader has back-briefed the strategic intent",
+  },
+  {
+    name: "Cadence",
+    from: 61,
+    to: 90,
+    milestone: "Cadence in place: the meeting rhythm runs and the first quarterly check-in is held",
+  },
 ] as const;
 
 export interface RolloutStatus {
@@ -202,9 +232,23 @@ export interface RolloutStatus {
 /** Where the 90-day rollout stands: day 1 is the start date. */
 export function rolloutPhase(start: Day, asOf: Day): RolloutStatus {
   const day = daysBetween(start, asOf) + 1;
-  if (day < 1) return {phase: "Not started", day: 0, nextMilestone: "The rollout begins with the clarity work", milestoneDate: start};
+  if (day < 1) {
+    return {
+      phase: "Not started",
+      day: 0,
+      nextMilestone: "The rollout begins with the clarity work",
+      milestoneDate: start,
+    };
+  }
   const phase = RolloutPhases.find(p => day <= p.to);
-  if (phase) return {phase: phase.name, day, nextMilestone: phase.milestone, milestoneDate: inRange("The next milestone", plusDays(start, phase.to - 1))};
+  if (phase) {
+    return {
+      phase: phase.name,
+      day,
+      nextMilestone: phase.milestone,
+      milestoneDate: inRange("The next milestone", plusDays(start, phase.to - 1)),
+    };
+  }
   // After day 90: quarterly check-ins every 90 days, and an annual offsite each year.
   const nextCheckIn = Math.ceil((day - 1) / 90) * 90 + 1;
   const nextOffsite = Math.ceil((day - 1) / 365) * 365 + 1;
@@ -213,7 +257,9 @@ export function rolloutPhase(start: Day, asOf: Day): RolloutStatus {
   return {
     phase: "Develop and maintain",
     day,
-    nextMilestone: offsite ? "Annual offsite: a deep refresh of clarity and alignment" : "Quarterly check-in: revisit clarity and alignment",
+    nextMilestone: offsite
+      ? "Annual offsite: a deep refresh of clarity and alignment"
+      : "Quarterly check-in: revisit clarity and alignment",
     milestoneDate: inRange("The next milestone", plusDays(start, at - 1)),
   };
 }
@@ -256,7 +302,9 @@ export function leadershipAlignment(rankings: readonly Maybe<string>[]): Alignme
   if (items.length < 2) fail("Alignment needs at least two priorities to rank.");
   if (items.length > MaxPriorities) fail(`Ranking 1 lists ${items.length} priorities; rank at most ${MaxPriorities}.`);
   const n = items.length;
-  if (m * n > MaxRanks) fail(`${m} rankings of ${n} priorities is ${(m * n).toLocaleString("en-US")} ranks; give at most 2,000,000.`);
+  if (m * n > MaxRanks) {
+    fail(`${m} rankings of ${n} priorities is ${(m * n).toLocaleString("en-US")} ranks; give at most 2,000,000.`);
+  }
   // Each priority's ranks, kept as running totals so a million rankings take little memory.
   const sum = new Float64Array(n);
   const sumSq = new Float64Array(n);
@@ -267,13 +315,20 @@ export function leadershipAlignment(rankings: readonly Maybe<string>[]): Alignme
     if (!given(raw)) continue;
     i++;
     const ranking = parse(raw);
-    if (ranking.length > 2 * MaxPriorities) fail(`Ranking ${i} lists ${ranking.length} priorities; rank the same ${n} as ranking 1.`);
+    if (ranking.length > 2 * MaxPriorities) {
+      fail(`Ranking ${i} lists ${ranking.length} priorities; rank the same ${n} as ranking 1.`);
+    }
     const seen = new Set(ranking.map(key));
     if (seen.size !== ranking.length) fail(`Ranking ${i} lists an item twice: each priority appears once per ranking.`);
     const missing = items.filter(x => !seen.has(key(x)));
     const extra = ranking.filter(x => !indexOf.has(key(x)));
     if (missing.length || extra.length) {
-      const what = [missing.length ? `leaves out ${someOf(missing, 2)}` : "", extra.length ? `adds ${someOf(extra, 2)}` : ""].filter(Boolean).join(" and ");
+      const what = [
+        missing.length ? `leaves out ${someOf(missing, 2)}` : "",
+        extra.length ? `adds ${someOf(extra, 2)}` : "",
+      ]
+        .filter(Boolean)
+        .join(" and ");
       fail(`Ranking ${i} ${what}: every leader ranks the same priorities as ranking 1.`);
     }
     ranking.forEach((x, position) => {
@@ -291,7 +346,13 @@ export function leadershipAlignment(rankings: readonly Maybe<string>[]): Alignme
   const w = tidy((12 * s) / (m * m * (n ** 3 - n)));
   const spread = items.map((item, k) => {
     const mean = sum[k] / m;
-    return {item, mean, variance: low[k] === high[k] ? 0 : Math.max(0, sumSq[k] / m - mean * mean), low: low[k], high: high[k]};
+    return {
+      item,
+      mean,
+      variance: low[k] === high[k] ? 0 : Math.max(0, sumSq[k] / m - mean * mean),
+      low: low[k],
+      high: high[k],
+    };
   });
   const consensus = [...spread].sort((a, b) => a.mean - b.mean || a.item.localeCompare(b.item)).map(x => x.item);
   const contested = [...spread]
@@ -307,7 +368,14 @@ export function leadershipAlignment(rankings: readonly Maybe<string>[]): Alignme
         : w >= 0.3
           ? "Weak agreement: leaders are pulling in different directions; work through the contested priorities together."
           : "Little or no agreement: the team does not share its priorities yet; make this the next offsite's first topic.";
-  return {w, leaders: m, items: n, consensus: consensus.join(", "), disagreements: contested.join("; ") || "None", verdict};
+  return {
+    w,
+    leaders: m,
+    items: n,
+    consensus: consensus.join(", "),
+    disagreements: contested.join("; ") || "None",
+    verdict,
+  };
 }
 
 // ------------------------------------------------------------------ decisions
@@ -315,22 +383,44 @@ export function leadershipAlignment(rankings: readonly Maybe<string>[]): Alignme
 export const MaxApprovers = 2;
 
 /** What is wrong with how a decision is owned; empty when one person owns it and few need to approve. */
-export function decisionCheck(owner: readonly Maybe<string>[], approvers: readonly Maybe<string>[] = [], consulted: readonly Maybe<string>[] = []): string[] {
-  const names = (list: readonly Maybe<string>[]) => [...new Set(list.filter(x => !isBlank(x)).map(x => String(x).trim()).filter(Boolean))];
+export function decisionCheck(
+  owner: readonly Maybe<string>[],
+  approvers: readonly Maybe<string>[] = [],
+  consulted: readonly Maybe<string>[] = [],
+): string[] {
+  const names = (list: readonly Maybe<string>[]) => [
+    ...new Set(
+      list
+        .filter(x => !isBlank(x))
+        .map(x => String(x).trim())
+        .filter(Boolean),
+    ),
+  ];
   const owners = names(owner);
   const approving = names(approvers);
   const consulting = names(consulted);
   const problems: string[] = [];
   if (!owners.length) problems.push("No owner: name the one person accountable for the decision.");
-  if (owners.length > 1) problems.push(`${owners.length} owners (${owners.join(", ")}): one person must be accountable; the others approve or are consulted.`);
+  if (owners.length > 1) {
+    problems.push(
+      `${owners.length} owners (${owners.join(", ")}): one person must be accountable; the others approve or are consulted.`,
+    );
+  }
   if (approving.length > MaxApprovers) {
-    problems.push(`${approving.length} approvers is more than needed: over-collaboration slows decisions; keep at most ${MaxApprovers} and consult the rest.`);
+    problems.push(
+      `${approving.length} approvers is more than needed: over-collaboration slows decisions; keep at most ${MaxApprovers} and consult the rest.`,
+    );
   }
   const lower = new Set(owners.map(o => o.toLowerCase()));
   const both = approving.filter(a => lower.has(a.toLowerCase()));
-  if (both.length) problems.push(`${both.join(", ")} both owns and approves the decision: the owner decides; approvers are other people.`);
+  if (both.length) {
+    problems.push(
+      `${both.join(", ")} both owns and approves the decision: the owner decides; approvers are other people.`,
+    );
+  }
   const overlap = consulting.filter(c => lower.has(c.toLowerCase()));
-  if (overlap.length) problems.push(`${overlap.join(", ")} is listed as the owner and as consulted: consult other people.`);
+  if (overlap.length) {
+    problems.push(`${overlap.join(", ")} is listed as the owner and as consulted: consult other people.`);
+  }
   return problems;
 }
-

@@ -16,7 +16,9 @@ function distance(a: readonly string[], b: readonly string[]): number {
   let prev = Array.from({length: b.length + 1}, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
     prev = row;
   }
   return prev[b.length];
@@ -45,7 +47,10 @@ export function nearestName(name: string, candidates: readonly string[]): string
     if (!other.length) continue;
     const otherText = other.join("");
     const longer = Math.max(key.length, other.length);
-    const d = otherText.includes(keyText) || keyText.includes(otherText) ? Math.abs(other.length - key.length) / 4 : distance(key, other);
+    const d =
+      otherText.includes(keyText) || keyText.includes(otherText)
+        ? Math.abs(other.length - key.length) / 4
+        : distance(key, other);
     if (d < longer && d <= Math.max(2, longer / 3) && (!best || d < best.d)) best = {name: c, d};
   }
   return best?.name;

@@ -49,7 +49,9 @@ export function keyResultProgress(input: ProgressInput): number {
       break;
     case "Auto":
       if (start === target) {
-        fail(`Start and target are both ${start}, so progress cannot be measured. Change the target, or use the kind StayAbove or StayBelow.`);
+        fail(
+          `Start and target are both ${start}, so progress cannot be measured. Change the target, or use the kind StayAbove or StayBelow.`,
+        );
       }
       progress = (current - start) / (target - start);
       break;
@@ -64,7 +66,11 @@ export const DefaultGreenAt = 0.7;
 export const DefaultYellowAt = 0.4;
 
 /** The grade of a score (0 to 1.5); the bands are fractions (0 to 1). */
-export function keyResultGrade(value: number, greenAt: Maybe<number> = DefaultGreenAt, yellowAt: Maybe<number> = DefaultYellowAt): Grade {
+export function keyResultGrade(
+  value: number,
+  greenAt: Maybe<number> = DefaultGreenAt,
+  yellowAt: Maybe<number> = DefaultYellowAt,
+): Grade {
   const s = score("Score", value);
   const green = isBlank(greenAt) ? DefaultGreenAt : fraction("greenAt", greenAt);
   const yellow = isBlank(yellowAt) ? DefaultYellowAt : fraction("yellowAt", yellowAt);
@@ -199,7 +205,11 @@ export function forecastValue(dates: readonly Maybe<Day>[], values: readonly May
     xs.push(daysBetween(origin, d));
     ys.push(number(`Value ${i + 1}`, values[i]));
   });
-  if (xs.length < 2) fail(`A forecast needs at least two check-ins with a date and a value; there ${xs.length === 1 ? "is 1" : `are ${xs.length}`}.`);
+  if (xs.length < 2) {
+    fail(
+      `A forecast needs at least two check-ins with a date and a value; there ${xs.length === 1 ? "is 1" : `are ${xs.length}`}.`,
+    );
+  }
   const line = leastSquares(xs, ys);
   if (!line) fail("All check-ins share one date: a forecast needs check-ins on at least two different dates.");
   return tidy(line.intercept);

@@ -3,7 +3,14 @@ import {isoDay} from "./calendar";
 import type {Cycle} from "./cycle";
 import {isInputError} from "./errors";
 import type {Grade, Status} from "./okr";
-import {expectedProgress, forecastValue, keyResultGrade, keyResultProgress, keyResultStatus, objectiveScore} from "./okr";
+import {
+  expectedProgress,
+  forecastValue,
+  keyResultGrade,
+  keyResultProgress,
+  keyResultStatus,
+  objectiveScore,
+} from "./okr";
 import {isStale} from "./review";
 
 /**
@@ -46,10 +53,18 @@ function attempt<T>(problems: string[], fn: () => T): T | undefined {
   }
 }
 
-export function deriveKeyResult(facts: KeyResultFacts, cycle: Cycle | undefined, asOf: Day, checkIns: readonly CheckInPoint[], problems: string[]): KeyResultDerived {
+export function deriveKeyResult(
+  facts: KeyResultFacts,
+  cycle: Cycle | undefined,
+  asOf: Day,
+  checkIns: readonly CheckInPoint[],
+  problems: string[],
+): KeyResultDerived {
   const out: KeyResultDerived = {};
   if (facts.target === undefined) problems.push("Target is blank: give the key result a target.");
-  if (facts.current === undefined && !problems.some(p => p.startsWith("Current"))) problems.push("Current is blank: check in a value.");
+  if (facts.current === undefined && !problems.some(p => p.startsWith("Current"))) {
+    problems.push("Current is blank: check in a value.");
+  }
   if (facts.target !== undefined && facts.current !== undefined) {
     out.progress = attempt(problems, () =>
       keyResultProgress({start: facts.start ?? 0, target: facts.target!, current: facts.current!, kind: facts.kind}),
@@ -60,7 +75,13 @@ export function deriveKeyResult(facts: KeyResultFacts, cycle: Cycle | undefined,
     out.expected = attempt(problems, () => expectedProgress(cycle.start, cycle.end, asOf));
     if (out.progress !== undefined) {
       out.status = attempt(problems, () =>
-        keyResultStatus({progress: out.progress!, cycleStart: cycle.start, cycleEnd: cycle.end, asOf, confidence: facts.confidence}),
+        keyResultStatus({
+          progress: out.progress!,
+          cycleStart: cycle.start,
+          cycleEnd: cycle.end,
+          asOf,
+          confidence: facts.confidence,
+        }),
       );
     }
   }
@@ -69,7 +90,13 @@ export function deriveKeyResult(facts: KeyResultFacts, cycle: Cycle | undefined,
   out.lastCheckIn = last ? isoDay(last.date) : undefined;
   out.stale = isStale(last?.date, asOf);
   if (cycle && sorted.length >= 2 && new Set(sorted.map(c => c.date.getTime())).size >= 2) {
-    out.forecast = attempt(problems, () => forecastValue(sorted.map(c => c.date), sorted.map(c => c.value), cycle.end));
+    out.forecast = attempt(problems, () =>
+      forecastValue(
+        sorted.map(c => c.date),
+        sorted.map(c => c.value),
+        cycle.end,
+      ),
+    );
   }
   return out;
 }
@@ -84,12 +111,20 @@ export interface ObjectiveDerived {
   keyResults: number;
 }
 
-export function deriveObjective(keyResults: ReadonlyArray<{progress?: number; weight?: number; status?: Status}>, problems: string[]): ObjectiveDerived {
+export function deriveObjective(
+  keyResults: ReadonlyArray<{progress?: number; weight?: number; status?: Status}>,
+  problems: string[],
+): ObjectiveDerived {
   const scored = keyResults.filter(k => k.progress !== undefined);
   const out: ObjectiveDerived = {keyResults: keyResults.length};
   if (keyResults.length === 0) problems.push("No key results yet: add two to five that measure this objective.");
   if (scored.length) {
-    out.score = attempt(problems, () => objectiveScore(scored.map(k => k.progress), scored.map(k => k.weight)));
+    out.score = attempt(problems, () =>
+      objectiveScore(
+        scored.map(k => k.progress),
+        scored.map(k => k.weight),
+      ),
+    );
     if (out.score !== undefined) out.grade = keyResultGrade(out.score);
   }
   const statuses = new Set(keyResults.map(k => k.status).filter((s): s is Status => s !== undefined));

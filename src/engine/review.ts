@@ -83,16 +83,22 @@ export function cycleReview(
   const count = scored.length;
   const flags: string[] = [];
   if (high * 2 > count) {
-    flags.push(`Sandbagging: ${high} of the ${count} scored key results reached 100% or more; set bolder targets next cycle`);
+    flags.push(
+      `Sandbagging: ${high} of the ${count} scored key results reached 100% or more; set bolder targets next cycle`,
+    );
   }
   if (low * 2 > count) {
-    flags.push(`Overreach: ${low} of the ${count} scored key results scored below ${ReviewRules.overreachBelow * 100}%; commit to fewer or smaller key results next cycle`);
+    flags.push(
+      `Overreach: ${low} of the ${count} scored key results scored below ${ReviewRules.overreachBelow * 100}%; commit to fewer or smaller key results next cycle`,
+    );
   }
   if (stale) {
     flags.push(`Stale: ${plural(stale, "key result")} had no check-in in the last ${ReviewRules.staleAfterDays} days`);
   }
   if (lowConfidence) {
-    flags.push(`Low confidence: ${plural(lowConfidence, "key result")} below ${ReviewRules.lowConfidenceBelow * 100}% confidence`);
+    flags.push(
+      `Low confidence: ${plural(lowConfidence, "key result")} below ${ReviewRules.lowConfidenceBelow * 100}% confidence`,
+    );
   }
   return {
     count,

@@ -59,7 +59,9 @@ const samePerson = (p: SeatPerson | undefined, name: string, email: string) =>
 /** Every seat an owner names: the seat itself by name, or the seats the person holds (by email or name). */
 export function seatsOf(owner: Owner, seats: readonly Seat[]): Seat[] {
   const name = normalize(typeof owner === "string" ? owner : (owner.name ?? ""));
-  const email = (typeof owner === "string" ? (owner.includes("@") ? owner : "") : (owner.email ?? "")).trim().toLowerCase();
+  const email = (typeof owner === "string" ? (owner.includes("@") ? owner : "") : (owner.email ?? ""))
+    .trim()
+    .toLowerCase();
   if (!name && !email) return [];
   const bySeat = seats.filter(s => name && normalize(s.name) === name);
   if (bySeat.length) return bySeat;
@@ -134,7 +136,10 @@ function cycleFindings(cycle: readonly string[]): {first: string; other: string}
     return {first: full, other: full};
   }
   const size = `${cycle.length.toLocaleString("en-US")} seats`;
-  const head = cycle.slice(0, CycleShown - 1).map(said).join(" → ");
+  const head = cycle
+    .slice(0, CycleShown - 1)
+    .map(said)
+    .join(" → ");
   return {
     first: `Reporting cycle of ${size}: ${head} → … → ${said(cycle[cycle.length - 1])} → ${said(cycle[0])}. ${fix}`,
     other: `In a reporting cycle of ${size} through ${said(cycle[0])}; see the seat ${said(cycle[0])}.`,
@@ -169,12 +174,23 @@ export function seatFindings(seats: readonly Seat[], seatLimit: number = SeatRul
     const out: string[] = [];
     if (!s.person) out.push("Empty seat: name the person who holds it.");
     const held = s.person ? counts.get(personKey(s.person))! : 0;
-    if (held > seatLimit) out.push(`${said(s.person!.name || s.person!.email)} holds ${held} seats, more than the limit of ${seatLimit}: hand one on.`);
+    if (held > seatLimit) {
+      out.push(
+        `${said(s.person!.name || s.person!.email)} holds ${held} seats, more than the limit of ${seatLimit}: hand one on.`,
+      );
+    }
     const n = s.responsibilities.length;
     if (n === 0) out.push("No responsibilities: list the 3 to 5 things this seat is accountable for.");
-    else if (n < R.minResponsibilities) out.push(`Only ${n} responsibilit${n === 1 ? "y" : "ies"}: a seat needs ${R.minResponsibilities} to ${R.maxResponsibilities}.`);
-    else if (n > R.maxResponsibilities) out.push(`${n} responsibilities, more than ${R.maxResponsibilities}: split the seat or hand some on.`);
-    if (s.reportsTo && !names.has(normalize(s.reportsTo))) out.push(`Reports to ${quote(s.reportsTo)}, which is not a seat: name a seat of this table.`);
+    else if (n < R.minResponsibilities) {
+      out.push(
+        `Only ${n} responsibilit${n === 1 ? "y" : "ies"}: a seat needs ${R.minResponsibilities} to ${R.maxResponsibilities}.`,
+      );
+    } else if (n > R.maxResponsibilities) {
+      out.push(`${n} responsibilities, more than ${R.maxResponsibilities}: split the seat or hand some on.`);
+    }
+    if (s.reportsTo && !names.has(normalize(s.reportsTo))) {
+      out.push(`Reports to ${quote(s.reportsTo)}, which is not a seat: name a seat of this table.`);
+    }
     const inCycle = cycleOf.get(normalize(s.name));
     if (inCycle) out.push(s.name === inCycle.cycle[0] ? inCycle.first : inCycle.other);
     return out;
@@ -207,7 +223,10 @@ export function unseatedOwners(work: readonly OpenWork[], seats: readonly Seat[]
     kinds.set(w.what, (kinds.get(w.what) ?? 0) + 1);
     tally.set(name, kinds);
   }
-  return [...tally].map(([name, kinds]) => `${said(name)} (${[...kinds].map(([what, n]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")})`);
+  return [...tally].map(
+    ([name, kinds]) =>
+      `${said(name)} (${[...kinds].map(([what, n]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")})`,
+  );
 }
 
 /** The finding for work whose owner holds no seat. */

@@ -82,12 +82,19 @@ interface SeatsJudged {
 function judgeSeats(s: SessionFacts, seats: readonly Seat[]): SeatsJudged {
   const problems: string[] = [];
   const unconfirmed: Unconfirmed[] = [];
-  const required = s.requiredSeats.length ? [...s.requiredSeats] : seats.filter(x => x.requiredIn.includes("Executive session")).map(x => x.name);
+  const required = s.requiredSeats.length
+    ? [...s.requiredSeats]
+    : seats.filter(x => x.requiredIn.includes("Executive session")).map(x => x.name);
   for (const name of required) {
     const seat = seats.find(x => normalize(x.name) === normalize(name));
     if (!seat) {
-      const near = nearestName(name, seats.map(x => x.name));
-      problems.push(`Required Seats names ${quote(name)}, which is not a seat in the Seats table${near ? `; did you mean ${quote(near)}?` : ": name a seat of that table."}`);
+      const near = nearestName(
+        name,
+        seats.map(x => x.name),
+      );
+      problems.push(
+        `Required Seats names ${quote(name)}, which is not a seat in the Seats table${near ? `; did you mean ${quote(near)}?` : ": name a seat of that table."}`,
+      );
       if (!inList(s.confirmed, name)) unconfirmed.push({name, empty: false});
     } else if (!seat.person) unconfirmed.push({name: seat.name, empty: true});
     else if (!s.confirmed.some(c => seatsOf(c, [seat]).length > 0)) unconfirmed.push({name: seat.name, empty: false});
@@ -103,8 +110,10 @@ export function isDecisionSession(s: Pick<SessionFacts, "kind" | "name">): boole
 const inList = (list: readonly string[], x: string) => list.some(y => normalize(y) === normalize(x));
 
 /** A piece of pre-work not received, and from whom, its names given as `name` gives them. */
-const preworkText = (p: PreworkItem, name: (text: string) => string) => `${name(p.input)}${p.from ? ` (from ${name(p.from)})` : " (from nobody named)"}`;
-const unconfirmedText = (u: Unconfirmed, name: (text: string) => string) => `${name(u.name)}${u.empty ? " (empty seat)" : ""}`;
+const preworkText = (p: PreworkItem, name: (text: string) => string) =>
+  `${name(p.input)}${p.from ? ` (from ${name(p.from)})` : " (from nobody named)"}`;
+const unconfirmedText = (u: Unconfirmed, name: (text: string) => string) =>
+  `${name(u.name)}${u.empty ? " (empty seat)" : ""}`;
 const asGiven = (text: string) => text;
 
 export function sessionReadiness(s: SessionFacts, asOf: Day): Readiness {
@@ -118,21 +127,53 @@ export function sessionReadiness(s: SessionFacts, asOf: Day): Readiness {
   const missingPrework = missing.map(p => preworkText(p, asGiven));
   const judged: SeatsJudged = s.seats
     ? judgeSeats(s, s.seats)
-    : {required: [...s.requiredSeats], unconfirmed: s.requiredSeats.filter(seat => !inList(s.confirmed, seat)).map(name => ({name, empty: false})), problems: []};
+    : {
+        required: [...s.requiredSeats],
+        unconfirmed: s.requiredSeats.filter(seat => !inList(s.confirmed, seat)).map(name => ({name, empty: false})),
+        problems: [],
+      };
   const unconfirmedSeats = judged.unconfirmed.map(u => unconfirmedText(u, asGiven));
   const missingOutputs = upcoming ? [] : s.expectedOutputs.filter(o => !inList(s.deliveredOutputs, o));
   const noDecision = !upcoming && isDecisionSession(s) && s.decisions === 0;
   const findings: string[] = [];
   if (upcoming) {
-    if (missing.length) findings.push(`Pre-work missing: ${missing.map(p => preworkText(p, said)).join("; ")}${missing.some(late) ? " — past its due date" : ""}.`);
-    if (unconfirmedSeats.length) findings.push(`Seats not confirmed: ${judged.unconfirmed.map(u => unconfirmedText(u, said)).join(", ")}. Without them the session degrades fast.`);
-    if (!judged.required.length) findings.push(`No required seats named: say who must attend${s.seats ? ", or mark seats Required In Executive session in the Seats table" : ""}.`);
+    if (missing.length) {
+      findings.push(
+        `Pre-work missing: ${missing.map(p => preworkText(p, said)).join("; ")}${missing.some(late) ? " — past its due date" : ""}.`,
+      );
+    }
+    if (unconfirmedSeats.length) {
+      findings.push(
+        `Seats not confirmed: ${judged.unconfirmed.map(u => unconfirmedText(u, said)).join(", ")}. Without them the session degrades fast.`,
+      );
+    }
+    if (!judged.required.length) {
+      findings.push(
+        `No required seats named: say who must attend${s.seats ? ", or mark seats Required In Executive session in the Seats table" : ""}.`,
+      );
+    }
   } else {
     if (missingOutputs.length) findings.push(`Outputs not recorded: ${missingOutputs.map(said).join("; ")}.`);
-    if (noDecision) findings.push("A decision session that recorded no decision: you leave with a decision. Record it in the decision log, dated on the session's day.");
+    if (noDecision) {
+      findings.push(
+        "A decision session that recorded no decision: you leave with a decision. Record it in the decision log, dated on the session's day.",
+      );
+    }
   }
   if (!s.date) findings.push("No date: give the session its date.");
-  const ready = upcoming ? !missing.length && !unconfirmedSeats.length && judged.required.length > 0 : !missingOutputs.length && !noDecision;
-  return {upcoming, preworkDue: due, missingPrework, preworkOverdue: upcoming && missing.some(late), unconfirmedSeats, missingOutputs, noDecision, ready, findings, problems: judged.problems};
+  const ready = upcoming
+    ? !missing.length && !unconfirmedSeats.length && judged.required.length > 0
+    : !missingOutputs.length && !noDecision;
+  return {
+    upcoming,
+    preworkDue: due,
+    missingPrework,
+    preworkOverdue: upcoming && missing.some(late),
+    unconfirmedSeats,
+    missingOutputs,
+    noDecision,
+    ready,
+    findings,
+    problems: judged.problems,
+  };
 }
-

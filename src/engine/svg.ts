@@ -21,7 +21,7 @@ import {keyResultGrade} from "./okr";
 
 export const DarkModeId = "DarkMode";
 
-const Colors = {
+export const Colors = {
   Green: "#2e9d5b",
   Yellow: "#d9a400",
   Red: "#d64545",
@@ -35,7 +35,7 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]!);
 }
 
-const r1 = (x: number) => String(Math.round(x * 10) / 10);
+export const r1 = (x: number) => String(Math.round(x * 10) / 10);
 
 // ---------------------------------------------------------------- text widths
 
@@ -127,7 +127,7 @@ export function textWidth(text: string, size: number): number {
  * to fit `room` pixels at a font size by textWidth; empty when not even one
  * character fits.
  */
-function fitText(text: string, room: number, size: number): string {
+export function fitText(text: string, room: number, size: number): string {
   const clean = plainText(text);
   if (textWidth(clean, size) <= room) return clean;
   // Each character but a mark or joiner takes at least the narrowest ASCII width, so more are not worth trying.
@@ -138,7 +138,7 @@ function fitText(text: string, room: number, size: number): string {
   return "";
 }
 
-function frame(width: number, height: number, label: string, style: string, body: string): string {
+export function frame(width: number, height: number, label: string, style: string, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}">` +
     `<style>${style}</style><g id="${DarkModeId}">${body}</g></svg>`
@@ -221,7 +221,8 @@ export function sparklineSvg(values: readonly Maybe<number>[], t?: Thresholds): 
     low -= spread;
     high += spread;
   }
-  const x = (i: number) => pad + (values.length === 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (values.length - 1));
+  const x = (i: number) =>
+    pad + (values.length === 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (values.length - 1));
   const y = (v: number) => pad + ((high - v) * (height - 2 * pad)) / (high - low);
   let body = "";
   if (t) {
@@ -271,7 +272,9 @@ export function progressBarSvg(progress: Maybe<number>, label?: Maybe<string>, e
   const bar = 100;
   const fill = Math.min(1, p) * bar;
   let body = `<rect class="t" x="0" y="5" width="${bar}" height="10" rx="5"/>`;
-  if (fill > 0) body += `<rect x="0" y="5" width="${r1(fill)}" height="10" rx="5" fill="${Colors[keyResultGrade(p)]}"/>`;
+  if (fill > 0) {
+    body += `<rect x="0" y="5" width="${r1(fill)}" height="10" rx="5" fill="${Colors[keyResultGrade(p)]}"/>`;
+  }
   const e = isBlank(expected) ? undefined : fraction("Expected", expected);
   if (e !== undefined) body += `<rect class="m" x="${r1(Math.min(bar - 2, e * bar))}" y="1" width="2" height="18"/>`;
   const name = isBlank(label) ? "" : shorten(String(label), 60);
@@ -279,7 +282,9 @@ export function progressBarSvg(progress: Maybe<number>, label?: Maybe<string>, e
   const {x, room, sizes} = ProgressBarLabel;
   let text = name ? `${percent} ${name}` : percent;
   const size = sizes.find(s => textWidth(text, s) <= room) ?? sizes[sizes.length - 1];
-  if (textWidth(text, size) > room) text = `${percent} ${fitText(name, room - textWidth(`${percent} `, size), size)}`.trimEnd();
+  if (textWidth(text, size) > room) {
+    text = `${percent} ${fitText(name, room - textWidth(`${percent} `, size), size)}`.trimEnd();
+  }
   body += `<text class="x" x="${x}" y="${r1(10 + size * 0.35)}">${escapeXml(text)}</text>`;
   const style =
     `.t{fill:${Colors.track}}.m{fill:${Colors.ink}}.x{font:${size}px sans-serif;fill:${Colors.ink}}` +
@@ -313,7 +318,16 @@ export const ProgressHistorySize = {width: 240, height: 124};
 export const ConfidenceMarks = 24;
 
 /** Where the parts of a progress history are drawn: the title, the plot between its two lines, the dates, the legend's rows. */
-export const ProgressHistoryLayout = {pad: 4, title: 12, top: 20, bottom: 76, dates: 87, legend: [99, 110, 121], titleSize: 11, textSize: 9};
+export const ProgressHistoryLayout = {
+  pad: 4,
+  title: 12,
+  top: 20,
+  bottom: 76,
+  dates: 87,
+  legend: [99, 110, 121],
+  titleSize: 11,
+  textSize: 9,
+};
 
 const Inks = {
   style:
@@ -363,11 +377,16 @@ export function progressHistorySvg(h: ProgressHistory): string {
   // The pace line, and its sample in the legend.
   body += `<path class="p" d="M${r1(x(h.cycleStart.getTime()))} ${r1(y(0))}L${r1(x(h.cycleEnd.getTime()))} ${r1(y(1))}M${pad} ${paceRow - 3}h14"/>`;
   body += text("x", pad + 2, y(1) + textSize + 1, `Target ${show(h.target)}`);
-  body += text("x", pad, dates, readableDay(new Date(first))) + text("x", width - pad, dates, readableDay(new Date(last)), "end");
+  body +=
+    text("x", pad, dates, readableDay(new Date(first))) +
+    text("x", width - pad, dates, readableDay(new Date(last)), "end");
   body += text("x", pad + 18, paceRow, "Pace: start to target over the cycle");
   if (!pts.length) body += text("x", pad, dotsRow, "No check-ins yet");
   else {
-    const line = plotted(pts.map((p, i) => ({i, v: p.progress})), {i: pts.length - 1, v: pts[pts.length - 1].progress});
+    const line = plotted(
+      pts.map((p, i) => ({i, v: p.progress})),
+      {i: pts.length - 1, v: pts[pts.length - 1].progress},
+    );
     const xy = (q: Point | undefined) => (q ? `${r1(x(pts[q.i].date.getTime()))},${r1(y(q.v))}` : "");
     if (line.length > 1) body += `<polyline class="l" points="${line.map(xy).join(" ")}"/>`;
     // Confidence marks: every check-in, or each stretch's lowest confidence in a long history.
@@ -385,7 +404,12 @@ export function progressHistorySvg(h: ProgressHistory): string {
     // The legend: what a dot is, then each color in use (grey only when some confidence is missing).
     const per = pts.length / stretches;
     const counted = `Dots: lowest confidence in ${Number.isInteger(per) ? "" : "~"}${Math.round(per)} check-ins`;
-    const dots = stretches === pts.length ? "Dots: check-ins, colored by confidence" : textWidth(counted, textSize) <= width - 2 * pad ? counted : "Dots: lowest confidence in each stretch";
+    const dots =
+      stretches === pts.length
+        ? "Dots: check-ins, colored by confidence"
+        : textWidth(counted, textSize) <= width - 2 * pad
+          ? counted
+          : "Dots: lowest confidence in each stretch";
     body += text("x", pad, dotsRow, dots);
     let at = pad + 3;
     for (const cls of Object.keys(marks)) {
@@ -430,7 +454,7 @@ export function scorecardSvg(card: Scorecard): string {
   let grid = `<path class="t" d="${card.metrics.map((_, r) => `M${label} ${rowY(r)}h${gridW}`).join("")}"/>`;
   const runs: Record<string, string> = {g: "", y: "", r: ""};
   card.cells.forEach((row, r) => {
-    for (let w = 0; w < row.length; ) {
+    for (let w = 0; w < row.length;) {
       const status = row[w];
       let end = w;
       while (end + 1 < row.length && row[end + 1] === status) end++;
@@ -448,7 +472,13 @@ export function scorecardSvg(card: Scorecard): string {
   const aria = `Scorecard of ${rows + card.more} metrics over ${ScorecardWeeks} weeks`;
   let svg = "";
   for (const chars of [16, 10, 6, 0]) {
-    const names = card.metrics.map((m, r) => (chars ? `<text class="x" x="0" y="${r1(top + r * ch + ch / 2 + 2)}">${escapeXml(shorten(m, chars, chars + 4))}</text>` : "")).join("");
+    const names = card.metrics
+      .map((m, r) =>
+        chars
+          ? `<text class="x" x="0" y="${r1(top + r * ch + ch / 2 + 2)}">${escapeXml(shorten(m, chars, chars + 4))}</text>`
+          : "",
+      )
+      .join("");
     svg = frame(width, height, aria, style, names + grid + `<text class="x" x="0" y="${height - 3}">${footer}</text>`);
     if (utf8Bytes(svg) <= MaxSvgBytes) break;
   }

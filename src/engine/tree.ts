@@ -175,7 +175,9 @@ function describeLoop(graph: Graph, component: number[], nameLength = 24): strin
   let found = false;
   for (let q = 0; q < queue.length && !found; q++) {
     const v = queue[q];
-    const next = [...parentsOf(graph, v)].filter(w => members.has(w)).sort((a, b) => (graph.ids[a] < graph.ids[b] ? -1 : 1));
+    const next = [...parentsOf(graph, v)]
+      .filter(w => members.has(w))
+      .sort((a, b) => (graph.ids[a] < graph.ids[b] ? -1 : 1));
     for (const w of next) {
       if (w === start) {
         previous.set(start, v);
@@ -228,7 +230,11 @@ export function alignmentFindings(
     const outside = graph.outside.get(v) ?? [];
     const broken = outside.filter(p => !roots.has(p));
     if (graph.parentStart[v] === graph.parentStart[v + 1] && outside.length === 0 && !roots.has(id)) {
-      findings.push({id, problem: "Orphan", detail: `${id} supports nothing: link it to the goal or objective it serves.`});
+      findings.push({
+        id,
+        problem: "Orphan",
+        detail: `${id} supports nothing: link it to the goal or objective it serves.`,
+      });
     }
     for (const p of broken) {
       findings.push({id, problem: "Broken link", detail: `${id} supports ${p}, which does not exist.`});
@@ -305,7 +311,9 @@ export function rollUp(
   }
   if (ordered < n) {
     const [component] = loops(graph);
-    fail(`The tree has a loop, so it cannot be rolled up: ${describeLoop(graph, component, 10)}. Run AlignmentFindings to see every problem.`);
+    fail(
+      `The tree has a loop, so it cannot be rolled up: ${describeLoop(graph, component, 10)}. Run AlignmentFindings to see every problem.`,
+    );
   }
   const weightOf = new Float64Array(n);
   const score: Array<number | undefined> = new Array(n);

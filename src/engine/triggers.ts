@@ -34,7 +34,9 @@ export const Measures = ["confidence", "progress", "current"] as const;
 export type Measure = (typeof Measures)[number];
 
 export type Subject = {kind: "metric"; name: string} | {kind: "keyResult"; name: string; measure: Measure};
-export type Test = {kind: "compare"; op: Op; value: number; percent: boolean; written: string} | {kind: "move"; direction: "falls" | "rises"; periods: number};
+export type Test =
+  | {kind: "compare"; op: Op; value: number; percent: boolean; written: string}
+  | {kind: "move"; direction: "falls" | "rises"; periods: number};
 
 export interface Condition {
   subject: Subject;
@@ -75,7 +77,17 @@ interface Token {
 }
 
 /** Each quote that opens a name, and the quotes that close it. */
-const Closers: Record<string, string> = {'"': '"”“', "“": '”“"', "”": '”“"', "„": '“”"', "«": "»", "「": "」", "『": "』", "'": "'’", "‘": "’'"};
+const Closers: Record<string, string> = {
+  '"': '"”“',
+  "“": '”“"',
+  "”": '”“"',
+  "„": '“”"',
+  "«": "»",
+  "「": "」",
+  "『": "』",
+  "'": "'’",
+  "‘": "’'",
+};
 /** Single quotes: inside a word they are apostrophes. */
 const Apostrophes = "'‘’";
 const OpChars = /[<>=≤≥＜＞＝]/;
@@ -141,14 +153,25 @@ function tokenize(text: string): Token[] {
     while (end < text.length && !endsWord(text[end])) end++;
     const word = text.slice(i, end);
     const plain = word.normalize("NFKC");
-    out.push(NumberText.test(plain) ? {kind: "number", text: plain, at: i, end} : {kind: "word", text: word, at: i, end});
+    out.push(
+      NumberText.test(plain) ? {kind: "number", text: plain, at: i, end} : {kind: "word", text: word, at: i, end},
+    );
     i = end;
   }
   out.push({kind: "end", text: "", at: text.length, end: text.length});
   return out;
 }
 
-const Movement: Record<string, "falls" | "rises"> = {falls: "falls", fall: "falls", drops: "falls", declines: "falls", rises: "rises", rise: "rises", climbs: "rises", grows: "rises"};
+const Movement: Record<string, "falls" | "rises"> = {
+  falls: "falls",
+  fall: "falls",
+  drops: "falls",
+  declines: "falls",
+  rises: "rises",
+  rise: "rises",
+  climbs: "rises",
+  grows: "rises",
+};
 const PeriodWords = new Set(["week", "weeks", "period", "periods", "reading", "readings", "month", "months", "times"]);
 const isWord = (t: Token, ...words: string[]) => t.kind === "word" && words.includes(t.text.toLowerCase());
 const isMeasure = (t: Token) => t.kind === "word" && [...Measures, "value"].includes(t.text.toLowerCase());
@@ -234,7 +257,9 @@ class Parser {
   private nameEnd(k: number, keyResult: boolean): number {
     for (; k < this.tokens.length - 1; k++) {
       const t = this.tokens[k];
-      if (t.kind === "op" || (t.kind === "word" && Movement[t.text.toLowerCase()]) || (keyResult && isMeasure(t))) return k;
+      if (t.kind === "op" || (t.kind === "word" && Movement[t.text.toLowerCase()]) || (keyResult && isMeasure(t))) {
+        return k;
+      }
     }
     return k;
   }
@@ -264,14 +289,25 @@ class Parser {
   private wholeName(cut: number, keyResult: boolean): string {
     const example = keyResult ? "< 0.5" : "< 6";
     const tail = this.rest(cut, example);
-    const written = this.typed(this.source(this.from, this.nameFrom), quotedName(this.nameText(this.nameFrom, cut)), tail);
-    return cut < this.conditionEnd(cut) ? `Put the whole name in quotes: ${written}` : `Put the whole name in quotes and compare it, such as: ${written}`;
+    const written = this.typed(
+      this.source(this.from, this.nameFrom),
+      quotedName(this.nameText(this.nameFrom, cut)),
+      tail,
+    );
+    return cut < this.conditionEnd(cut)
+      ? `Put the whole name in quotes: ${written}`
+      : `Put the whole name in quotes and compare it, such as: ${written}`;
   }
 
   private unclosed(t: Token): never {
     const expected = `a closing ${Closers[t.text][0]}`;
     const message = `At character ${t.at + 1}: the quoted name never closes.`;
-    throw new Failure({position: t.at + 1, expected, found: "the end", message: this.explain ? `${message} ${this.closeFix(t)}` : message});
+    throw new Failure({
+      position: t.at + 1,
+      expected,
+      found: "the end",
+      message: this.explain ? `${message} ${this.closeFix(t)}` : message,
+    });
   }
 
   private closeFix(t: Token): string {
@@ -294,7 +330,12 @@ class Parser {
   private joinFix(k: number): string {
     const before = this.source(this.from, k);
     const end = this.conditionEnd(k + 1);
-    const next = this.tokens[k].kind === "word" && reads(this.source(k + 1, end)) ? this.source(k + 1, end) : reads(this.source(k, end)) ? this.source(k, end) : "";
+    const next =
+      this.tokens[k].kind === "word" && reads(this.source(k + 1, end))
+        ? this.source(k + 1, end)
+        : reads(this.source(k, end))
+          ? this.source(k, end)
+          : "";
     if (next) return `Join the conditions with and or or: ${this.typed(before, "and", next)}`;
     return `Drop what follows the condition: ${this.typed(before)}`;
   }
@@ -303,7 +344,9 @@ class Parser {
   private measureFix(m: Token): string {
     const word = m.kind === "word" ? m.text.toLowerCase() : "";
     const meant = word.length > 3 ? Measures.find(x => editDistance(word, x) <= 2) : undefined;
-    if (meant) return `Write the measure as confidence, progress or current: ${this.typed(this.source(this.from, this.i), meant, this.rest(this.i + 1, "< 0.5"))}`;
+    if (meant) {
+      return `Write the measure as confidence, progress or current: ${this.typed(this.source(this.from, this.i), meant, this.rest(this.i + 1, "< 0.5"))}`;
+    }
     if (m.kind === "end") return `Add a comparison, such as: ${this.typed(this.source(this.from, this.i), "< 0.5")}`;
     return this.wholeName(this.nameEnd(this.i, true), true);
   }
@@ -330,7 +373,9 @@ class Parser {
       const number = t.kind === "number" ? t.text : last.text;
       const words = t.kind === "number" ? before : this.source(this.from, k - 1);
       const worded = WordedComparisons.find(([pattern]) => pattern.test(words));
-      if (worded) return `Write the comparison as a sign: ${this.typed(words.replace(worded[0], "").trim(), worded[1], number)}`;
+      if (worded) {
+        return `Write the comparison as a sign: ${this.typed(words.replace(worded[0], "").trim(), worded[1], number)}`;
+      }
       return `Put a comparison before the number, such as: ${this.typed(words, "<", number)}`;
     }
     return `Compare it with a number, such as: ${this.typed(before, example)}`;
@@ -343,7 +388,13 @@ class Parser {
     let conditions = 0;
     for (;;) {
       any[any.length - 1].push(this.condition());
-      if (++conditions > MaxConditions) this.fail(this.peek(), `at most ${MaxConditions} conditions`, () => `Split the risk in two, each with at most ${MaxConditions} conditions.`);
+      if (++conditions > MaxConditions) {
+        this.fail(
+          this.peek(),
+          `at most ${MaxConditions} conditions`,
+          () => `Split the risk in two, each with at most ${MaxConditions} conditions.`,
+        );
+      }
       const next = this.take();
       if (next.kind === "end") return {any};
       if (isWord(next, "and")) continue;
@@ -361,7 +412,11 @@ class Parser {
     const start = this.peek();
     if (start.kind === "end") {
       const joiner = this.i > 0 ? describe(this.tokens[this.i - 1]) : "";
-      this.fail(start, "a metric name or KR", () => (joiner ? `Add a condition after ${joiner}, or drop the ${joiner}.` : "Write a condition, such as: Cash runway < 6"));
+      this.fail(start, "a metric name or KR", () =>
+        joiner
+          ? `Add a condition after ${joiner}, or drop the ${joiner}.`
+          : "Write a condition, such as: Cash runway < 6",
+      );
     }
     let subject: Subject;
     if (isWord(start, "kr", "okr") || (isWord(start, "key") && isWord(this.tokens[this.i + 1], "result"))) {
@@ -370,7 +425,12 @@ class Parser {
       this.nameFrom = this.i;
       const name = this.take();
       if (name.kind !== "string" && name.kind !== "word") {
-        this.fail(name, 'the key result\'s name in quotes, such as KR "Reach 50 enterprise customers"', () => `Name the key result by its code or its name in quotes, such as: ${this.typed(this.source(this.from, this.nameFrom), "KR10", this.rest(this.i - 1, "< 0.5"))}`);
+        this.fail(
+          name,
+          'the key result\'s name in quotes, such as KR "Reach 50 enterprise customers"',
+          () =>
+            `Name the key result by its code or its name in quotes, such as: ${this.typed(this.source(this.from, this.nameFrom), "KR10", this.rest(this.i - 1, "< 0.5"))}`,
+        );
       }
       const measureToken = this.peek();
       let measure: Measure = "current";
@@ -380,14 +440,27 @@ class Parser {
       } else if (isWord(measureToken, "value")) {
         this.take();
       } else if (measureToken.kind === "word" && Movement[measureToken.text.toLowerCase()]) {
-        this.fail(measureToken, "confidence, progress or current and a comparison (a key result's trigger compares, it does not track moves)", () => `Compare a measure instead, such as: ${this.typed(this.source(this.from, this.i), "progress < 0.5")}`);
+        this.fail(
+          measureToken,
+          "confidence, progress or current and a comparison (a key result's trigger compares, it does not track moves)",
+          () => `Compare a measure instead, such as: ${this.typed(this.source(this.from, this.i), "progress < 0.5")}`,
+        );
       } else if (measureToken.kind !== "op") {
-        this.fail(measureToken, "confidence, progress, current or a comparison (< <= > >= =)", () => this.measureFix(measureToken));
+        this.fail(measureToken, "confidence, progress, current or a comparison (< <= > >= =)", () =>
+          this.measureFix(measureToken),
+        );
       }
       subject = {kind: "keyResult", name: name.text, measure};
     } else if (start.kind === "string") {
       this.take();
-      if (!start.text) this.fail(start, "a metric's name inside the quotes", () => `Put the metric's name inside the quotes, such as: ${this.typed('"Cash runway"', this.rest(this.i, "< 6"))}`);
+      if (!start.text) {
+        this.fail(
+          start,
+          "a metric's name inside the quotes",
+          () =>
+            `Put the metric's name inside the quotes, such as: ${this.typed('"Cash runway"', this.rest(this.i, "< 6"))}`,
+        );
+      }
       subject = {kind: "metric", name: start.text};
     } else {
       const words: Token[] = [];
@@ -396,7 +469,13 @@ class Parser {
         if (t.kind === "word" && Movement[t.text.toLowerCase()] && words.length) break;
         words.push(this.take());
       }
-      if (!words.length) this.fail(this.peek(), "a metric name or KR", () => `Name the metric first, such as: ${this.typed("Cash runway", this.rest(this.i, "< 6"))}`);
+      if (!words.length) {
+        this.fail(
+          this.peek(),
+          "a metric name or KR",
+          () => `Name the metric first, such as: ${this.typed("Cash runway", this.rest(this.i, "< 6"))}`,
+        );
+      }
       subject = {kind: "metric", name: this.text.slice(words[0].at, words[words.length - 1].end).replace(/\s+/g, " ")};
     }
     const test = this.test(subject);
@@ -412,7 +491,9 @@ class Parser {
       const percent = n.text.endsWith("%");
       const raw = Number(n.text.replace(/%$/, ""));
       const value = percent ? Number((raw / 100).toPrecision(12)) : raw;
-      if (!Number.isFinite(value) || Math.abs(value) > Contract.maxMagnitude) this.fail(n, "a number from -1e15 to 1e15", () => "Write a smaller number: numbers run from -1e15 to 1e15.");
+      if (!Number.isFinite(value) || Math.abs(value) > Contract.maxMagnitude) {
+        this.fail(n, "a number from -1e15 to 1e15", () => "Write a smaller number: numbers run from -1e15 to 1e15.");
+      }
       if (subject.kind === "keyResult" && subject.measure !== "current") this.share(subject.measure, n, value, percent);
       return {kind: "compare", op: t.text as Op, value, percent, written: n.text};
     }
@@ -424,17 +505,29 @@ class Parser {
         this.fail(n, `a whole number of weeks from 1 to ${MaxPeriods}`, () => {
           const k = this.i - 1;
           const next = this.tokens[k + 1];
-          if (n.kind === "word" && next.kind === "number" && Number.isInteger(Number(next.text)) && Number(next.text) >= 1 && Number(next.text) <= MaxPeriods) {
+          if (
+            n.kind === "word" &&
+            next.kind === "number" &&
+            Number.isInteger(Number(next.text)) &&
+            Number(next.text) >= 1 &&
+            Number(next.text) <= MaxPeriods
+          ) {
             return `Drop ${describe(n)}: ${this.typed(this.source(this.from, k), this.rest(k + 1, ""))}`;
           }
           return `Write how many weeks, from 1 to ${MaxPeriods}, such as: ${this.typed(this.source(this.from, k), "3 weeks")}`;
         });
       }
       if (PeriodWords.has(this.peek().text.toLowerCase()) && this.peek().kind === "word") this.take();
-      if (isWord(this.peek(), "in") && isWord(this.tokens[this.i + 1], "a") && isWord(this.tokens[this.i + 2], "row")) this.i += 3;
+      if (isWord(this.peek(), "in") && isWord(this.tokens[this.i + 1], "a") && isWord(this.tokens[this.i + 2], "row")) {
+        this.i += 3;
+      }
       return {kind: "move", direction, periods};
     }
-    return this.fail(t, subject.kind === "metric" ? "a comparison (< <= > >= =), falls or rises" : "a comparison (< <= > >= =)", () => this.comparisonFix(this.i - 1, subject));
+    return this.fail(
+      t,
+      subject.kind === "metric" ? "a comparison (< <= > >= =), falls or rises" : "a comparison (< <= > >= =)",
+      () => this.comparisonFix(this.i - 1, subject),
+    );
   }
 
   /** A key result's confidence (0 to 1) or progress (0 to 1.5), refused out of range with the number to type. */
@@ -444,8 +537,12 @@ class Parser {
     const range = `between 0 and ${max} (0–${max * 100}%)`;
     const k = this.i - 1;
     const looks = !percent && value > max && value <= 100;
-    const why = looks ? `${show(value)} looks like ${show(value)}%, so use ${show(value / 100)} or ${show(value)}%.` : `not ${percent ? `${show(value * 100)}%` : show(value)}.`;
-    const fix = looks ? `Write: ${this.typed(this.source(this.from, k), `${show(value)}%`, this.rest(k + 1, ""))}` : `Write a fraction or a percent, such as: ${this.typed(this.source(this.from, k), "50%")}`;
+    const why = looks
+      ? `${show(value)} looks like ${show(value)}%, so use ${show(value / 100)} or ${show(value)}%.`
+      : `not ${percent ? `${show(value * 100)}%` : show(value)}.`;
+    const fix = looks
+      ? `Write: ${this.typed(this.source(this.from, k), `${show(value)}%`, this.rest(k + 1, ""))}`
+      : `Write a fraction or a percent, such as: ${this.typed(this.source(this.from, k), "50%")}`;
     const message = `At character ${n.at + 1}: A key result's ${measure} must be ${range}${looks ? ": " : ", "}${why}`;
     throw new Failure({
       position: n.at + 1,
@@ -460,7 +557,15 @@ class Parser {
 export function parseTrigger(text: string): Parsed {
   const source = String(text ?? "");
   if (source.length > MaxTriggerLength) {
-    return {ok: false, error: {position: MaxTriggerLength + 1, expected: `at most ${MaxTriggerLength} characters`, found: `${source.length} characters`, message: `The trigger is ${source.length} characters long; keep it under ${MaxTriggerLength}.`}};
+    return {
+      ok: false,
+      error: {
+        position: MaxTriggerLength + 1,
+        expected: `at most ${MaxTriggerLength} characters`,
+        found: `${source.length} characters`,
+        message: `The trigger is ${source.length} characters long; keep it under ${MaxTriggerLength}.`,
+      },
+    };
   }
   try {
     return {ok: true, trigger: new Parser(source, tokenize(source), true).trigger()};
@@ -555,7 +660,9 @@ export class TriggerData {
     const head = `No key result is named ${quotedName(said(name))}`;
     const near = nearestName(name, this.keyResultNames);
     if (near) return `${head}; did you mean ${quotedName(said(near))}?`;
-    if (this.keyResultCodes.length) return `${head}: name one by its code, such as ${someNames(this.keyResultCodes.map(c => said(c)))}, or by its name in quotes.`;
+    if (this.keyResultCodes.length) {
+      return `${head}: name one by its code, such as ${someNames(this.keyResultCodes.map(c => said(c)))}, or by its name in quotes.`;
+    }
     if (!this.keyResultNames.length) return `${head}.`;
     return `${head}: name one of ${someNames(this.keyResultNames.map(n => quotedName(said(n))))}.`;
   }
@@ -588,23 +695,33 @@ function judge(c: Condition, data: TriggerData, problems: string[], readings: st
     if (t.kind === "compare") {
       const points = keptInPoints(m.unit, [...m.values, ...(m.thresholds ?? [])]);
       if (t.percent && points) {
-        problems.push(`${said(t.written)} is ${show(t.value)}, but ${said(m.name)} is read in points of a percent (${show(latest)}): write ${show(t.value * 100)} without the % sign.`);
+        problems.push(
+          `${said(t.written)} is ${show(t.value)}, but ${said(m.name)} is read in points of a percent (${show(latest)}): write ${show(t.value * 100)} without the % sign.`,
+        );
         return undefined;
       }
       const met = compare(latest, t.op, t.value);
       const fraction = /%/.test(m.unit) && !points;
-      const shown = fraction ? `${show(Math.round(latest * 1000) / 10)}%` : `${show(latest)}${m.unit && !/^%/.test(m.unit) ? ` ${said(m.unit)}` : said(m.unit)}`;
+      const shown = fraction
+        ? `${show(Math.round(latest * 1000) / 10)}%`
+        : `${show(latest)}${m.unit && !/^%/.test(m.unit) ? ` ${said(m.unit)}` : said(m.unit)}`;
       readings.push(`${said(m.name)} is ${shown}: ${met ? "met" : "not met"} (${t.op} ${said(t.written)})`);
       return met;
     }
     if (m.values.length < t.periods + 1) {
-      readings.push(`${said(m.name)} has ${m.values.length} reading${m.values.length === 1 ? "" : "s"}; ${t.periods + 1} are needed to see ${t.periods} moves`);
+      readings.push(
+        `${said(m.name)} has ${m.values.length} reading${m.values.length === 1 ? "" : "s"}; ${t.periods + 1} are needed to see ${t.periods} moves`,
+      );
       return undefined;
     }
     const last = m.values.slice(-(t.periods + 1));
     let moves = true;
-    for (let i = 1; i < last.length; i++) if (t.direction === "falls" ? !(last[i] < last[i - 1]) : !(last[i] > last[i - 1])) moves = false;
-    readings.push(`${said(m.name)} ${moves ? t.direction : `has not ${t.direction === "falls" ? "fallen" : "risen"}`} ${t.periods} in a row (${last.map(show).join(" → ")})`);
+    for (let i = 1; i < last.length; i++) {
+      if (t.direction === "falls" ? !(last[i] < last[i - 1]) : !(last[i] > last[i - 1])) moves = false;
+    }
+    readings.push(
+      `${said(m.name)} ${moves ? t.direction : `has not ${t.direction === "falls" ? "fallen" : "risen"}`} ${t.periods} in a row (${last.map(show).join(" → ")})`,
+    );
     return moves;
   }
   const k = data.keyResults.get(normalize(c.subject.name));
@@ -618,14 +735,22 @@ function judge(c: Condition, data: TriggerData, problems: string[], readings: st
     readings.push(`${said(k.name)} has no ${c.subject.measure}`);
     return undefined;
   }
-  if (c.subject.measure === "current" && t.percent && (!/%/.test(k.unit ?? "") || keptInPoints(k.unit, [k.start, k.target, value]))) {
+  if (
+    c.subject.measure === "current" &&
+    t.percent &&
+    (!/%/.test(k.unit ?? "") || keptInPoints(k.unit, [k.start, k.target, value]))
+  ) {
     const unit = k.unit ? ` in ${said(k.unit)}` : "";
-    problems.push(`${said(t.written)} is ${show(t.value)}, but ${said(k.name)}'s current value is kept${unit} (${show(value)}): write ${show(t.value * 100)} without the % sign.`);
+    problems.push(
+      `${said(t.written)} is ${show(t.value)}, but ${said(k.name)}'s current value is kept${unit} (${show(value)}): write ${show(t.value * 100)} without the % sign.`,
+    );
     return undefined;
   }
   const met = compare(value, t.op, t.value);
   const shown = c.subject.measure === "current" ? show(value) : `${show(Math.round(value * 1000) / 10)}%`;
-  readings.push(`${said(k.name)} ${c.subject.measure} is ${shown}: ${met ? "met" : "not met"} (${t.op} ${said(t.written)})`);
+  readings.push(
+    `${said(k.name)} ${c.subject.measure} is ${shown}: ${met ? "met" : "not met"} (${t.op} ${said(t.written)})`,
+  );
   return met;
 }
 

@@ -8,7 +8,15 @@ import {daysBetween, isoDay, today} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {okrCycle} from "../engine/cycle";
 import {normalize} from "../engine/columns";
-import {ActionFields, DecisionFields, IssueFields, LeaderFields, MeetingFields, MeetingTables, MessageFields} from "./fields";
+import {
+  ActionFields,
+  DecisionFields,
+  IssueFields,
+  LeaderFields,
+  MeetingFields,
+  MeetingTables,
+  MessageFields,
+} from "./fields";
 import {readMetricsDoc} from "./health_source";
 import {readEachDoc} from "./multidoc";
 import {firedRisks} from "./risks";
@@ -43,7 +51,11 @@ const firstName = (value: unknown) => cells.people(value)[0]?.name;
 
 export type AgendaItemRow = coda.SchemaType<typeof AgendaItemSchema>;
 
-export async function meetingAgenda(context: coda.ExecutionContext, request: AgendaRequest, image: (svg: string) => string): Promise<AgendaItemRow[]> {
+export async function meetingAgenda(
+  context: coda.ExecutionContext,
+  request: AgendaRequest,
+  image: (svg: string) => string,
+): Promise<AgendaItemRow[]> {
   const docId = await resolveDocId(context, request.meetingDoc);
   const at = request.meetingDate;
   const now = today(context.timezone);
@@ -69,13 +81,28 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   };
   const metricsDoc = request.metricsDoc || ((await here("metrics")) && (await here("readings")) ? docId : undefined);
   const okrDocs = request.okrDocs?.length ? request.okrDocs : (await here("keyResults")) ? [docId] : [];
-  for (const [key, table] of [["actions", actions], ["decisions", decisions], ["messages", messages], ["meetings", past], ["leaders", leaders]] as const) {
+  for (const [key, table] of [
+    ["actions", actions],
+    ["decisions", decisions],
+    ["messages", messages],
+    ["meetings", past],
+    ["leaders", leaders],
+  ] as const) {
     if (!table) missing.push(tableByKey(key)!);
   }
 
   // A team or metrics doc that cannot be read never costs the meeting its agenda: it is said after the close.
-  const metricsRead = await readEachDoc(context, metricsDoc ? [metricsDoc] : [], id => readMetricsDoc(context, id, {}).then(records => ({id, records})));
-  const okrsRead = await readEachDoc(context, okrDocs, id => readTeamOkrs(context, id, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}).then(okrs => ({id, okrs})));
+  const metricsRead = await readEachDoc(context, metricsDoc ? [metricsDoc] : [], id =>
+    readMetricsDoc(context, id, {}).then(records => ({id, records})),
+  );
+  const okrsRead = await readEachDoc(context, okrDocs, id =>
+    readTeamOkrs(
+      context,
+      id,
+      {fiscalYearStartMonth: request.fiscalYearStartMonth},
+      {checkIns: false, goals: false},
+    ).then(okrs => ({id, okrs})),
+  );
   const unreadable = [...metricsRead.unreadable, ...okrsRead.unreadable];
   const metricsDocId = metricsRead.read[0]?.id;
   const okrDocIds = okrsRead.read.map(r => r.id);
@@ -83,8 +110,15 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
   const hotItems: AgendaSource[] = [];
   for (const {records} of metricsRead.read) {
     const summarized = summarize(records, at, undefined, image);
-    for (const s of summarized.filter(x => x.summary.hot?.hot).sort((a, b) => b.summary.hot!.severity - a.summary.hot!.severity)) {
-      hotItems.push({name: s.metric.name, detail: s.summary.hot!.reason.replace(/\.$/, ""), owner: s.metric.owner?.name, link: s.metric.link});
+    for (const s of summarized
+      .filter(x => x.summary.hot?.hot)
+      .sort((a, b) => b.summary.hot!.severity - a.summary.hot!.severity)) {
+      hotItems.push({
+        name: s.metric.name,
+        detail: s.summary.hot!.reason.replace(/\.$/, ""),
+        owner: s.metric.owner?.name,
+        link: s.metric.link,
+      });
     }
   }
 
@@ -95,12 +129,25 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     for (const k of deriveKeyResults(okrs, judged)) {
       if (normalize(k.objective?.cycleName ?? "") !== normalize(cycle)) continue;
       if (k.derived.status !== "Off track" && k.derived.status !== "At risk") continue;
-      keyResults.push({name: k.record.name, detail: `${k.derived.status}, ${k.team ?? ""}`.replace(/, $/, ""), owner: k.record.owner?.name, link: k.record.link});
+      keyResults.push({
+        name: k.record.name,
+        detail: `${k.derived.status}, ${k.team ?? ""}`.replace(/, $/, ""),
+        owner: k.record.owner?.name,
+        link: k.record.link,
+      });
     }
   }
   keyResults.sort((a, b) => Number(b.detail?.startsWith("Off")) - Number(a.detail?.startsWith("Off")));
 
-  const fired = (await firedRisks(context, {meetingDoc: docId, okrDocs: okrDocIds, metricsDoc: metricsDocId, asOf: judged, fiscalYearStartMonth: request.fiscalYearStartMonth})).map(r => ({
+  const fired = (
+    await firedRisks(context, {
+      meetingDoc: docId,
+      okrDocs: okrDocIds,
+      metricsDoc: metricsDocId,
+      asOf: judged,
+      fiscalYearStartMonth: request.fiscalYearStartMonth,
+    })
+  ).map(r => ({
     name: r.Name,
     detail: r.Trigger,
     owner: r.MitigationOwner,
@@ -115,7 +162,13 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     longTermMeeting,
   ).map(i => ({
     name: i.name,
-    detail: [i.priorityLabel, i.votes ? `${i.votes} vote${i.votes === 1 ? "" : "s"}` : "", i.stuck ? `stuck: carried over ${i.carried} meetings` : ""].filter(Boolean).join(", "),
+    detail: [
+      i.priorityLabel,
+      i.votes ? `${i.votes} vote${i.votes === 1 ? "" : "s"}` : "",
+      i.stuck ? `stuck: carried over ${i.carried} meetings` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
     owner: i.ownerName,
     link: i.link,
   }));
@@ -144,7 +197,9 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
       date: cells.date(cell(r, past!.map, "Date"), "Date", context.timezone).value,
       facilitator: firstName(cell(r, past!.map, "Facilitator")),
     }))
-    .filter((m): m is {date: Day; facilitator: string} => Boolean(m.date && m.facilitator) && daysBetween(m.date!, at) > 0)
+    .filter(
+      (m): m is {date: Day; facilitator: string} => Boolean(m.date && m.facilitator) && daysBetween(m.date!, at) > 0,
+    )
     .sort((a, b) => a.date.getTime() - b.date.getTime())
     .map(m => m.facilitator);
   const facilitator = nextFacilitator(roster, history);
@@ -162,33 +217,35 @@ export async function meetingAgenda(context: coda.ExecutionContext, request: Age
     firedRisks: fired,
   });
   const when = isoDay(at);
-  return [...agenda.map(
-    (item): AgendaItemRow =>
+  return [
+    ...agenda.map((item): AgendaItemRow =>
       compact({
-      Id: `${docId}/${when}/${item.order}`,
-      Name: item.item,
-      Order: item.order,
-      Kind: item.kind,
-      Minutes: item.minutes,
-      TimeBox: item.timeBox,
-      Owner: item.owner,
-      Source: item.source,
-      SourceLink: item.link,
-      Facilitator: facilitator,
+        Id: `${docId}/${when}/${item.order}`,
+        Name: item.item,
+        Order: item.order,
+        Kind: item.kind,
+        Minutes: item.minutes,
+        TimeBox: item.timeBox,
+        Owner: item.owner,
+        Source: item.source,
+        SourceLink: item.link,
+        Facilitator: facilitator,
+        MeetingDate: when,
+      }),
+    ),
+    ...[
+      ...unreadable.map(u => ({key: `unreadable-${u.docId.slice(0, 40)}`, name: u.message})),
+      ...nextSteps(missing).map(entry => ({key: entry.key, name: addTableHint(entry)})),
+    ].map((step, i): AgendaItemRow => ({
+      Id: `${docId}/${when}/next-${step.key}`,
+      Name: step.name,
+      Order: agenda.length + i + 1,
+      Kind: NextStepKind,
+      Minutes: 0,
+      Source: "Setup",
       MeetingDate: when,
-    }),
-  ), ...[
-    ...unreadable.map(u => ({key: `unreadable-${u.docId.slice(0, 40)}`, name: u.message})),
-    ...nextSteps(missing).map(entry => ({key: entry.key, name: addTableHint(entry)})),
-  ].map((step, i): AgendaItemRow => ({
-    Id: `${docId}/${when}/next-${step.key}`,
-    Name: step.name,
-    Order: agenda.length + i + 1,
-    Kind: NextStepKind,
-    Minutes: 0,
-    Source: "Setup",
-    MeetingDate: when,
-  }))];
+    })),
+  ];
 }
 
 /** The kind of the rows after the close that say what a missing table would add. */

@@ -66,7 +66,12 @@ export type CharterItemRow = coda.SchemaType<typeof CharterItemSchema>;
 
 const nameOf = (value: unknown) => cells.people(value)[0]?.name || cells.people(value)[0]?.email || "";
 /** Names in a people cell, or in a text cell listing them. */
-const namesOf = (value: unknown) => cells.people(value).flatMap(p => (p.name || p.email).split(/[,;]/)).map(x => x.trim()).filter(Boolean);
+const namesOf = (value: unknown) =>
+  cells
+    .people(value)
+    .flatMap(p => (p.name || p.email).split(/[,;]/))
+    .map(x => x.trim())
+    .filter(Boolean);
 const joined = (list: readonly string[]) => (list.length ? list.join(", ") : undefined);
 const text = (list: readonly string[]) => (list.length ? list.join(" ") : undefined);
 
@@ -101,7 +106,16 @@ export function charterRows(s: CharterSources): CharterItemRow[] {
       const notYet = namesOf(cell(r, map, "NotYet"));
       const gaps = outcomeGaps({outcome, agreed, notYet}, s.roster);
       row(
-        {Id: stableId(docId, r.id), Name: `Shared outcome: ${outcome}`, Question: "Shared outcome", Subject: outcome, Answer: cells.text(cell(r, map, "Note")) || undefined, Agreed: joined(agreed), NotYet: joined([...gaps.notYet, ...gaps.unanswered]), Link: r.browserLink},
+        {
+          Id: stableId(docId, r.id),
+          Name: `Shared outcome: ${outcome}`,
+          Question: "Shared outcome",
+          Subject: outcome,
+          Answer: cells.text(cell(r, map, "Note")) || undefined,
+          Agreed: joined(agreed),
+          NotYet: joined([...gaps.notYet, ...gaps.unanswered]),
+          Link: r.browserLink,
+        },
         gaps.findings,
         outcome ? [] : ["The outcome is blank: say what the leaders own together."],
       );
@@ -117,7 +131,10 @@ export function charterRows(s: CharterSources): CharterItemRow[] {
       const read = cells.number(cell(r, map, "Tolerance"), "Tolerance");
       let tolerance = read.value;
       if (read.problem) problems.push(read.problem);
-      if (tolerance !== undefined && (!Number.isInteger(tolerance) || tolerance < ToleranceScale.low || tolerance > ToleranceScale.high)) {
+      if (
+        tolerance !== undefined &&
+        (!Number.isInteger(tolerance) || tolerance < ToleranceScale.low || tolerance > ToleranceScale.high)
+      ) {
         problems.push(`Tolerance is ${show(tolerance)}: give a whole number from 1 (avoid risk) to 5 (seek risk).`);
         tolerance = undefined;
       }
@@ -129,8 +146,16 @@ export function charterRows(s: CharterSources): CharterItemRow[] {
       const a = answers[i];
       const atRisk = cells.text(cell(r, map, "AtRisk"));
       const findings: string[] = [];
-      if (widest && a.area.toLowerCase() === widest.area.toLowerCase() && (a.tolerance === widest.low || a.tolerance === widest.high)) findings.push(widest.sentence);
-      if (!atRisk) findings.push(`${a.leader || "This leader"} has not said what is at risk in ${a.area || "their area"}.`);
+      if (
+        widest &&
+        a.area.toLowerCase() === widest.area.toLowerCase() &&
+        (a.tolerance === widest.low || a.tolerance === widest.high)
+      ) {
+        findings.push(widest.sentence);
+      }
+      if (!atRisk) {
+        findings.push(`${a.leader || "This leader"} has not said what is at risk in ${a.area || "their area"}.`);
+      }
       const cascades = cells.text(cell(r, map, "Cascades"));
       row(
         {
@@ -139,12 +164,20 @@ export function charterRows(s: CharterSources): CharterItemRow[] {
           Question: "Risk tolerance",
           Leader: personRow(cell(r, map, "Leader")),
           Subject: a.area || undefined,
-          Answer: [atRisk, cells.text(cell(r, map, "Failure")), cascades ? `Cascades to ${cascades}` : ""].filter(Boolean).join(" / ") || undefined,
+          Answer:
+            [atRisk, cells.text(cell(r, map, "Failure")), cascades ? `Cascades to ${cascades}` : ""]
+              .filter(Boolean)
+              .join(" / ") || undefined,
           Tolerance: a.tolerance,
           Link: r.browserLink,
         },
         findings,
-        [...problemsOf[i], ...(a.tolerance === undefined && !problemsOf[i].length ? ["Tolerance is blank: give 1 (avoid risk) to 5 (seek risk)."] : [])],
+        [
+          ...problemsOf[i],
+          ...(a.tolerance === undefined && !problemsOf[i].length
+            ? ["Tolerance is blank: give 1 (avoid risk) to 5 (seek risk)."]
+            : []),
+        ],
       );
     });
   }
@@ -156,7 +189,15 @@ export function charterRows(s: CharterSources): CharterItemRow[] {
       const line = cells.text(cell(r, map, "RedLine"));
       const grounds = cells.text(cell(r, map, "Grounds"));
       row(
-        {Id: stableId(docId, r.id), Name: `${who || "Unnamed leader"}'s red line: ${line || "not stated"}`, Question: "Red line", Leader: personRow(cell(r, map, "Leader")), Subject: grounds || undefined, Answer: line || undefined, Link: r.browserLink},
+        {
+          Id: stableId(docId, r.id),
+          Name: `${who || "Unnamed leader"}'s red line: ${line || "not stated"}`,
+          Question: "Red line",
+          Leader: personRow(cell(r, map, "Leader")),
+          Subject: grounds || undefined,
+          Answer: line || undefined,
+          Link: r.browserLink,
+        },
         [],
         line ? [] : ["The red line is blank: say what this leader cannot compromise on."],
       );
@@ -171,10 +212,20 @@ export function charterRows(s: CharterSources): CharterItemRow[] {
       const domain = cells.text(cell(r, map, "Domain"));
       const problems: string[] = [];
       if (!expert.length) problems.push("Defers To is blank: name whose expertise this leader defers to.");
-      if (expert.some(e => e.toLowerCase() === who.toLowerCase())) problems.push(`${who} defers to themselves: name a peer whose expertise they acknowledge.`);
+      if (expert.some(e => e.toLowerCase() === who.toLowerCase())) {
+        problems.push(`${who} defers to themselves: name a peer whose expertise they acknowledge.`);
+      }
       if (!domain) problems.push("Domain is blank: say in what.");
       row(
-        {Id: stableId(docId, r.id), Name: `${who || "Unnamed leader"} defers to ${joined(expert) ?? "nobody named"}${domain ? ` on ${domain}` : ""}`, Question: "Expertise", Leader: personRow(cell(r, map, "Leader")), Subject: domain || undefined, With: joined(expert), Link: r.browserLink},
+        {
+          Id: stableId(docId, r.id),
+          Name: `${who || "Unnamed leader"} defers to ${joined(expert) ?? "nobody named"}${domain ? ` on ${domain}` : ""}`,
+          Question: "Expertise",
+          Leader: personRow(cell(r, map, "Leader")),
+          Subject: domain || undefined,
+          With: joined(expert),
+          Link: r.browserLink,
+        },
         [],
         problems,
       );
@@ -217,9 +268,13 @@ export async function readCharter(context: coda.ExecutionContext, docId: string)
     readOptionalTable(context, docId, CharterTables.lanes, LaneFields),
   ]);
   if (!outcomes && !tolerance && !redLines && !expertise && !lanes) {
-    throw new coda.UserVisibleError(`The doc ${docId} has none of the charter's tables: add at least one of ${Object.values(CharterTables).join(", ")}.`);
+    throw new coda.UserVisibleError(
+      `The doc ${docId} has none of the charter's tables: add at least one of ${Object.values(CharterTables).join(", ")}.`,
+    );
   }
-  const roster = (leaders?.rows ?? []).map(r => nameOf(cell(r, leaders!.map, "Leader")) || cells.text(r.name)).filter(Boolean);
+  const roster = (leaders?.rows ?? [])
+    .map(r => nameOf(cell(r, leaders!.map, "Leader")) || cells.text(r.name))
+    .filter(Boolean);
   return {roster, outcomes, tolerance, redLines, expertise, lanes};
 }
 

@@ -60,8 +60,13 @@ export function dueRow(d: DerivedKeyResult, cadenceCell: unknown, o: DueOptions)
     if (!isInputError(error)) throw error;
     problems.push(`${error.message} Until then the sync's cadence of ${o.cadence} days applies.`);
   }
-  if (!k.owner) problems.push("No owner: pick the person who checks it in, in the Owner column, so the reminder reaches someone.");
-  else if (!k.owner.email) problems.push(`Owner "${k.owner.name.slice(0, 40)}" has no email: type their email, or make Owner a People column and pick the person, so the reminder can reach them.`);
+  if (!k.owner) {
+    problems.push("No owner: pick the person who checks it in, in the Owner column, so the reminder reaches someone.");
+  } else if (!k.owner.email) {
+    problems.push(
+      `Owner "${k.owner.name.slice(0, 40)}" has no email: type their email, or make Owner a People column and pick the person, so the reminder can reach them.`,
+    );
+  }
   const last = d.derived.lastCheckIn ? day(d.derived.lastCheckIn) : undefined;
   const due = checkInDue(last, d.objective?.cycle?.start, cadence, o.asOf);
   if (!due.due && !problems.length) return undefined;
@@ -84,10 +89,21 @@ export function dueRow(d: DerivedKeyResult, cadenceCell: unknown, o: DueOptions)
 }
 
 /** One team doc's reminder rows: its objectives, key results and check-ins, one rows request per page of each. */
-export async function checkInsDue(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, o: DueOptions): Promise<CheckInDueRow[]> {
+export async function checkInsDue(
+  context: coda.ExecutionContext,
+  docId: string,
+  options: TeamDocOptions,
+  o: DueOptions,
+): Promise<CheckInDueRow[]> {
   const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: false});
   // The same rows, already read: mapped again for the Cadence column.
-  const table = await readTable(context, docId, new TeamDoc(context, docId, options).tableName("keyResults"), CheckInDueFields, {columns: options.columns});
+  const table = await readTable(
+    context,
+    docId,
+    new TeamDoc(context, docId, options).tableName("keyResults"),
+    CheckInDueFields,
+    {columns: options.columns},
+  );
   const rowById = new Map(table.rows.map(r => [`${docId}/${r.id}`, r]));
   const out: CheckInDueRow[] = [];
   for (const d of deriveKeyResults(okrs, o.asOf)) {

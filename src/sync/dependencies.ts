@@ -70,8 +70,11 @@ export interface DependencyRequest {
   fiscalYearStartMonth?: number;
 }
 
-
-export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> | undefined, problems: Map<string, string[]>, timezone?: string): Item[] {
+export function milestoneItems(
+  t: TableRows<FieldName<typeof MilestoneFields>> | undefined,
+  problems: Map<string, string[]>,
+  timezone?: string,
+): Item[] {
   return (t?.rows ?? []).map(r => {
     const name = cells.text(cell(r, t!.map, "Name")) || cells.text(r.name);
     const list: string[] = [];
@@ -95,7 +98,13 @@ export function milestoneItems(t: TableRows<FieldName<typeof MilestoneFields>> |
   });
 }
 
-export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, known: readonly Item[], asOf: Day, itemProblems: Map<string, string[]>, timezone?: string): GateRow[] {
+export function gateRows(
+  deps: TableRows<FieldName<typeof DependencyFields>>,
+  known: readonly Item[],
+  asOf: Day,
+  itemProblems: Map<string, string[]>,
+  timezone?: string,
+): GateRow[] {
   const items: Item[] = [...known];
   const index = new Map<string, number>();
   items.forEach((it, i) => {
@@ -110,7 +119,10 @@ export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, kn
     items.push({name, kind: "Unknown", status: "Unknown", done: false, offTrack: false, duration: 0});
     index.set(key, items.length - 1);
     const near = nearestName(name, knownNames);
-    unresolved.set(items.length - 1, `"${name.slice(0, 60)}" is neither a milestone nor a key result${near ? `; did you mean "${near}"?` : "."}`);
+    unresolved.set(
+      items.length - 1,
+      `"${name.slice(0, 60)}" is neither a milestone nor a key result${near ? `; did you mean "${near}"?` : "."}`,
+    );
     return items.length - 1;
   };
   // One gate per upstream item: a Depends On cell naming several makes several
@@ -120,7 +132,9 @@ export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, kn
     const to = down ? indexOf(down) : -1;
     const ups = [...new Map(cells.refs(cell(r, deps.map, "DependsOn")).map(u => [normalize(u.name), u.name])).values()];
     const id = stableId(deps.docId, r.id);
-    return ups.length ? ups.map((up, k) => ({r, id: k ? `${id}#${k + 1}` : id, from: indexOf(up), to})) : [{r, id, from: -1, to}];
+    return ups.length
+      ? ups.map((up, k) => ({r, id: k ? `${id}#${k + 1}` : id, from: indexOf(up), to}))
+      : [{r, id, from: -1, to}];
   });
   const analysis = analyzeGraph(items, gates, epochDay(asOf));
   const cycleNames = analysis.cycles.map(c => c.map(i => items[i].name).join(" → "));
@@ -138,11 +152,15 @@ export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, kn
     const down = to >= 0 ? items[to] : undefined;
     const neededBy = needed.value ?? down?.dueDay;
     const reasons: string[] = [];
-    const inCycle = from >= 0 && to >= 0 && analysis.cycleOf[from] >= 0 && analysis.cycleOf[from] === analysis.cycleOf[to];
+    const inCycle =
+      from >= 0 && to >= 0 && analysis.cycleOf[from] >= 0 && analysis.cycleOf[from] === analysis.cycleOf[to];
     if (up && !up.done) {
       if (up.offTrack) reasons.push(`${up.name} is ${up.status.toLowerCase()}`);
-      if (up.dueDay && up.dueDay.getTime() < asOf.getTime()) reasons.push(`${up.name} was due ${isoDay(up.dueDay)} and is not done`);
-      else if (up.dueDay && neededBy && up.dueDay.getTime() > neededBy.getTime()) reasons.push(`${up.name} is due ${isoDay(up.dueDay)}, after it is needed (${isoDay(neededBy)})`);
+      if (up.dueDay && up.dueDay.getTime() < asOf.getTime()) {
+        reasons.push(`${up.name} was due ${isoDay(up.dueDay)} and is not done`);
+      } else if (up.dueDay && neededBy && up.dueDay.getTime() > neededBy.getTime()) {
+        reasons.push(`${up.name} is due ${isoDay(up.dueDay)}, after it is needed (${isoDay(neededBy)})`);
+      }
     }
     if (inCycle) reasons.push("the gate is part of a dependency cycle, so neither side can finish first");
     const ef = to >= 0 ? analysis.earliestFinish[to] : NaN;
@@ -181,22 +199,48 @@ export function gateRows(deps: TableRows<FieldName<typeof DependencyFields>>, kn
 export async function dependencies(context: coda.ExecutionContext, request: DependencyRequest): Promise<GateRow[]> {
   const docId = await resolveDocId(context, request.meetingDoc);
   const [deps, milestones] = await Promise.all([
-    readTable(context, docId, request.table || DependencyTables.dependencies, DependencyFields, {columns: request.columns}),
+    readTable(context, docId, request.table || DependencyTables.dependencies, DependencyFields, {
+      columns: request.columns,
+    }),
     readOptionalTable(context, docId, DependencyTables.milestones, MilestoneFields),
   ]);
   const problems = new Map<string, string[]>();
   const items = milestoneItems(milestones, problems, context.timezone);
-  const docs = await readEachDoc(context, request.okrDocs, okrDoc => readTeamOkrs(context, okrDoc, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}));
+  const docs = await readEachDoc(context, request.okrDocs, okrDoc =>
+    readTeamOkrs(
+      context,
+      okrDoc,
+      {fiscalYearStartMonth: request.fiscalYearStartMonth},
+      {checkIns: false, goals: false},
+    ),
+  );
   for (const okrs of docs.read) {
     for (const k of deriveKeyResults(okrs, request.asOf)) {
       const end = k.objective?.cycle?.end;
       const status = k.derived.status ?? "Unknown";
-      items.push({name: k.record.name, code: k.record.code || undefined, kind: "Key result", status, done: status === "Done", offTrack: status === "Off track" || status === "Missed", due: end ? epochDay(end) : undefined, dueDay: end, duration: 0, link: k.record.link});
-      problems.set(normalize(k.record.name), k.record.problems.filter(p => !p.startsWith("Orphan")));
+      items.push({
+        name: k.record.name,
+        code: k.record.code || undefined,
+        kind: "Key result",
+        status,
+        done: status === "Done",
+        offTrack: status === "Off track" || status === "Missed",
+        due: end ? epochDay(end) : undefined,
+        dueDay: end,
+        duration: 0,
+        link: k.record.link,
+      });
+      problems.set(
+        normalize(k.record.name),
+        k.record.problems.filter(p => !p.startsWith("Orphan")),
+      );
     }
   }
   // A gate that waits on a key result of a doc that could not be read says so, rather than that the key result is unknown.
   const unread = docs.unreadable.map(u => `Key results of a doc it could not read are left out: ${u.message}`);
-  return gateRows(deps, items, request.asOf, problems, context.timezone).map(g => (unread.length && g.Problems?.includes("neither a milestone nor a key result") ? {...g, Problems: [g.Problems, ...unread].join(" ")} : g));
+  return gateRows(deps, items, request.asOf, problems, context.timezone).map(g =>
+    unread.length && g.Problems?.includes("neither a milestone nor a key result")
+      ? {...g, Problems: [g.Problems, ...unread].join(" ")}
+      : g,
+  );
 }
-

@@ -7,7 +7,12 @@ import {IssueFields} from "./fields";
  * names people commonly give them.
  */
 
-export const DisciplineTables = {seats: "Seats", meetings: "Meetings", ratings: "Ratings", agendaItems: "Agenda Items"} as const;
+export const DisciplineTables = {
+  seats: "Seats",
+  meetings: "Meetings",
+  ratings: "Ratings",
+  agendaItems: "Agenda Items",
+} as const;
 
 export const SeatFields = [
   {field: "Seat", names: ["Name", "Role", "Function", "Title"], required: true},
@@ -42,4 +47,7 @@ export const AgendaItemFields = [
 ] as const satisfies readonly FieldSpec[];
 
 /** The issues as meeting health reads them: the issues list's columns, and when each was solved. */
-export const IssueHistoryFields = [...IssueFields, {field: "Solved", names: ["Solved On", "Resolved On", "Closed On"]}] as const satisfies readonly FieldSpec[];
+export const IssueHistoryFields = [
+  ...IssueFields,
+  {field: "Solved", names: ["Solved On", "Resolved On", "Closed On"]},
+] as const satisfies readonly FieldSpec[];

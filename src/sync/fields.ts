@@ -25,7 +25,11 @@ export const ImperativeFields = [
 export const GoalFields = [
   {field: "Name", names: ["Goal", "Annual Goal", "Title"], required: true},
   code,
-  {field: "Imperative", names: ["Strategic Imperative", "Imperatives", "Supports"], lookupTo: ["Strategic Imperatives", "Imperatives"]},
+  {
+    field: "Imperative",
+    names: ["Strategic Imperative", "Imperatives", "Supports"],
+    lookupTo: ["Strategic Imperatives", "Imperatives"],
+  },
   owner,
   {field: "FiscalYear", names: ["Fiscal Year", "Year", "FY"]},
 ] as const satisfies readonly FieldSpec[];

@@ -22,7 +22,12 @@ export interface SummarizedMetric {
 }
 
 /** `image` turns an SVG into the picture a cell shows (a data URL). */
-export function summarize(metrics: readonly MetricRecord[], asOf: Day, periods: number | undefined, image: (svg: string) => string): SummarizedMetric[] {
+export function summarize(
+  metrics: readonly MetricRecord[],
+  asOf: Day,
+  periods: number | undefined,
+  image: (svg: string) => string,
+): SummarizedMetric[] {
   return metrics.map(metric => {
     const summary = summarizeMetric(metric, asOf, periods, metric.problems);
     const sparkline = summary.recent.length ? image(sparklineSvg(summary.recent, summary.thresholds)) : undefined;
@@ -30,13 +35,29 @@ export function summarize(metrics: readonly MetricRecord[], asOf: Day, periods: 
   });
 }
 
-const owner = (m: MetricRecord) => (m.owner?.email ? {Name: m.owner.name || m.owner.email, Email: m.owner.email} : undefined);
+const owner = (m: MetricRecord) =>
+  m.owner?.email ? {Name: m.owner.name || m.owner.email, Email: m.owner.email} : undefined;
 
 export function metricRow({metric: m, summary: s, sparkline}: SummarizedMetric): MetricRow {
   return compact({
     Id: m.id,
     Name: m.name,
-    Summary: metricSummary({name: m.name, area: m.area, owner: owner(m)?.Name, unit: m.unit, greenAt: m.greenAt, redAt: m.redAt, latest: s.latest?.value, latestDate: s.latest && isoDay(s.latest.date), status: s.status, trend: s.trend?.direction, streak: s.trend?.streak, hot: s.hot?.hot, reason: s.hot?.reason, stale: s.stale}),
+    Summary: metricSummary({
+      name: m.name,
+      area: m.area,
+      owner: owner(m)?.Name,
+      unit: m.unit,
+      greenAt: m.greenAt,
+      redAt: m.redAt,
+      latest: s.latest?.value,
+      latestDate: s.latest && isoDay(s.latest.date),
+      status: s.status,
+      trend: s.trend?.direction,
+      streak: s.trend?.streak,
+      hot: s.hot?.hot,
+      reason: s.hot?.reason,
+      stale: s.stale,
+    }),
     Area: m.area || undefined,
     Owner: owner(m),
     Unit: m.unit || undefined,
@@ -83,7 +104,11 @@ export function hotItemRows(items: readonly SummarizedMetric[]): HotItemRow[] {
     );
 }
 
-export function candidateRows(items: readonly SummarizedMetric[], asOf: Day, cycleMonths: number | undefined): OkrCandidateRow[] {
+export function candidateRows(
+  items: readonly SummarizedMetric[],
+  asOf: Day,
+  cycleMonths: number | undefined,
+): OkrCandidateRow[] {
   const rows: OkrCandidateRow[] = [];
   for (const {metric: m, summary: s, sparkline} of items) {
     const c = okrCandidate(m.name, m.unit, m, s, asOf, cycleMonths);

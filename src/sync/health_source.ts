@@ -37,9 +37,16 @@ export interface MetricsDocOptions {
 const metricFieldNames = MetricFields.map(f => f.field);
 const readingFieldNames = ReadingFields.map(f => f.field);
 
-export async function readMetricsDoc(context: coda.ExecutionContext, docId: string, options: MetricsDocOptions): Promise<MetricRecord[]> {
+export async function readMetricsDoc(
+  context: coda.ExecutionContext,
+  docId: string,
+  options: MetricsDocOptions,
+): Promise<MetricRecord[]> {
   const [defs, reads] = await Promise.all([
-    readTable(context, docId, options.definitionsTable || DefaultMetricTables.definitions, MetricFields, {columns: options.columns, otherFields: readingFieldNames}),
+    readTable(context, docId, options.definitionsTable || DefaultMetricTables.definitions, MetricFields, {
+      columns: options.columns,
+      otherFields: readingFieldNames,
+    }),
     // The readings' columns are mapped below, once their form is known.
     readTable(context, docId, options.readingsTable || DefaultMetricTables.readings, []),
   ]);
@@ -75,13 +82,20 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
   for (const m of metrics) byName.set(normalize(m.name), m);
 
   // Long form names the metric in a column of its own, usually a lookup to the definitions.
-  const long = readColumns.some(c => ["metric", "kpi", "measure"].includes(normalize(c.name))) || readRows.some(r => Object.values(r.values).some(v => cells.refs(v).some(ref => ref.rowId && byRowId.has(ref.rowId))));
+  const long =
+    readColumns.some(c => ["metric", "kpi", "measure"].includes(normalize(c.name))) ||
+    readRows.some(r =>
+      Object.values(r.values).some(v => cells.refs(v).some(ref => ref.rowId && byRowId.has(ref.rowId))),
+    );
   const unknown = new Map<string, number>();
   const badReading = (metric: MetricRecord, date: Day | undefined, problem: string) =>
     metric.problems.push(`Reading${date ? ` of ${isoDay(date)}` : ""}: ${problem}`);
 
   if (long) {
-    const map = mapReadColumns(docId, reads.name, readColumns, ReadingFields, {columns: options.columns, otherFields: metricFieldNames});
+    const map = mapReadColumns(docId, reads.name, readColumns, ReadingFields, {
+      columns: options.columns,
+      otherFields: metricFieldNames,
+    });
     for (const row of readRows) {
       const ref = cells.refs(cell(row, map, "Metric"))[0];
       const metric = (ref?.rowId && byRowId.get(ref.rowId)) || (ref ? byName.get(normalize(ref.name)) : undefined);
@@ -94,17 +108,29 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
     }
   } else {
     // Wide form: a date column, then one column per metric, named like the metric.
-    const map = mapReadColumns(docId, reads.name, readColumns, [ReadingFields[1]], {columns: options.columns, otherFields: [...metricFieldNames, "Metric", "Value"]});
+    const map = mapReadColumns(docId, reads.name, readColumns, [ReadingFields[1]], {
+      columns: options.columns,
+      otherFields: [...metricFieldNames, "Metric", "Value"],
+    });
     const dateColumn = map.Date!;
     const metricColumns = readColumns.filter(c => c.id !== dateColumn.id && byName.has(normalize(c.name)));
     for (const m of metrics) {
-      if (!metricColumns.some(c => normalize(c.name) === normalize(m.name))) m.problems.push(`The readings table ${reads.name} has no column named ${m.name.slice(0, 60)}.`);
+      if (!metricColumns.some(c => normalize(c.name) === normalize(m.name))) {
+        m.problems.push(`The readings table ${reads.name} has no column named ${m.name.slice(0, 60)}.`);
+      }
     }
     for (const row of readRows) {
       for (const column of metricColumns) {
         const value = row.values[column.name];
         if (cells.isEmpty(value)) continue;
-        addReading(byName.get(normalize(column.name))!, row, row.values[dateColumn.name], value, badReading, context.timezone);
+        addReading(
+          byName.get(normalize(column.name))!,
+          row,
+          row.values[dateColumn.name],
+          value,
+          badReading,
+          context.timezone,
+        );
       }
     }
   }
@@ -117,7 +143,9 @@ export async function readMetricsDoc(context: coda.ExecutionContext, docId: stri
       unit: "",
       cadence: "Weekly",
       readings: [],
-      problems: [`${count} reading${count === 1 ? "" : "s"} name this metric, but ${DefaultMetricTables.definitions} has no such metric: add it or fix the readings.`],
+      problems: [
+        `${count} reading${count === 1 ? "" : "s"} name this metric, but ${DefaultMetricTables.definitions} has no such metric: add it or fix the readings.`,
+      ],
       link: readRows[0]?.browserLink ?? "",
     });
   }

@@ -5,11 +5,24 @@ import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
-import type {ActionInput, AgendaMinutes, IssueInput, MeetingHealth, MeetingInput, RatingInput} from "../engine/meeting_health";
+import type {
+  ActionInput,
+  AgendaMinutes,
+  IssueInput,
+  MeetingHealth,
+  MeetingInput,
+  RatingInput,
+} from "../engine/meeting_health";
 import {HealthRules, healthHotItem, lastBefore, meetingHealth} from "../engine/meeting_health";
 import type {MeetingType, Seat} from "../engine/seats";
 import {parseMeetingType} from "../engine/seats";
-import {AgendaItemFields, DisciplineTables, IssueHistoryFields, MeetingRecordFields, RatingFields} from "./discipline_fields";
+import {
+  AgendaItemFields,
+  DisciplineTables,
+  IssueHistoryFields,
+  MeetingRecordFields,
+  RatingFields,
+} from "./discipline_fields";
 import type {FieldName} from "./fields";
 import {ActionFields, MeetingTables} from "./fields";
 import {actionRows, readIssues} from "./meeting_rows";
@@ -32,7 +45,10 @@ function flag(value: unknown, column: string, problems: string[]): boolean | und
   return read.value;
 }
 
-export function readMeetings({docId, rows, map}: TableRows<FieldName<typeof MeetingRecordFields>>, timezone?: string): Array<MeetingInput & {link: string}> {
+export function readMeetings(
+  {docId, rows, map}: TableRows<FieldName<typeof MeetingRecordFields>>,
+  timezone?: string,
+): Array<MeetingInput & {link: string}> {
   return rows.map(row => {
     const get = (f: FieldName<typeof MeetingRecordFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -40,7 +56,10 @@ export function readMeetings({docId, rows, map}: TableRows<FieldName<typeof Meet
     if (date.problem) problems.push(date.problem);
     const started = flag(get("StartedOnTime"), "Started On Time", problems);
     const ended = flag(get("EndedOnTime"), "Ended On Time", problems);
-    const name = cells.text(get("Name")) || cells.text(row.name) || (date.value ? `Meeting ${isoDay(date.value)}` : "Unnamed meeting");
+    const name =
+      cells.text(get("Name")) ||
+      cells.text(row.name) ||
+      (date.value ? `Meeting ${isoDay(date.value)}` : "Unnamed meeting");
     return {
       id: stableId(docId, row.id),
       name,
@@ -60,11 +79,16 @@ function meetingOf(value: unknown, meetings: ReadonlyArray<MeetingInput>, docId:
   const ref = cells.refs(value)[0];
   if (!ref) return undefined;
   if (ref.rowId) return meetings.find(m => m.id === stableId(docId, ref.rowId!))?.id;
-  const byName = meetings.filter(m => normalize(m.name) === normalize(ref.name) || (m.date && isoDay(m.date) === ref.name.trim()));
+  const byName = meetings.filter(
+    m => normalize(m.name) === normalize(ref.name) || (m.date && isoDay(m.date) === ref.name.trim()),
+  );
   return byName.length === 1 ? byName[0].id : undefined;
 }
 
-export function readRatings({docId, rows, map}: TableRows<FieldName<typeof RatingFields>>, meetings: ReadonlyArray<MeetingInput>): Array<RatingInput & {meetingText: string}> {
+export function readRatings(
+  {docId, rows, map}: TableRows<FieldName<typeof RatingFields>>,
+  meetings: ReadonlyArray<MeetingInput>,
+): Array<RatingInput & {meetingText: string}> {
   return rows.map(row => {
     const get = (f: FieldName<typeof RatingFields>) => cell(row, map, f);
     const raw = get("Rating");
@@ -79,7 +103,10 @@ export function readRatings({docId, rows, map}: TableRows<FieldName<typeof Ratin
   });
 }
 
-function agendaMinutes({docId, rows, map}: TableRows<FieldName<typeof AgendaItemFields>>, meetings: ReadonlyArray<MeetingInput>): Map<string, AgendaMinutes> {
+function agendaMinutes(
+  {docId, rows, map}: TableRows<FieldName<typeof AgendaItemFields>>,
+  meetings: ReadonlyArray<MeetingInput>,
+): Map<string, AgendaMinutes> {
   const out = new Map<string, {kinds: string[]; minutes: number[]}>();
   for (const row of rows) {
     const id = meetingOf(cell(row, map, "Meeting"), meetings, docId);
@@ -109,53 +136,76 @@ export interface AssessedMeetings {
   unmatched: string[];
 }
 
-export function assessMeetings(sources: HealthSources, asOf: Day, threshold?: number, timezone?: string): AssessedMeetings {
+export function assessMeetings(
+  sources: HealthSources,
+  asOf: Day,
+  threshold?: number,
+  timezone?: string,
+): AssessedMeetings {
   const meetings = readMeetings(sources.meetings, timezone);
   const ratings = sources.ratings ? readRatings(sources.ratings, meetings) : [];
-  const actions: ActionInput[] = (sources.actions ? actionRows(sources.actions, asOf, undefined, timezone) : []).map(a => ({owner: a.Owner?.Name, due: a.Due ? cells.date(a.Due, "Due", timezone).value : undefined, done: Boolean(a.Done)}));
+  const actions: ActionInput[] = (sources.actions ? actionRows(sources.actions, asOf, undefined, timezone) : []).map(
+    a => ({
+      owner: a.Owner?.Name,
+      due: a.Due ? cells.date(a.Due, "Due", timezone).value : undefined,
+      done: Boolean(a.Done),
+    }),
+  );
   const issues: IssueInput[] = [];
   if (sources.issues) {
-    const solvedOf = new Map(sources.issues.rows.map(r => [stableId(sources.issues!.docId, r.id), cells.date(cell(r, sources.issues!.map, "Solved"), "Solved", timezone).value]));
-    for (const i of readIssues(sources.issues, timezone)) issues.push({raised: i.raised, solved: solvedOf.get(i.id), open: i.open});
+    const solvedOf = new Map(
+      sources.issues.rows.map(r => [
+        stableId(sources.issues!.docId, r.id),
+        cells.date(cell(r, sources.issues!.map, "Solved"), "Solved", timezone).value,
+      ]),
+    );
+    for (const i of readIssues(sources.issues, timezone)) {
+      issues.push({raised: i.raised, solved: solvedOf.get(i.id), open: i.open});
+    }
   }
-  const health = meetingHealth(meetings, ratings, actions, issues, {threshold, seats: sources.seats, items: sources.items ? agendaMinutes(sources.items, meetings) : undefined});
-  const unmatched = ratings.filter(r => !r.meetingId).map(r => `${r.attendee?.name || "A rating"} for "${r.meetingText.slice(0, 40) || "no meeting"}"`);
+  const health = meetingHealth(meetings, ratings, actions, issues, {
+    threshold,
+    seats: sources.seats,
+    items: sources.items ? agendaMinutes(sources.items, meetings) : undefined,
+  });
+  const unmatched = ratings
+    .filter(r => !r.meetingId)
+    .map(r => `${r.attendee?.name || "A rating"} for "${r.meetingText.slice(0, 40) || "no meeting"}"`);
   return {health, links: new Map(meetings.map(m => [m.id, m.link])), unmatched};
 }
 
 export function meetingHealthRows(assessed: AssessedMeetings, docId: string): MeetingHealthRow[] {
-  const rows = assessed.health.map(
-    (h): MeetingHealthRow =>
-      compact({
-        Id: h.meeting.id,
-        Name: h.meeting.name,
-        Date: h.meeting.date ? isoDay(h.meeting.date) : undefined,
-        Kind: h.type,
-        Attendees: h.meeting.attendees.map(a => a.name || a.email).join(", ") || undefined,
-        AverageRating: h.average,
-        LowestRating: h.lowest,
-        Ratings: h.ratings,
-        MissingRatings: h.missingRatings.join(", ") || undefined,
-        RequiredSeatsAbsent: h.absentSeats.join(", ") || undefined,
-        StartedOnTime: h.meeting.startedOnTime,
-        EndedOnTime: h.meeting.endedOnTime,
-        ActionsDue: h.actionsDue,
-        ActionsDone: h.actionsDone,
-        DoneShare: h.doneShare,
-        MeetsDoneTarget: h.doneShare === undefined ? undefined : h.doneShare >= HealthRules.doneTarget,
-        DoneByOwner: h.doneByOwner.join("; ") || undefined,
-        ProblemSolving: h.mix?.problemSolving,
-        Status: h.mix?.status,
-        Mix: h.mix?.verdict,
-        IssuesSolved: h.issuesSolved,
-        IssuesCarried: h.issuesCarried,
-        RatingTrend: h.trend,
-        TrendDetail: h.trendDetail,
-        Healthy: h.healthy,
-        Findings: h.findings.join(" ") || undefined,
-        Problems: h.problems.join(" ") || undefined,
-        Link: assessed.links.get(h.meeting.id),
-      }),
+  const rows = assessed.health.map((h): MeetingHealthRow =>
+    compact({
+      Id: h.meeting.id,
+      Name: h.meeting.name,
+      Date: h.meeting.date ? isoDay(h.meeting.date) : undefined,
+      Kind: h.type,
+      Attendees: h.meeting.attendees.map(a => a.name || a.email).join(", ") || undefined,
+      AverageRating: h.average,
+      LowestRating: h.lowest,
+      Ratings: h.ratings,
+      MissingRatings: h.missingRatings.join(", ") || undefined,
+      RequiredSeatsAbsent: h.absentSeats.join(", ") || undefined,
+      StartedOnTime: h.meeting.startedOnTime,
+      EndedOnTime: h.meeting.endedOnTime,
+      ActionsDue: h.actionsDue,
+      ActionsDone: h.actionsDone,
+      DoneShare: h.doneShare,
+      MeetsDoneTarget: h.doneShare === undefined ? undefined : h.doneShare >= HealthRules.doneTarget,
+      DoneByOwner: h.doneByOwner.join("; ") || undefined,
+      ProblemSolving: h.mix?.problemSolving,
+      Status: h.mix?.status,
+      Mix: h.mix?.verdict,
+      IssuesSolved: h.issuesSolved,
+      IssuesCarried: h.issuesCarried,
+      RatingTrend: h.trend,
+      TrendDetail: h.trendDetail,
+      Healthy: h.healthy,
+      Findings: h.findings.join(" ") || undefined,
+      Problems: h.problems.join(" ") || undefined,
+      Link: assessed.links.get(h.meeting.id),
+    }),
   );
   if (assessed.unmatched.length) {
     rows.push({
@@ -180,10 +230,21 @@ export interface HealthRequest {
  * out the agenda items, which its rule does not need, and takes a Ratings table
  * without the columns it needs as no ratings, so it never fails on them.
  */
-async function readSources(context: coda.ExecutionContext, docId: string, columns?: string, forAgenda = false): Promise<HealthSources | undefined> {
+async function readSources(
+  context: coda.ExecutionContext,
+  docId: string,
+  columns?: string,
+  forAgenda = false,
+): Promise<HealthSources | undefined> {
   const [meetings, ratings, items, actions, issues, seats] = await Promise.all([
-    readOptionalTable(context, docId, DisciplineTables.meetings, MeetingRecordFields, {columns, otherFields: RatingFields.map(f => f.field)}),
-    readOptionalTable(context, docId, DisciplineTables.ratings, forAgenda ? relaxed(RatingFields) : RatingFields, {columns, otherFields: MeetingRecordFields.map(f => f.field)}),
+    readOptionalTable(context, docId, DisciplineTables.meetings, MeetingRecordFields, {
+      columns,
+      otherFields: RatingFields.map(f => f.field),
+    }),
+    readOptionalTable(context, docId, DisciplineTables.ratings, forAgenda ? relaxed(RatingFields) : RatingFields, {
+      columns,
+      otherFields: MeetingRecordFields.map(f => f.field),
+    }),
     forAgenda ? undefined : readOptionalTable(context, docId, DisciplineTables.agendaItems, AgendaItemFields),
     readOptionalTable(context, docId, MeetingTables.actions, ActionFields),
     readOptionalTable(context, docId, MeetingTables.issues, IssueHistoryFields),
@@ -193,9 +254,15 @@ async function readSources(context: coda.ExecutionContext, docId: string, column
   return meetings ? {meetings, ratings: usable, items, actions, issues, seats} : undefined;
 }
 
-export async function syncMeetingHealth(context: coda.ExecutionContext, request: HealthRequest): Promise<MeetingHealthRow[]> {
+export async function syncMeetingHealth(
+  context: coda.ExecutionContext,
+  request: HealthRequest,
+): Promise<MeetingHealthRow[]> {
   // The Meetings table is required: read it first for its clear message when it is missing.
-  await readTable(context, request.docId, DisciplineTables.meetings, MeetingRecordFields, {columns: request.columns, otherFields: RatingFields.map(f => f.field)});
+  await readTable(context, request.docId, DisciplineTables.meetings, MeetingRecordFields, {
+    columns: request.columns,
+    otherFields: RatingFields.map(f => f.field),
+  });
   const sources = (await readSources(context, request.docId, request.columns))!;
   return meetingHealthRows(assessMeetings(sources, request.asOf, request.threshold, context.timezone), request.docId);
 }
@@ -212,7 +279,11 @@ export interface AgendaDiscipline {
  * when the last meeting before it was low-health. Only docs that keep a Ratings
  * table are judged; others get a weekly meeting and no item.
  */
-export async function agendaDiscipline(context: coda.ExecutionContext, docId: string, meetingDate: Day): Promise<AgendaDiscipline> {
+export async function agendaDiscipline(
+  context: coda.ExecutionContext,
+  docId: string,
+  meetingDate: Day,
+): Promise<AgendaDiscipline> {
   const sources = await readSources(context, docId, undefined, true);
   const none: AgendaDiscipline = {type: "Weekly", hotItems: []};
   if (!sources) return none;
@@ -223,5 +294,10 @@ export async function agendaDiscipline(context: coda.ExecutionContext, docId: st
   const assessed = assessMeetings(sources, meetingDate, undefined, context.timezone);
   const last = lastBefore(assessed.health, meetingDate);
   const hot = last && healthHotItem(last);
-  return {type, hotItems: hot ? [{name: hot.name, detail: hot.detail, owner: undefined, link: assessed.links.get(last.meeting.id)}] : []};
+  return {
+    type,
+    hotItems: hot
+      ? [{name: hot.name, detail: hot.detail, owner: undefined, link: assessed.links.get(last.meeting.id)}]
+      : [],
+  };
 }

@@ -66,7 +66,18 @@ export type IssueHorizon = (typeof IssueHorizons)[number];
 /** An open issue carried over this many meetings is stuck. */
 export const StuckAfter = 3;
 
-const HorizonWords: Record<string, IssueHorizon> = {thisweek: "This week", week: "This week", weekly: "This week", shortterm: "This week", now: "This week", longterm: "Long term", quarterly: "Long term", later: "Long term", parkinglot: "Long term", nextquarter: "Long term"};
+const HorizonWords: Record<string, IssueHorizon> = {
+  thisweek: "This week",
+  week: "This week",
+  weekly: "This week",
+  shortterm: "This week",
+  now: "This week",
+  longterm: "Long term",
+  quarterly: "Long term",
+  later: "Long term",
+  parkinglot: "Long term",
+  nextquarter: "Long term",
+};
 
 /** Votes from a people cell (one vote each) or a number cell (the count). */
 function readVotes(value: unknown, problems: string[]): {votes: number; voters: string[]} {
@@ -75,11 +86,28 @@ function readVotes(value: unknown, problems: string[]): {votes: number; voters: 
     problems.push(`Votes is ${value}: give the voters, or a whole number of votes.`);
     return {votes: 0, voters: []};
   }
-  const voters = cells.people(value).flatMap(p => (p.email ? [p.name || p.email] : p.name.split(",").map(n => n.trim()).filter(Boolean)));
+  const voters = cells.people(value).flatMap(p =>
+    p.email
+      ? [p.name || p.email]
+      : p.name
+          .split(",")
+          .map(n => n.trim())
+          .filter(Boolean),
+  );
   return {votes: new Set(voters).size, voters: [...new Set(voters)]};
 }
 
-const PriorityWords: Record<string, number> = {high: 1, urgent: 1, critical: 1, p1: 1, medium: 2, normal: 2, p2: 2, low: 3, p3: 3};
+const PriorityWords: Record<string, number> = {
+  high: 1,
+  urgent: 1,
+  critical: 1,
+  p1: 1,
+  medium: 2,
+  normal: 2,
+  p2: 2,
+  low: 3,
+  p3: 3,
+};
 const ClosedWords = ["solved", "done", "closed", "resolved", "dropped", "parked"];
 
 export function sourceKind(source: string): string {
@@ -90,13 +118,18 @@ export function sourceKind(source: string): string {
   return "Other";
 }
 
-export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueFields>>, timezone?: string): IssueRecord[] {
+export function readIssues(
+  {docId, rows, map}: TableRows<FieldName<typeof IssueFields>>,
+  timezone?: string,
+): IssueRecord[] {
   const records = rows.map(row => {
     const problems: string[] = [];
     const get = (f: FieldName<typeof IssueFields>) => cell(row, map, f);
     const rawPriority = cells.text(get("Priority"));
     const asNumber = Number(rawPriority);
-    let priority = PriorityWords[normalize(rawPriority)] ?? (Number.isInteger(asNumber) && asNumber >= 1 ? Math.min(asNumber, 3) : undefined);
+    let priority =
+      PriorityWords[normalize(rawPriority)] ??
+      (Number.isInteger(asNumber) && asNumber >= 1 ? Math.min(asNumber, 3) : undefined);
     if (priority === undefined) {
       if (rawPriority) problems.push(`Priority "${rawPriority}" is not High, Medium, Low or 1–3; Medium is assumed.`);
       priority = 2;
@@ -110,7 +143,9 @@ export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueF
     const {votes, voters} = readVotes(get("Votes"), problems);
     const rawHorizon = cells.text(get("Horizon"));
     const horizon = rawHorizon ? HorizonWords[normalize(rawHorizon)] : "This week";
-    if (!horizon) problems.push(`Horizon "${rawHorizon.slice(0, 30)}" is not This week or Long term; This week is assumed.`);
+    if (!horizon) {
+      problems.push(`Horizon "${rawHorizon.slice(0, 30)}" is not This week or Long term; This week is assumed.`);
+    }
     const carriedCell = cells.number(get("Carried"), "Carried");
     let carried = carriedCell.value;
     if (carriedCell.problem) problems.push(carriedCell.problem);
@@ -132,7 +167,12 @@ export function readIssues({docId, rows, map}: TableRows<FieldName<typeof IssueF
       status,
       open,
       link: row.browserLink,
-      problems: [...problems, ...(cells.people(get("Owner")).length ? [] : ["No owner: every issue needs one person to bring it to the meeting."])],
+      problems: [
+        ...problems,
+        ...(cells.people(get("Owner")).length
+          ? []
+          : ["No owner: every issue needs one person to bring it to the meeting."]),
+      ],
       votes,
       voters,
       horizon: horizon ?? "This week",
@@ -157,7 +197,16 @@ export function issueRows(records: readonly IssueRecord[], asOf: Day): IssueRow[
     compact({
       Id: i.id,
       Name: i.name,
-      Summary: issueSummary({name: i.name, priority: i.priorityLabel, owner: i.ownerName, source: i.sourceKind, raised: i.raised && isoDay(i.raised), ageDays: i.raised && Math.max(0, daysBetween(i.raised, asOf)), status: i.status, open: i.open}),
+      Summary: issueSummary({
+        name: i.name,
+        priority: i.priorityLabel,
+        owner: i.ownerName,
+        source: i.sourceKind,
+        raised: i.raised && isoDay(i.raised),
+        ageDays: i.raised && Math.max(0, daysBetween(i.raised, asOf)),
+        status: i.status,
+        open: i.open,
+      }),
       Rank: index + 1,
       Priority: i.priorityLabel,
       Owner: i.owner,
@@ -193,7 +242,12 @@ function seatProblem(owner: PersonRow | undefined, seats: readonly Seat[] | unde
   return seatOf({name: owner.Name, email: owner.Email}, seats) ? [] : [noSeatFinding(owner.Name)];
 }
 
-export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof DecisionFields>>, asOf: Day, judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {}, timezone?: string): DecisionRow[] {
+export function decisionRows(
+  {docId, rows, map}: TableRows<FieldName<typeof DecisionFields>>,
+  asOf: Day,
+  judge: {seats?: readonly Seat[]; lanes?: readonly LaneAnswer[]} = {},
+  timezone?: string,
+): DecisionRow[] {
   return rows.map((row): DecisionRow => {
     const get = (f: FieldName<typeof DecisionFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -204,7 +258,10 @@ export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof Deci
     const kind = cells.text(get("Kind"));
     const checks = [
       ...decisionCheck(names(get("Owner")), names(get("Approvers")), names(get("Consulted"))),
-      ...laneCheck({owners: names(get("Owner")), approvers: names(get("Approvers")), consulted: names(get("Consulted")), kind}, judge.lanes ?? []),
+      ...laneCheck(
+        {owners: names(get("Owner")), approvers: names(get("Approvers")), consulted: names(get("Consulted")), kind},
+        judge.lanes ?? [],
+      ),
     ];
     const met = get("FailureMet");
     const failureMet = cells.flag(met, "Failure Met", {yes: ["met"]}).value ?? false;
@@ -213,9 +270,23 @@ export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof Deci
     return compact({
       Id: stableId(docId, row.id),
       Name: cells.text(get("Name")) || cells.text(row.name),
-      Summary: decisionSummary({name: cells.text(get("Name")) || cells.text(row.name), owners: names(get("Owner")), approvers: names(get("Approvers")), lane: cells.text(get("Lane")), date: date.value && isoDay(date.value), reviewDate: review.value && isoDay(review.value), dueForReview, problems: checks}),
+      Summary: decisionSummary({
+        name: cells.text(get("Name")) || cells.text(row.name),
+        owners: names(get("Owner")),
+        approvers: names(get("Approvers")),
+        lane: cells.text(get("Lane")),
+        date: date.value && isoDay(date.value),
+        reviewDate: review.value && isoDay(review.value),
+        dueForReview,
+        problems: checks,
+      }),
       Owner: personRows(get("Owner"))[0],
-      Owners: personRows(get("Owner")).length > 1 ? personRows(get("Owner")).map(p => p.Name).join(", ") : undefined,
+      Owners:
+        personRows(get("Owner")).length > 1
+          ? personRows(get("Owner"))
+              .map(p => p.Name)
+              .join(", ")
+          : undefined,
       Approvers: names(get("Approvers")).join(", ") || undefined,
       Consulted: names(get("Consulted")).join(", ") || undefined,
       Lane: cells.text(get("Lane")) || undefined,
@@ -242,7 +313,12 @@ export function decisionRows({docId, rows, map}: TableRows<FieldName<typeof Deci
 
 const DoneWords = ["done", "complete", "completed", "closed", "true", "yes"];
 
-export function actionRows({docId, rows, map}: TableRows<FieldName<typeof ActionFields>>, asOf: Day, seats?: readonly Seat[], timezone?: string): ActionItemRow[] {
+export function actionRows(
+  {docId, rows, map}: TableRows<FieldName<typeof ActionFields>>,
+  asOf: Day,
+  seats?: readonly Seat[],
+  timezone?: string,
+): ActionItemRow[] {
   const items = rows.map(row => {
     const get = (f: FieldName<typeof ActionFields>) => cell(row, map, f);
     const problems: string[] = [];
@@ -275,13 +351,22 @@ export function actionRows({docId, rows, map}: TableRows<FieldName<typeof Action
     return compact({
       Id: stableId(docId, i.row.id),
       Name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name),
-      Summary: actionSummary({name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name), owner: i.ownerName, due: i.due && isoDay(i.due), status: i.status, done: i.done, daysOverdue: i.due && daysBetween(i.due, asOf), source: i.source}),
+      Summary: actionSummary({
+        name: cells.text(cell(i.row, map, "Name")) || cells.text(i.row.name),
+        owner: i.ownerName,
+        due: i.due && isoDay(i.due),
+        status: i.status,
+        done: i.done,
+        daysOverdue: i.due && daysBetween(i.due, asOf),
+        source: i.source,
+      }),
       Owner: i.owner,
       Due: i.due ? isoDay(i.due) : undefined,
       Status: i.status,
       Done: i.done,
       Overdue: !i.done && i.due !== undefined && daysBetween(i.due, asOf) > 0,
-      DaysOverdue: !i.done && i.due !== undefined && daysBetween(i.due, asOf) > 0 ? daysBetween(i.due, asOf) : undefined,
+      DaysOverdue:
+        !i.done && i.due !== undefined && daysBetween(i.due, asOf) > 0 ? daysBetween(i.due, asOf) : undefined,
       Source: i.source || undefined,
       OwnerCompletionRate: rate ? rate.done / rate.total : undefined,
       Problems: text(i.problems),

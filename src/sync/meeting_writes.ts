@@ -29,7 +29,12 @@ import {afterLanding, columnType, putKeyed, rowKey} from "./write";
  * built by the same builder.
  */
 
-async function meetingTable<F extends string>(context: coda.ExecutionContext, meetingDoc: string, tableName: string, specs: ReadonlyArray<FieldSpec & {field: F}>): Promise<SourceTable<F>> {
+async function meetingTable<F extends string>(
+  context: coda.ExecutionContext,
+  meetingDoc: string,
+  tableName: string,
+  specs: ReadonlyArray<FieldSpec & {field: F}>,
+): Promise<SourceTable<F>> {
   return readTable(context, await resolveDocId(context, meetingDoc), tableName, specs);
 }
 
@@ -55,7 +60,8 @@ const required = (value: string | undefined, what: string) => {
 const sameWords = (a: string, b: string) => normalize(a) !== "" && normalize(a) === normalize(b);
 
 /** A row's words, as the sync tables read them. */
-const words = <F extends string>(table: SourceTable<F | "Name">, row: Row) => cells.text(cell(row, table.map, "Name")) || cells.text(row.name);
+const words = <F extends string>(table: SourceTable<F | "Name">, row: Row) =>
+  cells.text(cell(row, table.map, "Name")) || cells.text(row.name);
 
 const EmailPattern = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 
@@ -65,7 +71,9 @@ const personId = (text: string) => (EmailPattern.test(text.trim()) ? text.trim()
 /** Whether a cell (a People cell, or text as a CSV import leaves it) holds the person typed, by email or by name. */
 function holdsPerson(value: unknown, typed: string): boolean {
   const wanted = personId(typed);
-  return wanted !== "" && cells.people(value).some(p => [p.email, p.name].some(s => s !== "" && personId(s) === wanted));
+  return (
+    wanted !== "" && cells.people(value).some(p => [p.email, p.name].some(s => s !== "" && personId(s) === wanted))
+  );
 }
 
 /**
@@ -75,7 +83,13 @@ function holdsPerson(value: unknown, typed: string): boolean {
  * anything is written, with the email to type when the column holds one person
  * of that name.
  */
-async function person<F extends string>(context: coda.ExecutionContext, table: SourceTable<F>, field: F, typed: string, role: string): Promise<string> {
+async function person<F extends string>(
+  context: coda.ExecutionContext,
+  table: SourceTable<F>,
+  field: F,
+  typed: string,
+  role: string,
+): Promise<string> {
   const text = typed.trim();
   if (EmailPattern.test(text) || (await columnType(context, table, field)) !== "person") return text;
   const first = (name: string) => name.trim().split(/\s+/)[0];
@@ -94,11 +108,16 @@ async function person<F extends string>(context: coda.ExecutionContext, table: S
 /** The row a builder made for the row just written. */
 function theRow<R extends {Id: string}>(rows: readonly R[], docId: string, rowId: string): R {
   const row = rows.find(r => r.Id === stableId(docId, rowId));
-  if (!row) throw new coda.UserVisibleError("The row was written but could not be read back; sync the table to see it.");
+  if (!row) {
+    throw new coda.UserVisibleError("The row was written but could not be read back; sync the table to see it.");
+  }
   return row;
 }
 
-export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc: string; title: string; source?: string; owner?: string; priority?: string; today: Day}): Promise<IssueRow> {
+export async function raiseIssue(
+  context: coda.ExecutionContext,
+  a: {meetingDoc: string; title: string; source?: string; owner?: string; priority?: string; today: Day},
+): Promise<IssueRow> {
   const title = required(a.title, "The issue's title");
   const given = a.priority?.trim();
   const priority = given || "Medium";
@@ -108,7 +127,11 @@ export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc:
   const raised = isoDay(a.today);
   const table = await meetingTable(context, a.meetingDoc, MeetingTables.issues, IssueFields);
   const owner = a.owner?.trim() ? await person(context, table, "Owner", a.owner, "owner") : undefined;
-  const open = new Set(readIssues(table, context.timezone).filter(i => i.open && sameWords(i.name, title)).map(i => i.id));
+  const open = new Set(
+    readIssues(table, context.timezone)
+      .filter(i => i.open && sameWords(i.name, title))
+      .map(i => i.id),
+  );
   const written = await writeRow(
     context,
     table,
@@ -129,7 +152,17 @@ export async function raiseIssue(context: coda.ExecutionContext, a: {meetingDoc:
 
 export async function recordDecision(
   context: coda.ExecutionContext,
-  a: {meetingDoc: string; decision: string; owner: string; approvers?: string[]; lane?: string; kind?: string; rationale?: string; reviewDate?: Day; today: Day},
+  a: {
+    meetingDoc: string;
+    decision: string;
+    owner: string;
+    approvers?: string[];
+    lane?: string;
+    kind?: string;
+    rationale?: string;
+    reviewDate?: Day;
+    today: Day;
+  },
 ): Promise<DecisionRow> {
   const decision = required(a.decision, "The decision");
   const typedOwner = required(a.owner, "The decision's owner");
@@ -137,7 +170,9 @@ export async function recordDecision(
   const table = await meetingTable(context, a.meetingDoc, MeetingTables.decisions, DecisionFields);
   const owner = await person(context, table, "Owner", typedOwner, "owner");
   const approvers: string[] = [];
-  for (const typed of a.approvers ?? []) if (typed?.trim()) approvers.push(await person(context, table, "Approvers", typed, "approver"));
+  for (const typed of a.approvers ?? []) {
+    if (typed?.trim()) approvers.push(await person(context, table, "Approvers", typed, "approver"));
+  }
   const written = await writeRow(
     context,
     table,
@@ -161,7 +196,10 @@ export async function recordDecision(
   return theRow(decisionRows(written.table, a.today, {lanes, seats}, context.timezone), docId, written.rowId);
 }
 
-export async function assignAction(context: coda.ExecutionContext, a: {meetingDoc: string; action: string; owner: string; due: Day; source?: string; today: Day}): Promise<ActionItemRow> {
+export async function assignAction(
+  context: coda.ExecutionContext,
+  a: {meetingDoc: string; action: string; owner: string; due: Day; source?: string; today: Day},
+): Promise<ActionItemRow> {
   const action = required(a.action, "The action");
   const typedOwner = required(a.owner, "The action's owner");
   const due = isoDay(a.due);
@@ -179,7 +217,15 @@ export async function assignAction(context: coda.ExecutionContext, a: {meetingDo
       ["Source", a.source],
     ],
     rowKey("action", owner, action),
-    {what: "action item", same: r => sameWords(words(table, r), action) && (!table.map.Owner || holdsPerson(cell(r, table.map, "Owner"), owner))},
+    {
+      what: "action item",
+      same: r =>
+        sameWords(words(table, r), action) && (!table.map.Owner || holdsPerson(cell(r, table.map, "Owner"), owner)),
+    },
   );
-  return theRow(actionRows(written.table, a.today, await loadSeats(context, written.table.docId), context.timezone), written.table.docId, written.rowId);
+  return theRow(
+    actionRows(written.table, a.today, await loadSeats(context, written.table.docId), context.timezone),
+    written.table.docId,
+    written.rowId,
+  );
 }

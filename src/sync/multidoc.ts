@@ -137,7 +137,9 @@ function noteUnreadable(cursor: Cursor, docId: string, message: string): void {
 function stopMessage(cursor: Cursor): string {
   const more = cursor.unreadable - 1;
   const listed = cursor.others ? cursor.others.split(", ").length : 0;
-  const also = more ? ` ${more} more ${more === 1 ? "doc cannot" : "docs cannot"} be read either: ${cursor.others}${more > listed ? ` and ${more - listed} more` : ""}.` : "";
+  const also = more
+    ? ` ${more} more ${more === 1 ? "doc cannot" : "docs cannot"} be read either: ${cursor.others}${more > listed ? ` and ${more - listed} more` : ""}.`
+    : "";
   return `${cursor.first}${also}`;
 }
 
@@ -157,7 +159,9 @@ export async function syncAcrossDocs<T>(
   const deletedRowIds: string[] = [];
   const page = (doc: number): DocsPage<T> => {
     const continuation: coda.Continuation = {doc, rows: cursor.rows};
-    if (cursor.unreadable) Object.assign(continuation, {unreadable: cursor.unreadable, first: cursor.first, others: cursor.others});
+    if (cursor.unreadable) {
+      Object.assign(continuation, {unreadable: cursor.unreadable, first: cursor.first, others: cursor.others});
+    }
     return {result, continuation, ...(previous ? {deletedRowIds} : {})};
   };
   for (let doc = cursor.doc; doc < docs.length; doc++) {
@@ -187,7 +191,13 @@ export async function syncAcrossDocs<T>(
     if (cursor.unreadable) throw new coda.UserVisibleError(stopMessage(cursor));
     return {result, completion: {incrementalContinuation: {fullSyncAt: new Date().toISOString()}}};
   }
-  return {result, deletedRowIds, completion: cursor.unreadable ? {incrementalContinuation: previous.incrementalContinuation} : {hasIncompleteResults: true}};
+  return {
+    result,
+    deletedRowIds,
+    completion: cursor.unreadable
+      ? {incrementalContinuation: previous.incrementalContinuation}
+      : {hasIncompleteResults: true},
+  };
 }
 
 /**
@@ -196,7 +206,11 @@ export async function syncAcrossDocs<T>(
  * set aside with its message, so it never hides the others; a fault of the
  * service that outlasted the retries fails the sync as before.
  */
-export async function readEachDoc<T>(context: coda.ExecutionContext, docs: readonly string[], read: (docId: string) => Promise<T>): Promise<{read: T[]; unreadable: UnreadableDoc[]}> {
+export async function readEachDoc<T>(
+  context: coda.ExecutionContext,
+  docs: readonly string[],
+  read: (docId: string) => Promise<T>,
+): Promise<{read: T[]; unreadable: UnreadableDoc[]}> {
   const out: T[] = [];
   const unreadable: UnreadableDoc[] = [];
   for (const doc of docs) {

@@ -1,5 +1,11 @@
 import type * as coda from "@codahq/packs-sdk";
-import type {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../../schemas/okr_sync";
+import type {
+  CheckInSchema,
+  GoalSchema,
+  ImperativeSchema,
+  KeyResultSchema,
+  ObjectiveSchema,
+} from "../../schemas/okr_sync";
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import {normalize} from "../engine/columns";
@@ -32,7 +38,12 @@ export interface OkrFilters {
  * no cycle, so a cycle filter keeps it (with its problem stated) rather than
  * dropping it unseen.
  */
-function matches(filters: OkrFilters, objective: ObjectiveRecord | undefined, status: string | undefined, team = objective?.team): boolean {
+function matches(
+  filters: OkrFilters,
+  objective: ObjectiveRecord | undefined,
+  status: string | undefined,
+  team = objective?.team,
+): boolean {
   if (filters.cycle && objective && normalize(objective.cycleName) !== normalize(filters.cycle)) return false;
   if (filters.teams?.length && !filters.teams.some(t => normalize(t) === normalize(team ?? ""))) return false;
   if (filters.statuses?.length && !filters.statuses.some(s => normalize(s) === normalize(status ?? ""))) return false;
@@ -72,7 +83,12 @@ export function deriveKeyResults({objectives, keyResults, checkIns}: TeamOkrs, a
  * it returns what the next sync shows that day, whatever the doc did with the
  * write.
  */
-export async function readKeyResultsNow(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, asOf: Day): Promise<DerivedKeyResult[]> {
+export async function readKeyResultsNow(
+  context: coda.ExecutionContext,
+  docId: string,
+  options: TeamDocOptions,
+  asOf: Day,
+): Promise<DerivedKeyResult[]> {
   const team = new TeamDoc(context, docId, options);
   await Promise.all([team.objectivesTable(true), team.keyResultsTable(true), team.checkInsTable(true)]);
   return deriveKeyResults(await readTeamOkrs(context, docId, options, {checkIns: true, goals: true}), asOf);
@@ -86,7 +102,18 @@ export function keyResultRow({record: k, objective: o, derived: d, team}: Derive
   return compact({
     Id: k.id,
     Name: k.name,
-    Summary: keyResultSummary({name: k.name, owner: k.owner?.name || k.owner?.email, team, cycle: o?.cycleName, unit: k.unit, start: k.start, target: k.target, current: k.current, confidence: k.confidence, ...d}),
+    Summary: keyResultSummary({
+      name: k.name,
+      owner: k.owner?.name || k.owner?.email,
+      team,
+      cycle: o?.cycleName,
+      unit: k.unit,
+      start: k.start,
+      target: k.target,
+      current: k.current,
+      confidence: k.confidence,
+      ...d,
+    }),
     Code: k.code || undefined,
     Objective: o ? {Id: o.id, Name: o.name} : undefined,
     ObjectiveName: o?.name,
@@ -118,7 +145,11 @@ export function keyResultRows(items: readonly DerivedKeyResult[], filters: OkrFi
   return items.filter(i => matches(filters, i.objective, i.derived.status, i.team)).map(keyResultRow);
 }
 
-export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults: readonly DerivedKeyResult[], filters: OkrFilters): ObjectiveRow[] {
+export function objectiveRows(
+  objectives: readonly ObjectiveRecord[],
+  keyResults: readonly DerivedKeyResult[],
+  filters: OkrFilters,
+): ObjectiveRow[] {
   const byObjective = new Map<string, DerivedKeyResult[]>();
   for (const k of keyResults) {
     if (!k.objective) continue;
@@ -137,21 +168,28 @@ export function objectiveRows(objectives: readonly ObjectiveRecord[], keyResults
     .filter(({o, derived}) => matches(filters, o, derived.status))
     .map(({o, derived, problems}): ObjectiveRow =>
       compact({
-      Id: o.id,
-      Name: o.name,
-      Summary: objectiveSummary({name: o.name, owner: o.owner?.name || o.owner?.email, team: o.team, cycle: o.cycleName, ...derived, alignment: o.alignment}),
-      Code: o.code || undefined,
-      Team: o.team || undefined,
-      Owner: personRow(o.owner),
-      Cycle: o.cycleName || undefined,
-      Goals: o.goalIds.map(id => ({Id: id, Name: "Not found"})),
-      Score: derived.score,
-      Grade: derived.grade,
-      Status: derived.status,
-      KeyResults: derived.keyResults,
-      Alignment: text(o.alignment),
-      Problems: text(problems),
-      Link: o.link,
+        Id: o.id,
+        Name: o.name,
+        Summary: objectiveSummary({
+          name: o.name,
+          owner: o.owner?.name || o.owner?.email,
+          team: o.team,
+          cycle: o.cycleName,
+          ...derived,
+          alignment: o.alignment,
+        }),
+        Code: o.code || undefined,
+        Team: o.team || undefined,
+        Owner: personRow(o.owner),
+        Cycle: o.cycleName || undefined,
+        Goals: o.goalIds.map(id => ({Id: id, Name: "Not found"})),
+        Score: derived.score,
+        Grade: derived.grade,
+        Status: derived.status,
+        KeyResults: derived.keyResults,
+        Alignment: text(o.alignment),
+        Problems: text(problems),
+        Link: o.link,
       }),
     );
 }

@@ -126,8 +126,11 @@ class RefResolver {
       }
       const matches = this.byName.get(normalize(ref.name)) ?? [];
       if (matches.length === 1) ids.push(matches[0]);
-      else if (matches.length > 1) problems.push(`Ambiguous ${what}: "${ref.name}" matches ${matches.length} rows; link the row itself instead of typing its name.`);
-      else problems.push(`Broken link: "${ref.name}" does not match any ${what}.`);
+      else if (matches.length > 1) {
+        problems.push(
+          `Ambiguous ${what}: "${ref.name}" matches ${matches.length} rows; link the row itself instead of typing its name.`,
+        );
+      } else problems.push(`Broken link: "${ref.name}" does not match any ${what}.`);
     }
     return ids;
   }
@@ -156,7 +159,13 @@ export class TeamDoc {
   ) {}
 
   tableName(kind: "objectives" | "keyResults" | "checkIns"): string {
-    return {objectives: this.options.objectivesTable, keyResults: this.options.keyResultsTable, checkIns: this.options.checkInsTable}[kind] || DefaultTableNames[kind];
+    return (
+      {
+        objectives: this.options.objectivesTable,
+        keyResults: this.options.keyResultsTable,
+        checkIns: this.options.checkInsTable,
+      }[kind] || DefaultTableNames[kind]
+    );
   }
 
   private columnsFor(kind: "objectives" | "keyResults" | "checkIns") {
@@ -164,17 +173,26 @@ export class TeamDoc {
   }
 
   objectivesTable(fresh = false) {
-    return readTable(this.context, this.docId, this.tableName("objectives"), ObjectiveFields, {...this.columnsFor("objectives"), fresh});
+    return readTable(this.context, this.docId, this.tableName("objectives"), ObjectiveFields, {
+      ...this.columnsFor("objectives"),
+      fresh,
+    });
   }
 
   keyResultsTable(fresh = false) {
-    return readTable(this.context, this.docId, this.tableName("keyResults"), KeyResultFields, {...this.columnsFor("keyResults"), fresh});
+    return readTable(this.context, this.docId, this.tableName("keyResults"), KeyResultFields, {
+      ...this.columnsFor("keyResults"),
+      fresh,
+    });
   }
 
   /** The check-ins table; undefined when the doc has none and check-ins are not what is synced. */
   checkInsTable(fresh = false) {
     const read = this.options.primary === "checkIns" ? readTable : readOptionalTable;
-    return read(this.context, this.docId, this.tableName("checkIns"), CheckInFields, {...this.columnsFor("checkIns"), fresh});
+    return read(this.context, this.docId, this.tableName("checkIns"), CheckInFields, {
+      ...this.columnsFor("checkIns"),
+      fresh,
+    });
   }
 
   /**
@@ -184,32 +202,53 @@ export class TeamDoc {
    */
   async objectives(withGoals = true): Promise<ObjectiveRecord[]> {
     const table = await this.objectivesTable();
-    const goalsTableId = table.rows.map(r => cells.refs(cell(r, table.map, "Goals")).find(ref => ref.tableId)?.tableId).find(Boolean);
+    const goalsTableId = table.rows
+      .map(r => cells.refs(cell(r, table.map, "Goals")).find(ref => ref.tableId)?.tableId)
+      .find(Boolean);
     const goals = withGoals && table.map.Goals ? await this.goalResolver(goalsTableId) : undefined;
     return table.rows.map(row => this.objective(row, table.map, goals, withGoals));
   }
 
   /** Goals linked from objectives: a synced AnnualGoals table keeps the strategy doc's ids. */
   private async goalResolver(tableId: string | undefined): Promise<RefResolver | undefined> {
-    const table = await readOptionalTable(this.context, this.docId, tableId ?? DefaultTableNames.goals, SyncedGoalFields);
+    const table = await readOptionalTable(
+      this.context,
+      this.docId,
+      tableId ?? DefaultTableNames.goals,
+      SyncedGoalFields,
+    );
     if (!table) return undefined;
     return new RefResolver(
       table.rows.map(r => {
         const synced = cells.text(cell(r, table.map, "GoalId"));
-        return {rowId: r.id, name: cells.text(cell(r, table.map, "Name")) || cells.text(r.name), id: /\//.test(synced) ? synced : stableId(this.docId, r.id)};
+        return {
+          rowId: r.id,
+          name: cells.text(cell(r, table.map, "Name")) || cells.text(r.name),
+          id: /\//.test(synced) ? synced : stableId(this.docId, r.id),
+        };
       }),
     );
   }
 
-  private objective(row: Row, map: ColumnMap<FieldName<typeof ObjectiveFields>>, goals: RefResolver | undefined, withGoals: boolean): ObjectiveRecord {
+  private objective(
+    row: Row,
+    map: ColumnMap<FieldName<typeof ObjectiveFields>>,
+    goals: RefResolver | undefined,
+    withGoals: boolean,
+  ): ObjectiveRecord {
     const problems: string[] = [];
     const alignment: string[] = [];
     const cycleName = cells.text(cell(row, map, "Cycle"));
     const goalCell = cell(row, map, "Goals");
     const goalIds = goals ? goals.resolve(goalCell, "annual goal", alignment) : [];
-    if (!map.Goals) alignment.push("Orphan: the Objectives table has no Goals column, so no objective supports an annual goal.");
-    else if (cells.isEmpty(goalCell)) alignment.push("Orphan: supports no annual goal; link the goal it serves.");
-    else if (!goals && withGoals) alignment.push("The annual goals this objective links to are not in this doc; add the AnnualGoals sync table to it.");
+    if (!map.Goals) {
+      alignment.push("Orphan: the Objectives table has no Goals column, so no objective supports an annual goal.");
+    } else if (cells.isEmpty(goalCell)) alignment.push("Orphan: supports no annual goal; link the goal it serves.");
+    else if (!goals && withGoals) {
+      alignment.push(
+        "The annual goals this objective links to are not in this doc; add the AnnualGoals sync table to it.",
+      );
+    }
     return {
       id: stableId(this.docId, row.id),
       name: cells.text(cell(row, map, "Name")) || cells.text(row.name),
@@ -229,15 +268,24 @@ export class TeamDoc {
   /** Key result records, each linked to its objective. */
   async keyResults(objectives: readonly ObjectiveRecord[], fresh = false): Promise<KeyResultRecord[]> {
     const table = await this.keyResultsTable(fresh);
-    const resolver = new RefResolver(objectives.map(o => ({rowId: o.id.slice(this.docId.length + 1), name: o.name, id: o.id})));
+    const resolver = new RefResolver(
+      objectives.map(o => ({rowId: o.id.slice(this.docId.length + 1), name: o.name, id: o.id})),
+    );
     return table.rows.map(row => this.keyResult(row, table.map, resolver, table.ref));
   }
 
-  private keyResult(row: Row, map: ColumnMap<FieldName<typeof KeyResultFields>>, objectives: RefResolver, tableRef: string): KeyResultRecord {
+  private keyResult(
+    row: Row,
+    map: ColumnMap<FieldName<typeof KeyResultFields>>,
+    objectives: RefResolver,
+    tableRef: string,
+  ): KeyResultRecord {
     const problems: string[] = [];
     const objectiveCell = cell(row, map, "Objective");
     const objectiveIds = objectives.resolve(objectiveCell, "objective", problems);
-    if (cells.isEmpty(objectiveCell)) problems.push("Orphan: this key result measures no objective; link its objective.");
+    if (cells.isEmpty(objectiveCell)) {
+      problems.push("Orphan: this key result measures no objective; link its objective.");
+    }
     if (objectiveIds.length > 1) problems.push("A key result should measure one objective; the first is used.");
     const weight = numberInto(problems, cell(row, map, "Weight"), "Weight");
     if (weight !== undefined && weight < 0) problems.push(`Weight is ${weight}; weights must not be negative.`);
@@ -268,7 +316,13 @@ export class TeamDoc {
   private async namedKeyResults(krCells: readonly unknown[]): Promise<RefResolver | undefined> {
     if (!krCells.some(c => cells.refs(c).some(ref => !ref.rowId))) return undefined;
     const table = await this.keyResultsTable();
-    return new RefResolver(table.rows.map(r => ({rowId: r.id, name: cells.text(cell(r, table.map, "Name")) || cells.text(r.name), id: stableId(this.docId, r.id)})));
+    return new RefResolver(
+      table.rows.map(r => ({
+        rowId: r.id,
+        name: cells.text(cell(r, table.map, "Name")) || cells.text(r.name),
+        id: stableId(this.docId, r.id),
+      })),
+    );
   }
 
   /** Check-in records; none when the doc has no check-ins table. */
@@ -276,12 +330,18 @@ export class TeamDoc {
     const table = await this.checkInsTable(fresh);
     if (!table) return [];
     const map = table.map;
-    const resolver = keyResults ? new RefResolver(keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id}))) : await this.namedKeyResults(table.rows.map(r => cell(r, map, "KeyResult")));
+    const resolver = keyResults
+      ? new RefResolver(keyResults.map(k => ({rowId: k.id.slice(this.docId.length + 1), name: k.name, id: k.id})))
+      : await this.namedKeyResults(table.rows.map(r => cell(r, map, "KeyResult")));
     return table.rows.map(row => {
       const problems: string[] = [];
       const krCell = cell(row, map, "KeyResult");
       const refs = cells.refs(krCell);
-      const keyResultId = resolver ? resolver.resolve(krCell, "key result", problems)[0] : refs[0]?.rowId ? stableId(this.docId, refs[0].rowId) : undefined;
+      const keyResultId = resolver
+        ? resolver.resolve(krCell, "key result", problems)[0]
+        : refs[0]?.rowId
+          ? stableId(this.docId, refs[0].rowId)
+          : undefined;
       if (!refs.length) problems.push("This check-in names no key result.");
       const date = cells.date(cell(row, map, "Date"), "Date", this.context.timezone);
       if (date.problem) problems.push(date.problem);
@@ -310,7 +370,12 @@ export interface OkrArgs {
 }
 
 export function teamOptions(primary: "objectives" | "keyResults" | "checkIns", args: OkrArgs): TeamDocOptions {
-  return {primary, [`${primary}Table`]: args.table, columns: args.columns, fiscalYearStartMonth: args.fiscalYearStartMonth};
+  return {
+    primary,
+    [`${primary}Table`]: args.table,
+    columns: args.columns,
+    fiscalYearStartMonth: args.fiscalYearStartMonth,
+  };
 }
 
 export interface TeamOkrs {
@@ -324,7 +389,12 @@ export interface TeamOkrs {
  * readers need: check-ins (for forecasts and staleness) and the goals objectives
  * link to (for alignment). Agendas need neither.
  */
-export async function readTeamOkrs(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, need: {checkIns: boolean; goals: boolean}): Promise<TeamOkrs> {
+export async function readTeamOkrs(
+  context: coda.ExecutionContext,
+  docId: string,
+  options: TeamDocOptions,
+  need: {checkIns: boolean; goals: boolean},
+): Promise<TeamOkrs> {
   const team = new TeamDoc(context, docId, options);
   const objectives = await team.objectives(need.goals);
   const keyResults = await team.keyResults(objectives);

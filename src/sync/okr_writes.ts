@@ -44,7 +44,8 @@ function checkedFraction(name: string, value: number | undefined): number | unde
 /** A cell's number as the sync shows it. */
 const sourceValue = (field: Editable, value: unknown): number | undefined => cells.number(value, field).value;
 
-const same = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+const same = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
 const ChangedByNames = ["Modified by", "Updated by", "Last edited by", "Edited by"];
 
@@ -96,20 +97,34 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * that row's outcome, in words. Landed rows are read back and returned as the
  * next sync shows them.
  */
-export async function editKeyResults(context: coda.ExecutionContext, edits: readonly KeyResultEdit[], asOf: Day, options: TeamDocOptions): Promise<Array<KeyResultRow | Error>> {
+export async function editKeyResults(
+  context: coda.ExecutionContext,
+  edits: readonly KeyResultEdit[],
+  asOf: Day,
+  options: TeamDocOptions,
+): Promise<Array<KeyResultRow | Error>> {
   const results: Array<KeyResultRow | Error> = edits.map(() => new Error("Not written."));
   const groups = new Map<string, TableEdits>();
   edits.forEach((e, i) => {
     const {docId} = splitStableId(e.next.Id);
     const key = `${docId}|${e.next.SourceTable ?? ""}`;
-    const group = groups.get(key) ?? {docId, options: {...options, keyResultsTable: e.next.SourceTable}, indexes: [], planned: []};
+    const group = groups.get(key) ?? {
+      docId,
+      options: {...options, keyResultsTable: e.next.SourceTable},
+      indexes: [],
+      planned: [],
+    };
     group.indexes.push(i);
     groups.set(key, group);
   });
   for (const group of groups.values()) {
     let table: KrTable;
     try {
-      if (!edits[group.indexes[0]].next.SourceTable) throw new coda.UserVisibleError("This row does not say which table it came from; sync the table again before editing.");
+      if (!edits[group.indexes[0]].next.SourceTable) {
+        throw new coda.UserVisibleError(
+          "This row does not say which table it came from; sync the table again before editing.",
+        );
+      }
       table = await new TeamDoc(context, group.docId, group.options).keyResultsTable(true);
     } catch (error) {
       for (const i of group.indexes) results[i] = asError(error);
@@ -138,7 +153,11 @@ export async function editKeyResults(context: coda.ExecutionContext, edits: read
     const landed: PlannedEdit[] = [];
     for (const p of group.planned.filter(p => p.requestId)) {
       if (await hasLanded(context, p.requestId)) landed.push(p);
-      else results[p.index] = new coda.UserVisibleError(`Queued, not yet applied: the doc ${group.docId} has not applied this edit yet. Sync in a minute to see it.`);
+      else {
+        results[p.index] = new coda.UserVisibleError(
+          `Queued, not yet applied: the doc ${group.docId} has not applied this edit yet. Sync in a minute to see it.`,
+        );
+      }
     }
     if (landed.length) await readBack(context, group, landed, edits, results, asOf);
   }
@@ -155,7 +174,11 @@ function planEdit(edit: KeyResultEdit, index: number, table: KrTable): PlannedEd
   if (!row) throw new coda.UserVisibleError(Deleted);
   const name = nameOf(row, table);
   const synced = edit.previous.Name ?? edit.next.Name;
-  if (name !== synced) throw new coda.UserVisibleError(`Not written: the key result was renamed to ${quote(name)} since the last sync. Sync again, then edit it.`);
+  if (name !== synced) {
+    throw new coda.UserVisibleError(
+      `Not written: the key result was renamed to ${quote(name)} since the last sync. Sync again, then edit it.`,
+    );
+  }
   const fields = Editable.filter(f => edit.fields.includes(f));
   return {index, rowId, name, fields, cells: cellsFor(edit, fields, row, table)};
 }
@@ -180,7 +203,11 @@ async function readBack(
   try {
     now = new Map((await readKeyResultsNow(context, group.docId, group.options, asOf)).map(d => [d.record.id, d]));
   } catch (error) {
-    for (const p of landed) results[p.index] = new coda.UserVisibleError(`${written(p.fields)} written, but reading it back failed: ${reason(error)} Sync to see it.`);
+    for (const p of landed) {
+      results[p.index] = new coda.UserVisibleError(
+        `${written(p.fields)} written, but reading it back failed: ${reason(error)} Sync to see it.`,
+      );
+    }
     return;
   }
   // The table as just read, for who changed a value since.
@@ -193,12 +220,18 @@ async function readBack(
       continue;
     }
     const edit = edits[p.index];
-    const changed = p.fields.find(f => !same(f === "Current" ? d.record.current : d.record.confidence, edit.next[f] ?? undefined));
+    const changed = p.fields.find(
+      f => !same(f === "Current" ? d.record.current : d.record.confidence, edit.next[f] ?? undefined),
+    );
     if (changed) {
       const value = changed === "Current" ? d.record.current : d.record.confidence;
-      results[p.index] = new coda.UserVisibleError(`The team doc holds ${changed} ${value ?? "blank"} now${changedBy(row)}, not this edit's value. Sync to see it, then edit again.`);
+      results[p.index] = new coda.UserVisibleError(
+        `The team doc holds ${changed} ${value ?? "blank"} now${changedBy(row)}, not this edit's value. Sync to see it, then edit again.`,
+      );
     } else if (d.record.name !== p.name) {
-      results[p.index] = new coda.UserVisibleError(`${written(p.fields)} written, but the key result was renamed to ${quote(d.record.name)} since the last sync. Sync again to see it.`);
+      results[p.index] = new coda.UserVisibleError(
+        `${written(p.fields)} written, but the key result was renamed to ${quote(d.record.name)} since the last sync. Sync again to see it.`,
+      );
     } else {
       results[p.index] = keyResultRow(d);
     }
@@ -212,16 +245,27 @@ function cellsFor(edit: KeyResultEdit, fields: readonly Editable[], row: Row, ta
   const out: CellEdit[] = [];
   for (const field of fields) {
     const column = table.map[field];
-    if (!column) throw new coda.UserVisibleError(`The team's ${table.name} table has no ${field} column to write to. ${SetupHint}`);
+    if (!column) {
+      throw new coda.UserVisibleError(
+        `The team's ${table.name} table has no ${field} column to write to. ${SetupHint}`,
+      );
+    }
     const now = sourceValue(field, row.values[column.name]);
     const before = edit.previous[field];
     if (!same(now, before ?? undefined)) {
       const shown = now === undefined ? "blank" : String(now);
-      throw new coda.UserVisibleError(`Not written: the team doc changed ${field} of ${quote(edit.next.Name)} to ${shown}${changedBy(row)}. Sync to see it, then edit again.`);
+      throw new coda.UserVisibleError(
+        `Not written: the team doc changed ${field} of ${quote(edit.next.Name)} to ${shown}${changedBy(row)}. Sync to see it, then edit again.`,
+      );
     }
     const value = edit.next[field];
-    if (field === "Current" && (value === undefined || value === null)) throw new coda.UserVisibleError("Current cannot be blank: type the latest value.");
-    out.push({column: column.name, value: field === "Confidence" ? (checkedFraction("Confidence", value) ?? "") : (value ?? "")});
+    if (field === "Current" && (value === undefined || value === null)) {
+      throw new coda.UserVisibleError("Current cannot be blank: type the latest value.");
+    }
+    out.push({
+      column: column.name,
+      value: field === "Confidence" ? (checkedFraction("Confidence", value) ?? "") : (value ?? ""),
+    });
   }
   return out;
 }
@@ -258,17 +302,31 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   const keyResultId = stableId(docId, rowId);
   if (!Number.isFinite(input.value)) throw new coda.UserVisibleError("The check-in's value must be a number.");
   const confidence = checkedFraction("confidence", input.confidence);
-  const options: TeamDocOptions = {keyResultsTable: input.keyResultsTable, checkInsTable: input.checkInsTable, fiscalYearStartMonth: input.fiscalYearStartMonth};
+  const options: TeamDocOptions = {
+    keyResultsTable: input.keyResultsTable,
+    checkInsTable: input.checkInsTable,
+    fiscalYearStartMonth: input.fiscalYearStartMonth,
+  };
   const team = new TeamDoc(context, docId, {...options, primary: "checkIns"});
   const [krTable, ciTable] = await Promise.all([team.keyResultsTable(true), team.checkInsTable(true)]);
   const row = krTable.rows.find(r => r.id === rowId);
-  if (!row) throw new coda.UserVisibleError(`The key result ${keyResultId.slice(0, 60)} is not in the team doc's ${krTable.name} table; sync the KeyResults table again.`);
-  if (!ciTable) throw new coda.UserVisibleError(`The doc ${docId} has no ${team.tableName("checkIns")} table to add the check-in to. ${SetupHint}`);
+  if (!row) {
+    throw new coda.UserVisibleError(
+      `The key result ${keyResultId.slice(0, 60)} is not in the team doc's ${krTable.name} table; sync the KeyResults table again.`,
+    );
+  }
+  if (!ciTable) {
+    throw new coda.UserVisibleError(
+      `The doc ${docId} has no ${team.tableName("checkIns")} table to add the check-in to. ${SetupHint}`,
+    );
+  }
 
   const day = isoDay(input.date);
   // The tables just read, as the sync reads them: which check-ins are this key result's on this day.
   const read = await readTeamOkrs(context, docId, options, {checkIns: true, goals: false});
-  const sameDay = new Set(read.checkIns.filter(c => c.keyResultId === keyResultId && c.date && isoDay(c.date) === day).map(c => c.id));
+  const sameDay = new Set(
+    read.checkIns.filter(c => c.keyResultId === keyResultId && c.date && isoDay(c.date) === day).map(c => c.id),
+  );
   // A lookup column takes the key result's row; a text one, as a CSV import leaves it, its name.
   const lookup = (await columnType(context, ciTable, "KeyResult")) === "lookup";
   const name = nameOf(row, krTable);
@@ -286,7 +344,9 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   );
 
   const krCells: CellEdit[] = [{column: krTable.map.Current!.name, value: input.value}];
-  if (confidence !== undefined && krTable.map.Confidence) krCells.push({column: krTable.map.Confidence.name, value: confidence});
+  if (confidence !== undefined && krTable.map.Confidence) {
+    krCells.push({column: krTable.map.Confidence.name, value: confidence});
+  }
   const before: CellEdit[] = krCells.map(c => ({column: c.column, value: rawValue(row.values[c.column])}));
   const valueWrite = await updateRow(context, docId, krTable.ref, rowId, krCells);
   let checkInWrite: KeyedWrite;
@@ -295,21 +355,29 @@ export async function recordCheckIn(context: coda.ExecutionContext, input: Check
   } catch (error) {
     if (mayHaveWritten(error)) {
       // The check-in may have been queued: undoing the key result could leave the check-in alone.
-      throw new coda.UserVisibleError(`The check-in may be only partly saved: ${reason(error)} Run CheckIn again to complete it; it never adds a second check-in.`);
+      throw new coda.UserVisibleError(
+        `The check-in may be only partly saved: ${reason(error)} Run CheckIn again to complete it; it never adds a second check-in.`,
+      );
     }
     try {
       await updateRow(context, docId, krTable.ref, rowId, before);
     } catch {
-      throw new coda.UserVisibleError(`The key result's value was saved but its check-in was not: ${reason(error)} Run CheckIn again to complete it; it never adds a second check-in.`);
+      throw new coda.UserVisibleError(
+        `The key result's value was saved but its check-in was not: ${reason(error)} Run CheckIn again to complete it; it never adds a second check-in.`,
+      );
     }
     throw new coda.UserVisibleError(`Nothing was saved: ${reason(error)}`);
   }
   // The doc applies writes in order: the check-in lands after the key result's value.
   if (!(await hasLanded(context, valueWrite)) || !(await hasLanded(context, checkInWrite.requestId))) {
-    throw new coda.UserVisibleError(`Queued, not yet applied: the check-in of ${quote(name)} waits in the doc ${docId}. Run CheckIn again in a minute to confirm it; it never adds a second check-in.`);
+    throw new coda.UserVisibleError(
+      `Queued, not yet applied: the check-in of ${quote(name)} waits in the doc ${docId}. Run CheckIn again in a minute to confirm it; it never adds a second check-in.`,
+    );
   }
   const now = (await readKeyResultsNow(context, docId, options, input.asOf)).find(d => d.record.id === keyResultId);
-  if (!now) throw new coda.UserVisibleError(`${Deleted} Its check-in of ${day} stays in ${ciTable.name}: delete it there.`);
+  if (!now) {
+    throw new coda.UserVisibleError(`${Deleted} Its check-in of ${day} stays in ${ciTable.name}: delete it there.`);
+  }
   return keyResultRow(now);
 }
 

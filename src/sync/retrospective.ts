@@ -47,7 +47,10 @@ export const CarryFields = [
 ] as const satisfies readonly FieldSpec[];
 
 /** The Objectives columns a carried objective is written to. */
-export const CarriedObjectiveFields = [...ObjectiveFields, {...KeyField, required: true}] as const satisfies readonly FieldSpec[];
+export const CarriedObjectiveFields = [
+  ...ObjectiveFields,
+  {...KeyField, required: true},
+] as const satisfies readonly FieldSpec[];
 
 export type RetrospectiveRow = coda.SchemaType<typeof RetrospectiveSchema>;
 
@@ -57,7 +60,12 @@ interface Notes {
 }
 
 /** The team's notes by key result id; a doc without the table has none. */
-async function teamNotes(context: coda.ExecutionContext, docId: string, tableName: string, okrs: TeamOkrs): Promise<Map<string, Notes>> {
+async function teamNotes(
+  context: coda.ExecutionContext,
+  docId: string,
+  tableName: string,
+  okrs: TeamOkrs,
+): Promise<Map<string, Notes>> {
   const table = await readOptionalTable(context, docId, tableName, RetrospectiveFields, {rowsOnly: true});
   const out = new Map<string, Notes>();
   if (!table) return out;
@@ -85,12 +93,19 @@ export interface RetroOptions {
 }
 
 /** One team doc's retrospective: a row per key result of the cycle (and any whose objective is unknown, with the reason). */
-export async function retrospective(context: coda.ExecutionContext, docId: string, options: TeamDocOptions, o: RetroOptions): Promise<RetrospectiveRow[]> {
+export async function retrospective(
+  context: coda.ExecutionContext,
+  docId: string,
+  options: TeamDocOptions,
+  o: RetroOptions,
+): Promise<RetrospectiveRow[]> {
   const okrs = await readTeamOkrs(context, docId, options, {checkIns: true, goals: false});
   const notes = await teamNotes(context, docId, o.notesTable || HistoryTables.retrospective, okrs);
   const closed = o.asOf.getTime() > o.cycle.end.getTime();
   const judged = closed ? o.cycle.end : o.asOf;
-  const checkIns = okrs.checkIns.filter(c => c.date && c.date.getTime() <= judged.getTime()).sort((a, b) => a.date!.getTime() - b.date!.getTime());
+  const checkIns = okrs.checkIns
+    .filter(c => c.date && c.date.getTime() <= judged.getTime())
+    .sort((a, b) => a.date!.getTime() - b.date!.getTime());
   const out: RetrospectiveRow[] = [];
   // After the cycle, a key result short of its target has missed it: status is judged on asOf, the rest on the last day.
   for (const d of deriveKeyResults({...okrs, checkIns}, o.asOf)) {
@@ -99,7 +114,13 @@ export async function retrospective(context: coda.ExecutionContext, docId: strin
     const k = d.record;
     const mine = checkIns.filter(c => c.keyResultId === k.id && c.date!.getTime() >= o.cycle.start.getTime());
     const last = mine[mine.length - 1]?.date;
-    const findings = keyResultFindings({progress: d.derived.progress, confidence: k.confidence, lastCheckIn: last, asOf: judged, closed});
+    const findings = keyResultFindings({
+      progress: d.derived.progress,
+      confidence: k.confidence,
+      lastCheckIn: last,
+      asOf: judged,
+      closed,
+    });
     const n = notes.get(k.id);
     out.push(
       compact({
@@ -116,7 +137,11 @@ export async function retrospective(context: coda.ExecutionContext, docId: strin
         LastCheckIn: last ? isoDay(last) : undefined,
         ConfidencePath: confidencePath([...mine.map(c => c.confidence)]) || undefined,
         CheckIns: mine.length,
-        StaleWeeks: staleWeeks(mine.map(c => c.date!), o.cycle.start, judged),
+        StaleWeeks: staleWeeks(
+          mine.map(c => c.date!),
+          o.cycle.start,
+          judged,
+        ),
         Findings: findings.length ? findings.join(" ") : "None",
         WhatHappened: n?.happened.join(" ") || undefined,
         WhatWeLearnt: n?.learnt.join(" ") || undefined,
@@ -143,20 +168,29 @@ export interface CarryInput {
   fiscalYearStartMonth?: number;
 }
 
-const monthsOf = (c: Cycle) => (c.end.getUTCFullYear() - c.start.getUTCFullYear()) * 12 + c.end.getUTCMonth() - c.start.getUTCMonth() + 1;
+const monthsOf = (c: Cycle) =>
+  (c.end.getUTCFullYear() - c.start.getUTCFullYear()) * 12 + c.end.getUTCMonth() - c.start.getUTCMonth() + 1;
 
 function nextCycleOf(cycle: Cycle, input: CarryInput): Cycle {
   const months = monthsOf(cycle);
-  const next = input.nextCycle ? cycleFromName(input.nextCycle, input.fiscalYearStartMonth, months) : okrCycle(plusDays(cycle.end, 1), months, input.fiscalYearStartMonth);
-  if (daysBetween(cycle.end, next.start) <= 0) throw new coda.UserVisibleError(`${next.name} does not come after ${cycle.name}: carry a key result into a later cycle.`);
+  const next = input.nextCycle
+    ? cycleFromName(input.nextCycle, input.fiscalYearStartMonth, months)
+    : okrCycle(plusDays(cycle.end, 1), months, input.fiscalYearStartMonth);
+  if (daysBetween(cycle.end, next.start) <= 0) {
+    throw new coda.UserVisibleError(
+      `${next.name} does not come after ${cycle.name}: carry a key result into a later cycle.`,
+    );
+  }
   return next;
 }
 
 /** A missing column's message with why CarryForward needs it; any other error as it is. */
-const explained = (why: string) => (error: unknown): never => {
-  if (error instanceof coda.UserVisibleError) throw new coda.UserVisibleError(`${error.message} ${why}`);
-  throw error;
-};
+const explained =
+  (why: string) =>
+  (error: unknown): never => {
+    if (error instanceof coda.UserVisibleError) throw new coda.UserVisibleError(`${error.message} ${why}`);
+    throw error;
+  };
 
 /**
  * The objective the carried key result goes under: the next cycle's objective
@@ -169,14 +203,20 @@ async function nextObjective(
   objective: ObjectiveRecord,
   next: Cycle,
 ): Promise<{rowId: string; made: boolean}> {
-  const same = (o: ObjectiveRecord) => (objective.code && o.code === objective.code) || normalize(o.name) === normalize(objective.name);
+  const same = (o: ObjectiveRecord) =>
+    (objective.code && o.code === objective.code) || normalize(o.name) === normalize(objective.name);
   const found = objectives.find(o => normalize(o.cycleName) === normalize(next.name) && same(o));
   if (found) return {rowId: splitStableId(found.id).rowId, made: false};
   const table = await readTable(context, team.docId, team.tableName("objectives"), CarriedObjectiveFields).catch(
     explained(`CarryForward adds ${objective.name} for ${next.name} with a Key so a retry never adds it twice.`),
   );
   const source = table.rows.find(r => stableId(team.docId, r.id) === objective.id);
-  const goals = source ? cells.refs(cell(source, table.map, "Goals")).map(r => r.rowId).filter((id): id is string => Boolean(id)) : [];
+  const goals = source
+    ? cells
+        .refs(cell(source, table.map, "Goals"))
+        .map(r => r.rowId)
+        .filter((id): id is string => Boolean(id))
+    : [];
   const write = await putKeyed(
     context,
     table,
@@ -190,7 +230,12 @@ async function nextObjective(
     ],
     rowKey("carry", splitStableId(objective.id).rowId, next.name),
   );
-  return {rowId: (await afterLanding(context, table, CarriedObjectiveFields, write, `objective ${objective.name} for ${next.name}`)).row.id, made: true};
+  return {
+    rowId: (
+      await afterLanding(context, table, CarriedObjectiveFields, write, `objective ${objective.name} for ${next.name}`)
+    ).row.id,
+    made: true,
+  };
 }
 
 /**
@@ -203,20 +248,36 @@ async function nextObjective(
  */
 export async function carryForward(context: coda.ExecutionContext, input: CarryInput): Promise<KeyResultRow> {
   const {docId, rowId} = await syncedRow(context, input.keyResultId);
-  if (input.target !== undefined && input.target !== null && !Number.isFinite(input.target)) throw new coda.UserVisibleError("The target must be a number.");
-  const options: TeamDocOptions = {keyResultsTable: input.keyResultsTable, objectivesTable: input.objectivesTable, fiscalYearStartMonth: input.fiscalYearStartMonth};
+  if (input.target !== undefined && input.target !== null && !Number.isFinite(input.target)) {
+    throw new coda.UserVisibleError("The target must be a number.");
+  }
+  const options: TeamDocOptions = {
+    keyResultsTable: input.keyResultsTable,
+    objectivesTable: input.objectivesTable,
+    fiscalYearStartMonth: input.fiscalYearStartMonth,
+  };
   const team = new TeamDoc(context, docId, options);
   // Read the latest rows once: a retry must see the copy an earlier run made.
   await team.objectivesTable(true);
   const objectives = await team.objectives(false);
   const records = await team.keyResults(objectives, true);
   const record = records.find(k => k.id === stableId(docId, rowId));
-  if (!record) throw new coda.UserVisibleError(`The key result ${stableId(docId, rowId).slice(0, 60)} is not in the team doc's ${team.tableName("keyResults")} table; sync the KeyResults table again.`);
+  if (!record) {
+    throw new coda.UserVisibleError(
+      `The key result ${stableId(docId, rowId).slice(0, 60)} is not in the team doc's ${team.tableName("keyResults")} table; sync the KeyResults table again.`,
+    );
+  }
   const objective = objectives.find(o => o.id === record.objectiveId);
-  if (!objective?.cycle) throw new coda.UserVisibleError(`${record.name} has no objective with a cycle to carry it from: link it to an objective whose Cycle is set, such as FY2026 Q4.`);
+  if (!objective?.cycle) {
+    throw new coda.UserVisibleError(
+      `${record.name} has no objective with a cycle to carry it from: link it to an objective whose Cycle is set, such as FY2026 Q4.`,
+    );
+  }
   const next = nextCycleOf(objective.cycle, input);
   // The key results table's columns are checked before anything is written, so a missing one leaves no next-cycle objective behind.
-  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(explained("CarryForward writes the link to the original there."));
+  const table = await readTable(context, docId, team.tableName("keyResults"), CarryFields).catch(
+    explained("CarryForward writes the link to the original there."),
+  );
   const nextObjectiveRow = await nextObjective(context, team, objectives, objective, next);
 
   const source = table.rows.find(r => r.id === rowId);
@@ -245,11 +306,23 @@ export async function carryForward(context: coda.ExecutionContext, input: CarryI
     if (!nextObjectiveRow.made || !(error instanceof coda.UserVisibleError)) throw error;
     const said = error.message.replace(/\.?$/, ".");
     const added = `${quote(objective.name)} for ${next.name} was added to ${team.tableName("objectives")} first`;
-    if (mayHaveWritten(error)) throw new coda.UserVisibleError(`${said} ${added}: run CarryForward again to finish; it never adds a second copy.`);
-    throw new coda.UserVisibleError(`Not carried: ${said} ${added}: fix this and run CarryForward again (it reuses that objective), or delete it.`);
+    if (mayHaveWritten(error)) {
+      throw new coda.UserVisibleError(
+        `${said} ${added}: run CarryForward again to finish; it never adds a second copy.`,
+      );
+    }
+    throw new coda.UserVisibleError(
+      `Not carried: ${said} ${added}: fix this and run CarryForward again (it reuses that objective), or delete it.`,
+    );
   });
   const landed = await afterLanding(context, table, CarryFields, write, `copy of ${record.name} for ${next.name}`);
-  const copy = (await readKeyResultsNow(context, docId, options, input.asOf)).find(d => d.record.id === stableId(docId, landed.row.id));
-  if (!copy) throw new coda.UserVisibleError(`The copy of ${record.name} was written to the doc ${docId} but cannot be read back; sync the KeyResults table to see it.`);
+  const copy = (await readKeyResultsNow(context, docId, options, input.asOf)).find(
+    d => d.record.id === stableId(docId, landed.row.id),
+  );
+  if (!copy) {
+    throw new coda.UserVisibleError(
+      `The copy of ${record.name} was written to the doc ${docId} but cannot be read back; sync the KeyResults table to see it.`,
+    );
+  }
   return keyResultRow(copy);
 }

@@ -34,11 +34,16 @@ export const riskStatus = (value: unknown) => cells.text(value) || "Open";
 export const isClosedRisk = (status: string) => ClosedWords.includes(status.trim().toLowerCase());
 
 /** The mitigation owners of the risks still open, one entry per person named (a seat named in words is one too). */
-export function openRiskOwners({rows, map}: Pick<SourceTable<FieldName<typeof RiskFields>>, "rows" | "map">): OpenWork[] {
+export function openRiskOwners({
+  rows,
+  map,
+}: Pick<SourceTable<FieldName<typeof RiskFields>>, "rows" | "map">): OpenWork[] {
   const work: OpenWork[] = [];
   for (const row of rows) {
     if (isClosedRisk(riskStatus(cell(row, map, "Status")))) continue;
-    for (const p of cells.people(cell(row, map, "MitigationOwner"))) work.push({owner: {name: p.name, email: p.email}, what: "risk"});
+    for (const p of cells.people(cell(row, map, "MitigationOwner"))) {
+      work.push({owner: {name: p.name, email: p.email}, what: "risk"});
+    }
   }
   return work;
 }

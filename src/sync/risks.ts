@@ -80,11 +80,27 @@ export async function triggerData(
   }
   const keyResults: KeyResultFacts[] = [];
   if (subjects.includes("keyResult")) {
-    const docs = await readEachDoc(context, request.okrDocs, docId => readTeamOkrs(context, docId, {fiscalYearStartMonth: request.fiscalYearStartMonth}, {checkIns: false, goals: false}));
+    const docs = await readEachDoc(context, request.okrDocs, docId =>
+      readTeamOkrs(
+        context,
+        docId,
+        {fiscalYearStartMonth: request.fiscalYearStartMonth},
+        {checkIns: false, goals: false},
+      ),
+    );
     unreadable.push(...docs.unreadable.map(u => ({...u, kind: "keyResult" as const})));
     for (const okrs of docs.read) {
       for (const k of deriveKeyResults(okrs, request.asOf)) {
-        keyResults.push({name: k.record.name, code: k.record.code, confidence: k.record.confidence, progress: k.derived.progress, current: k.record.current, unit: k.record.unit, start: k.record.start, target: k.record.target});
+        keyResults.push({
+          name: k.record.name,
+          code: k.record.code,
+          confidence: k.record.confidence,
+          progress: k.derived.progress,
+          current: k.record.current,
+          unit: k.record.unit,
+          start: k.record.start,
+          target: k.record.target,
+        });
       }
     }
   }
@@ -128,10 +144,19 @@ export function riskRows(
       reading = result.readings.join("; ") || undefined;
       const missing: string[] = [];
       const kinds = new Set(p.trigger.any.flat().map(c => c.subject.kind));
-      if (kinds.has("metric") && !sources.metrics) missing.push("a metric, but the sync names no metrics doc: give it the metricsDoc parameter");
-      if (kinds.has("keyResult") && !sources.okrs) missing.push("a key result, but the sync names no team docs: give it the okrDocs parameter");
+      if (kinds.has("metric") && !sources.metrics) {
+        missing.push("a metric, but the sync names no metrics doc: give it the metricsDoc parameter");
+      }
+      if (kinds.has("keyResult") && !sources.okrs) {
+        missing.push("a key result, but the sync names no team docs: give it the okrDocs parameter");
+      }
       // A doc that could not be read leaves the trigger judged without it: said, so an Armed state is not taken for certain.
-      const unread = result.state === "Fired" ? [] : (sources.unreadable ?? []).filter(u => kinds.has(u.kind)).map(u => `Judged without a doc it could not read: ${u.message}`);
+      const unread =
+        result.state === "Fired"
+          ? []
+          : (sources.unreadable ?? [])
+              .filter(u => kinds.has(u.kind))
+              .map(u => `Judged without a doc it could not read: ${u.message}`);
       const why = [...result.problems, ...missing.map(m => `The trigger names ${m}.`), ...unread];
       error = why.length ? why.join(" ") : undefined;
     }
@@ -173,11 +198,22 @@ async function register(context: coda.ExecutionContext, request: RiskRequest, op
   // it cannot read (no Risk or Trigger column) never fails the agenda; the Risks sync table says what is missing.
   const [table, seats] = optional
     ? [await readOptionalTable(context, docId, name, relaxed(RiskFields)), undefined]
-    : await Promise.all([readTable(context, docId, name, RiskFields, {columns: request.columns}), loadSeats(context, docId)]);
+    : await Promise.all([
+        readTable(context, docId, name, RiskFields, {columns: request.columns}),
+        loadSeats(context, docId),
+      ]);
   if (!table || !table.map.Name || !table.map.Trigger) return [];
   const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
   const {data, unreadable} = await triggerData(context, parsed, request);
-  return riskRows(table, parsed, data, request.asOf, {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0, unreadable}, seats, context.timezone);
+  return riskRows(
+    table,
+    parsed,
+    data,
+    request.asOf,
+    {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0, unreadable},
+    seats,
+    context.timezone,
+  );
 }
 
 /** The Risks sync table's rows. */

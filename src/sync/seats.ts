@@ -66,14 +66,24 @@ export async function loadSeats(context: coda.ExecutionContext, docId: string): 
   return table?.map.Seat ? readSeats(table).map(r => r.seat) : undefined;
 }
 
-export function seatRows(records: readonly SeatRecord[], seatLimit: number, unseated: readonly string[], docId: string): SeatRow[] {
-  const found = seatFindings(records.map(r => r.seat), seatLimit);
+export function seatRows(
+  records: readonly SeatRecord[],
+  seatLimit: number,
+  unseated: readonly string[],
+  docId: string,
+): SeatRow[] {
+  const found = seatFindings(
+    records.map(r => r.seat),
+    seatLimit,
+  );
   const rows = records.map((r, i): SeatRow =>
     compact({
       Id: r.id,
       Name: r.seat.name,
       Kind: "Seat",
-      Person: r.seat.person?.email ? {Name: r.seat.person.name || r.seat.person.email, Email: r.seat.person.email} : undefined,
+      Person: r.seat.person?.email
+        ? {Name: r.seat.person.name || r.seat.person.email, Email: r.seat.person.email}
+        : undefined,
       Holder: r.seat.person ? r.seat.person.name || r.seat.person.email : undefined,
       SeatsHeld: found.seatsHeld[i],
       Responsibilities: r.seat.responsibilities.join("; ") || undefined,
@@ -106,8 +116,12 @@ export function openWork(
   timezone?: string,
 ): OpenWork[] {
   const work: OpenWork[] = [];
-  for (const a of actions ? actionRows(actions, asOf, undefined, timezone) : []) if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});
-  for (const i of issues ? readIssues(issues, timezone) : []) if (i.open && i.owner) work.push({owner: {name: i.owner.Name, email: i.owner.Email}, what: "issue"});
+  for (const a of actions ? actionRows(actions, asOf, undefined, timezone) : []) {
+    if (!a.Done && a.Owner) work.push({owner: {name: a.Owner.Name, email: a.Owner.Email}, what: "action item"});
+  }
+  for (const i of issues ? readIssues(issues, timezone) : []) {
+    if (i.open && i.owner) work.push({owner: {name: i.owner.Name, email: i.owner.Email}, what: "issue"});
+  }
   for (const d of decisions ? decisionRows(decisions, asOf, {}, timezone) : []) {
     const current = !d.ReviewDate || daysBetween(asOf, cells.date(d.ReviewDate, "Review Date", timezone).value!) >= 0;
     if (current && d.Owner) work.push({owner: {name: d.Owner.Name, email: d.Owner.Email}, what: "decision"});
@@ -135,6 +149,9 @@ export async function syncSeats(context: coda.ExecutionContext, request: SeatsRe
     readOptionalTable(context, docId, RiskTable, relaxed(RiskFields)),
   ]);
   const records = readSeats(seats);
-  const unseated = unseatedOwners(openWork(actions, issues, decisions, request.asOf, risks, context.timezone), records.map(r => r.seat));
+  const unseated = unseatedOwners(
+    openWork(actions, issues, decisions, request.asOf, risks, context.timezone),
+    records.map(r => r.seat),
+  );
   return seatRows(records, request.seatLimit, unseated, docId);
 }

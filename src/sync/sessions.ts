@@ -46,7 +46,8 @@ export type SessionReadinessRow = coda.SchemaType<typeof SessionReadinessSchema>
 
 const ReceivedWords = {yes: ["received", "in", "submitted", "complete"]};
 /** A list cell: people, lookups or text separated by commas, semicolons or lines. */
-const listOf = (value: unknown) => (Array.isArray(value) ? value.map(v => cells.text(v)) : cells.list(cells.text(value))).flatMap(x => cells.list(x));
+const listOf = (value: unknown) =>
+  (Array.isArray(value) ? value.map(v => cells.text(v)) : cells.list(cells.text(value))).flatMap(x => cells.list(x));
 
 export function readinessRows(
   sessions: TableRows<FieldName<typeof SessionFields>>,
@@ -56,7 +57,9 @@ export function readinessRows(
   seats?: readonly Seat[],
   timezone?: string,
 ): SessionReadinessRow[] {
-  const decisionDays = (decisions?.rows ?? []).map(r => cells.date(cell(r, decisions!.map, "Date"), "Date", timezone).value).filter((d): d is Day => d !== undefined);
+  const decisionDays = (decisions?.rows ?? [])
+    .map(r => cells.date(cell(r, decisions!.map, "Date"), "Date", timezone).value)
+    .filter((d): d is Day => d !== undefined);
   const byRow = new Map<string, number>();
   const byName = new Map<string, number>();
   sessions.rows.forEach((r, i) => {
@@ -106,7 +109,11 @@ export function readinessRows(
     };
     const ready = sessionReadiness(facts, asOf);
     problems.push(...ready.problems);
-    if (i === 0 && orphans.length) problems.push(`Pre-work names no session in ${SessionTables.sessions}: ${orphans.slice(0, 3).join("; ")}${orphans.length > 3 ? ` and ${orphans.length - 3} more` : ""}.`);
+    if (i === 0 && orphans.length) {
+      problems.push(
+        `Pre-work names no session in ${SessionTables.sessions}: ${orphans.slice(0, 3).join("; ")}${orphans.length > 3 ? ` and ${orphans.length - 3} more` : ""}.`,
+      );
+    }
     return compact({
       Id: stableId(sessions.docId, r.id),
       Name: name,
@@ -128,7 +135,13 @@ export function readinessRows(
   });
 }
 
-export async function sessionReadinessRows(context: coda.ExecutionContext, meetingDoc: string, table: string | undefined, columns: string | undefined, asOf: Day): Promise<SessionReadinessRow[]> {
+export async function sessionReadinessRows(
+  context: coda.ExecutionContext,
+  meetingDoc: string,
+  table: string | undefined,
+  columns: string | undefined,
+  asOf: Day,
+): Promise<SessionReadinessRow[]> {
   const docId = await resolveDocId(context, meetingDoc);
   const [sessions, prework, decisions, seats] = await Promise.all([
     readTable(context, docId, table || SessionTables.sessions, SessionFields, {columns}),

@@ -6,7 +6,16 @@ import {listWithin, mapColumns, normalize} from "../engine/columns";
 import {editDistance} from "../engine/names";
 import {docTables, sameNameTables, typedColumns} from "./source";
 import type {ColumnKind, TableEntry} from "./tables";
-import {AcceptedFormats, CheckKinds, DocKinds, KindLabel, LeadershipHolds, OneDoc, tablesOf, tableByKey} from "./tables";
+import {
+  AcceptedFormats,
+  CheckKinds,
+  DocKinds,
+  KindLabel,
+  LeadershipHolds,
+  OneDoc,
+  tablesOf,
+  tableByKey,
+} from "./tables";
 import {readiness, starterPath, TierList, Tiers} from "./tiers";
 
 /**
@@ -79,8 +88,11 @@ export function judgeColumns(entry: TableEntry, tableName: string, columns: read
     const found = map[col.field];
     const kind = KindLabel[col.kind];
     if (!found) {
-      if (spec?.required || col.needed) problems.push(`No ${col.name} column: add one (${kind})${col.needed ? ", which the actions write each row's key to" : ""}.`);
-      else suggestions.push(`No ${col.name} column (${kind}); add it if you want it.`);
+      if (spec?.required || col.needed) {
+        problems.push(
+          `No ${col.name} column: add one (${kind})${col.needed ? ", which the actions write each row's key to" : ""}.`,
+        );
+      } else suggestions.push(`No ${col.name} column (${kind}); add it if you want it.`);
       continue;
     }
     const accepted = AcceptedFormats[col.kind];
@@ -91,7 +103,12 @@ export function judgeColumns(entry: TableEntry, tableName: string, columns: read
     }
     if (!accepted || !found.type || accepted.includes(found.type)) {
       const wanted = spec?.lookupTo?.map(normalize);
-      if (found.type === "lookup" && found.lookupTable && wanted && !wanted.includes(normalize(found.lookupTable.name))) {
+      if (
+        found.type === "lookup" &&
+        found.lookupTable &&
+        wanted &&
+        !wanted.includes(normalize(found.lookupTable.name))
+      ) {
         suggestions.push(`${found.name} looks up ${found.lookupTable.name}; it should look up ${spec?.lookupTo?.[0]}.`);
       }
       continue;
@@ -120,9 +137,21 @@ const TypingGives: Record<ColumnKind, string> = {
 const fits = (entry: TableEntry, i: Inspected) => !judgeColumns(entry, i.table.name, i.columns).problems.length;
 
 /** One table of the registry against the doc's tables and the columns inspected. */
-export function judgeTable(entry: TableEntry, tables: readonly TableReference[], inspected: ReadonlyMap<string, Inspected>, claimed: ReadonlySet<string>): TableCheck {
+export function judgeTable(
+  entry: TableEntry,
+  tables: readonly TableReference[],
+  inspected: ReadonlyMap<string, Inspected>,
+  claimed: ReadonlySet<string>,
+): TableCheck {
   const readBy = entry.readBy.join(", ");
-  const base = {Table: entry.name, Tier: entry.tier, Optional: entry.optional, ReadBy: readBy, Columns: columnList(entry), Suggestions: [] as string[]};
+  const base = {
+    Table: entry.name,
+    Tier: entry.tier,
+    Optional: entry.optional,
+    ReadBy: readBy,
+    Columns: columnList(entry),
+    Suggestions: [] as string[],
+  };
   const create = entry.syncedFrom
     ? `Add the ${entry.syncedFrom} sync table to this doc.`
     : `Import ${starterPath(entry)} (npm run starter), or create a table named ${entry.name} with the columns listed.`;
@@ -131,19 +160,37 @@ export function judgeTable(entry: TableEntry, tables: readonly TableReference[],
     const quoted = matches.map(t => `"${t.name}"`).join(" and ");
     const good = matches.filter(t => inspected.has(t.id) && fits(entry, inspected.get(t.id)!));
     const exact = matches.find(t => t.name === entry.name);
-    const problems = [`${quoted} both match ${entry.name}: a sync that names the table another way stops rather than guess.`];
-    if (exact) problems.push(`The default name reads "${exact.name}"${good.includes(exact) ? "" : ", which lacks the columns the pack needs"}.`);
+    const problems = [
+      `${quoted} both match ${entry.name}: a sync that names the table another way stops rather than guess.`,
+    ];
+    if (exact) {
+      problems.push(
+        `The default name reads "${exact.name}"${good.includes(exact) ? "" : ", which lacks the columns the pack needs"}.`,
+      );
+    }
     const fix =
       good.length === 1
-        ? `Keep "${good[0].name}" and rename or delete ${matches.filter(t => t !== good[0]).map(t => `"${t.name}"`).join(", ")}.`
+        ? `Keep "${good[0].name}" and rename or delete ${matches
+            .filter(t => t !== good[0])
+            .map(t => `"${t.name}"`)
+            .join(", ")}.`
         : `Rename or delete the tables that are not your ${entry.name} table.`;
-    return {...base, Status: Statuses.two, Ok: false, Found: matches.map(t => t.name).join(", "), Problems: problems, Fix: fix};
+    return {
+      ...base,
+      Status: Statuses.two,
+      Ok: false,
+      Found: matches.map(t => t.name).join(", "),
+      Problems: problems,
+      Fix: fix,
+    };
   }
   if (matches.length === 1) {
     const table = matches[0];
     const columns = inspected.get(table.id)?.columns ?? [];
     const {problems, suggestions} = judgeColumns(entry, table.name, columns);
-    if (table.name !== entry.name) suggestions.unshift(`Named "${table.name}": the pack finds it, case and spacing aside.`);
+    if (table.name !== entry.name) {
+      suggestions.unshift(`Named "${table.name}": the pack finds it, case and spacing aside.`);
+    }
     return {
       ...base,
       Status: problems.length ? Statuses.fix : Statuses.found,
@@ -151,7 +198,9 @@ export function judgeTable(entry: TableEntry, tables: readonly TableReference[],
       Found: table.name,
       Problems: problems,
       Suggestions: suggestions,
-      Fix: problems.length ? `Add or retype the columns in Problems, or map yours with the sync's columns parameter.` : "",
+      Fix: problems.length
+        ? `Add or retype the columns in Problems, or map yours with the sync's columns parameter.`
+        : "",
     };
   }
   const near = tables.filter(t => !claimed.has(t.id) && isNearMiss(t.name, entry.name));
@@ -162,7 +211,9 @@ export function judgeTable(entry: TableEntry, tables: readonly TableReference[],
       Status: Statuses.nearMiss,
       Ok: false,
       Found: near.map(t => t.name).join(", "),
-      Problems: [`No table named ${entry.name}; ${quoted} ${near.length > 1 ? "are" : "is"} close, but the pack does not read ${near.length > 1 ? "them" : "it"}.`],
+      Problems: [
+        `No table named ${entry.name}; ${quoted} ${near.length > 1 ? "are" : "is"} close, but the pack does not read ${near.length > 1 ? "them" : "it"}.`,
+      ],
       Fix: `Rename ${quoted} to ${entry.name}, or give its name in the table parameter of ${readBy}.`,
     };
   }
@@ -178,7 +229,11 @@ export function judgeTable(entry: TableEntry, tables: readonly TableReference[],
 
 export function checkKind(kind: string): string {
   const match = CheckKinds.find(k => normalize(k) === normalize(kind ?? ""));
-  if (!match) throw new coda.UserVisibleError(`"${String(kind).slice(0, 30)}" is not a kind of doc. Use one of: ${CheckKinds.join(", ")}.`);
+  if (!match) {
+    throw new coda.UserVisibleError(
+      `"${String(kind).slice(0, 30)}" is not a kind of doc. Use one of: ${CheckKinds.join(", ")}.`,
+    );
+  }
   return match;
 }
 
@@ -189,7 +244,9 @@ export async function setupCheck(context: coda.ExecutionContext, kind: string, d
   const tables = await docTables(context, docId);
   const claimed = new Set(entries.flatMap(e => sameNameTables(tables, e.name)).map(t => t.id));
   const inspected = new Map<string, Inspected>();
-  for (const table of tables.filter(t => claimed.has(t.id))) inspected.set(table.id, {table, columns: await typedColumns(context, docId, table.id)});
+  for (const table of tables.filter(t => claimed.has(t.id))) {
+    inspected.set(table.id, {table, columns: await typedColumns(context, docId, table.id)});
+  }
   const checks = entries.map(entry => judgeTable(entry, tables, inspected, claimed));
   return [tierRow(checkKind(kind), entries, checks), ...checks];
 }
@@ -202,9 +259,14 @@ export function tierRow(kind: string, entries: readonly TableEntry[], checks: re
   const states = entries.map((entry, i) => {
     const check = checks[i];
     const ready = check.Status === Statuses.found;
-    return {entry, ready, fix: ready || check.Status === Statuses.missing || check.Status === Statuses.optional ? "" : check.Fix};
+    return {
+      entry,
+      ready,
+      fix: ready || check.Status === Statuses.missing || check.Status === Statuses.optional ? "" : check.Fix,
+    };
   });
-  const placeIn = kind === OneDoc ? DocKinds : kind === "Leadership" ? LeadershipHolds : DocKinds.filter(k => k === kind);
+  const placeIn =
+    kind === OneDoc ? DocKinds : kind === "Leadership" ? LeadershipHolds : DocKinds.filter(k => k === kind);
   const {tier, next} = readiness(states, placeIn);
   const status = tier ? `Ready for tier ${tier}: ${Tiers[tier].name}` : `Not ready for tier 1: ${Tiers[1].name}`;
   const nextTier = TierList.find(t => t > tier);

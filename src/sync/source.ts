@@ -1,6 +1,15 @@
 import * as coda from "@codahq/packs-sdk";
 import type {Column, Row, TableReference} from "../../schemas/api";
-import {all, ApiError, getTable, listColumnsPage, listRowsPage, listTablesPage, once, resolveRowLink} from "../api/client";
+import {
+  all,
+  ApiError,
+  getTable,
+  listColumnsPage,
+  listRowsPage,
+  listTablesPage,
+  once,
+  resolveRowLink,
+} from "../api/client";
 import type {Page} from "../api/client";
 import type {ColumnInfo, ColumnMap, FieldSpec} from "../engine/columns";
 import {listWithin, mapColumns, MessageRoom, normalize, SetupHint} from "../engine/columns";
@@ -53,7 +62,13 @@ export interface ReadOptions {
 const ConsistentReadAttempts = 3;
 
 export function toColumnInfo(c: Column): ColumnInfo {
-  return {id: c.id, name: c.name, type: c.format.type, isArray: Boolean(c.format.isArray), lookupTable: c.format.table ? {id: c.format.table.id, name: c.format.table.name} : undefined};
+  return {
+    id: c.id,
+    name: c.name,
+    type: c.format.type,
+    isArray: Boolean(c.format.isArray),
+    lookupTable: c.format.table ? {id: c.format.table.id, name: c.format.table.name} : undefined,
+  };
 }
 
 export function docTables(context: coda.ExecutionContext, docId: string): Promise<TableReference[]> {
@@ -62,7 +77,11 @@ export function docTables(context: coda.ExecutionContext, docId: string): Promis
 
 /** The table with this id or name (case, spacing and punctuation ignored), or undefined. */
 export function findTable(tables: readonly TableReference[], name: string): TableReference | undefined {
-  return tables.find(t => t.id === name) ?? tables.find(t => t.name === name) ?? tables.find(t => normalize(t.name) === normalize(name));
+  return (
+    tables.find(t => t.id === name) ??
+    tables.find(t => t.name === name) ??
+    tables.find(t => normalize(t.name) === normalize(name))
+  );
 }
 
 /** Every table whose name is this name, case, spacing and punctuation ignored: more than one is a setup mistake. */
@@ -83,12 +102,21 @@ export class MissingTableError extends coda.UserVisibleError {
 function missingTable(docId: string, name: string, tables: readonly TableReference[]): MissingTableError {
   const said = `The doc ${docId} has no table named "${name.slice(0, 40)}". Its tables are: `;
   const fix = `Name yours in the sync's table parameter. ${SetupHint}`;
-  return new MissingTableError(`${said}${listWithin(tables.map(t => t.name), MessageRoom + 28 - said.length - fix.length - 2)}. ${fix}`, name);
+  return new MissingTableError(
+    `${said}${listWithin(
+      tables.map(t => t.name),
+      MessageRoom + 28 - said.length - fix.length - 2,
+    )}. ${fix}`,
+    name,
+  );
 }
 
 /** Two tables the pack could read for one name: it reads neither, and says which they are. */
 export function twoTables(docId: string, name: string, tables: readonly TableReference[]): coda.UserVisibleError {
-  const names = listWithin(tables.map(t => `"${t.name}"`), 60);
+  const names = listWithin(
+    tables.map(t => `"${t.name}"`),
+    60,
+  );
   return new coda.UserVisibleError(
     `The doc ${docId} has ${tables.length} tables named like "${name.slice(0, 30)}": ${names}. Rename or delete the one the pack should not read. ${SetupHint}`,
   );
@@ -101,28 +129,38 @@ interface RawTable {
 }
 
 /** The rows of a table, or undefined when the doc has no such table. */
-function rawTable(context: coda.ExecutionContext, docId: string, name: string, fresh = false): Promise<RawTable | undefined> {
-  return once(context, `rows:${docId}:${name}`, async () => {
-    let ref = name;
-    let found = name;
-    let first: Page<Row>;
-    try {
-      first = await listRowsPage(context, docId, ref, {latest: fresh});
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404 || error.docNotShared) throw error;
-      // Not found by its exact name: look for it among the doc's tables, refusing to guess between two.
-      const tables = await docTables(context, docId);
-      const table = findTable(tables, name);
-      if (!table) return undefined;
-      const alike = sameNameTables(tables, name);
-      if (table.id !== name && alike.length > 1) throw twoTables(docId, name, alike);
-      ref = table.id;
-      found = table.name;
-      first = await listRowsPage(context, docId, ref, {latest: fresh});
-    }
-    const rows = first.continuation ? await consistentRows(context, docId, ref, found, fresh) : first.items;
-    return {ref, name: found, rows};
-  }, fresh);
+function rawTable(
+  context: coda.ExecutionContext,
+  docId: string,
+  name: string,
+  fresh = false,
+): Promise<RawTable | undefined> {
+  return once(
+    context,
+    `rows:${docId}:${name}`,
+    async () => {
+      let ref = name;
+      let found = name;
+      let first: Page<Row>;
+      try {
+        first = await listRowsPage(context, docId, ref, {latest: fresh});
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 404 || error.docNotShared) throw error;
+        // Not found by its exact name: look for it among the doc's tables, refusing to guess between two.
+        const tables = await docTables(context, docId);
+        const table = findTable(tables, name);
+        if (!table) return undefined;
+        const alike = sameNameTables(tables, name);
+        if (table.id !== name && alike.length > 1) throw twoTables(docId, name, alike);
+        ref = table.id;
+        found = table.name;
+        first = await listRowsPage(context, docId, ref, {latest: fresh});
+      }
+      const rows = first.continuation ? await consistentRows(context, docId, ref, found, fresh) : first.items;
+      return {ref, name: found, rows};
+    },
+    fresh,
+  );
 }
 
 /** A table that changed each time it was read: worth reading again later, not a fault of the doc. */
@@ -141,21 +179,35 @@ export class TableKeptChangingError extends coda.UserVisibleError {}
  * moving while its rows add up (a formula that recalculates) is taken on the
  * last attempt.
  */
-async function consistentRows(context: coda.ExecutionContext, docId: string, ref: string, name: string, latest: boolean): Promise<Row[]> {
+async function consistentRows(
+  context: coda.ExecutionContext,
+  docId: string,
+  ref: string,
+  name: string,
+  latest: boolean,
+): Promise<Row[]> {
   for (let attempt = 1; attempt <= ConsistentReadAttempts; attempt++) {
     const before = await getTable(context, docId, ref, latest);
     const rows = new Map<string, Row>();
-    for (const row of await all(pageToken => listRowsPage(context, docId, ref, {pageToken, latest}))) rows.set(row.id, row);
+    for (const row of await all(pageToken => listRowsPage(context, docId, ref, {pageToken, latest}))) {
+      rows.set(row.id, row);
+    }
     const after = await getTable(context, docId, ref, latest);
     const addsUp = rows.size === after.rowCount && before.rowCount === after.rowCount;
-    if (addsUp && (after.updatedAt === before.updatedAt || attempt === ConsistentReadAttempts)) return [...rows.values()];
+    if (addsUp && (after.updatedAt === before.updatedAt || attempt === ConsistentReadAttempts)) {
+      return [...rows.values()];
+    }
   }
-  throw new TableKeptChangingError(`The table ${name} in the doc ${docId} kept changing while it was read. Sync again in a minute.`);
+  throw new TableKeptChangingError(
+    `The table ${name} in the doc ${docId} kept changing while it was read. Sync again in a minute.`,
+  );
 }
 
 /** The table's columns with their formats. */
 export function typedColumns(context: coda.ExecutionContext, docId: string, ref: string): Promise<ColumnInfo[]> {
-  return once(context, `columns:${docId}:${ref}`, async () => (await all(token => listColumnsPage(context, docId, ref, token))).map(toColumnInfo));
+  return once(context, `columns:${docId}:${ref}`, async () =>
+    (await all(token => listColumnsPage(context, docId, ref, token))).map(toColumnInfo),
+  );
 }
 
 /** Column names as the rows show them. */
@@ -166,7 +218,13 @@ function namedColumns(rows: readonly Row[]): ColumnInfo[] {
 }
 
 /** Maps columns already read, turning a mapping problem into a message for the user. */
-export function mapOrExplain<F extends string>(docId: string, name: string, columns: readonly ColumnInfo[], specs: ReadonlyArray<FieldSpec & {field: F}>, options: ReadOptions): ColumnMap<F> {
+export function mapOrExplain<F extends string>(
+  docId: string,
+  name: string,
+  columns: readonly ColumnInfo[],
+  specs: ReadonlyArray<FieldSpec & {field: F}>,
+  options: ReadOptions,
+): ColumnMap<F> {
   try {
     return mapColumns(name, columns, specs, options.columns, options.otherFields);
   } catch (error) {
@@ -176,7 +234,13 @@ export function mapOrExplain<F extends string>(docId: string, name: string, colu
 }
 
 /** Maps columns by the names the rows show, asking for the columns' formats only when that is not enough. */
-async function mapped<F extends string>(context: coda.ExecutionContext, docId: string, raw: RawTable, specs: ReadonlyArray<FieldSpec & {field: F}>, options: ReadOptions) {
+async function mapped<F extends string>(
+  context: coda.ExecutionContext,
+  docId: string,
+  raw: RawTable,
+  specs: ReadonlyArray<FieldSpec & {field: F}>,
+  options: ReadOptions,
+) {
   if (!raw.rows.length && options.rowsOnly) return {columns: [], map: {} as ColumnMap<F>};
   if (raw.rows.length) {
     const columns = namedColumns(raw.rows);
@@ -234,7 +298,9 @@ export const stableId = (docId: string, rowId: string) => `${docId}/${rowId}`;
 const IsLink = /^https?:\/\//i;
 
 const notARow = (id: string) =>
-  new coda.UserVisibleError(`"${(id ?? "").slice(0, 40)}" is not a synced row id (doc id/row id). Use the Id column of a Leadership OS sync table, or the row's link.`);
+  new coda.UserVisibleError(
+    `"${(id ?? "").slice(0, 40)}" is not a synced row id (doc id/row id). Use the Id column of a Leadership OS sync table, or the row's link.`,
+  );
 
 export function splitStableId(id: string): {docId: string; rowId: string} {
   const at = (id ?? "").indexOf("/");
@@ -243,11 +309,18 @@ export function splitStableId(id: string): {docId: string; rowId: string} {
 }
 
 /** A synced row's Id, or a row's browser link ("Copy link to row"), as the doc and row it names. */
-export async function syncedRow(context: coda.ExecutionContext, input: string): Promise<{docId: string; rowId: string}> {
+export async function syncedRow(
+  context: coda.ExecutionContext,
+  input: string,
+): Promise<{docId: string; rowId: string}> {
   const text = (input ?? "").trim();
   if (!IsLink.test(text)) return splitStableId(text);
   const row = await resolveRowLink(context, text);
-  if (!row) throw new coda.UserVisibleError(`The link "${text.slice(0, 40)}" is not a link to a row: use the Id column of a Leadership OS sync table, or the row's own link.`);
+  if (!row) {
+    throw new coda.UserVisibleError(
+      `The link "${text.slice(0, 40)}" is not a link to a row: use the Id column of a Leadership OS sync table, or the row's own link.`,
+    );
+  }
   return row;
 }
 

@@ -19,12 +19,26 @@ import {
   SyncedGoalFields,
 } from "./fields";
 import {CarryFields, HistoryTables, RetrospectiveFields} from "./retrospective";
-import {CharterTables, ExpertiseFields, LaneFields, RedLineFields, RiskToleranceFields, SharedOutcomeFields} from "./charter";
+import {
+  CharterTables,
+  ExpertiseFields,
+  LaneFields,
+  RedLineFields,
+  RiskToleranceFields,
+  SharedOutcomeFields,
+} from "./charter";
 import {DependencyFields, DependencyTables, MilestoneFields} from "./dependencies";
 import {RiskFields, RiskTable} from "./risks";
 import {PreworkFields, SessionFields, SessionTables} from "./sessions";
 import {TeamFields, TeamsTable} from "./teams";
-import {AgendaItemFields, IssueHistoryFields, MeetingRecordFields, RatingFields, SeatFields, DisciplineTables} from "./discipline_fields";
+import {
+  AgendaItemFields,
+  IssueHistoryFields,
+  MeetingRecordFields,
+  RatingFields,
+  SeatFields,
+  DisciplineTables,
+} from "./discipline_fields";
 
 /**
  * The registry of every table the pack reads in a doc, and of where each sync
@@ -124,7 +138,12 @@ export const RankingFields = [
   {field: "Ranking", names: ["Priorities", "Order", "Rank"], required: true},
 ] as const satisfies readonly FieldSpec[];
 
-const c = (name: string, field: string, kind: ColumnKind, extra: Partial<ColumnEntry> = {}): ColumnEntry => ({name, field, kind, ...extra});
+const c = (name: string, field: string, kind: ColumnKind, extra: Partial<ColumnEntry> = {}): ColumnEntry => ({
+  name,
+  field,
+  kind,
+  ...extra,
+});
 
 export const Tables: readonly TableEntry[] = [
   // The strategy doc.
@@ -135,7 +154,12 @@ export const Tables: readonly TableEntry[] = [
     doc: "Strategy",
     name: DefaultTableNames.imperatives,
     fields: ImperativeFields,
-    columns: [c("Imperative", "Name", "text"), c("Code", "Code", "text"), c("Owner", "Owner", "person"), c("Description", "Description", "text")],
+    columns: [
+      c("Imperative", "Name", "text"),
+      c("Code", "Code", "text"),
+      c("Owner", "Owner", "person"),
+      c("Description", "Description", "text"),
+    ],
     optional: false,
     readBy: ["StrategicImperatives", "AnnualGoals"],
     purpose: "The few strategic imperatives the annual goals serve.",
@@ -217,7 +241,16 @@ export const Tables: readonly TableEntry[] = [
       c("Key", "Key", "text", {needed: true}),
     ],
     optional: false,
-    readBy: ["KeyResults", "Objectives", "CheckIns", "CheckIn", "MeetingAgenda", "CheckInsDue", "Retrospective", "CarryForward"],
+    readBy: [
+      "KeyResults",
+      "Objectives",
+      "CheckIns",
+      "CheckIn",
+      "MeetingAgenda",
+      "CheckInsDue",
+      "Retrospective",
+      "CarryForward",
+    ],
     purpose: "The measurable results of each objective, checked in weekly (or at the row's Cadence).",
   },
   {
@@ -227,7 +260,11 @@ export const Tables: readonly TableEntry[] = [
     doc: "Team",
     name: HistoryTables.retrospective,
     fields: RetrospectiveFields,
-    columns: [c("Key Result", "KeyResult", "lookup", {lookup: "keyResults"}), c("What Happened", "WhatHappened", "text"), c("What We Learnt", "WhatWeLearnt", "text")],
+    columns: [
+      c("Key Result", "KeyResult", "lookup", {lookup: "keyResults"}),
+      c("What Happened", "WhatHappened", "text"),
+      c("What We Learnt", "WhatWeLearnt", "text"),
+    ],
     optional: true,
     readBy: ["Retrospective"],
     purpose: "The team's words on each key result at the cycle's end: what happened and what it learnt.",
@@ -295,7 +332,8 @@ export const Tables: readonly TableEntry[] = [
     ],
     optional: true,
     readBy: ["MeetingAgenda", "MeetingHealth"],
-    purpose: "Past and planned meetings: their kind, facilitator, attendees and whether they started and ended on time.",
+    purpose:
+      "Past and planned meetings: their kind, facilitator, attendees and whether they started and ended on time.",
   },
   {
     key: "agendaItems",
@@ -304,7 +342,12 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: MeetingTables.agendaItems,
     fields: AgendaItemFields,
-    columns: [c("Item", "Item", "text"), c("Meeting", "Meeting", "lookup", {lookup: "meetings"}), c("Kind", "Kind", "select"), c("Minutes", "Minutes", "number")],
+    columns: [
+      c("Item", "Item", "text"),
+      c("Meeting", "Meeting", "lookup", {lookup: "meetings"}),
+      c("Kind", "Kind", "select"),
+      c("Minutes", "Minutes", "number"),
+    ],
     optional: true,
     readBy: ["MeetingMix", "AgendaTimes", "MeetingHealth"],
     purpose: "Each meeting's items with their kind and minutes, for the meeting mix.",
@@ -387,7 +430,13 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: MeetingTables.backBriefs,
     fields: BackBriefFields,
-    columns: [c("Leader", "Leader", "person"), c("Will Do", "WillDo", "text"), c("How", "How", "text"), c("Need", "Need", "text"), c("Objective", "Objective", "text")],
+    columns: [
+      c("Leader", "Leader", "person"),
+      c("Will Do", "WillDo", "text"),
+      c("How", "How", "text"),
+      c("Need", "Need", "text"),
+      c("Objective", "Objective", "text"),
+    ],
     optional: true,
     readBy: ["BackBriefs"],
     purpose: "Each leader's back-brief: what they will do, how, and what they need.",
@@ -420,7 +469,8 @@ export const Tables: readonly TableEntry[] = [
     ],
     optional: true,
     readBy: ["Seats", "MeetingHealth", "Decisions", "ActionItems", "MeetingAgenda", "Risks", "SessionReadiness"],
-    purpose: "The seats of the leadership team: who holds each, its 3 to 5 responsibilities, whom it reports to and the meetings it must attend.",
+    purpose:
+      "The seats of the leadership team: who holds each, its 3 to 5 responsibilities, whom it reports to and the meetings it must attend.",
   },
   {
     key: "ratings",
@@ -429,7 +479,12 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: DisciplineTables.ratings,
     fields: RatingFields,
-    columns: [c("Meeting", "Meeting", "lookup", {lookup: "meetings"}), c("Attendee", "Attendee", "person"), c("Rating", "Rating", "number"), c("Reason", "Reason", "text")],
+    columns: [
+      c("Meeting", "Meeting", "lookup", {lookup: "meetings"}),
+      c("Attendee", "Attendee", "person"),
+      c("Rating", "Rating", "number"),
+      c("Reason", "Reason", "text"),
+    ],
     optional: true,
     readBy: ["MeetingHealth", "MeetingAgenda"],
     purpose: "Each attendee's rating of a meeting from 1 to 10, with a reason below 8.",
@@ -441,7 +496,11 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: MeetingTables.messages,
     fields: MessageFields,
-    columns: [c("Message", "Message", "text"), c("Audience", "Audience", "text"), c("Meeting Date", "MeetingDate", "date")],
+    columns: [
+      c("Message", "Message", "text"),
+      c("Audience", "Audience", "text"),
+      c("Meeting Date", "MeetingDate", "date"),
+    ],
     optional: true,
     readBy: ["MeetingAgenda"],
     purpose: "What the leaders agreed to cascade, and to whom.",
@@ -454,7 +513,12 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: CharterTables.outcomes,
     fields: SharedOutcomeFields,
-    columns: [c("Outcome", "Outcome", "text"), c("Agreed", "Agreed", "person"), c("Not Yet", "NotYet", "person"), c("Note", "Note", "text")],
+    columns: [
+      c("Outcome", "Outcome", "text"),
+      c("Agreed", "Agreed", "person"),
+      c("Not Yet", "NotYet", "person"),
+      c("Note", "Note", "text"),
+    ],
     optional: true,
     readBy: ["Charter"],
     purpose: "What the leaders own together, with who has agreed and who not yet.",
@@ -509,7 +573,12 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: CharterTables.lanes,
     fields: LaneFields,
-    columns: [c("Leader", "Leader", "person"), c("Decision", "Decision", "text"), c("Authority", "Authority", "select"), c("Coordinates With", "With", "person")],
+    columns: [
+      c("Leader", "Leader", "person"),
+      c("Decision", "Decision", "text"),
+      c("Authority", "Authority", "select"),
+      c("Coordinates With", "With", "person"),
+    ],
     optional: true,
     readBy: ["Charter", "Decisions", "DecisionCheck"],
     purpose: "Each leader's decision lanes: decides alone, coordinates (with whom) or owns outright.",
@@ -562,7 +631,12 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: DependencyTables.dependencies,
     fields: DependencyFields,
-    columns: [c("Item", "Item", "text"), c("Depends On", "DependsOn", "text"), c("Needed By", "NeededBy", "date"), c("Note", "Note", "text")],
+    columns: [
+      c("Item", "Item", "text"),
+      c("Depends On", "DependsOn", "text"),
+      c("Needed By", "NeededBy", "date"),
+      c("Note", "Note", "text"),
+    ],
     optional: true,
     readBy: ["Dependencies"],
     purpose: "Which milestone or key result waits on which, and by when it is needed.",
@@ -585,7 +659,8 @@ export const Tables: readonly TableEntry[] = [
     ],
     optional: true,
     readBy: ["SessionReadiness"],
-    purpose: "The executive sessions: their date, required seats, who confirmed, and the outputs expected and delivered.",
+    purpose:
+      "The executive sessions: their date, required seats, who confirmed, and the outputs expected and delivered.",
   },
   {
     key: "prework",
@@ -594,7 +669,13 @@ export const Tables: readonly TableEntry[] = [
     doc: "Meeting",
     name: SessionTables.prework,
     fields: PreworkFields,
-    columns: [c("Input", "Input", "text"), c("Session", "Session", "lookup", {lookup: "sessions"}), c("From", "From", "person"), c("Due", "Due", "date"), c("Received", "Received", "checkbox")],
+    columns: [
+      c("Input", "Input", "text"),
+      c("Session", "Session", "lookup", {lookup: "sessions"}),
+      c("From", "From", "person"),
+      c("Due", "Due", "date"),
+      c("Received", "Received", "checkbox"),
+    ],
     optional: true,
     readBy: ["SessionReadiness"],
     purpose: "The pre-work each session asks for: what, from whom, by when, and whether it came in.",
@@ -627,7 +708,11 @@ export const Tables: readonly TableEntry[] = [
     doc: "Metrics",
     name: DefaultMetricTables.readings,
     fields: ReadingFields,
-    columns: [c("Metric", "Metric", "lookup", {lookup: "metrics"}), c("Date", "Date", "date"), c("Value", "Value", "number")],
+    columns: [
+      c("Metric", "Metric", "lookup", {lookup: "metrics"}),
+      c("Date", "Date", "date"),
+      c("Value", "Value", "number"),
+    ],
     optional: false,
     readBy: ["HealthMetrics", "HotItems", "OkrCandidates", "MeetingAgenda"],
     purpose: "Every reading of every metric (or a wide table: a date column and one column per metric).",
@@ -635,39 +720,172 @@ export const Tables: readonly TableEntry[] = [
 ];
 
 export const SyncPlacements: readonly SyncPlacement[] = [
-  {syncTable: "StrategicImperatives", tier: 2, placeIn: ["Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
-  {syncTable: "AnnualGoals", tier: 2, placeIn: ["Team", "Leadership"], reads: ["Strategy"], parameters: "doc: the strategy doc's link"},
-  {syncTable: "Objectives", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle, such as FY2026 Q4"},
-  {syncTable: "KeyResults", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle, such as FY2026 Q4"},
-  {syncTable: "CheckIns", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]"},
-  {syncTable: "HealthMetrics", tier: 3, placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
-  {syncTable: "HotItems", tier: 2, placeIn: ["Leadership", "Meeting"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
-  {syncTable: "OkrCandidates", tier: 3, placeIn: ["Leadership"], reads: ["Metrics"], parameters: "doc: the metrics doc's link"},
-  {syncTable: "Issues", tier: 2, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "Decisions", tier: 2, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "ActionItems", tier: 2, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "BackBriefs", tier: 3, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
   {
-    syncTable: "MeetingAgenda", tier: 1,
+    syncTable: "StrategicImperatives",
+    tier: 2,
+    placeIn: ["Leadership"],
+    reads: ["Strategy"],
+    parameters: "doc: the strategy doc's link",
+  },
+  {
+    syncTable: "AnnualGoals",
+    tier: 2,
+    placeIn: ["Team", "Leadership"],
+    reads: ["Strategy"],
+    parameters: "doc: the strategy doc's link",
+  },
+  {
+    syncTable: "Objectives",
+    tier: 2,
+    placeIn: ["Leadership"],
+    reads: ["Team"],
+    parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle, such as FY2026 Q4",
+  },
+  {
+    syncTable: "KeyResults",
+    tier: 2,
+    placeIn: ["Leadership"],
+    reads: ["Team"],
+    parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle, such as FY2026 Q4",
+  },
+  {
+    syncTable: "CheckIns",
+    tier: 2,
+    placeIn: ["Leadership"],
+    reads: ["Team"],
+    parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]",
+  },
+  {
+    syncTable: "HealthMetrics",
+    tier: 3,
+    placeIn: ["Leadership"],
+    reads: ["Metrics"],
+    parameters: "doc: the metrics doc's link",
+  },
+  {
+    syncTable: "HotItems",
+    tier: 2,
+    placeIn: ["Leadership", "Meeting"],
+    reads: ["Metrics"],
+    parameters: "doc: the metrics doc's link",
+  },
+  {
+    syncTable: "OkrCandidates",
+    tier: 3,
+    placeIn: ["Leadership"],
+    reads: ["Metrics"],
+    parameters: "doc: the metrics doc's link",
+  },
+  {
+    syncTable: "Issues",
+    tier: 2,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link",
+  },
+  {
+    syncTable: "Decisions",
+    tier: 2,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link",
+  },
+  {
+    syncTable: "ActionItems",
+    tier: 2,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link",
+  },
+  {
+    syncTable: "BackBriefs",
+    tier: 3,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link",
+  },
+  {
+    syncTable: "MeetingAgenda",
+    tier: 1,
     placeIn: ["Meeting"],
     reads: ["Meeting", "Team", "Metrics"],
-    parameters: "meetingDoc: the meeting doc's link; the rest may stay blank (meetingDate: today; okrDocs and metricsDoc: the meeting doc)",
+    parameters:
+      "meetingDoc: the meeting doc's link; the rest may stay blank (meetingDate: today; okrDocs and metricsDoc: the meeting doc)",
   },
-  {syncTable: "Seats", tier: 3, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; seatLimit: most seats one person may hold (default 2)"},
-  {syncTable: "MeetingHealth", tier: 3, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link; ratingThreshold: the rating below which a reason is due (default 8)"},
-  {syncTable: "CheckInsDue", tier: 2, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cadenceDays: days between check-ins where a key result states none (default 7)"},
-  {syncTable: "Retrospective", tier: 3, placeIn: ["Leadership"], reads: ["Team"], parameters: "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle: blank for this quarter, or a name such as FY2026 Q4"},
-  {syncTable: "Charter", tier: 4, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
   {
-    syncTable: "Risks", tier: 4,
+    syncTable: "Seats",
+    tier: 3,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link; seatLimit: most seats one person may hold (default 2)",
+  },
+  {
+    syncTable: "MeetingHealth",
+    tier: 3,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters:
+      "meetingDoc: the meeting doc's link; ratingThreshold: the rating below which a reason is due (default 8)",
+  },
+  {
+    syncTable: "CheckInsDue",
+    tier: 2,
+    placeIn: ["Leadership"],
+    reads: ["Team"],
+    parameters:
+      "docs: the Teams table's links, as the formula Teams.[Team Doc]; cadenceDays: days between check-ins where a key result states none (default 7)",
+  },
+  {
+    syncTable: "Retrospective",
+    tier: 3,
+    placeIn: ["Leadership"],
+    reads: ["Team"],
+    parameters:
+      "docs: the Teams table's links, as the formula Teams.[Team Doc]; cycle: blank for this quarter, or a name such as FY2026 Q4",
+  },
+  {
+    syncTable: "Charter",
+    tier: 4,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link",
+  },
+  {
+    syncTable: "Risks",
+    tier: 4,
     placeIn: ["Meeting"],
     reads: ["Meeting", "Metrics", "Team"],
-    parameters: "meetingDoc: the meeting doc's link; metricsDoc: the metrics doc's link; okrDocs: the team docs' links (both only when triggers name metrics or key results)",
+    parameters:
+      "meetingDoc: the meeting doc's link; metricsDoc: the metrics doc's link; okrDocs: the team docs' links (both only when triggers name metrics or key results)",
   },
-  {syncTable: "Dependencies", tier: 4, placeIn: ["Meeting"], reads: ["Meeting", "Team"], parameters: "meetingDoc: the meeting doc's link; okrDocs: the team docs' links"},
-  {syncTable: "SessionReadiness", tier: 4, placeIn: ["Meeting"], reads: ["Meeting"], parameters: "meetingDoc: the meeting doc's link"},
-  {syncTable: "ExecutiveProgram", tier: 4, placeIn: ["Meeting"], reads: [], parameters: "firstSession: the first session's date"},
-  {syncTable: "Cadence", tier: 3, placeIn: ["Meeting"], reads: [], parameters: "startDate: the first day of the calendar"},
+  {
+    syncTable: "Dependencies",
+    tier: 4,
+    placeIn: ["Meeting"],
+    reads: ["Meeting", "Team"],
+    parameters: "meetingDoc: the meeting doc's link; okrDocs: the team docs' links",
+  },
+  {
+    syncTable: "SessionReadiness",
+    tier: 4,
+    placeIn: ["Meeting"],
+    reads: ["Meeting"],
+    parameters: "meetingDoc: the meeting doc's link",
+  },
+  {
+    syncTable: "ExecutiveProgram",
+    tier: 4,
+    placeIn: ["Meeting"],
+    reads: [],
+    parameters: "firstSession: the first session's date",
+  },
+  {
+    syncTable: "Cadence",
+    tier: 3,
+    placeIn: ["Meeting"],
+    reads: [],
+    parameters: "startDate: the first day of the calendar",
+  },
   {syncTable: "Playbook", tier: 3, placeIn: ["Meeting"], reads: [], parameters: "startDate: day 1 of the rollout"},
 ];
 
@@ -677,7 +895,10 @@ export const SyncPlacements: readonly SyncPlacement[] = [
  * one doc), and one doc holding them all.
  */
 export const OneDoc = "One doc";
-export const CheckKinds = [...DocKinds.filter(k => k === "Leadership" || Tables.some(t => t.doc === k)), OneDoc] as const;
+export const CheckKinds = [
+  ...DocKinds.filter(k => k === "Leadership" || Tables.some(t => t.doc === k)),
+  OneDoc,
+] as const;
 
 /** The doc kinds whose tables the leadership doc of the tiered setup holds. */
 export const LeadershipHolds: readonly DocKind[] = ["Leadership", "Meeting", "Metrics"];

@@ -19,10 +19,30 @@ export interface TierInfo {
 }
 
 export const Tiers: Record<Tier, TierInfo> = {
-  1: {tier: 1, name: "The first meeting", when: "day 1", gives: "a time-boxed weekly agenda that opens on the hot metrics, then the top issues and the overdue action items"},
-  2: {tier: 2, name: "OKRs across teams", when: "month 1", gives: "the strategy cascaded into every team's objectives and key results, with check-ins and decisions"},
-  3: {tier: 3, name: "Health and discipline", when: "quarter 1", gives: "health history, seats, meeting health, back-briefs and the cycle's retrospective"},
-  4: {tier: 4, name: "The executive program", when: "after quarter 1", gives: "the leaders' charter, risks with live triggers, dependency gates and the executive sessions"},
+  1: {
+    tier: 1,
+    name: "The first meeting",
+    when: "day 1",
+    gives: "a time-boxed weekly agenda that opens on the hot metrics, then the top issues and the overdue action items",
+  },
+  2: {
+    tier: 2,
+    name: "OKRs across teams",
+    when: "month 1",
+    gives: "the strategy cascaded into every team's objectives and key results, with check-ins and decisions",
+  },
+  3: {
+    tier: 3,
+    name: "Health and discipline",
+    when: "quarter 1",
+    gives: "health history, seats, meeting health, back-briefs and the cycle's retrospective",
+  },
+  4: {
+    tier: 4,
+    name: "The executive program",
+    when: "after quarter 1",
+    gives: "the leaders' charter, risks with live triggers, dependency gates and the executive sessions",
+  },
 };
 
 /** Where a table is imported at a tier: every tier-1 table goes in the one doc of the first meeting. */
@@ -54,8 +74,12 @@ export function tierDocs(tier: Tier): StarterDoc[] {
 /** Each sync table of the tier in each starter doc it goes in (a team doc's copies carry it with them). */
 export function tierSyncs(tier: Tier): Array<{placement: SyncPlacement; doc: StarterDoc}> {
   const docsFor = (p: SyncPlacement): StarterDoc[] =>
-    tier === 1 ? ["Leadership doc"] : (Object.keys(StarterKinds) as StarterDoc[]).filter(d => p.placeIn.some(k => StarterKinds[d].includes(k)));
-  return SyncPlacements.filter(p => p.tier === tier).flatMap(placement => docsFor(placement).map(doc => ({placement, doc})));
+    tier === 1
+      ? ["Leadership doc"]
+      : (Object.keys(StarterKinds) as StarterDoc[]).filter(d => p.placeIn.some(k => StarterKinds[d].includes(k)));
+  return SyncPlacements.filter(p => p.tier === tier).flatMap(placement =>
+    docsFor(placement).map(doc => ({placement, doc})),
+  );
 }
 
 /** The manual steps of a tier, counted from the registry and the sync tables' own parameters. */
@@ -104,7 +128,8 @@ export function tierSteps(tier: Tier, requiredParameters: (syncTable: string) =>
 export function allAtOnceSteps(requiredParameters: (syncTable: string) => number): Omit<TierSteps, "tier"> {
   const imported = Tables.filter(t => !t.syncedFrom);
   const syncs = SyncPlacements.flatMap(p => p.placeIn.map(doc => ({p, doc})));
-  const retypes = (tables: readonly TableEntry[]) => tables.reduce((n, t) => n + t.columns.filter(c => c.kind !== "text").length, 0);
+  const retypes = (tables: readonly TableEntry[]) =>
+    tables.reduce((n, t) => n + t.columns.filter(c => c.kind !== "text").length, 0);
   const team = imported.filter(t => t.doc === "Team");
   const teamSyncs = SyncPlacements.filter(p => p.placeIn.includes("Team"));
   const counts = {
@@ -116,9 +141,20 @@ export function allAtOnceSteps(requiredParameters: (syncTable: string) => number
     syncTables: syncs.length,
     parameters: syncs.reduce((n, s) => n + requiredParameters(s.p.syncTable), 0),
     // Another team: its doc, its tables imported, renamed and typed, its sync tables, and its link pasted in the leaders' syncs.
-    perTeam: 1 + 2 * team.length + retypes(team) + teamSyncs.reduce((n, p) => n + 1 + requiredParameters(p.syncTable), 0) + 1,
+    perTeam:
+      1 + 2 * team.length + retypes(team) + teamSyncs.reduce((n, p) => n + 1 + requiredParameters(p.syncTable), 0) + 1,
   };
-  return {...counts, steps: counts.pack + counts.docs + counts.imports + counts.renames + counts.retypes + counts.syncTables + counts.parameters};
+  return {
+    ...counts,
+    steps:
+      counts.pack +
+      counts.docs +
+      counts.imports +
+      counts.renames +
+      counts.retypes +
+      counts.syncTables +
+      counts.parameters,
+  };
 }
 
 /** The one line a sync table or formula says for a table of a higher tier that is missing. */
@@ -156,7 +192,11 @@ export function readiness(states: readonly TableState[], placeIn: readonly DocKi
   const tier = ready.length ? ready[ready.length - 1] : 0;
   const nextTier = TierList.find(t => t > tier);
   if (!nextTier) return {tier, next: []};
-  const imports = blocking(nextTier).map(s => (s.fix ? `${s.entry.name}: ${s.fix}` : `Import ${starterPath(s.entry)}, to see ${s.entry.shows}.`));
-  const syncs = SyncPlacements.filter(p => p.tier === nextTier && p.placeIn.some(k => placeIn.includes(k))).map(p => `Add the ${p.syncTable} sync table (${p.parameters}).`);
+  const imports = blocking(nextTier).map(s =>
+    s.fix ? `${s.entry.name}: ${s.fix}` : `Import ${starterPath(s.entry)}, to see ${s.entry.shows}.`,
+  );
+  const syncs = SyncPlacements.filter(p => p.tier === nextTier && p.placeIn.some(k => placeIn.includes(k))).map(
+    p => `Add the ${p.syncTable} sync table (${p.parameters}).`,
+  );
   return {tier, next: [...imports, ...syncs].slice(0, 3)};
 }

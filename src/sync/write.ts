@@ -71,12 +71,19 @@ export interface KeyedWrite {
  * without a Key column: a name is no key, since an upsert on it could add a
  * row, or rewrite every row of that name.
  */
-export function planWrite<F extends string>(table: SourceTable<F | "Key">, values: ReadonlyArray<Put<F>>, key: string, imported?: SameThing): KeyedWrite {
+export function planWrite<F extends string>(
+  table: SourceTable<F | "Key">,
+  values: ReadonlyArray<Put<F>>,
+  key: string,
+  imported?: SameThing,
+): KeyedWrite {
   const keyColumn = table.map.Key?.name;
   const target = rowFor(table, key, imported);
   const to = target ? {rowId: target.id} : keyColumn ? {keyColumn} : undefined;
   if (!to) {
-    throw new coda.UserVisibleError(`Add a text column named Key to the table ${table.name} in the doc ${table.docId}: it keeps a retried write from adding a second row. ${SetupHint}`);
+    throw new coda.UserVisibleError(
+      `Add a text column named Key to the table ${table.name} in the doc ${table.docId}: it keeps a retried write from adding a second row. ${SetupHint}`,
+    );
   }
   const edits: CellEdit[] = [];
   for (const [field, value, only] of values) {
@@ -90,7 +97,11 @@ export function planWrite<F extends string>(table: SourceTable<F | "Key">, value
 }
 
 /** The row a keyed write updates, if any; refuses two rows the pack did not write that both hold the same thing. */
-function rowFor<F extends string>(table: SourceTable<F | "Key">, key: string, imported: SameThing | undefined): Row | undefined {
+function rowFor<F extends string>(
+  table: SourceTable<F | "Key">,
+  key: string,
+  imported: SameThing | undefined,
+): Row | undefined {
   const keyColumn = table.map.Key?.name;
   const keyed = keyColumn ? table.rows.find(r => sameKey(r.values[keyColumn], key)) : undefined;
   if (keyed || !imported) return keyed;
@@ -101,14 +112,21 @@ function rowFor<F extends string>(table: SourceTable<F | "Key">, key: string, im
     const say = (names: string[]) =>
       `Rows ${a} ("${names[0]}") and ${b} ("${names[1]}")${more} of ${shorten(table.name, 24)} in the doc ${table.docId} hold the same ${imported.what}, so nothing was written: delete one, then run the action again.`;
     // Each row's name gets half the room the rest of the message leaves.
-    const room = Math.min(Contract.quoteLength, Math.max(12, Math.floor((Contract.maxMessage - say(["", ""]).length) / 2)));
+    const room = Math.min(
+      Contract.quoteLength,
+      Math.max(12, Math.floor((Contract.maxMessage - say(["", ""]).length) / 2)),
+    );
     throw new coda.UserVisibleError(say(matches.map(r => shorten(cells.text(r.name) || "blank", room))));
   }
   return matches[0];
 }
 
 /** Sends a planned write: an update of the row by its id, or an upsert on the key. */
-export async function putPlanned<F extends string>(context: coda.ExecutionContext, table: SourceTable<F>, write: KeyedWrite): Promise<KeyedWrite> {
+export async function putPlanned<F extends string>(
+  context: coda.ExecutionContext,
+  table: SourceTable<F>,
+  write: KeyedWrite,
+): Promise<KeyedWrite> {
   if (!write.cells.length) return write;
   const requestId =
     "rowId" in write.to
@@ -133,7 +151,11 @@ export async function putKeyed<F extends string>(
 }
 
 /** The format of the column a field maps to (text, person, lookup, …), asking for the table's columns when its rows did not tell. */
-export async function columnType<F extends string>(context: coda.ExecutionContext, table: SourceTable<F>, field: F): Promise<string | undefined> {
+export async function columnType<F extends string>(
+  context: coda.ExecutionContext,
+  table: SourceTable<F>,
+  field: F,
+): Promise<string | undefined> {
   const column = table.map[field];
   if (!column || column.type) return column?.type;
   return (await typedColumns(context, table.docId, table.ref)).find(c => c.name === column.name)?.type;
@@ -152,9 +174,12 @@ export async function afterLanding<F extends string>(
   what: string,
 ): Promise<{table: SourceTable<F>; row: Row}> {
   if (!(await hasLanded(context, write.requestId))) {
-    throw new coda.UserVisibleError(`The ${what} is queued in the doc ${table.docId} but has not landed yet (the Docs API applies writes seconds later). Run the action again to see it; it never adds a second row.`);
+    throw new coda.UserVisibleError(
+      `The ${what} is queued in the doc ${table.docId} but has not landed yet (the Docs API applies writes seconds later). Run the action again to see it; it never adds a second row.`,
+    );
   }
-  const written = (r: Row) => ("rowId" in write.to ? r.id === write.to.rowId : sameKey(r.values[write.to.keyColumn], write.key));
+  const written = (r: Row) =>
+    "rowId" in write.to ? r.id === write.to.rowId : sameKey(r.values[write.to.keyColumn], write.key);
   let fresh = await readTable(context, table.docId, table.ref, specs, {fresh: true});
   let row = fresh.rows.find(written);
   if (!row) {
@@ -162,7 +187,11 @@ export async function afterLanding<F extends string>(
     fresh = await readTable(context, table.docId, table.ref, specs, {fresh: true});
     row = fresh.rows.find(written);
   }
-  if (!row) throw new coda.UserVisibleError(`The ${what} was written to the doc ${table.docId} but cannot be found there now; it may have been deleted or filtered. Sync the table to check.`);
+  if (!row) {
+    throw new coda.UserVisibleError(
+      `The ${what} was written to the doc ${table.docId} but cannot be found there now; it may have been deleted or filtered. Sync the table to check.`,
+    );
+  }
   return {table: fresh, row};
 }
 

@@ -12,7 +12,10 @@ export async function withFastClock<T>(speed: number, run: () => Promise<T>): Pr
   const wallTimeout = globalThis.setTimeout;
   const start = wall();
   Date.now = () => start + (wall() - start) * speed;
-  globalThis.setTimeout = Object.assign((handler: () => void, ms?: number, ...args: unknown[]) => wallTimeout(handler, (ms ?? 0) / speed, ...args), wallTimeout);
+  globalThis.setTimeout = Object.assign(
+    (handler: () => void, ms?: number, ...args: unknown[]) => wallTimeout(handler, (ms ?? 0) / speed, ...args),
+    wallTimeout,
+  );
   try {
     return await run();
   } finally {

@@ -10,7 +10,14 @@ export {actionContext, docUrl} from "../../emulator/run";
 export function freshPack(): Pack {
   const root = require.resolve("../../src/pack").replace(/src\/pack\.ts$/, "");
   for (const key of Object.keys(require.cache)) {
-    if (key.startsWith(root) && !key.includes("node_modules") && !key.includes("/emulator/") && !key.includes("/test/")) delete require.cache[key];
+    if (
+      key.startsWith(root) &&
+      !key.includes("node_modules") &&
+      !key.includes("/emulator/") &&
+      !key.includes("/test/")
+    ) {
+      delete require.cache[key];
+    }
   }
   return (require("../../src/pack") as {pack: Pack}).pack;
 }

@@ -53,7 +53,10 @@ function tableOf(env: SampleEmulator, docId: string, name: string): TableRecord 
 const tally = (): Tally => ({lost: 0, duplicated: 0, halfWritten: 0, notes: []});
 
 /** Compares synced ids with the rows the source tables hold now. */
-function exactlyOnce(synced: readonly SyncedRow[], source: ReadonlyArray<{docId: string; rows: readonly RowRecord[]}>): Tally {
+function exactlyOnce(
+  synced: readonly SyncedRow[],
+  source: ReadonlyArray<{docId: string; rows: readonly RowRecord[]}>,
+): Tally {
   const t = tally();
   const ids = synced.map(r => r.Id as string);
   const distinct = new Set(ids);
@@ -106,18 +109,35 @@ function checkInState(env: SampleEmulator, krId: string, day: string) {
   const checkIns = tableOf(env, docId, "Check-ins");
   const krColumn = checkIns.columns.find(c => c.name === "Key Result")!.id;
   const dateColumn = checkIns.columns.find(c => c.name === "Date")!.id;
-  const rows = checkIns.rows.filter(r => (r.values.get(krColumn) as {rowId?: string} | null)?.rowId === rowId && String(r.values.get(dateColumn)).startsWith(day));
+  const rows = checkIns.rows.filter(
+    r =>
+      (r.values.get(krColumn) as {rowId?: string} | null)?.rowId === rowId &&
+      String(r.values.get(dateColumn)).startsWith(day),
+  );
   const keyResults = tableOf(env, docId, "Key Results");
-  const current = keyResults.rows.find(r => r.id === rowId)!.values.get(keyResults.columns.find(c => c.name === "Current")!.id);
+  const current = keyResults.rows
+    .find(r => r.id === rowId)!
+    .values.get(keyResults.columns.find(c => c.name === "Current")!.id);
   return {checkIns: rows.length, current};
 }
 
 const day = "2026-11-21";
 const checkIn = (pack: Pack, env: SampleEmulator, krId: string, value: number) =>
-  executeFormulaFromPackDef(pack, "CheckIn", [krId, value, 0.6, "Fault suite", new Date(`${day}T08:00:00Z`)] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
+  executeFormulaFromPackDef(
+    pack,
+    "CheckIn",
+    [krId, value, 0.6, "Fault suite", new Date(`${day}T08:00:00Z`)] as coda.ParamValues<coda.ParamDefs>,
+    actionContext(env),
+  );
 
 /** A check-in is whole when its row exists once and the key result holds its value; absent when neither. */
-function judgeCheckIn(t: Tally, state: {checkIns: number; current: unknown}, value: number, before: unknown, failed: Error | undefined): Tally {
+function judgeCheckIn(
+  t: Tally,
+  state: {checkIns: number; current: unknown},
+  value: number,
+  before: unknown,
+  failed: Error | undefined,
+): Tally {
   const rowThere = state.checkIns > 0;
   const valueThere = state.current === value;
   if (state.checkIns > 1) {
@@ -187,7 +207,14 @@ function queuedCheckInCase(name: string): FaultCase {
 }
 
 /** An action that adds a meeting row: one row, however the write was retried. */
-function meetingActionCase(name: string, formula: string, params: unknown[], table: string, faults: Fault[], delayMs = 0): FaultCase {
+function meetingActionCase(
+  name: string,
+  formula: string,
+  params: unknown[],
+  table: string,
+  faults: Fault[],
+  delayMs = 0,
+): FaultCase {
   return {
     name,
     setup: {mutationDelayMs: delayMs},
@@ -196,7 +223,13 @@ function meetingActionCase(name: string, formula: string, params: unknown[], tab
       const before = rows();
       const notes: string[] = [];
       for (const f of faults) env.emulator.inject(f);
-      const run = () => executeFormulaFromPackDef(pack, formula, [env.seeded.meetingDocId, ...params] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
+      const run = () =>
+        executeFormulaFromPackDef(
+          pack,
+          formula,
+          [env.seeded.meetingDocId, ...params] as coda.ParamValues<coda.ParamDefs>,
+          actionContext(env),
+        );
       const first = await attempt(run);
       env.emulator.clearFaults();
       // The user runs the action again, as anyone would after an error or to be sure.
@@ -246,12 +279,26 @@ function changeRow(env: SampleEmulator, id: string, change: RowChange): void {
 type Outcome = {outcome: string; error?: Error};
 
 /** Runs a two-way edit as Coda does: at most the sync table's maxUpdateBatchSize edits an execution, each in a fresh context. */
-async function editInBatches(env: SampleEmulator, pack: Pack, params: unknown[], updates: readonly coda.GenericSyncUpdate[]): Promise<Outcome[]> {
+async function editInBatches(
+  env: SampleEmulator,
+  pack: Pack,
+  params: unknown[],
+  updates: readonly coda.GenericSyncUpdate[],
+): Promise<Outcome[]> {
   const batch = pack.syncTables.find(t => t.name === "KeyResults")!.getter.maxUpdateBatchSize ?? 1;
   const outcomes: Outcome[] = [];
   for (let at = 0; at < updates.length; at += batch) {
-    const context = emulatorContext({baseUrl: env.baseUrl, token: Tokens.leader}) as unknown as coda.UpdateSyncExecutionContext;
-    const result = await executeUpdateFormulaFromPackDef(pack, "KeyResults", params as coda.ParamValues<coda.ParamDefs>, context, updates.slice(at, at + batch) as coda.GenericSyncUpdate[]);
+    const context = emulatorContext({
+      baseUrl: env.baseUrl,
+      token: Tokens.leader,
+    }) as unknown as coda.UpdateSyncExecutionContext;
+    const result = await executeUpdateFormulaFromPackDef(
+      pack,
+      "KeyResults",
+      params as coda.ParamValues<coda.ParamDefs>,
+      context,
+      updates.slice(at, at + batch) as coda.GenericSyncUpdate[],
+    );
     outcomes.push(...(result.result as Outcome[]));
   }
   return outcomes;
@@ -271,7 +318,8 @@ function editCase(name: string, faults: Fault[], options: EditOptions = {}): Fau
       const docs = teamDocs(env).slice(0, 3);
       const run = await runSync(env, pack, "KeyResults", okrParams(docs));
       const rows = run.rows.filter(r => r.Current !== undefined && r.Target !== undefined).slice(0, 10);
-      const idsNow = () => env.seeded.teamDocIds.slice(0, 3).flatMap(d => tableOf(env, d, "Key Results").rows.map(r => `${d}/${r.id}`));
+      const idsNow = () =>
+        env.seeded.teamDocIds.slice(0, 3).flatMap(d => tableOf(env, d, "Key Results").rows.map(r => `${d}/${r.id}`));
       const before = new Set(idsNow());
       const current = (id: string) => {
         const [docId, rowId] = id.split("/");
@@ -295,8 +343,14 @@ function editCase(name: string, faults: Fault[], options: EditOptions = {}): Fau
       if (landing) changed.set(rows[0].Id, landing);
       if (options.queued) env.emulator.mutationDelayMs = 120_000;
       for (const f of faults) env.emulator.inject(f);
-      const updates = rows.map((r, i) => ({previousValue: r, newValue: {...r, Current: 1000 + i}, updatedFields: ["Current"]}));
-      const outcomes = await withFastClock(20, () => editInBatches(env, pack, okrParams(docs), updates as coda.GenericSyncUpdate[]));
+      const updates = rows.map((r, i) => ({
+        previousValue: r,
+        newValue: {...r, Current: 1000 + i},
+        updatedFields: ["Current"],
+      }));
+      const outcomes = await withFastClock(20, () =>
+        editInBatches(env, pack, okrParams(docs), updates as coda.GenericSyncUpdate[]),
+      );
       env.emulator.clearFaults();
       if (race?.fired) t.faults = 1;
       // What the doc held when the edit answered: a success must have landed by then.
@@ -336,9 +390,14 @@ function editCase(name: string, faults: Fault[], options: EditOptions = {}): Fau
             t.halfWritten++;
             t.notes.push(`${r.Name}: refused, yet its Current became ${String(value)}`);
           }
-        } else if (value !== 1000 + i || !(o.outcome === "success" || (options.queued && said.startsWith("Queued, not yet applied")))) {
+        } else if (
+          value !== 1000 + i ||
+          !(o.outcome === "success" || (options.queued && said.startsWith("Queued, not yet applied")))
+        ) {
           t.lost++;
-          t.notes.push(`${r.Name}: the edit did not land (${o.outcome}${said ? `: ${said}` : ""}, value ${String(value)})`);
+          t.notes.push(
+            `${r.Name}: the edit did not land (${o.outcome}${said ? `: ${said}` : ""}, value ${String(value)})`,
+          );
         } else if (o.outcome === "success" && atAnswer[i] !== 1000 + i) {
           t.lost++;
           t.notes.push(`${r.Name}: success reported before the edit landed`);
@@ -360,9 +419,17 @@ function carryForwardCase(name: string, faults: Fault[], options: {calculated?: 
       const before = objectives();
       for (const f of faults) env.emulator.inject(f);
       // A column the copy writes is calculated: the doc refuses the copy, after the next-cycle objective went in.
-      const column = options.calculated ? tableOf(env, docId, "Key Results").columns.find(c => c.name === options.calculated) : undefined;
+      const column = options.calculated
+        ? tableOf(env, docId, "Key Results").columns.find(c => c.name === options.calculated)
+        : undefined;
       if (column) column.calculated = true;
-      const run = () => executeFormulaFromPackDef(pack, "CarryForward", [kr.Id, 55, undefined, asOf] as coda.ParamValues<coda.ParamDefs>, actionContext(env));
+      const run = () =>
+        executeFormulaFromPackDef(
+          pack,
+          "CarryForward",
+          [kr.Id, 55, undefined, asOf] as coda.ParamValues<coda.ParamDefs>,
+          actionContext(env),
+        );
       const first = await attempt(run);
       env.emulator.clearFaults();
       if (column) column.calculated = false;
@@ -395,41 +462,95 @@ function carryForwardCase(name: string, faults: Fault[], options: {calculated?: 
 }
 
 export const FaultCases: FaultCase[] = [
-  {name: "reads: a 503 on two row pages", run: async (env, pack) => (env.emulator.inject({fault: 503, operation: "listRows", times: 2}), syncKeyResults(env, pack))},
-  {name: "reads: a 502 on the fifth request", run: async (env, pack) => (env.emulator.inject({fault: 502, nth: 5}), syncKeyResults(env, pack))},
-  {name: "reads: a 500 on a table's details", setup: {maxRowLimit: 3}, run: async (env, pack) => (env.emulator.inject({fault: 500, operation: "getTable"}), syncKeyResults(env, pack))},
-  {name: "reads: a connection reset on a row page", run: async (env, pack) => (env.emulator.inject({fault: "resetBefore", operation: "listRows", nth: 3}), syncKeyResults(env, pack))},
+  {
+    name: "reads: a 503 on two row pages",
+    run: async (env, pack) => (
+      env.emulator.inject({fault: 503, operation: "listRows", times: 2}),
+      syncKeyResults(env, pack)
+    ),
+  },
+  {
+    name: "reads: a 502 on the fifth request",
+    run: async (env, pack) => (env.emulator.inject({fault: 502, nth: 5}), syncKeyResults(env, pack)),
+  },
+  {
+    name: "reads: a 500 on a table's details",
+    setup: {maxRowLimit: 3},
+    run: async (env, pack) => (env.emulator.inject({fault: 500, operation: "getTable"}), syncKeyResults(env, pack)),
+  },
+  {
+    name: "reads: a connection reset on a row page",
+    run: async (env, pack) => (
+      env.emulator.inject({fault: "resetBefore", operation: "listRows", nth: 3}),
+      syncKeyResults(env, pack)
+    ),
+  },
   {
     name: "reads: rows added at the top while a table is paged",
     setup: {maxRowLimit: 2},
-    run: async (env, pack) => (env.emulator.inject({fault: "betweenPages", table: "Key Results", insert: 2}), syncKeyResults(env, pack)),
+    run: async (env, pack) => (
+      env.emulator.inject({fault: "betweenPages", table: "Key Results", insert: 2}),
+      syncKeyResults(env, pack)
+    ),
   },
   {
     name: "reads: rows deleted while a table is paged",
     setup: {maxRowLimit: 2},
-    run: async (env, pack) => (env.emulator.inject({fault: "betweenPages", table: "Key Results", deleteFirst: 1}), syncKeyResults(env, pack)),
+    run: async (env, pack) => (
+      env.emulator.inject({fault: "betweenPages", table: "Key Results", deleteFirst: 1}),
+      syncKeyResults(env, pack)
+    ),
   },
   {name: "reads: a storm of 429s", setup: {rateLimit: {reads: 12, writes: 5, windowMs: 1000}}, run: syncKeyResults},
-  checkInCase("check-in: the check-in write is answered 503 once", [{fault: 503, operation: "upsertRows"}], {retry: false}),
-  checkInCase("check-in: the check-in write is lost before it lands", [{fault: "resetBefore", operation: "upsertRows"}], {retry: false}),
-  checkInCase("check-in: the check-in lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows"}], {retry: false}),
-  checkInCase("check-in: the key result's update lands but its answer is lost", [{fault: "resetAfter", operation: "updateRow"}], {retry: false}),
-  checkInCase("check-in: the check-in write keeps failing, then the user retries", [{fault: 503, operation: "upsertRows", times: 20}]),
+  checkInCase("check-in: the check-in write is answered 503 once", [{fault: 503, operation: "upsertRows"}], {
+    retry: false,
+  }),
+  checkInCase(
+    "check-in: the check-in write is lost before it lands",
+    [{fault: "resetBefore", operation: "upsertRows"}],
+    {retry: false},
+  ),
+  checkInCase("check-in: the check-in lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows"}], {
+    retry: false,
+  }),
+  checkInCase(
+    "check-in: the key result's update lands but its answer is lost",
+    [{fault: "resetAfter", operation: "updateRow"}],
+    {retry: false},
+  ),
+  checkInCase("check-in: the check-in write keeps failing, then the user retries", [
+    {fault: 503, operation: "upsertRows", times: 20},
+  ]),
   checkInCase("check-in: the check-in write and the undo both keep failing, then the user retries", [
     {fault: 503, operation: "upsertRows", times: 20},
     {fault: 503, operation: "updateRow", nth: 2, times: 20},
   ]),
   {...checkInCase("check-in: writes land 300 ms later, and the user checks in twice", [], {delayMs: 300}), clean: true},
-  meetingActionCase("RaiseIssue: the write lands but its answer is lost", "RaiseIssue", ["Churn in the SMB segment", "Hot metric: Logo churn", "grace@northstar.example.com", "High", asOf], "Issues", [
-    {fault: "resetAfter", operation: "upsertRows"},
-  ]),
-  meetingActionCase("RecordDecision: a 503 on the write, writes landing 300 ms later", "RecordDecision", ["Freeze hiring outside sales", "grace@northstar.example.com", undefined, "Coordinated", "Runway", undefined, asOf], "Decisions", [
-    {fault: 503, operation: "upsertRows"},
-  ], 300),
-  meetingActionCase("AssignAction: the status poll fails and the connection drops", "AssignAction", ["Send the board pack", "grace@northstar.example.com", new Date("2026-12-01T08:00:00Z"), undefined, asOf], "Action Items", [
-    {fault: 502, operation: "getMutationStatus"},
-    {fault: "resetBefore", operation: "listRows", nth: 2},
-  ]),
+  meetingActionCase(
+    "RaiseIssue: the write lands but its answer is lost",
+    "RaiseIssue",
+    ["Churn in the SMB segment", "Hot metric: Logo churn", "grace@northstar.example.com", "High", asOf],
+    "Issues",
+    [{fault: "resetAfter", operation: "upsertRows"}],
+  ),
+  meetingActionCase(
+    "RecordDecision: a 503 on the write, writes landing 300 ms later",
+    "RecordDecision",
+    ["Freeze hiring outside sales", "grace@northstar.example.com", undefined, "Coordinated", "Runway", undefined, asOf],
+    "Decisions",
+    [{fault: 503, operation: "upsertRows"}],
+    300,
+  ),
+  meetingActionCase(
+    "AssignAction: the status poll fails and the connection drops",
+    "AssignAction",
+    ["Send the board pack", "grace@northstar.example.com", new Date("2026-12-01T08:00:00Z"), undefined, asOf],
+    "Action Items",
+    [
+      {fault: 502, operation: "getMutationStatus"},
+      {fault: "resetBefore", operation: "listRows", nth: 2},
+    ],
+  ),
   queuedCheckInCase("check-in: the writes have not landed when the run ends, then the user checks in again"),
   {...editCase("two-way edit: ten rows across three docs", []), clean: true},
   editCase("two-way edit: a write's answer is lost", [{fault: "resetAfter", operation: "updateRow"}]),
@@ -440,10 +561,18 @@ export const FaultCases: FaultCase[] = [
   editCase("two-way edit: a row renamed after its write is sent, before it lands", [], {beforeLanding: "renamed"}),
   editCase("two-way edit: a row deleted after its write is sent, before it lands", [], {beforeLanding: "deleted"}),
   editCase("two-way edit: the writes have not landed when the run ends", [], {queued: true}),
-  carryForwardCase("CarryForward: the next-cycle objective lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows"}]),
-  carryForwardCase("CarryForward: the copy lands but its answer is lost", [{fault: "resetAfter", operation: "upsertRows", nth: 2}]),
+  carryForwardCase("CarryForward: the next-cycle objective lands but its answer is lost", [
+    {fault: "resetAfter", operation: "upsertRows"},
+  ]),
+  carryForwardCase("CarryForward: the copy lands but its answer is lost", [
+    {fault: "resetAfter", operation: "upsertRows", nth: 2},
+  ]),
   carryForwardCase("CarryForward: a 503 on the copy's write", [{fault: 503, operation: "upsertRows", nth: 2}]),
-  carryForwardCase("CarryForward: the copy refused for a calculated column after the objective went in, then fixed", [], {calculated: "Unit"}),
+  carryForwardCase(
+    "CarryForward: the copy refused for a calculated column after the objective went in, then fixed",
+    [],
+    {calculated: "Unit"},
+  ),
 ];
 
 /** Runs one case on a fresh emulator. */
@@ -451,7 +580,10 @@ export async function runFaultCase(c: FaultCase, pack: Pack): Promise<Tally> {
   const env = await startSampleEmulator({validate: false, ...c.setup});
   try {
     const t = await c.run(env, pack);
-    t.faults = (t.faults ?? 0) + Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) + env.emulator.stats.throttled;
+    t.faults =
+      (t.faults ?? 0) +
+      Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) +
+      env.emulator.stats.throttled;
     return t;
   } finally {
     await env.stop();

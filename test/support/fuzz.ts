@@ -1,5 +1,9 @@
 import * as coda from "@codahq/packs-sdk";
-import {executeFormulaFromPackDef, executeMetadataFormula, newMockExecutionContext} from "@codahq/packs-sdk/dist/development";
+import {
+  executeFormulaFromPackDef,
+  executeMetadataFormula,
+  newMockExecutionContext,
+} from "@codahq/packs-sdk/dist/development";
 import fc from "fast-check";
 import {SaxesParser} from "saxes";
 
@@ -44,7 +48,31 @@ export const TimeZones = [
 
 // ------------------------------------------------------------------ arbitraries
 
-const edgeNumbers = [0, -0, 1, -1, 0.5, 1.5, 2, 35, 58, 70, 100, 101, 1e15, -1e15, 1e16, -1e16, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE, 1e-300];
+const edgeNumbers = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  1.5,
+  2,
+  35,
+  58,
+  70,
+  100,
+  101,
+  1e15,
+  -1e15,
+  1e16,
+  -1e16,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  -Number.MIN_VALUE,
+  1e-300,
+];
 
 const numberArb: fc.Arbitrary<number> = fc.oneof(
   {weight: 4, arbitrary: fc.double({min: 0, max: 1, noNaN: true})},
@@ -55,11 +83,61 @@ const numberArb: fc.Arbitrary<number> = fc.oneof(
   {weight: 1, arbitrary: fc.double({noNaN: true, noDefaultInfinity: true})},
 );
 
-const controlChars = fc.constantFrom("\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\ufffe", "\ud800", "\t", "\n", "\r");
+const controlChars = fc.constantFrom(
+  "\u0000",
+  "\u0007",
+  "\u001b",
+  "\u007f",
+  "\u0085",
+  "\ufffe",
+  "\ud800",
+  "\t",
+  "\n",
+  "\r",
+);
 const textPieces = fc.oneof(
-  {weight: 6, arbitrary: fc.constantFrom("Growth", "Margin", "Hiring", "A", "B", "C", "G1", "O1", "KR1", "Auto", "Status", "Green", "Red", "Weekly", "Tuesday", "09:00", "2:30 PM", "FY2026 Q4")},
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      "Growth",
+      "Margin",
+      "Hiring",
+      "A",
+      "B",
+      "C",
+      "G1",
+      "O1",
+      "KR1",
+      "Auto",
+      "Status",
+      "Green",
+      "Red",
+      "Weekly",
+      "Tuesday",
+      "09:00",
+      "2:30 PM",
+      "FY2026 Q4",
+    ),
+  },
   // Names as people write them, in several scripts.
-  {weight: 3, arbitrary: fc.constantFrom("財務", "営業", "人事", "Финансы", "Продажи", "Выручка", "المبيعات", "المالية", "Équipe", "São Paulo", "🚀 Growth", "Customer's NPS", "ＫＲ１")},
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "財務",
+      "営業",
+      "人事",
+      "Финансы",
+      "Продажи",
+      "Выручка",
+      "المبيعات",
+      "المالية",
+      "Équipe",
+      "São Paulo",
+      "🚀 Growth",
+      "Customer's NPS",
+      "ＫＲ１",
+    ),
+  },
   {weight: 3, arbitrary: fc.string({maxLength: 12, unit: "grapheme"})},
   {weight: 1, arbitrary: fc.string({maxLength: 12})},
   {weight: 2, arbitrary: fc.constantFrom(", ", ",", "; ", " ", "=", "<b>", "&", '"', "'", "]]>", "👩🏽‍💻", "é", "\u0301")},
@@ -71,7 +149,12 @@ function textArb(options: readonly string[]): fc.Arbitrary<string> {
   const arbs: Array<fc.WeightedArbitrary<string>> = [
     {weight: 6, arbitrary: shortText},
     {weight: 1, arbitrary: fc.constantFrom("", " ", "   ")},
-    {weight: 1, arbitrary: fc.tuple(fc.constantFrom("x", "Growth, ", "👩🏽‍💻", "A,"), fc.constantFrom(1_000, 10_000)).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n))},
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom("x", "Growth, ", "👩🏽‍💻", "A,"), fc.constantFrom(1_000, 10_000))
+        .map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)),
+    },
   ];
   if (options.length) arbs.push({weight: 6, arbitrary: fc.constantFrom(...options)});
   return fc.oneof(...arbs);
@@ -87,7 +170,15 @@ function midnightIn(y: number, m: number, d: number, timezone: string): Date {
   try {
     let format = formats.get(timezone);
     if (!format) {
-      format = new Intl.DateTimeFormat("en-US", {timeZone: timezone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric"});
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+      });
       formats.set(timezone, format);
     }
     const parts = format.formatToParts(guess);
@@ -103,12 +194,25 @@ function midnightIn(y: number, m: number, d: number, timezone: string): Date {
 }
 
 function dateArb(timezone: string): fc.Arbitrary<Date> {
-  const realistic = fc.tuple(fc.integer({min: 1990, max: 2040}), fc.integer({min: 0, max: 11}), fc.integer({min: 1, max: 28}));
-  const years = fc.tuple(fc.constantFrom(1, 26, 99, 999, 1000, 1001, 1999, 2000, 9998, 9999, 10000), fc.integer({min: 0, max: 11}), fc.integer({min: 1, max: 31}));
+  const realistic = fc.tuple(
+    fc.integer({min: 1990, max: 2040}),
+    fc.integer({min: 0, max: 11}),
+    fc.integer({min: 1, max: 28}),
+  );
+  const years = fc.tuple(
+    fc.constantFrom(1, 26, 99, 999, 1000, 1001, 1999, 2000, 9998, 9999, 10000),
+    fc.integer({min: 0, max: 11}),
+    fc.integer({min: 1, max: 31}),
+  );
   return fc.oneof(
     {weight: 6, arbitrary: realistic.map(([y, m, d]) => midnightIn(y, m, d, timezone))},
     {weight: 2, arbitrary: realistic.map(([y, m, d]) => midnightIn(y, m, d, "UTC"))},
-    {weight: 1, arbitrary: fc.tuple(realistic, fc.integer({min: 0, max: 86_399_999})).map(([[y, m, d], ms]) => new Date(midnightIn(y, m, d, "UTC").getTime() + ms))},
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(realistic, fc.integer({min: 0, max: 86_399_999}))
+        .map(([[y, m, d], ms]) => new Date(midnightIn(y, m, d, "UTC").getTime() + ms)),
+    },
     {weight: 2, arbitrary: years.map(([y, m, d]) => midnightIn(y, m, d, timezone))},
     {weight: 1, arbitrary: fc.constantFrom(new Date(NaN), new Date(8.64e15), new Date(-8.64e15), new Date(0))},
   );
@@ -197,17 +301,27 @@ function tameArb(type: coda.Type, options: readonly string[], timezone: string, 
     case coda.Type.boolean:
       return fc.boolean();
     case coda.Type.date:
-      return fc.tuple(fc.integer({min: 2024, max: 2028}), fc.integer({min: 0, max: 11}), fc.integer({min: 1, max: 28})).map(([y, m, d]) => midnightIn(y, m, d, timezone));
+      return fc
+        .tuple(fc.integer({min: 2024, max: 2028}), fc.integer({min: 0, max: 11}), fc.integer({min: 1, max: 28}))
+        .map(([y, m, d]) => midnightIn(y, m, d, timezone));
     default:
       return fc.constantFrom(...(options.length ? options : tameTexts[family % tameTexts.length]));
   }
 }
 
-function scalarArb(type: coda.Type, options: readonly string[], timezone: string, tame: boolean, family = 0): fc.Arbitrary<unknown> {
+function scalarArb(
+  type: coda.Type,
+  options: readonly string[],
+  timezone: string,
+  tame: boolean,
+  family = 0,
+): fc.Arbitrary<unknown> {
   if (tame) return tameArb(type, options, timezone, family);
   switch (type) {
     case coda.Type.number:
-      return options.length ? fc.oneof({weight: 1, arbitrary: numberArb}, {weight: 1, arbitrary: fc.constantFrom(...options.map(Number))}) : numberArb;
+      return options.length
+        ? fc.oneof({weight: 1, arbitrary: numberArb}, {weight: 1, arbitrary: fc.constantFrom(...options.map(Number))})
+        : numberArb;
     case coda.Type.boolean:
       return fc.boolean();
     case coda.Type.date:
@@ -217,7 +331,13 @@ function scalarArb(type: coda.Type, options: readonly string[], timezone: string
   }
 }
 
-function paramArb(param: ParamInfo, timezone: string, sharedLength: number, huge: number, tame: boolean): fc.Arbitrary<unknown> {
+function paramArb(
+  param: ParamInfo,
+  timezone: string,
+  sharedLength: number,
+  huge: number,
+  tame: boolean,
+): fc.Arbitrary<unknown> {
   const {type} = param;
   let arb: fc.Arbitrary<unknown>;
   if (typeof type === "object" && type.type === "array") {
@@ -225,17 +345,27 @@ function paramArb(param: ParamInfo, timezone: string, sharedLength: number, huge
     const sparse = Boolean(type.allowEmpty);
     const blanks = tame ? 30 : 8;
     // Lists given side by side usually have one length; sometimes they do not.
-    const length = tame ? fc.constant(sharedLength) : fc.oneof({weight: 4, arbitrary: fc.constant(sharedLength)}, {weight: 1, arbitrary: lengthArb(huge)});
+    const length = tame
+      ? fc.constant(sharedLength)
+      : fc.oneof({weight: 4, arbitrary: fc.constant(sharedLength)}, {weight: 1, arbitrary: lengthArb(huge)});
     arb = fc.tuple(length, fc.integer(), fc.nat(11)).chain(([n, seed, family]) => {
-      if (n > 1000) return fc.constant(bigList(n, seed, r => (sparse && r() < 0.05 ? undefined : bigValue(items, r, timezone))));
+      if (n > 1000) {
+        return fc.constant(bigList(n, seed, r => (sparse && r() < 0.05 ? undefined : bigValue(items, r, timezone))));
+      }
       const item = scalarArb(items, param.options, timezone, tame, family);
-      const entry = sparse ? fc.oneof({weight: blanks, arbitrary: item}, {weight: 1, arbitrary: fc.constantFrom(undefined, null)}) : item;
+      const entry = sparse
+        ? fc.oneof({weight: blanks, arbitrary: item}, {weight: 1, arbitrary: fc.constantFrom(undefined, null)})
+        : item;
       return fc.array(entry, {minLength: n, maxLength: n});
     });
   } else {
-    arb = tame ? fc.nat(11).chain(family => scalarArb(type as coda.Type, param.options, timezone, true, family)) : scalarArb(type as coda.Type, param.options, timezone, false);
+    arb = tame
+      ? fc.nat(11).chain(family => scalarArb(type as coda.Type, param.options, timezone, true, family))
+      : scalarArb(type as coda.Type, param.options, timezone, false);
   }
-  return param.optional ? fc.oneof({weight: tame ? 1 : 3, arbitrary: arb}, {weight: 1, arbitrary: fc.constant(undefined)}) : arb;
+  return param.optional
+    ? fc.oneof({weight: tame ? 1 : 3, arbitrary: arb}, {weight: 1, arbitrary: fc.constant(undefined)})
+    : arb;
 }
 
 export interface Call {
@@ -250,11 +380,15 @@ export async function callArb(formula: coda.Formula, huge = 1): Promise<fc.Arbit
     params.push({type: p.type, optional: Boolean(p.optional), options: await optionsOf(p)});
   }
   // Half the calls are tame (see tameArb), half wild.
-  return fc.tuple(fc.constantFrom(...TimeZones), fc.boolean()).chain(([timezone, tame]) =>
-    (tame ? fc.integer({min: 1, max: 8}) : lengthArb(huge)).chain(shared =>
-      fc.tuple(...params.map(p => paramArb(p, timezone, shared, huge, tame))).map(values => ({timezone, params: values})),
-    ),
-  );
+  return fc
+    .tuple(fc.constantFrom(...TimeZones), fc.boolean())
+    .chain(([timezone, tame]) =>
+      (tame ? fc.integer({min: 1, max: 8}) : lengthArb(huge)).chain(shared =>
+        fc
+          .tuple(...params.map(p => paramArb(p, timezone, shared, huge, tame)))
+          .map(values => ({timezone, params: values})),
+      ),
+    );
 }
 
 // ------------------------------------------------------------------ properties
@@ -266,10 +400,20 @@ export interface Outcomes {
 }
 
 /** Why a call broke the contract, or undefined when it kept it. */
-export async function check(pack: Pack, formula: coda.Formula, call: Call, outcomes?: Outcomes): Promise<string | undefined> {
+export async function check(
+  pack: Pack,
+  formula: coda.Formula,
+  call: Call,
+  outcomes?: Outcomes,
+): Promise<string | undefined> {
   let result: unknown;
   try {
-    result = await executeFormulaFromPackDef(pack, formula.name, call.params as coda.ParamValues<coda.ParamDefs>, newMockExecutionContext({timezone: call.timezone}));
+    result = await executeFormulaFromPackDef(
+      pack,
+      formula.name,
+      call.params as coda.ParamValues<coda.ParamDefs>,
+      newMockExecutionContext({timezone: call.timezone}),
+    );
     if (outcomes) outcomes.values++;
   } catch (error) {
     if (outcomes) outcomes.errors++;
@@ -278,7 +422,9 @@ export async function check(pack: Pack, formula: coda.Formula, call: Call, outco
       const e = (cause ?? error) as Error;
       return `threw ${e?.name ?? typeof e}: ${String(e?.message ?? e).slice(0, 300)}`;
     }
-    if (cause.message.length >= MaxMessage) return `an error of ${cause.message.length} characters: ${cause.message.slice(0, 120)}…`;
+    if (cause.message.length >= MaxMessage) {
+      return `an error of ${cause.message.length} characters: ${cause.message.slice(0, 120)}…`;
+    }
     if (!cause.message.trim()) return "an empty error message";
     return undefined;
   }
@@ -314,7 +460,9 @@ function checkResult(result: unknown, call: Call): string | undefined {
       if (iso) {
         const year = Number(iso[1]);
         if (year < 1000 || year > 9999) problems.push(`${path} is the date ${v}, outside the years 1000 to 9999`);
-        else if (year < low - 1 || year > high + 521) problems.push(`${path} is the date ${v}, far from the input years ${low}–${high}`);
+        else if (year < low - 1 || year > high + 521) {
+          problems.push(`${path} is the date ${v}, far from the input years ${low}–${high}`);
+        }
       }
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length && !problems.length; i++) visit(v[i], `${path}[${i}]`);
@@ -358,7 +506,11 @@ export interface FuzzReport {
 export function describeCall(call: Call): string {
   const show = (v: unknown): string => {
     if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
-    if (Array.isArray(v)) return v.length > 6 ? `[${v.slice(0, 6).map(show).join(", ")}, … ${v.length} entries]` : `[${v.map(show).join(", ")}]`;
+    if (Array.isArray(v)) {
+      return v.length > 6
+        ? `[${v.slice(0, 6).map(show).join(", ")}, … ${v.length} entries]`
+        : `[${v.map(show).join(", ")}]`;
+    }
     if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}… (${v.length} characters)` : v);
     return String(v);
   };
@@ -390,7 +542,11 @@ export async function fuzzPack(
     );
     if (details.failed && details.counterexample) {
       const [call] = details.counterexample;
-      report.failures.push({formula: formula.name, problem: (await check(pack, formula, call)) ?? last ?? "failed", call: describeCall(call)});
+      report.failures.push({
+        formula: formula.name,
+        problem: (await check(pack, formula, call)) ?? last ?? "failed",
+        call: describeCall(call),
+      });
     }
   }
   return report;
