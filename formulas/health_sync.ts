@@ -1,135 +1,95 @@
-import * as coda from "@codahq/packs-sdk";
-import {resolveDocId} from "../src/api/client";
+import type * as coda from "@codahq/packs-sdk";
+import {show} from "../src/engine/contract";
+import {fail} from "../src/engine/errors";
 import {Identity} from "../schemas/identities";
 import {HotItemSchema, MetricSchema, OkrCandidateSchema} from "../schemas/health";
 import {DefaultMetricTables} from "../src/sync/fields";
 import {readMetricsDoc} from "../src/sync/health_source";
 import {candidateRows, hotItemRows, metricRow, summarize} from "../src/sync/health_rows";
-import {handleError} from "./errors";
 import {svgImage} from "./health";
-import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected, DocParam} from "./sync_params";
+import {AsOfParam} from "./params";
+import {ColumnsParam, countParam, DocParam, otherTableParam} from "./sync_params";
+import {syncTable} from "./sync_table";
 
 /** The health sync tables: the CEO dashboard, this week's hot items, and next cycle's candidate objectives. */
 
-function metricsTableParam(name: "definitionsTable" | "readingsTable", fallback: string, what: string) {
-  return coda.makeParameter({
-    type: coda.ParameterType.String,
-    name,
-    description: `The table of ${what}. Default: ${fallback}.`,
-    optional: true,
-  });
-}
-
-const DefinitionsParam = metricsTableParam(
+const DefinitionsParam = otherTableParam(
   "definitionsTable",
-  DefaultMetricTables.definitions,
-  "metric definitions (name, area, owner, unit, green and red thresholds, cadence)",
+  `The table of metric definitions (name, area, owner, unit, green and red thresholds, cadence). Default: ${DefaultMetricTables.definitions}.`,
 );
-const ReadingsParam = metricsTableParam(
+const ReadingsParam = otherTableParam(
   "readingsTable",
-  DefaultMetricTables.readings,
-  "readings: long form (metric, date, value) or wide form (a date column and one column per metric)",
+  `The table of readings: long form (metric, date, value) or wide form (a date column and one column per metric). Default: ${DefaultMetricTables.readings}.`,
 );
 
-async function summarized(
-  context: coda.ExecutionContext,
-  doc: string,
-  definitionsTable: string | undefined,
-  readingsTable: string | undefined,
-  columns: string | undefined,
-  asOf: Date | undefined,
-  periods?: number,
-) {
-  const docId = await resolveDocId(context, doc);
-  const metrics = await readMetricsDoc(context, docId, {definitionsTable, readingsTable, columns});
-  const day = dayOrToday("asOf", asOf, context);
-  return {items: summarize(metrics, day, periods, svgImage), day};
+interface MetricsArgs {
+  docId: string;
+  definitionsTable?: string;
+  readingsTable?: string;
+  columns?: string;
+  asOf: Date;
 }
 
-export const HealthMetrics = coda.makeSyncTable({
+async function summarized(context: coda.ExecutionContext, a: MetricsArgs, periods?: number) {
+  const metrics = await readMetricsDoc(context, a.docId, a);
+  return summarize(metrics, a.asOf, periods, svgImage);
+}
+
+export const HealthMetrics = syncTable({
   name: "HealthMetrics",
   description:
     "The CEO dashboard: one row per health metric with its latest reading, status, trend, hot flag, staleness and a sparkline.",
-  identityName: Identity.HealthMetric,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls the health metrics and their readings from a metrics doc.",
+  identity: Identity.HealthMetric,
   schema: MetricSchema,
-  formula: {
-    name: "SyncHealthMetrics",
-    description: "Pulls the health metrics and their readings from a metrics doc.",
-    parameters: [DocParam, DefinitionsParam, ReadingsParam, ColumnsParam, AsOfParam],
-    onError: handleError,
-    execute: async function ([doc, definitionsTable, readingsTable, columns, asOf], context) {
-      const {items} = await summarized(context, doc, definitionsTable, readingsTable, columns, asOf);
-      return {result: items.map(metricRow)};
-    },
-  },
+  parameters: [DocParam, DefinitionsParam, ReadingsParam, ColumnsParam, AsOfParam],
+  rows: async (a, context) => (await summarized(context, a)).map(metricRow),
 });
 
-export const HotItems = coda.makeSyncTable({
+export const HotItems = syncTable({
   name: "HotItems",
   description: "Only the metrics that need this week's leadership meeting, most urgent first, each with the reason.",
-  identityName: Identity.HotItem,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls the hot metrics from a metrics doc.",
+  identity: Identity.HotItem,
   schema: HotItemSchema,
-  formula: {
-    name: "SyncHotItems",
-    description: "Pulls the hot metrics from a metrics doc.",
-    parameters: [
-      DocParam,
-      DefinitionsParam,
-      ReadingsParam,
-      ColumnsParam,
-      coda.makeParameter({
-        type: coda.ParameterType.Number,
-        name: "periods",
-        description:
-          "Periods in a row of moving away from green that make a metric hot: a whole number, 1 or more. Default 3.",
-        optional: true,
-      }),
-      AsOfParam,
-    ],
-    onError: handleError,
-    execute: async function ([doc, definitionsTable, readingsTable, columns, periods, asOf], context) {
-      const {items} = await summarized(context, doc, definitionsTable, readingsTable, columns, asOf, periods);
-      return {result: hotItemRows(items)};
-    },
-  },
+  parameters: [
+    DocParam,
+    DefinitionsParam,
+    ReadingsParam,
+    ColumnsParam,
+    countParam(
+      "periods",
+      "Periods in a row of moving away from green that make a metric hot: a whole number, 1 or more. Default 3.",
+    ),
+    AsOfParam,
+  ],
+  rows: async (a, context) => hotItemRows(await summarized(context, a, a.periods)),
 });
 
-export const OkrCandidates = coda.makeSyncTable({
+export const OkrCandidates = syncTable({
   name: "OkrCandidates",
   description:
     "Metrics that stayed red or kept worsening for a whole cycle, proposed as objectives for the next OKR cycle, with the evidence.",
-  identityName: Identity.OkrCandidate,
-  connectionRequirement: Connected,
+  formulaDescription: "Proposes next cycle's objectives from a metrics doc.",
+  identity: Identity.OkrCandidate,
   schema: OkrCandidateSchema,
-  formula: {
-    name: "SyncOkrCandidates",
-    description: "Proposes next cycle's objectives from a metrics doc.",
-    parameters: [
-      DocParam,
-      DefinitionsParam,
-      ReadingsParam,
-      ColumnsParam,
-      coda.makeParameter({
-        type: coda.ParameterType.Number,
-        name: "cycleMonths",
-        description: "The length of the cycle to look back over: a whole number of months from 1 to 12. Default 3.",
-        optional: true,
-      }),
-      AsOfParam,
-    ],
-    onError: handleError,
-    execute: async function ([doc, definitionsTable, readingsTable, columns, cycleMonths, asOf], context) {
-      if (cycleMonths !== undefined && (!Number.isInteger(cycleMonths) || cycleMonths < 1 || cycleMonths > 12)) {
-        throw new coda.UserVisibleError(
-          `cycleMonths must be a whole number of months from 1 to 12, not ${cycleMonths}.`,
-        );
-      }
-      const {items, day} = await summarized(context, doc, definitionsTable, readingsTable, columns, asOf);
-      return {result: candidateRows(items, day, cycleMonths)};
-    },
+  parameters: [
+    DocParam,
+    DefinitionsParam,
+    ReadingsParam,
+    ColumnsParam,
+    countParam(
+      "cycleMonths",
+      "The length of the cycle to look back over: a whole number of months from 1 to 12. Default 3.",
+    ),
+    AsOfParam,
+  ],
+  rows: async (a, context) => {
+    const months = a.cycleMonths;
+    if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > 12)) {
+      fail(`cycleMonths must be a whole number of months from 1 to 12, not ${show(months)}.`);
+    }
+    return candidateRows(await summarized(context, a), a.asOf, months);
   },
 });
 

@@ -7,115 +7,88 @@ import {cycleFromName, okrCycle} from "../src/engine/cycle";
 import {DefaultCadenceDays, MaxCadenceDays} from "../src/engine/history";
 import {checkInsDue} from "../src/sync/checkins_due";
 import {DefaultTableNames} from "../src/sync/fields";
-import {distinctDocs, syncAcrossDocs} from "../src/sync/multidoc";
 import {teamOptions} from "../src/sync/okr_source";
 import {carryForward, HistoryTables, retrospective} from "../src/sync/retrospective";
 import {handleError} from "./errors";
-import {AsOfParam, dayOrToday} from "./params";
+import {AsOfParam, dayOrToday, param} from "./params";
 import {
   ColumnsParam,
   Connected,
+  countParam,
   CycleParam,
   DocsParam,
   FiscalYearStartParam,
+  otherTableParam,
   tableParam,
   TeamsParam,
 } from "./sync_params";
+import {syncTable} from "./sync_table";
 
 /**
  * OKR history across team docs: who is due a check-in, the cycle's
  * retrospective, and carrying a key result into the next cycle.
  */
 
-const CadenceParam = coda.makeParameter({
-  type: coda.ParameterType.Number,
-  name: "cadenceDays",
-  description: `Days between check-ins for key results whose table has no Cadence column or a blank one: a whole number of days, 1-${MaxCadenceDays}. Default ${DefaultCadenceDays} (weekly).`,
-  optional: true,
-});
-
-export const CheckInsDue = coda.makeSyncTable({
+export const CheckInsDue = syncTable({
   name: "CheckInsDue",
   description:
     "The key results whose owners are due a check-in: no check-in within the key result's cadence (its Cadence column, else the cadenceDays parameter, weekly by default). Each row names the owner as a person and links to the key result, so an automation can notify them. Rows that keep a reminder from working (no owner, an owner typed as text, an unreadable cadence) are listed with the reason.",
-  identityName: Identity.CheckInDue,
-  connectionRequirement: Connected,
+  formulaDescription: "Lists the key results due a check-in across a list of team docs.",
+  identity: Identity.CheckInDue,
   schema: CheckInDueSchema,
-  formula: {
-    name: "SyncCheckInsDue",
-    description: "Lists the key results due a check-in across a list of team docs.",
-    parameters: [
-      DocsParam,
-      CadenceParam,
-      CycleParam,
-      TeamsParam,
-      tableParam(DefaultTableNames.keyResults),
-      ColumnsParam,
-      AsOfParam,
-      FiscalYearStartParam,
-    ],
-    onError: handleError,
-    execute: async function ([docs, cadenceDays, cycle, teams, table, columns, asOf, fiscalYearStartMonth], context) {
-      const due = {
-        cadence: count("cadenceDays", cadenceDays, 1, MaxCadenceDays, DefaultCadenceDays),
-        cycle,
-        teams,
-        asOf: dayOrToday("asOf", asOf, context),
-      };
-      const options = teamOptions("keyResults", {table, columns, fiscalYearStartMonth});
-      return syncAcrossDocs(
-        context,
-        distinctDocs(docs, "team"),
-        docId => checkInsDue(context, docId, options, due),
-        "key results due a check-in",
-      );
+  table: DefaultTableNames.keyResults,
+  parameters: [
+    DocsParam,
+    countParam(
+      "cadenceDays",
+      `Days between check-ins for key results whose table has no Cadence column or a blank one: a whole number of days, 1-${MaxCadenceDays}. Default ${DefaultCadenceDays} (weekly).`,
+    ),
+    CycleParam,
+    TeamsParam,
+    tableParam(DefaultTableNames.keyResults),
+    ColumnsParam,
+    AsOfParam,
+    FiscalYearStartParam,
+  ],
+  eachDoc: {
+    label: "key results due a check-in",
+    rows: (docId, a, context) => {
+      const cadence = count("cadenceDays", a.cadenceDays, 1, MaxCadenceDays, DefaultCadenceDays);
+      return checkInsDue(context, docId, teamOptions("keyResults", a), {...a, cadence});
     },
   },
 });
 
-const RetroCycleParam = coda.makeParameter({
-  type: coda.ParameterType.String,
-  name: "cycle",
-  description: "The OKR cycle to close, by name, such as FY2026 Q4. Default: the quarter asOf falls in (today).",
-  autocomplete: CycleParam.autocomplete,
-  optional: true,
-});
-
-export const Retrospective = coda.makeSyncTable({
+export const Retrospective = syncTable({
   name: "Retrospective",
   description:
     "One row per key result of a cycle, for its retrospective: final progress and grade, the confidence path, weeks without a check-in and the review's findings, with what happened and what the team learnt read from the Retrospective table in each team doc (write them there; the sync never overwrites them).",
-  identityName: Identity.RetrospectiveEntry,
-  connectionRequirement: Connected,
+  formulaDescription: "Builds the retrospective of one cycle across a list of team docs.",
+  identity: Identity.RetrospectiveEntry,
   schema: RetrospectiveSchema,
-  formula: {
-    name: "SyncRetrospective",
-    description: "Builds the retrospective of one cycle across a list of team docs.",
-    parameters: [
-      DocsParam,
-      RetroCycleParam,
-      TeamsParam,
-      coda.makeParameter({
-        type: coda.ParameterType.String,
-        name: "notesTable",
-        description: `The name of the table in each team doc where the team writes what happened and what it learnt, one row per key result. Default: ${HistoryTables.retrospective}; a doc without it simply has no notes.`,
-        optional: true,
-      }),
-      AsOfParam,
-      FiscalYearStartParam,
-    ],
-    onError: handleError,
-    execute: async function ([docs, cycle, teams, notesTable, asOf, fiscalYearStartMonth], context) {
-      const day = dayOrToday("asOf", asOf, context);
-      const closing = cycle ? cycleFromName(cycle, fiscalYearStartMonth) : okrCycle(day, 3, fiscalYearStartMonth);
-      const o = {cycle: closing, teams, asOf: day, notesTable};
-      const options = teamOptions("keyResults", {fiscalYearStartMonth});
-      return syncAcrossDocs(
-        context,
-        distinctDocs(docs, "team"),
-        docId => retrospective(context, docId, options, o),
-        "retrospective rows",
-      );
+  parameters: [
+    DocsParam,
+    param({
+      type: coda.ParameterType.String,
+      name: "cycle",
+      description: "The OKR cycle to close, by name, such as FY2026 Q4. Default: the quarter asOf falls in (today).",
+      autocomplete: CycleParam.autocomplete,
+      optional: true,
+    }),
+    TeamsParam,
+    otherTableParam(
+      "notesTable",
+      `The name of the table in each team doc where the team writes what happened and what it learnt, one row per key result. Default: ${HistoryTables.retrospective}; a doc without it simply has no notes.`,
+    ),
+    AsOfParam,
+    FiscalYearStartParam,
+  ],
+  eachDoc: {
+    label: "retrospective rows",
+    rows: (docId, a, context) => {
+      const fy = a.fiscalYearStartMonth;
+      const cycle = a.cycle ? cycleFromName(a.cycle, fy) : okrCycle(a.asOf, 3, fy);
+      return retrospective(context, docId, teamOptions("keyResults", {fiscalYearStartMonth: fy}), {...a, cycle});
     },
   },
 });

@@ -1,5 +1,4 @@
 import * as coda from "@codahq/packs-sdk";
-import {resolveDocId} from "../src/api/client";
 import {isoDay, plusDays, toDay} from "../src/engine/calendar";
 import {operatingCalendar, playbook} from "../src/engine/cadence";
 import {okrCycle} from "../src/engine/cycle";
@@ -17,278 +16,169 @@ import {
 import {meetingAgenda} from "../src/sync/agenda";
 import {readLaneTable} from "../src/sync/charter";
 import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/fields";
-import type {ObjectSchemaDefinitionType} from "@codahq/packs-sdk/dist/schema";
-import type {FieldSpec} from "../src/engine/columns";
 import {actionRows, backBriefRows, decisionRows, issueRows, readIssues} from "../src/sync/meeting_rows";
 import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writes";
-import type {Seat} from "../src/engine/seats";
 import {loadSeats} from "../src/sync/seats";
-import type {SourceTable} from "../src/sync/source";
 import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
 import {svgImage} from "./health";
-import {AsOfParam, dayOrToday} from "./params";
-import {ColumnsParam, Connected, FiscalYearStartParam, MeetingDocParam, meetingTableParam} from "./sync_params";
+import {AsOfParam, dayOrToday, param} from "./params";
+import {
+  ColumnsParam,
+  Connected,
+  countParam,
+  FiscalYearStartParam,
+  MeetingDocParam,
+  MetricsDocParam,
+  OkrDocsParam,
+  startDateParam,
+  tableParam,
+} from "./sync_params";
+import {syncTable} from "./sync_table";
 
 /** The leadership meeting's sync tables and actions. */
 
-/** A sync table read from one table of the meeting doc: the read path, then the table's row builder. */
-function meetingTable<
-  K extends string,
-  L extends string,
-  S extends coda.ObjectSchemaDefinition<K, L>,
-  F extends string,
->(o: {
-  name: string;
-  description: string;
-  identity: string;
-  schema: S;
-  table: string;
-  specs: ReadonlyArray<FieldSpec & {field: F}>;
-  rows: (
-    table: SourceTable<F>,
-    asOf: Date,
-    seats?: Seat[],
-    timezone?: string,
-  ) => Array<ObjectSchemaDefinitionType<K, L, S>>;
-  /** Judge owners against the doc's Seats table, when it has one. */
-  withSeats?: boolean;
-}) {
-  return coda.makeSyncTable({
-    name: o.name,
-    description: o.description,
-    identityName: o.identity,
-    connectionRequirement: Connected,
-    schema: o.schema,
-    formula: {
-      name: `Sync${o.name}`,
-      description: o.description,
-      parameters: [MeetingDocParam, meetingTableParam(o.table), ColumnsParam, AsOfParam],
-      onError: handleError,
-      execute: async function ([meetingDoc, table, columns, asOf], context) {
-        const docId = await resolveDocId(context, meetingDoc);
-        const [source, seats] = await Promise.all([
-          readTable(context, docId, table || o.table, o.specs, {columns}),
-          o.withSeats ? loadSeats(context, docId) : undefined,
-        ]);
-        return {result: o.rows(source, dayOrToday("asOf", asOf, context), seats, context.timezone)};
-      },
-    },
-  });
-}
-
-export const Issues = meetingTable({
+export const Issues = syncTable({
   name: "Issues",
   description: "The leadership team's issues list, ranked for solving: open first, then by priority, then the oldest.",
   identity: Identity.Issue,
   schema: IssueSchema,
   table: MeetingTables.issues,
-  specs: IssueFields,
-  rows: (table, asOf, _seats, timezone) => issueRows(readIssues(table, timezone), asOf),
-});
-
-const decisionsDescription =
-  "The decision log: each decision with its one accountable owner, rationale, rejected alternatives, assumptions, failure conditions and review date, checked for ownership problems and, when the doc has a Lanes table, for decisions outside their owner's lane.";
-
-export const Decisions = coda.makeSyncTable({
-  name: "Decisions",
-  description: decisionsDescription,
-  identityName: Identity.Decision,
-  connectionRequirement: Connected,
-  schema: DecisionSchema,
-  formula: {
-    name: "SyncDecisions",
-    description: decisionsDescription,
-    parameters: [MeetingDocParam, meetingTableParam(MeetingTables.decisions), ColumnsParam, AsOfParam],
-    onError: handleError,
-    execute: async function ([meetingDoc, table, columns, asOf], context) {
-      const docId = await resolveDocId(context, meetingDoc);
-      const [source, lanes, seats] = await Promise.all([
-        readTable(context, docId, table || MeetingTables.decisions, DecisionFields, {columns}),
-        readLaneTable(context, docId),
-        loadSeats(context, docId),
-      ]);
-      return {result: decisionRows(source, dayOrToday("asOf", asOf, context), {lanes, seats}, context.timezone)};
-    },
+  parameters: [MeetingDocParam, tableParam(MeetingTables.issues), ColumnsParam, AsOfParam],
+  rows: async (a, context) => {
+    const table = await readTable(context, a.docId, a.table, IssueFields, {columns: a.columns});
+    return issueRows(readIssues(table, context.timezone), a.asOf);
   },
 });
 
-export const ActionItems = meetingTable({
+export const Decisions = syncTable({
+  name: "Decisions",
+  description:
+    "The decision log: each decision with its one accountable owner, rationale, rejected alternatives, assumptions, failure conditions and review date, checked for ownership problems and, when the doc has a Lanes table, for decisions outside their owner's lane.",
+  identity: Identity.Decision,
+  schema: DecisionSchema,
+  table: MeetingTables.decisions,
+  parameters: [MeetingDocParam, tableParam(MeetingTables.decisions), ColumnsParam, AsOfParam],
+  rows: async (a, context) => {
+    const [source, lanes, seats] = await Promise.all([
+      readTable(context, a.docId, a.table, DecisionFields, {columns: a.columns}),
+      readLaneTable(context, a.docId),
+      loadSeats(context, a.docId),
+    ]);
+    return decisionRows(source, a.asOf, {lanes, seats}, context.timezone);
+  },
+});
+
+export const ActionItems = syncTable({
   name: "ActionItems",
   description: "Action items with owner, due date and status, overdue flags and each owner's completion rate.",
   identity: Identity.ActionItem,
   schema: ActionItemSchema,
   table: MeetingTables.actions,
-  specs: ActionFields,
-  rows: actionRows,
-  withSeats: true,
+  parameters: [MeetingDocParam, tableParam(MeetingTables.actions), ColumnsParam, AsOfParam],
+  rows: async (a, context) => {
+    const [source, seats] = await Promise.all([
+      readTable(context, a.docId, a.table, ActionFields, {columns: a.columns}),
+      loadSeats(context, a.docId),
+    ]);
+    return actionRows(source, a.asOf, seats, context.timezone);
+  },
 });
 
-export const BackBriefs = meetingTable({
+export const BackBriefs = syncTable({
   name: "BackBriefs",
   description:
     "Each leader's back-brief on the strategic intent (what they will do, how, what they need), with the gaps flagged.",
   identity: Identity.BackBrief,
   schema: BackBriefSchema,
   table: MeetingTables.backBriefs,
-  specs: BackBriefFields,
-  rows: table => backBriefRows(table),
+  parameters: [MeetingDocParam, tableParam(MeetingTables.backBriefs), ColumnsParam, AsOfParam],
+  rows: async (a, context) =>
+    backBriefRows(await readTable(context, a.docId, a.table, BackBriefFields, {columns: a.columns})),
 });
 
-export const MeetingAgenda = coda.makeSyncTable({
+export const MeetingAgenda = syncTable({
   name: "MeetingAgenda",
   description:
     "The next meeting's agenda built from live data: check-in, hot metrics, off-track and at-risk key results, the top issues (most of the time), decisions due for review, overdue actions, messages to cascade and close. Time boxes add up to the meeting's length.",
-  identityName: Identity.AgendaItem,
-  connectionRequirement: Connected,
+  formulaDescription: "Builds the next leadership meeting's agenda.",
+  identity: Identity.AgendaItem,
   schema: AgendaItemSchema,
-  formula: {
-    name: "SyncMeetingAgenda",
-    description: "Builds the next leadership meeting's agenda.",
-    parameters: [
-      MeetingDocParam,
-      coda.makeParameter({
-        type: coda.ParameterType.Date,
-        name: "meetingDate",
-        description:
-          "The meeting's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
-        optional: true,
-      }),
-      coda.makeParameter({
-        type: coda.ParameterType.Number,
-        name: "lengthMinutes",
-        description: "The meeting's length: a whole number of minutes from 30 to 480. Default 90.",
-        optional: true,
-      }),
-      coda.makeParameter({
-        type: coda.ParameterType.StringArray,
-        name: "okrDocs",
-        description:
-          "Team docs whose off-track and at-risk key results come up. Default: the meeting doc, when it holds a Key Results table.",
-        optional: true,
-      }),
-      coda.makeParameter({
-        type: coda.ParameterType.String,
-        name: "metricsDoc",
-        description:
-          "The metrics doc whose hot items come up. Default: the meeting doc, when it holds a Metric Definitions table.",
-        optional: true,
-      }),
-      FiscalYearStartParam,
-    ],
-    onError: handleError,
-    execute: async function (
-      [meetingDoc, meetingDate, lengthMinutes, okrDocs, metricsDoc, fiscalYearStartMonth],
+  parameters: [
+    MeetingDocParam,
+    param({
+      type: coda.ParameterType.Date,
+      name: "meetingDate",
+      description: "The meeting's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
+      optional: true,
+    }),
+    countParam("lengthMinutes", "The meeting's length: a whole number of minutes from 30 to 480. Default 90."),
+    OkrDocsParam,
+    MetricsDocParam,
+    FiscalYearStartParam,
+  ],
+  rows: (a, context) =>
+    meetingAgenda(
       context,
-    ) {
-      const rows = await meetingAgenda(
-        context,
-        {
-          meetingDoc,
-          meetingDate: dayOrToday("meetingDate", meetingDate, context),
-          lengthMinutes: lengthMinutes ?? 90,
-          okrDocs,
-          metricsDoc,
-          fiscalYearStartMonth,
-        },
-        svgImage,
-      );
-      return {result: rows};
-    },
-  },
+      {...a, meetingDate: dayOrToday("meetingDate", a.meetingDate, context), lengthMinutes: a.lengthMinutes ?? 90},
+      svgImage,
+    ),
 });
 
-export const Cadence = coda.makeSyncTable({
+export const Cadence = syncTable({
   name: "Cadence",
   description:
     "The operating calendar: weekly leadership meetings, a monthly executive review, OKR planning, retrospectives and quarterly check-ins aligned to the OKR cycles, and the annual offsite.",
-  identityName: Identity.CadenceEvent,
+  formulaDescription: "Lays out the operating calendar from a start date.",
+  identity: Identity.CadenceEvent,
   schema: CadenceEventSchema,
-  connectionRequirement: coda.ConnectionRequirement.None,
-  formula: {
-    name: "SyncCadence",
-    description: "Lays out the operating calendar from a start date.",
-    parameters: [
-      coda.makeParameter({
-        type: coda.ParameterType.Date,
-        name: "startDate",
-        description: "The first day of the calendar: a date from the year 1000 to 9999, read in the doc's time zone.",
-      }),
-      coda.makeParameter({
-        type: coda.ParameterType.Number,
-        name: "months",
-        description: "How many months to lay out: a whole number from 1 to 36. Default 12.",
-        optional: true,
-      }),
-      coda.makeParameter({
-        type: coda.ParameterType.String,
-        name: "weekday",
-        description: "The day of the weekly meeting. Default Tuesday.",
-        optional: true,
-        autocomplete: [...Weekdays],
-      }),
-      coda.makeParameter({
-        type: coda.ParameterType.Number,
-        name: "fiscalYearStartMonth",
-        description: "The month the fiscal year starts, a whole number from 1 (January) to 12. Default 1.",
-        optional: true,
-      }),
-    ],
-    onError: handleError,
-    execute: async function ([startDate, months, weekday, fiscalYearStartMonth], context) {
-      const events = operatingCalendar(
-        toDay("startDate", startDate, context.timezone),
-        months,
-        weekday,
-        fiscalYearStartMonth,
-      );
-      return {
-        result: events.map(e => ({
-          Id: e.date,
-          Name: e.kind,
-          Date: e.date,
-          Cycle: okrCycle(toDay("date", e.date), 3, fiscalYearStartMonth).name,
-          Detail: e.detail,
-        })),
-      };
-    },
+  offline: true,
+  parameters: [
+    startDateParam("startDate", "The first day of the calendar"),
+    countParam("months", "How many months to lay out: a whole number from 1 to 36. Default 12."),
+    param({
+      type: coda.ParameterType.String,
+      name: "weekday",
+      description: "The day of the weekly meeting. Default Tuesday.",
+      optional: true,
+      autocomplete: [...Weekdays],
+    }),
+    FiscalYearStartParam,
+  ],
+  rows: (a, context) => {
+    const start = toDay("startDate", a.startDate, context.timezone);
+    return operatingCalendar(start, a.months, a.weekday, a.fiscalYearStartMonth).map(e => ({
+      Id: e.date,
+      Name: e.kind,
+      Date: e.date,
+      Cycle: okrCycle(toDay("date", e.date), 3, a.fiscalYearStartMonth).name,
+      Detail: e.detail,
+    }));
   },
 });
 
-export const Playbook = coda.makeSyncTable({
+export const Playbook = syncTable({
   name: "Playbook",
   description:
     "The 90-day rollout as dated tasks: Clarity, Alignment and Cadence, then Develop and maintain, each with the signal that tells the phase worked.",
-  identityName: Identity.PlaybookTask,
+  formulaDescription: "Lays out the 90-day rollout from its start date.",
+  identity: Identity.PlaybookTask,
   schema: PlaybookTaskSchema,
-  connectionRequirement: coda.ConnectionRequirement.None,
-  formula: {
-    name: "SyncPlaybook",
-    description: "Lays out the 90-day rollout from its start date.",
-    parameters: [
-      coda.makeParameter({
-        type: coda.ParameterType.Date,
-        name: "startDate",
-        description: "Day 1 of the rollout: a date from the year 1000 to 9999, read in the doc's time zone.",
+  offline: true,
+  parameters: [startDateParam("startDate", "Day 1 of the rollout")],
+  rows: (a, context) => {
+    const start = toDay("startDate", a.startDate, context.timezone);
+    return playbook().map(t =>
+      compact({
+        Id: `${t.phase}/${t.day}`,
+        Name: t.task,
+        Phase: t.phase,
+        Day: t.day,
+        Date: isoDay(plusDays(start, t.day - 1)),
+        Tools: t.tool || undefined,
+        Signal: t.signal,
       }),
-    ],
-    onError: handleError,
-    execute: async function ([startDate], context) {
-      const start = toDay("startDate", startDate, context.timezone);
-      return {
-        result: playbook().map(t =>
-          compact({
-            Id: `${t.phase}/${t.day}`,
-            Name: t.task,
-            Phase: t.phase,
-            Day: t.day,
-            Date: isoDay(plusDays(start, t.day - 1)),
-            Tools: t.tool || undefined,
-            Signal: t.signal,
-          }),
-        ),
-      };
-    },
+    );
   },
 });
 

@@ -1,9 +1,7 @@
 import * as coda from "@codahq/packs-sdk";
-import {resolveDocId} from "../src/api/client";
 import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../schemas/okr_sync";
 import {Identity} from "../schemas/identities";
 import {DefaultTableNames} from "../src/sync/fields";
-import {distinctDocs, syncAcrossDocs} from "../src/sync/multidoc";
 import type {DerivedKeyResult, OkrFilters} from "../src/sync/okr_rows";
 import {checkInRow, deriveKeyResults, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
 import type {TeamOkrs} from "../src/sync/okr_source";
@@ -11,6 +9,7 @@ import {readTeamOkrs, TeamDoc, teamOptions} from "../src/sync/okr_source";
 import {editKeyResults, recordCheckIn} from "../src/sync/okr_writes";
 import {goalRows, imperativeRows} from "../src/sync/strategy";
 import {handleError} from "./errors";
+import type {Day} from "../src/engine/calendar";
 import {AsOfParam, dayOrToday} from "./params";
 import {
   Connected,
@@ -23,51 +22,38 @@ import {
   tableParam,
   TeamsParam,
 } from "./sync_params";
+import {syncTable} from "./sync_table";
 
 /**
  * The OKR sync tables: strategy pulled down from the strategy doc, team OKRs
  * pulled up from the team docs, and check-ins written back.
  */
 
-export const StrategicImperatives = coda.makeSyncTable({
+export const StrategicImperatives = syncTable({
   name: "StrategicImperatives",
   description: "The strategic imperatives from the strategy doc.",
-  identityName: Identity.StrategicImperative,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls the strategic imperatives from the strategy doc.",
+  identity: Identity.StrategicImperative,
   schema: ImperativeSchema,
-  formula: {
-    name: "SyncStrategicImperatives",
-    description: "Pulls the strategic imperatives from the strategy doc.",
-    parameters: [DocParam, tableParam(DefaultTableNames.imperatives), ColumnsParam],
-    onError: handleError,
-    execute: async function ([doc, table, columns], context) {
-      const docId = await resolveDocId(context, doc);
-      return {result: await imperativeRows(context, docId, table || DefaultTableNames.imperatives, columns)};
-    },
-  },
+  table: DefaultTableNames.imperatives,
+  parameters: [DocParam, tableParam(DefaultTableNames.imperatives), ColumnsParam],
+  rows: (a, context) => imperativeRows(context, a.docId, a.table, a.columns),
 });
 
-export const AnnualGoals = coda.makeSyncTable({
+export const AnnualGoals = syncTable({
   name: "AnnualGoals",
   description:
     "The annual goals from the strategy doc, each linked to the imperative it serves. Team docs add it so objectives can support a goal.",
-  identityName: Identity.AnnualGoal,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls the annual goals from the strategy doc.",
+  identity: Identity.AnnualGoal,
   schema: GoalSchema,
-  formula: {
-    name: "SyncAnnualGoals",
-    description: "Pulls the annual goals from the strategy doc.",
-    parameters: [DocParam, tableParam(DefaultTableNames.goals), ColumnsParam],
-    onError: handleError,
-    execute: async function ([doc, table, columns], context) {
-      const docId = await resolveDocId(context, doc);
-      return {result: await goalRows(context, docId, table || DefaultTableNames.goals, columns)};
-    },
-  },
+  table: DefaultTableNames.goals,
+  parameters: [DocParam, tableParam(DefaultTableNames.goals), ColumnsParam],
+  rows: (a, context) => goalRows(context, a.docId, a.table, a.columns),
 });
 
-function okrParameters(defaultTable: string): coda.ParamDefs {
-  return [
+function okrParameters(defaultTable: string) {
+  const parameters = [
     DocsParam,
     CycleParam,
     TeamsParam,
@@ -76,105 +62,77 @@ function okrParameters(defaultTable: string): coda.ParamDefs {
     ColumnsParam,
     AsOfParam,
     FiscalYearStartParam,
-  ];
+  ] as const;
+  return [...parameters] as [...typeof parameters];
 }
 
-type OkrParams = [string[], string?, string[]?, string[]?, string?, string?, Date?, number?];
+interface OkrArgs extends OkrFilters {
+  table: string;
+  columns?: string;
+  asOf: Day;
+  fiscalYearStartMonth?: number;
+}
 
-/** The execute of a sync table pulled up from team docs: the same walk, different rows. */
-function teamOkrSync<R>(
+/** Each team doc's OKRs read once, then turned into the table's rows. */
+function eachTeamDoc<R>(
   primary: "objectives" | "keyResults",
   label: string,
   toRows: (okrs: TeamOkrs, derived: DerivedKeyResult[], filters: OkrFilters) => R[],
 ) {
-  return async function (
-    [docs, cycle, teams, statuses, table, columns, asOf, fiscalYearStartMonth]: OkrParams,
-    context: coda.SyncExecutionContext,
-  ) {
-    const filters: OkrFilters = {cycle, teams, statuses};
-    const day = dayOrToday("asOf", asOf, context);
-    const options = teamOptions(primary, {table, columns, fiscalYearStartMonth});
-    return syncAcrossDocs(
-      context,
-      distinctDocs(docs, "team"),
-      async docId => {
-        const okrs = await readTeamOkrs(context, docId, options, {checkIns: primary === "keyResults", goals: true});
-        return toRows(okrs, deriveKeyResults(okrs, day), filters);
-      },
-      label,
-    );
+  return {
+    label,
+    rows: async (docId: string, a: OkrArgs, context: coda.ExecutionContext) => {
+      const okrs = await readTeamOkrs(context, docId, teamOptions(primary, a), {
+        checkIns: primary === "keyResults",
+        goals: true,
+      });
+      return toRows(okrs, deriveKeyResults(okrs, a.asOf), a);
+    },
   };
 }
 
-export const Objectives = coda.makeSyncTable({
+export const Objectives = syncTable({
   name: "Objectives",
   description:
     "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
-  identityName: Identity.Objective,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls objectives from a list of team docs.",
+  identity: Identity.Objective,
   schema: ObjectiveSchema,
-  formula: {
-    name: "SyncObjectives",
-    description: "Pulls objectives from a list of team docs.",
-    parameters: okrParameters(DefaultTableNames.objectives),
-    onError: handleError,
-    execute: teamOkrSync("objectives", "objectives", (okrs, derived, filters) =>
-      objectiveRows(okrs.objectives, derived, filters),
-    ),
-  },
+  table: DefaultTableNames.objectives,
+  parameters: okrParameters(DefaultTableNames.objectives),
+  eachDoc: eachTeamDoc("objectives", "objectives", (okrs, derived, filters) =>
+    objectiveRows(okrs.objectives, derived, filters),
+  ),
 });
 
-export const KeyResults = coda.makeSyncTable({
+export const KeyResults = syncTable({
   name: "KeyResults",
   description:
     "Every team's key results, pulled up from the team docs with progress, grade, status, forecast and staleness computed. Edit Current or Confidence here to write it back to the team's doc.",
-  identityName: Identity.KeyResult,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls key results from a list of team docs.",
+  identity: Identity.KeyResult,
   schema: KeyResultSchema,
-  formula: {
-    name: "SyncKeyResults",
-    description: "Pulls key results from a list of team docs.",
-    parameters: okrParameters(DefaultTableNames.keyResults),
-    onError: handleError,
-    execute: teamOkrSync("keyResults", "key results", (_okrs, derived, filters) => keyResultRows(derived, filters)),
-    maxUpdateBatchSize: 6,
-    executeUpdate: async function ([, , , , table, columns, asOf, fiscalYearStartMonth], updates, context) {
-      const day = dayOrToday("asOf", asOf, context);
-      const edits = updates.map(u => ({previous: u.previousValue, next: u.newValue, fields: u.updatedFields}));
-      return {
-        result: await editKeyResults(
-          context,
-          edits,
-          day,
-          teamOptions("keyResults", {table, columns, fiscalYearStartMonth}),
-        ),
-      };
-    },
+  table: DefaultTableNames.keyResults,
+  parameters: okrParameters(DefaultTableNames.keyResults),
+  eachDoc: eachTeamDoc("keyResults", "key results", (_okrs, derived, filters) => keyResultRows(derived, filters)),
+  update: {
+    maxBatch: 6,
+    execute: (a, edits, context) => editKeyResults(context, edits, a.asOf, teamOptions("keyResults", a)),
   },
 });
 
-export const CheckIns = coda.makeSyncTable({
+export const CheckIns = syncTable({
   name: "CheckIns",
   description: "The check-ins of every team's key results: value, confidence and note by date.",
-  identityName: Identity.CheckIn,
-  connectionRequirement: Connected,
+  formulaDescription: "Pulls check-ins from a list of team docs.",
+  identity: Identity.CheckIn,
   schema: CheckInSchema,
-  formula: {
-    name: "SyncCheckIns",
-    description: "Pulls check-ins from a list of team docs.",
-    parameters: [DocsParam, tableParam(DefaultTableNames.checkIns), ColumnsParam],
-    onError: handleError,
-    execute: async function ([docs, table, columns], context) {
-      return syncAcrossDocs(
-        context,
-        distinctDocs(docs, "team"),
-        async docId =>
-          (await new TeamDoc(context, docId, teamOptions("checkIns", {table, columns})).checkIns(undefined)).map(
-            checkInRow,
-          ),
-        "check-ins",
-      );
-    },
+  table: DefaultTableNames.checkIns,
+  parameters: [DocsParam, tableParam(DefaultTableNames.checkIns), ColumnsParam],
+  eachDoc: {
+    label: "check-ins",
+    rows: async (docId, a, context) =>
+      (await new TeamDoc(context, docId, teamOptions("checkIns", a)).checkIns(undefined)).map(checkInRow),
   },
 });
 

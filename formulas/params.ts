@@ -9,7 +9,14 @@ import {list, Ranges} from "../src/engine/contract";
  * states the parameter's range as the input contract (src/engine/contract.ts)
  * reads it.
  */
-export const AsOfParam = coda.makeParameter({
+/** A parameter whose name is known to the type system, so a sync table's rows can take named arguments. */
+export function param<T extends coda.ParameterType, const O extends coda.ParameterOptions<T>>(
+  options: O,
+): coda.ParamDefFromOptionsUnion<T, O> {
+  return coda.makeParameter<T, O>(options);
+}
+
+export const AsOfParam = param({
   type: coda.ParameterType.Date,
   name: "asOf",
   description: `The day to judge status and staleness on, such as a cycle's last day for a retrospective: ${Ranges.date}. Defaults to today in the doc's time zone.`,

@@ -4,6 +4,7 @@ import {today} from "../src/engine/calendar";
 import {okrCycle} from "../src/engine/cycle";
 import {Statuses} from "../src/engine/okr";
 import {docTables} from "../src/sync/source";
+import {param} from "./params";
 
 /** Parameters shared by the sync tables, defined once. */
 
@@ -17,48 +18,56 @@ async function tableOptions(context: coda.ExecutionContext, search: string, doc:
   );
 }
 
-export const DocParam = coda.makeParameter({
+export const DocParam = param({
   type: coda.ParameterType.String,
   name: "doc",
   description: "The link (or id) of the doc that holds the table.",
 });
 
-export const DocsParam = coda.makeParameter({
+export const DocsParam = param({
   type: coda.ParameterType.StringArray,
   name: "docs",
   description: "The links (or ids) of the team docs to pull from.",
 });
 
-export function tableParam(defaultName: string) {
-  return coda.makeParameter({
-    type: coda.ParameterType.String,
-    name: "table",
-    description: `The table's name in each doc. Default: ${defaultName}.`,
-    optional: true,
-    autocomplete: async function (context, search, args) {
-      const params = args as {doc?: string; docs?: string[]};
-      return tableOptions(context, search, params.doc ?? params.docs);
-    },
-  });
-}
-
-export const MeetingDocParam = coda.makeParameter({
+export const MeetingDocParam = param({
   type: coda.ParameterType.String,
   name: "meetingDoc",
   description: "The link (or id) of the leadership meeting's doc.",
 });
 
-/** The table's name in the leadership meeting's doc, for a sync table that reads one there. */
-export function meetingTableParam(fallback: string) {
-  return coda.makeParameter({
+/** The team docs a meeting-doc table also reads; each is read on its own, so one unreadable doc hides none. */
+export const OkrDocsParam = param({
+  type: coda.ParameterType.StringArray,
+  name: "okrDocs",
+  description:
+    "The links (or ids) of the team docs whose key results come up. Default: the meeting doc, when it holds a Key Results table.",
+  optional: true,
+});
+
+export const MetricsDocParam = param({
+  type: coda.ParameterType.String,
+  name: "metricsDoc",
+  description:
+    "The link (or id) of the metrics doc whose health metrics come up. Default: the meeting doc, when it holds a Metric Definitions table.",
+  optional: true,
+});
+
+/** The name of the table read in the doc (or in each doc), with the doc's tables offered. */
+export function tableParam(defaultName: string) {
+  return param({
     type: coda.ParameterType.String,
     name: "table",
-    description: `The table's name. Default: ${fallback}.`,
+    description: `The table's name. Default: ${defaultName}.`,
     optional: true,
+    autocomplete: async function (context, search, args) {
+      const params = args as {doc?: string; docs?: string[]; meetingDoc?: string};
+      return tableOptions(context, search, params.doc ?? params.meetingDoc ?? params.docs);
+    },
   });
 }
 
-export const ColumnsParam = coda.makeParameter({
+export const ColumnsParam = param({
   type: coda.ParameterType.String,
   name: "columns",
   description:
@@ -66,7 +75,7 @@ export const ColumnsParam = coda.makeParameter({
   optional: true,
 });
 
-export const CycleParam = coda.makeParameter({
+export const CycleParam = param({
   type: coda.ParameterType.String,
   name: "cycle",
   description: "Only this OKR cycle, by name (such as FY2026 Q4). All cycles when blank.",
@@ -81,14 +90,14 @@ export const CycleParam = coda.makeParameter({
   },
 });
 
-export const TeamsParam = coda.makeParameter({
+export const TeamsParam = param({
   type: coda.ParameterType.StringArray,
   name: "teams",
   description: "Only these teams (the objectives' Team column). All teams when blank.",
   optional: true,
 });
 
-export const StatusesParam = coda.makeParameter({
+export const StatusesParam = param({
   type: coda.ParameterType.StringArray,
   name: "statuses",
   description: `Only these statuses: ${Statuses.join(", ")}. All when blank.`,
@@ -96,16 +105,34 @@ export const StatusesParam = coda.makeParameter({
   autocomplete: [...Statuses],
 });
 
-export const FiscalYearStartParam = coda.makeParameter({
+export const FiscalYearStartParam = param({
   type: coda.ParameterType.Number,
   name: "fiscalYearStartMonth",
   description: "The month your fiscal year starts, 1 (January) to 12, to read cycle names. Default 1.",
   optional: true,
 });
 
+/** A date a table is laid out from, such as a calendar's first day. */
+export function startDateParam<const N extends string>(name: N, description: string) {
+  return param({
+    type: coda.ParameterType.Date,
+    name,
+    description: `${description}: a date from the year 1000 to 9999, read in the doc's time zone.`,
+  });
+}
+
+/** An optional whole number a table is tuned with; its description states the range and default. */
+export function countParam<const N extends string>(name: N, description: string) {
+  return param({type: coda.ParameterType.Number, name, description, optional: true});
+}
+
+/** An optional table name besides the main one, such as a definitions or notes table. */
+export function otherTableParam<const N extends string>(name: N, description: string) {
+  return param({type: coda.ParameterType.String, name, description, optional: true});
+}
+
 /**
- * Every sync table and action that reaches the Docs API needs the user's account.
- * Made objects pushed onto the pack keep the requirement they were made with, so
- * each states it.
+ * Every action that reaches the Docs API needs the user's account. Made objects
+ * pushed onto the pack keep the requirement they were made with, so each states it.
  */
 export const Connected = coda.ConnectionRequirement.Required;

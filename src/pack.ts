@@ -11,7 +11,6 @@ import {meetingActions, meetingSyncTables} from "../formulas/meetings_sync";
 import {okrFormulas} from "../formulas/okr";
 import {okrActions, okrSyncTables} from "../formulas/okr_sync";
 import {setupFormulas} from "../formulas/setup";
-import {withNotices} from "../formulas/notices";
 import {NetworkDomain, whoami} from "./api/client";
 import {skills} from "./agent/skills";
 
@@ -53,6 +52,6 @@ for (const table of [
   ...historySyncTables,
   ...alignmentSyncTables,
 ]) {
-  pack.syncTables.push(withNotices(table));
+  pack.syncTables.push(table);
 }
 for (const skill of skills) pack.addSkill(skill);

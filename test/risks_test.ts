@@ -136,8 +136,8 @@ describe("the Risks sync table over HTTP", function () {
     const run = await runSync(env, pack, "Risks", [meeting, undefined, undefined, undefined, undefined, asOf]);
     assert.equal(
       env.emulator.stats.requests,
-      2,
-      "without metrics or team docs, only the register and the Seats table are read",
+      3,
+      "without metrics or team docs, only the register, the Seats table and the doc's list of tables (does the meeting doc hold the metrics?) are read",
     );
     const margin = run.rows.find(r => r.Name.startsWith("Margin"))!;
     assert.include(margin, {TriggerState: "Unknown"});

@@ -1,6 +1,5 @@
 import type * as coda from "@codahq/packs-sdk";
 import type {AgendaItemSchema} from "../../schemas/meetings";
-import {resolveDocId} from "../api/client";
 import type {AgendaItem, AgendaSource} from "../engine/agenda";
 import {buildAgenda, issuesForAgenda, nextFacilitator} from "../engine/agenda";
 import type {Day} from "../engine/calendar";
@@ -37,7 +36,8 @@ import {addTableHint} from "./tiers";
  */
 
 export interface AgendaRequest {
-  meetingDoc: string;
+  /** The meeting doc. */
+  docId: string;
   meetingDate: Day;
   lengthMinutes: number;
   /** Blank: the meeting doc, when it holds key results. */
@@ -56,7 +56,7 @@ export async function meetingAgenda(
   request: AgendaRequest,
   image: (svg: string) => string,
 ): Promise<AgendaItemRow[]> {
-  const docId = await resolveDocId(context, request.meetingDoc);
+  const {docId} = request;
   const at = request.meetingDate;
   const now = today(context.timezone);
   const judged = at.getTime() < now.getTime() ? at : now;
@@ -141,7 +141,7 @@ export async function meetingAgenda(
 
   const fired = (
     await firedRisks(context, {
-      meetingDoc: docId,
+      docId,
       okrDocs: okrDocIds,
       metricsDoc: metricsDocId,
       asOf: judged,

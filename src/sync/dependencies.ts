@@ -1,6 +1,5 @@
 import type * as coda from "@codahq/packs-sdk";
 import type {GateSchema} from "../../schemas/alignment";
-import {resolveDocId} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {inRange, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
@@ -15,7 +14,8 @@ import {deriveKeyResults} from "./okr_rows";
 import {readEachDoc} from "./multidoc";
 import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
-import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+import {cell, compact, holdsTable, readOptionalTable, readTable, stableId} from "./source";
+import {DefaultTableNames} from "./fields";
 
 /**
  * Dependency gates. The leadership doc's Dependencies table says which item
@@ -62,7 +62,8 @@ const epochDay = (d: Day) => Math.round(d.getTime() / 86_400_000);
 const fromEpoch = (n: number) => new Date(n * 86_400_000);
 
 export interface DependencyRequest {
-  meetingDoc: string;
+  /** The meeting doc that keeps the Dependencies and Milestones tables. */
+  docId: string;
   table?: string;
   columns?: string;
   okrDocs: readonly string[];
@@ -197,7 +198,7 @@ export function gateRows(
 }
 
 export async function dependencies(context: coda.ExecutionContext, request: DependencyRequest): Promise<GateRow[]> {
-  const docId = await resolveDocId(context, request.meetingDoc);
+  const {docId} = request;
   const [deps, milestones] = await Promise.all([
     readTable(context, docId, request.table || DependencyTables.dependencies, DependencyFields, {
       columns: request.columns,
@@ -206,7 +207,13 @@ export async function dependencies(context: coda.ExecutionContext, request: Depe
   ]);
   const problems = new Map<string, string[]>();
   const items = milestoneItems(milestones, problems, context.timezone);
-  const docs = await readEachDoc(context, request.okrDocs, okrDoc =>
+  // Blank okrDocs: the meeting doc itself, when it holds the key results.
+  const okrDocs = request.okrDocs.length
+    ? request.okrDocs
+    : (await holdsTable(context, docId, DefaultTableNames.keyResults))
+      ? [docId]
+      : [];
+  const docs = await readEachDoc(context, okrDocs, okrDoc =>
     readTeamOkrs(
       context,
       okrDoc,

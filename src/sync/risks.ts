@@ -1,6 +1,5 @@
 import type * as coda from "@codahq/packs-sdk";
 import type {RiskSchema} from "../../schemas/alignment";
-import {resolveDocId} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
@@ -18,7 +17,8 @@ import {readEachDoc} from "./multidoc";
 import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
 import {loadSeats} from "./seats";
-import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
+import {cell, compact, holdsTable, readOptionalTable, readTable, relaxed, stableId} from "./source";
+import {DefaultMetricTables, DefaultTableNames} from "./fields";
 
 /**
  * The risk register: each risk's trigger read by the trigger grammar and judged
@@ -32,7 +32,8 @@ export {RiskFields, RiskTable} from "./risk_fields";
 export type RiskRow = coda.SchemaType<typeof RiskSchema>;
 
 export interface RiskRequest {
-  meetingDoc: string;
+  /** The meeting doc that keeps the register. */
+  docId: string;
   table?: string;
   columns?: string;
   metricsDoc?: string;
@@ -192,7 +193,7 @@ export function riskRows(
 }
 
 async function register(context: coda.ExecutionContext, request: RiskRequest, optional: boolean): Promise<RiskRow[]> {
-  const docId = await resolveDocId(context, request.meetingDoc);
+  const {docId} = request;
   const name = request.table || RiskTable;
   // The agenda takes only the fired risks' names and triggers: it does not judge owners by seat, and a register
   // it cannot read (no Risk or Trigger column) never fails the agenda; the Risks sync table says what is missing.
@@ -204,21 +205,52 @@ async function register(context: coda.ExecutionContext, request: RiskRequest, op
       ]);
   if (!table || !table.map.Name || !table.map.Trigger) return [];
   const parsed = table.rows.map(r => parseTrigger(cells.text(cell(r, table.map, "Trigger"))));
-  const {data, unreadable} = await triggerData(context, parsed, request);
+  const subjects = parsed.flatMap(p => (p.ok ? p.trigger.any.flat().map(c => c.subject.kind) : []));
+  const docs = optional ? request : await triggerDocs(context, request, subjects);
+  const {data, unreadable} = await triggerData(context, parsed, {...request, ...docs});
   return riskRows(
     table,
     parsed,
     data,
     request.asOf,
-    {metrics: Boolean(request.metricsDoc), okrs: request.okrDocs.length > 0, unreadable},
+    {metrics: Boolean(docs.metricsDoc), okrs: docs.okrDocs.length > 0, unreadable},
     seats,
     context.timezone,
   );
 }
 
-/** The Risks sync table's rows. */
+/**
+ * The Risks sync table's rows. A blank metricsDoc or okrDocs is the meeting doc
+ * itself when it holds the metrics or the key results (one doc for everything),
+ * looked at only when a trigger names a metric or a key result.
+ */
 export function risks(context: coda.ExecutionContext, request: RiskRequest): Promise<RiskRow[]> {
   return register(context, request, false);
+}
+
+/** The docs the triggers are judged on: those given, else the meeting doc when it holds the tables a trigger needs. */
+async function triggerDocs(
+  context: coda.ExecutionContext,
+  request: RiskRequest,
+  subjects: readonly string[],
+): Promise<Pick<RiskRequest, "metricsDoc" | "okrDocs">> {
+  const {docId} = request;
+  const holds = async (...names: string[]) => {
+    for (const name of names) if (!(await holdsTable(context, docId, name))) return false;
+    return true;
+  };
+  const metricsDoc =
+    request.metricsDoc ||
+    (subjects.includes("metric") && (await holds(DefaultMetricTables.definitions, DefaultMetricTables.readings))
+      ? docId
+      : undefined);
+  const okrDocs =
+    request.okrDocs.length || !subjects.includes("keyResult")
+      ? request.okrDocs
+      : (await holds(DefaultTableNames.keyResults))
+        ? [docId]
+        : [];
+  return {metricsDoc, okrDocs};
 }
 
 /** The fired risks of a meeting doc that has a Risks table, for the agenda; none when it has no such table. */

@@ -1,6 +1,5 @@
 import type * as coda from "@codahq/packs-sdk";
 import type {SessionReadinessSchema} from "../../schemas/alignment";
-import {resolveDocId} from "../api/client";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
@@ -137,12 +136,8 @@ export function readinessRows(
 
 export async function sessionReadinessRows(
   context: coda.ExecutionContext,
-  meetingDoc: string,
-  table: string | undefined,
-  columns: string | undefined,
-  asOf: Day,
+  {docId, table, columns, asOf}: {docId: string; table?: string; columns?: string; asOf: Day},
 ): Promise<SessionReadinessRow[]> {
-  const docId = await resolveDocId(context, meetingDoc);
   const [sessions, prework, decisions, seats] = await Promise.all([
     readTable(context, docId, table || SessionTables.sessions, SessionFields, {columns}),
     readOptionalTable(context, docId, SessionTables.prework, PreworkFields),

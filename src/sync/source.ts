@@ -84,6 +84,11 @@ export function findTable(tables: readonly TableReference[], name: string): Tabl
   );
 }
 
+/** Whether the doc holds a table of this name (case, spacing and punctuation aside). */
+export async function holdsTable(context: coda.ExecutionContext, docId: string, name: string): Promise<boolean> {
+  return Boolean(findTable(await docTables(context, docId), name));
+}
+
 /** Every table whose name is this name, case, spacing and punctuation ignored: more than one is a setup mistake. */
 export function sameNameTables(tables: readonly TableReference[], name: string): TableReference[] {
   return tables.filter(t => normalize(t.name) === normalize(name));
