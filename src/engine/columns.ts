@@ -61,7 +61,7 @@ const NotNamePart = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier
  * An ASCII name keeps its lower-case letters and digits.
  */
 export function normalize(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/ς/g, "σ").replace(NotNamePart, "");
+  return name.normalize("NFKC").toLowerCase().normalize("NFKC").replace(/ς/g, "σ").replace(NotNamePart, "");
 }
 
 /**
