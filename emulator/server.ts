@@ -243,12 +243,26 @@ interface Mutation {
   applied: boolean;
 }
 
+/** What reset() returns to: each doc served with a copy of it as it was, the shares and the row counter. */
+interface Pristine {
+  docs: Array<{live: DocRecord; copy: DocRecord}>;
+  shares: Map<string, Map<string, Access>>;
+  rowCounter: number;
+}
+
+/** The largest page of rows served when the options set none. */
+const DefaultMaxRowLimit = 500;
+
 export class DocsApiEmulator {
   readonly docs: DocRecord[];
   readonly violations: Violation[] = [];
   stats: EmulatorStats = emptyStats();
   rateLimit: RateLimit | false;
   mutationDelayMs: number | DelayRange;
+  /** The largest page of rows served. */
+  maxRowLimit: number;
+  /** The largest request body accepted, in bytes. */
+  maxRequestBytes: number;
   private server?: Server;
   private readonly validator?: SpecValidator;
   private readonly buckets = new Map<string, {reads: number[]; writes: number[]}>();
@@ -259,12 +273,15 @@ export class DocsApiEmulator {
   /** Who may open each doc beyond the tokens' docIds: doc id, then email (lower case), then access. */
   private readonly shares = new Map<string, Map<string, Access>>();
   private rowCounter = 0;
+  private pristine?: Pristine;
 
   constructor(private readonly options: EmulatorOptions) {
     this.docs = [...options.docs];
     this.rateLimit = options.rateLimit ?? false;
     this.mutationDelayMs = options.mutationDelayMs ?? 0;
-    if (options.validate) this.validator = new SpecValidator();
+    this.maxRowLimit = options.maxRowLimit ?? DefaultMaxRowLimit;
+    this.maxRequestBytes = options.maxRequestBytes ?? MaxRequestBytes;
+    if (options.validate) this.validator = SpecValidator.shared();
     for (const fault of options.faults ?? []) this.inject(fault);
   }
 
@@ -280,7 +297,9 @@ export class DocsApiEmulator {
     );
   }
 
+  /** Starts serving; the docs as they are now are what reset() returns to. */
   async start(port = 0): Promise<string> {
+    this.keepAsPristine();
     // Idle connections stay open a minute, as behind a hosted service's load balancer, not Node's 5 s:
     // a client that pauses 5 s between retries must not find its connection reset.
     this.server = createServer({keepAliveTimeout: 60_000}, (req, res) => void this.handle(req, res));
@@ -298,6 +317,52 @@ export class DocsApiEmulator {
 
   resetStats(): void {
     this.stats = emptyStats();
+  }
+
+  /**
+   * Takes the docs, their shares and the row counter as they are now as the
+   * state reset() returns to. start() takes it; take it again after changing
+   * the model for every later reset.
+   */
+  keepAsPristine(): void {
+    this.pristine = {
+      docs: this.docs.map(live => ({live, copy: cloneDoc(live)})),
+      shares: cloneShares(this.shares),
+      rowCounter: this.rowCounter,
+    };
+  }
+
+  /**
+   * Returns the emulator to the state it started serving in, cheaply and without
+   * a restart: the docs as they were (the same doc objects, their tables and rows
+   * copied afresh; docs made since are gone), their shares, and the row counter;
+   * the options' rate limit, write delay, row and body limits, and faults; no queued writes,
+   * no rate-limit windows, no counts and no violations.
+   */
+  reset(): void {
+    const pristine = this.pristine;
+    if (pristine) {
+      this.docs.length = 0;
+      for (const {live, copy} of pristine.docs) {
+        for (const key of Object.keys(live)) delete (live as unknown as Record<string, unknown>)[key];
+        Object.assign(live, cloneDoc(copy));
+        this.docs.push(live);
+      }
+      this.shares.clear();
+      for (const [docId, access] of cloneShares(pristine.shares)) this.shares.set(docId, access);
+      this.rowCounter = pristine.rowCounter;
+    }
+    this.rateLimit = this.options.rateLimit ?? false;
+    this.mutationDelayMs = this.options.mutationDelayMs ?? 0;
+    this.maxRowLimit = this.options.maxRowLimit ?? DefaultMaxRowLimit;
+    this.maxRequestBytes = this.options.maxRequestBytes ?? MaxRequestBytes;
+    this.buckets.clear();
+    this.mutations.clear();
+    this.pending.length = 0;
+    this.clearFaults();
+    for (const fault of this.options.faults ?? []) this.inject(fault);
+    this.violations.length = 0;
+    this.resetStats();
   }
 
   doc(id: string): DocRecord | undefined {
@@ -360,7 +425,7 @@ export class DocsApiEmulator {
       this.stats.requests++;
       if (isWrite) this.stats.writes++;
       else this.stats.reads++;
-      if (Buffer.byteLength(text) > (this.options.maxRequestBytes ?? MaxRequestBytes)) {
+      if (Buffer.byteLength(text) > this.maxRequestBytes) {
         throw new HttpError(400, TooLargeMessage);
       }
       fault = this.fire(
@@ -703,7 +768,7 @@ export class DocsApiEmulator {
       state = {
         table: table.id,
         offset: 0,
-        limit: clampLimit(query.get("limit"), this.options.maxRowLimit ?? 500),
+        limit: clampLimit(query.get("limit"), this.maxRowLimit),
         format,
         useColumnNames: query.get("useColumnNames") === "true",
         query: query.get("query") ?? undefined,
@@ -1038,6 +1103,33 @@ function knownZone(timezone: string): boolean {
 /** A doc as other resources name it: sourceDoc in a copy's metadata. */
 function docReference(id: string) {
   return {id, type: "doc", browserLink: `${PublicOrigin}/d/_d${id}`, href: links.api(`/docs/${id}`)};
+}
+
+/** A deep copy of a doc: its tables, columns, rows and cells. */
+function cloneDoc(doc: DocRecord): DocRecord {
+  return {
+    ...doc,
+    owner: {...doc.owner},
+    tables: doc.tables.map(table => ({
+      ...table,
+      columns: table.columns.map(column => ({...column, ...(column.options ? {options: [...column.options]} : {})})),
+      rows: table.rows.map(row => ({
+        ...row,
+        values: new Map([...row.values].map(([id, cell]) => [id, cloneCell(cell)])),
+      })),
+    })),
+  };
+}
+
+function cloneCell<C extends Cell>(cell: C): C {
+  if (Array.isArray(cell)) return cell.map(cloneCell) as C;
+  if (typeof cell !== "object" || cell === null) return cell;
+  if ("runs" in cell) return {runs: cell.runs.map(run => ({...run}))} as C;
+  return {...cell};
+}
+
+function cloneShares(shares: Map<string, Map<string, Access>>): Map<string, Map<string, Access>> {
+  return new Map([...shares].map(([docId, access]) => [docId, new Map(access)]));
 }
 
 function emptyStats(): EmulatorStats {

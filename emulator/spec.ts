@@ -72,7 +72,17 @@ export interface Violation {
   errors: string;
 }
 
+/** The validators built so far, by spec path: parsing the spec and building ajv is done once a process. */
+const built = new Map<string, SpecValidator>();
+
 export class SpecValidator {
+  /** The validator for a spec, built on first use and shared by every emulator after. */
+  static shared(path = SpecPath): SpecValidator {
+    let validator = built.get(path);
+    if (!validator) built.set(path, (validator = new SpecValidator(path)));
+    return validator;
+  }
+
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
   private readonly spec: Json;

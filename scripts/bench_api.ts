@@ -11,7 +11,7 @@ import {generateOrganization} from "../sample/generate";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting} from "../sample/meetings";
 import {RowPageSize} from "../src/api/client";
-import {FaultCases, runFaultCase} from "../test/support/fault_cases";
+import {FaultCases, runFaultCase} from "../emulator/fault_cases";
 
 /**
  * The Docs API figures: requests each sync table makes against the true minimum

@@ -1,8 +1,8 @@
 import {pack} from "../src/pack";
-import {fuzzPack, offlineFormulas} from "../test/support/fuzz";
+import {fuzzPack, offlineFormulas} from "../emulator/fuzz_cases";
 
 /**
- * npm run fuzz: the deep run of the pack's property tests (test/support/fuzz.ts).
+ * npm run fuzz: the deep run of the pack's property tests (emulator/fuzz_cases.ts).
  *
  *   npm run fuzz -- [--seed N] [--runs N] [--formula Name,...]
  *

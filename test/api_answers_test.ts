@@ -3,8 +3,6 @@ import {executeFormulaFromPackDef, newMockExecutionContext} from "@codahq/packs-
 import {assert} from "chai";
 import type {EmulatorFetcher} from "../emulator/fetcher";
 import {runSync as runSyncIn} from "../emulator/run";
-import type {SampleEmulator, SampleOptions} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import type {DocAccess} from "../src/api/client";
 import {
   all,
@@ -19,7 +17,7 @@ import {
   writeLanded,
 } from "../src/api/client";
 import {pack} from "../src/pack";
-import {actionContext, rejection, runSync} from "./support/emulator";
+import {actionContext, rejection, runSync, useEmulator} from "./support/emulator";
 
 /**
  * What the real service sends beyond its reference (recorded traffic), through
@@ -45,11 +43,7 @@ function quotesAtMost40(message: string, input: string): void {
 
 describe("the Docs API's recorded answers, through the pack's client", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
-  const restart = async (options: SampleOptions) => {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, ...options});
-  };
+  const env = useEmulator({validate: true});
   const table = (docId: string, name: string) => env.emulator.doc(docId)!.tables.find(t => t.name === name)!;
   const column = (docId: string, tableName: string, name: string) =>
     table(docId, tableName).columns.find(c => c.name === name)!.id;
@@ -58,17 +52,13 @@ describe("the Docs API's recorded answers, through the pack's client", function 
     {column: "Note", value: note},
   ];
 
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
-  });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   describe("a request over the size limit (400 request entity too large)", function () {
     it("splits an oversized batch and writes every row once, again without doubling", async function () {
-      await restart({maxRequestBytes: 1_500});
+      env.emulator.maxRequestBytes = 1_500;
       const context = actionContext(env);
       const rows = Array.from({length: 6}, (_, i) => keyed(`big-${i}`, `${"n".repeat(300)} ${i}`));
       const before = table("NsTeam001", "Check-ins").rows.length;
@@ -92,7 +82,7 @@ describe("the Docs API's recorded answers, through the pack's client", function 
     });
 
     it("refuses a single row over the limit in one short message that says what to do, and writes nothing", async function () {
-      await restart({maxRequestBytes: 1_000});
+      env.emulator.maxRequestBytes = 1_000;
       const before = table("NsTeam001", "Check-ins").rows.length;
       const upsert = await rejection(
         upsertRows(actionContext(env), "NsTeam001", "Check-ins", [keyed("huge", "x".repeat(2_000))], ["Key"]),
@@ -118,7 +108,7 @@ describe("the Docs API's recorded answers, through the pack's client", function 
 
   describe("a page token the service no longer accepts (400 Invalid pageToken.)", function () {
     it("reads the table again from its first page: a sync keeps every row exactly once", async function () {
-      await restart({maxRowLimit: 3});
+      env.emulator.maxRowLimit = 3;
       const params = [["NsTeam001"]];
       const clean = await runSync(env, pack, "KeyResults", params);
       const fault = env.emulator.inject({fault: "badPageToken", operation: "listRows"});
@@ -129,7 +119,7 @@ describe("the Docs API's recorded answers, through the pack's client", function 
     });
 
     it("says to run it again when the page token is refused on the second reading too", async function () {
-      await restart({maxRowLimit: 3});
+      env.emulator.maxRowLimit = 3;
       env.emulator.inject({fault: "badPageToken", operation: "listRows", times: 2});
       const context = actionContext(env);
       const error = await rejection(all(pageToken => listRowsPage(context, "NsTeam001", "Key Results", {pageToken})));

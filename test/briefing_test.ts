@@ -1,19 +1,15 @@
 import {assert} from "chai";
-import {startSampleEmulator} from "../emulator/sample";
 import {briefingLines} from "../scripts/briefing/compose";
 import {assertWordAgrees} from "./support/trend";
+import {useEmulator} from "./support/emulator";
 
 /** npm start's briefing: one meaning for every status, trend and hot flag across its sections. */
 describe("the briefing", function () {
   this.timeout(60_000);
+  const env = useEmulator({withBadRows: true});
   let lines: string[];
   before(async function () {
-    const env = await startSampleEmulator({withBadRows: true});
-    try {
-      lines = await briefingLines(env);
-    } finally {
-      await env.stop();
-    }
+    lines = await briefingLines(env);
   });
 
   it("shows each key result in one state, in the OKR tree and on the agenda", function () {

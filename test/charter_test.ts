@@ -1,13 +1,11 @@
 import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import type {LaneAnswer} from "../src/engine/charter";
 import {laneCheck, laneFindings, lanesFrom, outcomeGaps, parseAuthority, widestSpread} from "../src/engine/charter";
 import {CharterTables} from "../src/sync/charter";
 import {pack} from "../src/pack";
-import {docUrl, rejection, runSync} from "./support/emulator";
+import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 import {dropTable, putRow} from "./support/alignment";
 
 const lane = (leader: string, kind: string, authority: string, ...withWhom: string[]): LaneAnswer => ({
@@ -239,15 +237,13 @@ describe("the charter: findings", function () {
 
 describe("the Charter sync table over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let meeting: string;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     meeting = docUrl(env.seeded.meetingDocId!);
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("gives each leader's answers as typed rows, with the open disagreement and the lane conflict", async function () {

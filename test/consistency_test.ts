@@ -2,10 +2,9 @@ import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import {EmulatorFetcher} from "../emulator/fetcher";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {pack} from "../src/pack";
 import {readTable} from "../src/sync/source";
-import {actionContext, docUrl, runSync} from "./support/emulator";
+import {actionContext, docUrl, runSync, useEmulator} from "./support/emulator";
 
 /**
  * A table of several pages is read between two looks at its row count and last
@@ -64,16 +63,12 @@ const ids = (rows: ReadonlyArray<Record<string, unknown>>) => rows.map(r => Stri
 
 describe("a row deleted from the first page before the first look", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true, maxRowLimit: PageSize});
   let stop: (() => void) | undefined;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true, maxRowLimit: PageSize});
-  });
-  afterEach(async function () {
+  afterEach(function () {
     stop?.();
     stop = undefined;
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("is gone from CheckInsDue, and no other key result goes missing", async function () {

@@ -1,13 +1,11 @@
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {NextMeeting} from "../sample/meetings";
 import type {GraphItem} from "../src/engine/dependencies";
 import {analyzeGraph, criticalPath} from "../src/engine/dependencies";
 import {DependencyTables} from "../src/sync/dependencies";
 import {pack} from "../src/pack";
 import {putRow} from "./support/alignment";
-import {docUrl, runSync} from "./support/emulator";
+import {docUrl, runSync, useEmulator} from "./support/emulator";
 
 const open = (duration: number, due?: number): GraphItem => ({duration, due, done: false});
 
@@ -87,10 +85,9 @@ describe("dependency graphs", function () {
 
 describe("the Dependencies sync table over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let params: unknown[];
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     params = [
       docUrl(env.seeded.meetingDocId!),
       env.seeded.teamDocIds.map(docUrl),
@@ -99,9 +96,8 @@ describe("the Dependencies sync table over HTTP", function () {
       new Date(`${NextMeeting}T08:00:00Z`),
     ];
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("shows each gate: one blocked by an off-track key result, one cycle named, critical paths to a date", async function () {

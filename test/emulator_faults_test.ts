@@ -4,15 +4,16 @@ import {settingsFromEnv} from "../emulator/env";
 import {parseFaults} from "../emulator/faults";
 import {EmulatorFetcher} from "../emulator/fetcher";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {DocumentedRateLimit, ObservedMutationDelay, ObservedRateLimit} from "../emulator/server";
+import {useEmulator} from "./support/emulator";
 
 /** The emulator's injected faults, over HTTP, and how the test fetcher reports them. */
 describe("Docs API emulator faults", function () {
-  let env: SampleEmulator;
-  const request = async (method: string, path: string, body?: unknown) => {
+  const env = useEmulator({validate: true});
+  const request = async (method: string, path: string, body?: unknown, on: SampleEmulator = env) => {
     const headers = {Authorization: `Bearer ${Tokens.leader}`, "Content-Type": "application/json"};
-    const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {
+    const response = await fetch(`${on.baseUrl}/apis/v1${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -32,12 +33,8 @@ describe("Docs API emulator faults", function () {
   const checkIns = () => env.emulator.doc("NsTeam001")!.tables.find(t => t.name === "Check-ins")!;
   const addCheckIn = {rows: [{cells: [{column: "Note", value: "Reset"}]}]};
 
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
-  });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "answers other than the injected ones match the spec");
-    await env.stop();
   });
 
   it("answers 500, 502 or 503 on the nth request from the time it is injected", async function () {
@@ -162,18 +159,23 @@ describe("Docs API emulator faults", function () {
     assert.lengthOf(again, all.length + 3, "it fires once");
   });
 
-  it("clears faults and takes them from the options", async function () {
-    env.emulator.inject({fault: 500});
-    env.emulator.clearFaults();
-    assert.equal((await get("/whoami")).status, 200);
-    assert.isEmpty(env.emulator.faults);
-    await env.stop();
-    env = await startSampleEmulator({validate: true, faults: [{fault: 503, operation: "whoami"}]});
-    assert.equal((await get("/whoami")).status, 503);
-    assert.deepEqual(
-      env.emulator.faults.map(f => [f.fault, f.fired]),
-      [[503, 1]],
-    );
+  describe("with faults in its options", function () {
+    const faulty = useEmulator({validate: true, faults: [{fault: 503, operation: "whoami"}]});
+    afterEach(function () {
+      assert.deepEqual(faulty.emulator.violations, [], "answers other than the injected ones match the spec");
+    });
+
+    it("clears faults and takes them from the options", async function () {
+      env.emulator.inject({fault: 500});
+      env.emulator.clearFaults();
+      assert.equal((await get("/whoami")).status, 200);
+      assert.isEmpty(env.emulator.faults);
+      assert.equal((await request("GET", "/whoami", undefined, faulty)).status, 503);
+      assert.deepEqual(
+        faulty.emulator.faults.map(f => [f.fault, f.fired]),
+        [[503, 1]],
+      );
+    });
   });
 
   describe("the test fetcher", function () {

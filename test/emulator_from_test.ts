@@ -5,10 +5,9 @@ import {join} from "node:path";
 import {assert} from "chai";
 import {CsvError, csvDocId, csvTable, docsFromCsvDir, readCsv} from "../emulator/csv";
 import {links} from "../emulator/model";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {pack} from "../src/pack";
-import {runSync} from "./support/emulator";
+import {runSync, useEmulator} from "./support/emulator";
 
 /** npm run emulator -- --from DIR: a facilitator's own CSV files served as docs beside the sample's. */
 
@@ -154,14 +153,9 @@ describe("CSV files as docs", function () {
 
   describe("served beside the sample docs", function () {
     this.timeout(60_000);
-    let env: SampleEmulator;
     let dir: string;
-    const get = async (path: string, token: string = Tokens.leader) => {
-      const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {headers: {Authorization: `Bearer ${token}`}});
-      return {status: response.status, body: (await response.json()) as any};
-    };
 
-    before(async function () {
+    before(function () {
       dir = folderWith("Northstar", {
         "Équipe Ventes 🚀/Objectives.csv":
           "Objective,Code,Owner,Team,Cycle,Goals,Key\n" +
@@ -172,13 +166,18 @@ describe("CSV files as docs", function () {
           "Клиенты в срок,KR2,Réduire le churn de moitié,boris@northstar.example.com,0,40,10,Auto,,1,,,,\r\n",
         "营销/目标.csv": "名称,负责人\n增长,王芳\n",
       });
-      env = await startSampleEmulator({validate: true, from: dir});
     });
-    after(async function () {
+    const env = useEmulator(() => ({validate: true, from: dir}));
+    afterEach(function () {
       assert.deepEqual(env.emulator.violations, []);
-      await env.stop();
+    });
+    after(function () {
       rmSync(join(dir, ".."), {recursive: true});
     });
+    const get = async (path: string, token: string = Tokens.leader) => {
+      const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {headers: {Authorization: `Bearer ${token}`}});
+      return {status: response.status, body: (await response.json()) as any};
+    };
 
     it("serves each doc with its tables, every column text and the first one the display column", async function () {
       const sales = env.csvDocs.find(d => d.name === "Équipe Ventes 🚀")!;
@@ -234,14 +233,16 @@ describe("CSV files as docs", function () {
       );
     });
 
-    it("loads a folder into an emulator that is already running", async function () {
-      const other = await startSampleEmulator();
-      other.emulator.addDocs(docsFromCsvDir(dir));
-      const headers = {Authorization: `Bearer ${Tokens.leader}`};
-      const response = await fetch(`${other.baseUrl}/apis/v1/docs/${csvDocId("营销")}/tables`, {headers});
-      assert.equal(((await response.json()) as any).items[0].name, "目标");
-      assert.throws(() => other.emulator.addDocs(docsFromCsvDir(dir)), /is served already/);
-      await other.stop();
+    describe("and into one already running", function () {
+      const other = useEmulator();
+
+      it("loads a folder into an emulator that is already running", async function () {
+        other.emulator.addDocs(docsFromCsvDir(dir));
+        const headers = {Authorization: `Bearer ${Tokens.leader}`};
+        const response = await fetch(`${other.baseUrl}/apis/v1/docs/${csvDocId("营销")}/tables`, {headers});
+        assert.equal(((await response.json()) as any).items[0].name, "目标");
+        assert.throws(() => other.emulator.addDocs(docsFromCsvDir(dir)), /is served already/);
+      });
     });
   });
 

@@ -1,15 +1,15 @@
 import {assert} from "chai";
 import {actionContext} from "../emulator/run";
 import {markdown} from "../emulator/model";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {ObservedRateLimit} from "../emulator/server";
 import {People} from "../sample/organization";
 import {ApiError, copyDoc, findDocsByTitle, sharePermission} from "../src/api/client";
+import {useEmulator} from "./support/emulator";
 
 /** The emulator itself: what the real service does, checked over HTTP against the spec. */
 describe("Docs API emulator", function () {
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   const get = async (path: string, token: string = Tokens.leader) => {
     const response = await fetch(`${env.baseUrl}/apis/v1${path}`, {
       headers: token ? {Authorization: `Bearer ${token}`} : {},
@@ -26,18 +26,10 @@ describe("Docs API emulator", function () {
   };
   const rowsOf = async (docId: string, table: string, query = "") =>
     (await get(`/docs/${docId}/tables/${encodeURIComponent(table)}/rows?limit=500${query}`)).body.items as any[];
-  const restart = async (options: Parameters<typeof startSampleEmulator>[0]) => {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, ...options});
-  };
   const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
-  });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   it("answers errors in the documented envelope", async function () {
@@ -281,7 +273,7 @@ describe("Docs API emulator", function () {
   });
 
   it("refuses a request body over the size limit with 400 request entity too large, not 413, and writes nothing", async function () {
-    await restart({maxRequestBytes: 1_000});
+    env.emulator.maxRequestBytes = 1_000;
     const before = (await rowsOf("NsTeam001", "Check-ins")).length;
     const big = await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {
       rows: [{cells: [{column: "Note", value: "x".repeat(2_000)}]}],
@@ -388,7 +380,7 @@ describe("Docs API emulator", function () {
   });
 
   it("upserts by key columns at apply time: every match updated, a row added when none matches", async function () {
-    await restart({mutationDelayMs: 150});
+    env.emulator.mutationDelayMs = 150;
     const path = "/docs/NsTeam001/tables/Check-ins/rows";
     const notesColumn = env.emulator
       .doc("NsTeam001")!
@@ -471,7 +463,7 @@ describe("Docs API emulator", function () {
   });
 
   it("queues writes as mutate:<uuid> and reports them through mutationStatus with warning null", async function () {
-    await restart({mutationDelayMs: 200});
+    env.emulator.mutationDelayMs = 200;
     const added = await send("POST", "/docs/NsTeam001/tables/Check-ins/rows", {
       rows: [
         {
@@ -504,7 +496,7 @@ describe("Docs API emulator", function () {
   });
 
   it("applies a write at its time though nobody polls, and in the order writes were sent", async function () {
-    await restart({mutationDelayMs: {min: 50, max: 300}});
+    env.emulator.mutationDelayMs = {min: 50, max: 300};
     const path = "/docs/NsTeam001/tables/Key%20Results/rows";
     const [kr] = await rowsOf("NsTeam001", "Key Results");
     for (let i = 1; i <= 5; i++) await send("PUT", `${path}/${kr.id}`, {row: {cells: [{column: "Current", value: i}]}});
@@ -564,7 +556,16 @@ describe("Docs API emulator: listing, copying and sharing docs", function () {
   this.timeout(60_000);
   const Guest = {name: "Gus Guest", email: "gus@elsewhere.example"};
   const GuestToken = "tok-guest-0001";
-  let env: SampleEmulator;
+  // The sample's tokens, unscoped, and a guest who may open no doc until one is shared with him.
+  const env = useEmulator({
+    validate: true,
+    tokens: {
+      [Tokens.leader]: {user: People.ceo, tokenName: "Leadership OS"},
+      [Tokens.reader]: {user: People.ceo, tokenName: "Read only", readOnly: true},
+      [GuestToken]: {user: Guest, tokenName: "Guest", docIds: []},
+    },
+    mutationDelayMs: 150,
+  });
   const request = async (method: string, path: string, body?: unknown, token: string = Tokens.leader) => {
     const headers = {
       Authorization: `Bearer ${token}`,
@@ -580,21 +581,8 @@ describe("Docs API emulator: listing, copying and sharing docs", function () {
   const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
   const notFound = {statusCode: 404, statusMessage: "Not Found", message: "Doc does not exist or is inaccessible."};
 
-  // The sample's tokens, unscoped, and a guest who may open no doc until one is shared with him.
-  beforeEach(async function () {
-    env = await startSampleEmulator({
-      validate: true,
-      tokens: {
-        [Tokens.leader]: {user: People.ceo, tokenName: "Leadership OS"},
-        [Tokens.reader]: {user: People.ceo, tokenName: "Read only", readOnly: true},
-        [GuestToken]: {user: Guest, tokenName: "Guest", docIds: []},
-      },
-      mutationDelayMs: 150,
-    });
-  });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   it("lists the docs a token may open, newest change first, and finds them by title", async function () {

@@ -36,7 +36,7 @@ import {
 } from "../src/engine/constraints";
 import {MaxSvgBytes, textWidth, utf8Bytes} from "../src/engine/svg";
 import {svgImage} from "../formulas/health";
-import {checkPicture, MaxPicture} from "./support/fuzz";
+import {checkPicture, MaxPicture} from "../emulator/fuzz_cases";
 
 /** Every number anywhere in a value, with where it is. */
 function numbersIn(value: unknown, at = "result", out: Array<[string, number]> = []): Array<[string, number]> {

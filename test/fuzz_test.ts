@@ -1,10 +1,10 @@
 import {assert} from "chai";
 import {pack} from "../src/pack";
-import {fuzzPack, offlineFormulas} from "./support/fuzz";
+import {fuzzPack, offlineFormulas} from "../emulator/fuzz_cases";
 
 /**
  * The whole pack under generated input: every formula that needs no account, its
- * arguments drawn from its declared parameters (see test/support/fuzz.ts). This
+ * arguments drawn from its declared parameters (see emulator/fuzz_cases.ts). This
  * is a modest run; `npm run fuzz -- --runs 2000` is the deep one.
  */
 describe("every formula under generated input", function () {

@@ -6,7 +6,7 @@ import {assert} from "chai";
 import {SaxesParser} from "saxes";
 import type {TableRecord} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {docsMapSvg, GuidePath, MapPath, renderGuide} from "../scripts/diagram";
 import type {StarterTable} from "../scripts/starter";
 import {starterTables} from "../scripts/starter";
@@ -14,7 +14,7 @@ import {pack} from "../src/pack";
 import type {TableCheck} from "../src/sync/setup";
 import {Statuses} from "../src/sync/setup";
 import {OneDoc, tablesOf} from "../src/sync/tables";
-import {actionContext, runSync} from "./support/emulator";
+import {actionContext, runSync, useEmulator} from "./support/emulator";
 
 /**
  * The facilitator's guide, checked: its picture and lists are what the registry
@@ -118,18 +118,17 @@ async function importCsv(
 
 describe("the guide's one-doc path, run against the emulator", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
+  // The second test syncs the tables the first one imports: one emulator, not reset between them.
+  const env = useEmulator({validate: true}, {keep: true});
   let doc: string;
 
-  before(async function () {
-    env = await startSampleEmulator({validate: true});
+  before(function () {
     doc = env.seeded.leadershipDocId;
     env.emulator.doc(doc)!.tables.length = 0; // A new, empty doc.
   });
 
-  after(async function () {
+  after(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   /** SetupCheck's rows after its first, which says the tier. */

@@ -1,10 +1,8 @@
 import * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {generateMetrics, MetricsAsOf} from "../sample/health";
 import {pack} from "../src/pack";
-import {docUrl, runSync, rejection} from "./support/emulator";
+import {docUrl, runSync, rejection, useEmulator} from "./support/emulator";
 
 const asOf = new Date(`${MetricsAsOf}T08:00:00Z`);
 const metricsParams = (doc: string, o: {readings?: string; columns?: string} = {}) => [
@@ -17,15 +15,13 @@ const metricsParams = (doc: string, o: {readings?: string; columns?: string} = {
 
 describe("health sync tables over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let doc: string;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     doc = docUrl(env.seeded.metricsDocId!);
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("syncs one row per metric with status, trend, hot flag, staleness and a sparkline", async function () {
@@ -125,18 +121,24 @@ describe("health sync tables over HTTP", function () {
     assert.notProperty(first, "Status");
   });
 
-  it("syncs a large dashboard in one execution and within a few requests", async function () {
-    await env.stop();
-    env = await startSampleEmulator({metrics: generateMetrics(60, 104)});
-    const run = await runSync(env, pack, "HealthMetrics", [
-      docUrl(env.seeded.metricsDocId!),
-      undefined,
-      undefined,
-      undefined,
-      asOf,
-    ]);
-    assert.lengthOf(run.rows, 60);
-    assert.equal(run.executions, 1);
-    assert.isAtMost(env.emulator.stats.requests, 1 + 2 + 1 + Math.ceil((60 * 104) / 500));
+  describe("with a large dashboard", function () {
+    // This describe's own emulator, serving 60 metrics of 104 readings each.
+    const env = useEmulator(() => ({metrics: generateMetrics(60, 104)}));
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
+
+    it("syncs a large dashboard in one execution and within a few requests", async function () {
+      const run = await runSync(env, pack, "HealthMetrics", [
+        docUrl(env.seeded.metricsDocId!),
+        undefined,
+        undefined,
+        undefined,
+        asOf,
+      ]);
+      assert.lengthOf(run.rows, 60);
+      assert.equal(run.executions, 1);
+      assert.isAtMost(env.emulator.stats.requests, 1 + 2 + 1 + Math.ceil((60 * 104) / 500));
+    });
   });
 });

@@ -27,7 +27,7 @@ import {
 } from "../src/engine/svg";
 import {svgImage} from "../formulas/health";
 import {pack} from "../src/pack";
-import {checkPicture, MaxPicture} from "./support/fuzz";
+import {checkPicture, MaxPicture} from "../emulator/fuzz_cases";
 
 const cycleStart = day("2026-10-01");
 const cycleEnd = day("2026-12-31");

@@ -3,10 +3,9 @@ import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import type {Cell, TableRecord} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {RowPageSize} from "../src/api/client";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, rejection, runSync} from "./support/emulator";
+import {actionContext, docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 
 const judgedOn = new Date("2026-11-24T08:00:00Z");
 const dueParams = (docs: string[], o: {cadence?: number; cycle?: string; teams?: string[]; asOf?: Date} = {}) => [
@@ -51,15 +50,13 @@ function minimum(env: SampleEmulator, tables: string[]): number {
 
 describe("OKR history over HTTP: check-ins due, the retrospective, carrying forward", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true, withBadRows: true});
   let teamDocs: string[];
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true, withBadRows: true});
+  beforeEach(function () {
     teamDocs = env.seeded.teamDocIds.map(docUrl);
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   describe("CheckInsDue", function () {

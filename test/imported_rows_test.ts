@@ -3,9 +3,9 @@ import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import type {Cell, RowRecord, TableRecord} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, rejection, runSync} from "./support/emulator";
+import {actionContext, docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 
 /**
  * The first meeting on the day the pack is installed: the tables hold rows
@@ -68,17 +68,15 @@ const tableIn = (env: SampleEmulator, docId: string, name: string) =>
 
 describe("rows the pack did not write, their Key blank, taken as the pack's own", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true, mutationDelayMs: 0});
   let team: string;
   let meeting: string;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true, mutationDelayMs: 0});
+  beforeEach(function () {
     team = env.seeded.teamDocIds[0];
     meeting = env.seeded.meetingDocId!;
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   /** The first team doc's KR3, Average sales cycle in days, as the KeyResults sync shows it. */

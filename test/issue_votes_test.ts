@@ -1,10 +1,8 @@
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {NextMeeting, sampleMeetings} from "../sample/meetings";
 import {issuesForAgenda} from "../src/engine/agenda";
 import {pack} from "../src/pack";
-import {docUrl, runSync} from "./support/emulator";
+import {docUrl, runSync, useEmulator} from "./support/emulator";
 
 const issue = (name: string, votes: number, priority: number, longTerm = false) => ({name, votes, priority, longTerm});
 
@@ -44,16 +42,13 @@ describe("issues that move (engine)", function () {
 
 describe("issues that move over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator | undefined;
+  const env = useEmulator({validate: true});
   const asOf = new Date(`${NextMeeting}T08:00:00Z`);
-  afterEach(async function () {
-    if (env) assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env?.stop();
-    env = undefined;
+  afterEach(function () {
+    assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
   });
 
   it("gives each issue its votes, horizon and meetings carried, and flags one carried three times as stuck", async function () {
-    env = await startSampleEmulator({validate: true});
     const run = await runSync(env, pack, "Issues", [docUrl(env.seeded.meetingDocId!), undefined, undefined, asOf]);
     const byName = new Map(run.rows.map(r => [r.Name as string, r]));
     const get = (name: string) => byName.get(name)!;
@@ -87,7 +82,6 @@ describe("issues that move over HTTP", function () {
   });
 
   it("reports a bad horizon, carried count or vote count on the issue's row", async function () {
-    env = await startSampleEmulator({validate: true});
     const doc = env.emulator.doc(env.seeded.meetingDocId!)!;
     const issues = doc.tables.find(t => t.name === "Issues")!;
     const column = (name: string) => issues.columns.find(c => c.name === name)!;
@@ -115,51 +109,57 @@ describe("issues that move over HTTP", function () {
     );
   });
 
-  it("takes the top three by votes onto the weekly agenda, flags the stuck one, and saves the long-term list for the quarterly meeting", async function () {
-    env = await startSampleEmulator({validate: true});
-    const meeting = docUrl(env.seeded.meetingDocId!);
-    const weekly = await runSync(env, pack, "MeetingAgenda", [meeting, asOf, 90, [], undefined]);
-    const solve = weekly.rows.filter(r => r.Source === "Issues").map(r => r.Name);
-    assert.deepEqual(solve.slice(0, 3), [
-      "Solve: Partners stall in the beta because the API docs are incomplete (High, 5 votes)",
-      "Solve: Support backlog keeps growing after the pricing change (High, 4 votes)",
-      "Solve: Gross margin under 65% until the hosting contract is renewed (High, 3 votes)",
-    ]);
-    assert.include(
-      solve,
-      "Solve: Enterprise deals take longer to close (Medium, 1 vote, stuck: carried over 3 meetings)",
-    );
-    assert.isFalse(
-      solve.some(n => n.includes("brand refresh")),
-      "a long-term issue waits for the quarterly meeting",
-    );
-    await env.stop();
-
-    // The facilitator adds the coming meeting to the Meetings table as a quarterly one.
-    const sample = sampleMeetings();
-    const history = sample.discipline!.meetings;
-    history.push({
-      date: NextMeeting,
-      kind: "Quarterly",
-      attendees: [],
-      startedOnTime: true,
-      endedOnTime: true,
-      ratings: [],
-      reason: "",
+  describe("beside a doc whose coming meeting is a quarterly one", function () {
+    // A second emulator: the facilitator has added the coming meeting to the Meetings table as a quarterly one.
+    const quarterlyNext = useEmulator(() => {
+      const sample = sampleMeetings();
+      const history = sample.discipline!.meetings;
+      history.push({
+        date: NextMeeting,
+        kind: "Quarterly",
+        attendees: [],
+        startedOnTime: true,
+        endedOnTime: true,
+        ratings: [],
+        reason: "",
+      });
+      return {validate: true, meetings: sample};
     });
-    env = await startSampleEmulator({validate: true, meetings: sample});
-    const quarterly = await runSync(env, pack, "MeetingAgenda", [
-      docUrl(env.seeded.meetingDocId!),
-      asOf,
-      90,
-      [],
-      undefined,
-    ]);
-    const first = quarterly.rows.find(r => r.Source === "Issues")!;
-    assert.equal(first.Name, "Solve: The brand refresh is not tied to an annual goal (Low)");
-    assert.equal(
-      quarterly.rows.reduce((n, r) => n + r.Minutes, 0),
-      90,
-    );
+    afterEach(function () {
+      assert.deepEqual(quarterlyNext.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
+
+    it("takes the top three by votes onto the weekly agenda, flags the stuck one, and saves the long-term list for the quarterly meeting", async function () {
+      const meeting = docUrl(env.seeded.meetingDocId!);
+      const weekly = await runSync(env, pack, "MeetingAgenda", [meeting, asOf, 90, [], undefined]);
+      const solve = weekly.rows.filter(r => r.Source === "Issues").map(r => r.Name);
+      assert.deepEqual(solve.slice(0, 3), [
+        "Solve: Partners stall in the beta because the API docs are incomplete (High, 5 votes)",
+        "Solve: Support backlog keeps growing after the pricing change (High, 4 votes)",
+        "Solve: Gross margin under 65% until the hosting contract is renewed (High, 3 votes)",
+      ]);
+      assert.include(
+        solve,
+        "Solve: Enterprise deals take longer to close (Medium, 1 vote, stuck: carried over 3 meetings)",
+      );
+      assert.isFalse(
+        solve.some(n => n.includes("brand refresh")),
+        "a long-term issue waits for the quarterly meeting",
+      );
+
+      const quarterly = await runSync(quarterlyNext, pack, "MeetingAgenda", [
+        docUrl(quarterlyNext.seeded.meetingDocId!),
+        asOf,
+        90,
+        [],
+        undefined,
+      ]);
+      const first = quarterly.rows.find(r => r.Source === "Issues")!;
+      assert.equal(first.Name, "Solve: The brand refresh is not tied to an annual goal (Low)");
+      assert.equal(
+        quarterly.rows.reduce((n, r) => n + r.Minutes, 0),
+        90,
+      );
+    });
   });
 });

@@ -2,14 +2,13 @@ import * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import fc from "fast-check";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {NextMeeting, sampleMeetings} from "../sample/meetings";
 import {day, isoDay, plusDays} from "../src/engine/calendar";
 import type {MeetingInput, RatingInput} from "../src/engine/meeting_health";
 import {healthHotItem, lastBefore, meetingHealth, readRating} from "../src/engine/meeting_health";
 import type {Seat} from "../src/engine/seats";
 import {pack} from "../src/pack";
-import {docUrl, rejection, runSync} from "./support/emulator";
+import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 
 const ann = {name: "Ann Lee", email: "ann@example.com"};
 const bo = {name: "Bo Chan", email: "bo@example.com"};
@@ -252,16 +251,13 @@ describe("meeting health (engine)", function () {
 
 describe("the MeetingHealth sync table over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator | undefined;
+  const env = useEmulator({validate: true});
   const asOf = new Date(`${NextMeeting}T08:00:00Z`);
-  afterEach(async function () {
-    if (env) assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env?.stop();
-    env = undefined;
+  afterEach(function () {
+    assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
   });
 
   it("judges thirteen weeks of meetings, the last one low-health", async function () {
-    env = await startSampleEmulator({validate: true});
     const run = await runSync(env, pack, "MeetingHealth", [
       docUrl(env.seeded.meetingDocId!),
       undefined,
@@ -310,38 +306,44 @@ describe("the MeetingHealth sync table over HTTP", function () {
     );
   });
 
-  it("reports the bad rows on their meeting's row, never dropping them", async function () {
-    env = await startSampleEmulator({validate: true, withBadRows: true});
-    const doc = env.emulator.doc(env.seeded.meetingDocId!)!;
-    const ratings = doc.tables.find(t => t.name === "Ratings")!;
-    const first = ratings.rows[0];
-    ratings.rows.push({
-      ...first,
-      id: "i-lost0001",
-      values: new Map([...first.values].map(([k, v]) => [k, k === ratings.columns[0].id ? "Offsite 2027" : v])),
+  describe("with bad rows", function () {
+    // This describe's own emulator: the sample with its bad rows.
+    const env = useEmulator({validate: true, withBadRows: true});
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
     });
-    const run = await runSync(env, pack, "MeetingHealth", [
-      docUrl(env.seeded.meetingDocId!),
-      undefined,
-      undefined,
-      asOf,
-    ]);
-    assert.lengthOf(run.rows, 15);
-    const board = run.rows.find(r => r.Name === "Board prep session")!;
-    assert.notProperty(board, "Date");
-    assert.include(board, {Kind: "Executive session", AverageRating: 6, Ratings: 1});
-    assert.equal(
-      board.Problems,
-      "No date: give the meeting its date, so its action items, issues and trend can be judged. " +
-        "Maya Lindqvist's rating is 0: give a whole number from 1 to 10. Grace Mbeki's rating is 11: give a whole number from 1 to 10. " +
-        'Diego Ramos\'s rating is "8/10", not a number: give a whole number from 1 to 10. Tom Okafor rated 6 without a reason: a rating below 8 needs one.',
-    );
-    const lost = run.rows.find(r => r.Name === "Ratings without a meeting")!;
-    assert.match(lost.Problems, /Maya Lindqvist for "Offsite 2027"/);
+
+    it("reports the bad rows on their meeting's row, never dropping them", async function () {
+      const doc = env.emulator.doc(env.seeded.meetingDocId!)!;
+      const ratings = doc.tables.find(t => t.name === "Ratings")!;
+      const first = ratings.rows[0];
+      ratings.rows.push({
+        ...first,
+        id: "i-lost0001",
+        values: new Map([...first.values].map(([k, v]) => [k, k === ratings.columns[0].id ? "Offsite 2027" : v])),
+      });
+      const run = await runSync(env, pack, "MeetingHealth", [
+        docUrl(env.seeded.meetingDocId!),
+        undefined,
+        undefined,
+        asOf,
+      ]);
+      assert.lengthOf(run.rows, 15);
+      const board = run.rows.find(r => r.Name === "Board prep session")!;
+      assert.notProperty(board, "Date");
+      assert.include(board, {Kind: "Executive session", AverageRating: 6, Ratings: 1});
+      assert.equal(
+        board.Problems,
+        "No date: give the meeting its date, so its action items, issues and trend can be judged. " +
+          "Maya Lindqvist's rating is 0: give a whole number from 1 to 10. Grace Mbeki's rating is 11: give a whole number from 1 to 10. " +
+          'Diego Ramos\'s rating is "8/10", not a number: give a whole number from 1 to 10. Tom Okafor rated 6 without a reason: a rating below 8 needs one.',
+      );
+      const lost = run.rows.find(r => r.Name === "Ratings without a meeting")!;
+      assert.match(lost.Problems, /Maya Lindqvist for "Offsite 2027"/);
+    });
   });
 
   it("refuses a threshold out of range, and a doc without a Meetings table, with the fix", async function () {
-    env = await startSampleEmulator({validate: true});
     const error = await rejection(runSync(env, pack, "MeetingHealth", [docUrl(env.seeded.meetingDocId!), 80]));
     assert.instanceOf(error, coda.UserVisibleError);
     assert.equal(error.message, "ratingThreshold must be a whole number from 2 to 10, not 80.");
@@ -353,41 +355,45 @@ describe("the MeetingHealth sync table over HTTP", function () {
     );
   });
 
-  it("puts the low-health last meeting on the next agenda, only in docs that rate meetings", async function () {
-    env = await startSampleEmulator({validate: true});
-    const params = (e: SampleEmulator) => [docUrl(e.seeded.meetingDocId!), asOf, 90, [], undefined];
-    const agenda = await runSync(env, pack, "MeetingAgenda", params(env));
-    const item = agenda.rows.find(r => r.Source === "Meeting health")!;
-    assert.match(
-      item.Name,
-      /^Meeting health: the meeting of 2026-11-17 was low-health \(Rated 7 on average, below 8\. 1 of 3 action items due was done/,
-    );
-    assert.equal(item.Kind, "Information");
-    assert.equal(item.Owner, agenda.rows[0].Facilitator);
-    assert.equal(
-      agenda.rows.reduce((n, r) => n + r.Minutes, 0),
-      90,
-    );
-    const earlier = await runSync(env, pack, "MeetingAgenda", [
-      docUrl(env.seeded.meetingDocId!),
-      new Date("2026-11-17T08:00:00Z"),
-      90,
-      [],
-      undefined,
-    ]);
-    assert.isFalse(
-      earlier.rows.some(r => r.Source === "Meeting health"),
-      "the meeting of 10 November was healthy",
-    );
-    await env.stop();
+  describe("beside a doc that rates no meetings", function () {
+    // A second emulator: the sample without its meeting discipline tables, Ratings among them.
+    const unrated = useEmulator(() => ({validate: true, meetings: {...sampleMeetings(), discipline: undefined}}));
+    afterEach(function () {
+      assert.deepEqual(unrated.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
 
-    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
-    const plain = await runSync(env, pack, "MeetingAgenda", params(env));
-    assert.isFalse(plain.rows.some(r => r.Source === "Meeting health"));
+    it("puts the low-health last meeting on the next agenda, only in docs that rate meetings", async function () {
+      const params = (e: SampleEmulator) => [docUrl(e.seeded.meetingDocId!), asOf, 90, [], undefined];
+      const agenda = await runSync(env, pack, "MeetingAgenda", params(env));
+      const item = agenda.rows.find(r => r.Source === "Meeting health")!;
+      assert.match(
+        item.Name,
+        /^Meeting health: the meeting of 2026-11-17 was low-health \(Rated 7 on average, below 8\. 1 of 3 action items due was done/,
+      );
+      assert.equal(item.Kind, "Information");
+      assert.equal(item.Owner, agenda.rows[0].Facilitator);
+      assert.equal(
+        agenda.rows.reduce((n, r) => n + r.Minutes, 0),
+        90,
+      );
+      const earlier = await runSync(env, pack, "MeetingAgenda", [
+        docUrl(env.seeded.meetingDocId!),
+        new Date("2026-11-17T08:00:00Z"),
+        90,
+        [],
+        undefined,
+      ]);
+      assert.isFalse(
+        earlier.rows.some(r => r.Source === "Meeting health"),
+        "the meeting of 10 November was healthy",
+      );
+
+      const plain = await runSync(unrated, pack, "MeetingAgenda", params(unrated));
+      assert.isFalse(plain.rows.some(r => r.Source === "Meeting health"));
+    });
   });
 
   it("builds the agenda when a Ratings table lacks a column, and says what is missing in MeetingHealth", async function () {
-    env = await startSampleEmulator({validate: true});
     const ratings = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === "Ratings")!;
     ratings.columns.find(c => c.name === "Rating")!.name = "Stars";
     const agenda = await runSync(env, pack, "MeetingAgenda", [

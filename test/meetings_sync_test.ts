@@ -1,29 +1,26 @@
 import * as coda from "@codahq/packs-sdk";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting} from "../sample/meetings";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, runSync, rejection} from "./support/emulator";
+import {actionContext, docUrl, runSync, rejection, useEmulator} from "./support/emulator";
 
 const asOf = new Date(`${MetricsAsOf}T08:00:00Z`);
 const meetingDay = new Date(`${NextMeeting}T08:00:00Z`);
 
 describe("meeting sync tables and actions over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let meeting: string;
   let agendaParams: unknown[];
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     meeting = docUrl(env.seeded.meetingDocId!);
     agendaParams = [meeting, meetingDay, 90, env.seeded.teamDocIds.map(docUrl), docUrl(env.seeded.metricsDocId!)];
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("ranks the issues list for solving", async function () {

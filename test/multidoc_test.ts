@@ -3,11 +3,9 @@ import {assert} from "chai";
 import {EmulatorFetcher} from "../emulator/fetcher";
 import type {SyncedRow, SyncRun} from "../emulator/run";
 import {runSync} from "../emulator/run";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {pack} from "../src/pack";
 import {unreadableRowId} from "../src/sync/multidoc";
-import {docUrl, rejection} from "./support/emulator";
+import {docUrl, rejection, useEmulator} from "./support/emulator";
 
 /**
  * Syncs across team docs when some doc cannot be read: every other doc is
@@ -61,18 +59,16 @@ function failDoc(docId: string, times: number): () => void {
 
 describe("syncs across docs when a doc cannot be read", function () {
   this.timeout(90_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let teamDocs: string[];
   let restore: (() => void) | undefined;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     teamDocs = env.seeded.teamDocIds.map(docUrl);
   });
-  afterEach(async function () {
+  afterEach(function () {
     restore?.();
     restore = undefined;
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("keeps an unreadable doc's rows and what people added to them, and shows the doc on a row of its own", async function () {
@@ -256,13 +252,9 @@ describe("syncs across docs when a doc cannot be read", function () {
 
 describe("syncs that read team docs on the side, when one cannot be read", function () {
   this.timeout(90_000);
-  let env: SampleEmulator;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
-  });
-  afterEach(async function () {
+  const env = useEmulator({validate: true});
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   it("still lays out the agenda from every other doc, and says which doc it could not read after the close", async function () {

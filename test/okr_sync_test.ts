@@ -7,16 +7,15 @@ import {
 } from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import {emulatorContext} from "../emulator/fetcher";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {ObservedMutationDelay, ObservedRateLimit} from "../emulator/server";
 import {generateOrganization} from "../sample/generate";
 import {docIdFromUrl, ExecutionBudgetMs, resolveDocId} from "../src/api/client";
 import {newJsonFetchResponse} from "@codahq/packs-sdk/dist/development";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, freshPack, runSync, rejection} from "./support/emulator";
-import {withFastClock} from "./support/clock";
-import {beforeFirstWriteApplies} from "./support/races";
+import {actionContext, docUrl, freshPack, runSync, rejection, useEmulator} from "./support/emulator";
+import {withFastClock} from "../emulator/clock";
+import {beforeFirstWriteApplies} from "../emulator/races";
 
 const asOf = new Date("2026-11-20T08:00:00Z");
 /** The KeyResults and Objectives sync parameters, in order. */
@@ -46,15 +45,13 @@ type Outcome = {outcome: string; error?: Error; finalValue?: Record<string, unkn
 
 describe("OKR sync tables over HTTP", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true, withBadRows: true});
   let teamDocs: string[];
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true, withBadRows: true});
+  beforeEach(function () {
     teamDocs = env.seeded.teamDocIds.map(docUrl);
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("pulls every key result up once, typed, scored and linked to its objective", async function () {
@@ -150,8 +147,7 @@ describe("OKR sync tables over HTTP", function () {
   });
 
   it("pages through several pages and docs and resumes in a fresh module each execution", async function () {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, withBadRows: true, maxRowLimit: 4});
+    env.emulator.maxRowLimit = 4;
     const run = await runSync(env, freshPack, "KeyResults", okrParams(teamDocs));
     assert.isAbove(run.executions, 1, "the sync took several executions");
     assert.lengthOf(run.rows, env.org.keyResults.length + 3);
@@ -205,14 +201,20 @@ describe("OKR sync tables over HTTP", function () {
     assert.equal(mapped.rows.find(r => r.Code === "KR1")!.Target, 4_200_000);
   });
 
-  it("keeps every row exactly once through a storm of 429s", async function () {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, rateLimit: {reads: 12, writes: 5, windowMs: 1000}});
-    const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs));
-    assert.isAbove(env.emulator.stats.throttled, 0, "the emulator did throttle");
-    assert.isAbove(run.log.retries429, 0, "the fetcher waited and retried");
-    assert.lengthOf(run.rows, env.org.keyResults.length);
-    assert.equal(new Set(run.rows.map(r => r.Id)).size, run.rows.length);
+  describe("under a tight rate limit", function () {
+    // This describe's own emulator: the sample without bad rows, 12 reads and 5 writes a second.
+    const env = useEmulator({validate: true, rateLimit: {reads: 12, writes: 5, windowMs: 1000}});
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
+
+    it("keeps every row exactly once through a storm of 429s", async function () {
+      const run = await runSync(env, pack, "KeyResults", okrParams(teamDocs));
+      assert.isAbove(env.emulator.stats.throttled, 0, "the emulator did throttle");
+      assert.isAbove(run.log.retries429, 0, "the fetcher waited and retried");
+      assert.lengthOf(run.rows, env.org.keyResults.length);
+      assert.equal(new Set(run.rows.map(r => r.Id)).size, run.rows.length);
+    });
   });
 
   it("writes an edited Current and Confidence back to the team doc", async function () {
@@ -437,58 +439,60 @@ describe("OKR sync tables over HTTP", function () {
     });
   });
 
-  it("edits ten rows with one write each under the real write limit and delay, each confirmed within its run", async function () {
-    await env.stop();
-    env = await startSampleEmulator({
-      validate: true,
-      rateLimit: ObservedRateLimit,
-      mutationDelayMs: ObservedMutationDelay,
+  describe("under the real write limit and delay", function () {
+    // This describe's own emulator: the sample without bad rows, with the real service's limits and write delay.
+    const env = useEmulator({validate: true, rateLimit: ObservedRateLimit, mutationDelayMs: ObservedMutationDelay});
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
     });
-    const docs = env.seeded.teamDocIds.slice(0, 3).map(docUrl);
-    const params = okrParams(docs);
-    const keyResults = pack.syncTables.find(t => t.name === "KeyResults")!;
-    const batch = keyResults.getter.maxUpdateBatchSize ?? 1;
-    await withFastClock(10, async () => {
-      const run = await runSync(env, pack, "KeyResults", params);
-      const rows = run.rows.filter(r => r.Current !== undefined).slice(0, 10);
-      const sizes = env.seeded.teamDocIds.map(
-        d => env.emulator.doc(d)!.tables.find(t => t.name === "Key Results")!.rows.length,
-      );
-      env.emulator.resetStats();
-      const outcomes: Outcome[] = [];
-      // Coda hands the pack at most maxUpdateBatchSize edits an execution.
-      for (let at = 0; at < rows.length; at += batch) {
-        const context = emulatorContext({
-          baseUrl: env.baseUrl,
-          token: Tokens.leader,
-        }) as unknown as coda.UpdateSyncExecutionContext;
-        const started = Date.now();
-        const updates = rows
-          .slice(at, at + batch)
-          .map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + at + i}, updatedFields: ["Current"]}));
-        const updated = await executeUpdateFormulaFromPackDef(
-          pack,
-          "KeyResults",
-          params as coda.ParamValues<coda.ParamDefs>,
-          context,
-          updates as coda.GenericSyncUpdate[],
+
+    it("edits ten rows with one write each under the real write limit and delay, each confirmed within its run", async function () {
+      const docs = env.seeded.teamDocIds.slice(0, 3).map(docUrl);
+      const params = okrParams(docs);
+      const keyResults = pack.syncTables.find(t => t.name === "KeyResults")!;
+      const batch = keyResults.getter.maxUpdateBatchSize ?? 1;
+      await withFastClock(10, async () => {
+        const run = await runSync(env, pack, "KeyResults", params);
+        const rows = run.rows.filter(r => r.Current !== undefined).slice(0, 10);
+        const sizes = env.seeded.teamDocIds.map(
+          d => env.emulator.doc(d)!.tables.find(t => t.name === "Key Results")!.rows.length,
         );
-        assert.isBelow(Date.now() - started, ExecutionBudgetMs, "each execution ends within its budget");
-        outcomes.push(...(updated.result as Outcome[]));
-      }
-      assert.deepEqual(
-        outcomes.map(o => o.outcome),
-        rows.map(() => "success"),
-        outcomes.map(o => o.error?.message).join(" "),
-      );
-      assert.lengthOf(rows, 10);
-      assert.equal(env.emulator.stats.writes, 10, "one write a row");
-      assert.isUndefined(env.emulator.stats.byOperation.upsertRows, "no upsert, which could add a row");
-      assert.deepEqual(
-        env.seeded.teamDocIds.map(d => env.emulator.doc(d)!.tables.find(t => t.name === "Key Results")!.rows.length),
-        sizes,
-        "no row added",
-      );
+        env.emulator.resetStats();
+        const outcomes: Outcome[] = [];
+        // Coda hands the pack at most maxUpdateBatchSize edits an execution.
+        for (let at = 0; at < rows.length; at += batch) {
+          const context = emulatorContext({
+            baseUrl: env.baseUrl,
+            token: Tokens.leader,
+          }) as unknown as coda.UpdateSyncExecutionContext;
+          const started = Date.now();
+          const updates = rows
+            .slice(at, at + batch)
+            .map((r, i) => ({previousValue: r, newValue: {...r, Current: 500 + at + i}, updatedFields: ["Current"]}));
+          const updated = await executeUpdateFormulaFromPackDef(
+            pack,
+            "KeyResults",
+            params as coda.ParamValues<coda.ParamDefs>,
+            context,
+            updates as coda.GenericSyncUpdate[],
+          );
+          assert.isBelow(Date.now() - started, ExecutionBudgetMs, "each execution ends within its budget");
+          outcomes.push(...(updated.result as Outcome[]));
+        }
+        assert.deepEqual(
+          outcomes.map(o => o.outcome),
+          rows.map(() => "success"),
+          outcomes.map(o => o.error?.message).join(" "),
+        );
+        assert.lengthOf(rows, 10);
+        assert.equal(env.emulator.stats.writes, 10, "one write a row");
+        assert.isUndefined(env.emulator.stats.byOperation.upsertRows, "no upsert, which could add a row");
+        assert.deepEqual(
+          env.seeded.teamDocIds.map(d => env.emulator.doc(d)!.tables.find(t => t.name === "Key Results")!.rows.length),
+          sizes,
+          "no row added",
+        );
+      });
     });
   });
 
@@ -603,12 +607,17 @@ describe("OKR sync tables over HTTP", function () {
     assert.equal(again.rows.find(r => r.Code === "KR3")!.Current, kr.Current, "the key result keeps its value");
   });
 
-  it("says so when the sources hold more rows than a sync table keeps", async function () {
-    await env.stop();
-    const big = generateOrganization({teams: 1, objectives: 20, keyResults: 10_050});
-    env = await startSampleEmulator({org: big});
-    const error = await rejection(runSync(env, pack, "KeyResults", okrParams(env.seeded.teamDocIds.map(docUrl))));
-    assert.match(error.message, /more than 10,000 key results, the most a sync table keeps\. Narrow the sync/);
+  describe("with more key results than a sync table keeps", function () {
+    // This describe's own emulator, serving one team of 10,050 key results.
+    const env = useEmulator(() => ({org: generateOrganization({teams: 1, objectives: 20, keyResults: 10_050})}));
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
+
+    it("says so when the sources hold more rows than a sync table keeps", async function () {
+      const error = await rejection(runSync(env, pack, "KeyResults", okrParams(env.seeded.teamDocIds.map(docUrl))));
+      assert.match(error.message, /more than 10,000 key results, the most a sync table keeps\. Narrow the sync/);
+    });
   });
 });
 

@@ -1,30 +1,26 @@
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting, sampleMeetings} from "../sample/meetings";
 import {RiskTable} from "../src/sync/risks";
 import {pack} from "../src/pack";
 import {dropTable, putRow} from "./support/alignment";
-import {docUrl, rejection, runSync} from "./support/emulator";
+import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 
 const asOf = new Date(`${NextMeeting}T08:00:00Z`);
 
 describe("the Risks sync table over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let meeting: string;
   let metrics: string;
   let teams: string[];
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     meeting = docUrl(env.seeded.meetingDocId!);
     metrics = docUrl(env.seeded.metricsDocId!);
     teams = env.seeded.teamDocIds.map(docUrl);
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("judges each trigger on live metrics and key results: fired, armed, unreadable", async function () {
@@ -190,31 +186,37 @@ describe("the Risks sync table over HTTP", function () {
     );
   });
 
-  it("judges no mitigation owner by seat in a doc without a Seats table", async function () {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
-    const run = await runSync(env, pack, "Risks", [
-      docUrl(env.seeded.meetingDocId!),
-      docUrl(env.seeded.metricsDocId!),
-      env.seeded.teamDocIds.map(docUrl),
-      undefined,
-      undefined,
-      asOf,
-    ]);
-    assert.lengthOf(run.rows, 5);
-    assert.isFalse(
-      run.rows.some(r => /holds no seat|is empty/.test(r.Findings ?? "")),
-      "no owner is judged by seat",
-    );
-    assert.isFalse(run.rows.some(r => "MitigationHolder" in r));
-    assert.notProperty(
-      run.rows.find(r => r.Name === "Partners build on a rival platform")!,
-      "Findings",
-    );
-    assert.include(
-      run.rows.find(r => r.Name.startsWith("Runway"))!,
-      {MitigationOwner: "Finance"},
-    );
+  describe("in a doc without a Seats table", function () {
+    // This describe's own emulator: the sample without its meeting discipline tables, Seats among them.
+    const env = useEmulator(() => ({validate: true, meetings: {...sampleMeetings(), discipline: undefined}}));
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
+
+    it("judges no mitigation owner by seat in a doc without a Seats table", async function () {
+      const run = await runSync(env, pack, "Risks", [
+        docUrl(env.seeded.meetingDocId!),
+        docUrl(env.seeded.metricsDocId!),
+        env.seeded.teamDocIds.map(docUrl),
+        undefined,
+        undefined,
+        asOf,
+      ]);
+      assert.lengthOf(run.rows, 5);
+      assert.isFalse(
+        run.rows.some(r => /holds no seat|is empty/.test(r.Findings ?? "")),
+        "no owner is judged by seat",
+      );
+      assert.isFalse(run.rows.some(r => "MitigationHolder" in r));
+      assert.notProperty(
+        run.rows.find(r => r.Name === "Partners build on a rival platform")!,
+        "Findings",
+      );
+      assert.include(
+        run.rows.find(r => r.Name.startsWith("Runway"))!,
+        {MitigationOwner: "Finance"},
+      );
+    });
   });
 
   it("never fails the agenda over a register it cannot read; the Risks sync table says what is missing", async function () {

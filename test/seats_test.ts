@@ -1,8 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import fc from "fast-check";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {sampleMeetings} from "../sample/meetings";
 import {People} from "../sample/organization";
 import type {Seat} from "../src/engine/seats";
@@ -21,7 +19,7 @@ import {list} from "../src/engine/cells";
 import {RiskTable} from "../src/sync/risks";
 import {pack} from "../src/pack";
 import {dropTable, putRow} from "./support/alignment";
-import {docUrl, rejection, runSync} from "./support/emulator";
+import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 
 const person = (name: string) => ({name, email: `${name.split(" ")[0].toLowerCase()}@example.com`});
 const seat = (
@@ -277,16 +275,13 @@ describe("seats (engine)", function () {
 
 describe("the Seats sync table over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator | undefined;
+  const env = useEmulator({validate: true});
   const asOf = new Date("2026-11-24T08:00:00Z");
-  afterEach(async function () {
-    if (env) assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env?.stop();
-    env = undefined;
+  afterEach(function () {
+    assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
   });
 
   it("gives typed seats with their findings and the owners of open work without a seat", async function () {
-    env = await startSampleEmulator({validate: true});
     const run = await runSync(env, pack, "Seats", [
       docUrl(env.seeded.meetingDocId!),
       undefined,
@@ -329,7 +324,6 @@ describe("the Seats sync table over HTTP", function () {
   });
 
   it("counts open risks' mitigation owners without a seat, not closed risks' nor owners naming a seat", async function () {
-    env = await startSampleEmulator({validate: true});
     const docId = env.seeded.meetingDocId!;
     putRow(env, docId, RiskTable, {
       Risk: "Pager fatigue",
@@ -364,87 +358,101 @@ describe("the Seats sync table over HTTP", function () {
     );
   });
 
-  it("names a reporting cycle and reports a bad cell on the seat's row", async function () {
-    const sample = sampleMeetings();
-    const seats = sample.discipline!.seats;
-    seats[0].reportsTo = "People";
-    seats[1].requiredIn = ["Weekly", "Fortnightly"];
-    env = await startSampleEmulator({validate: true, meetings: sample});
-    const run = await runSync(env, pack, "Seats", [
-      docUrl(env.seeded.meetingDocId!),
-      undefined,
-      undefined,
-      undefined,
-      asOf,
-    ]);
-    const byName = new Map(run.rows.map(r => [r.Name as string, r]));
-    const get = (name: string) => byName.get(name)!;
-    for (const name of ["Chief Executive", "People"]) {
-      assert.include(get(name).Findings, "Reporting cycle: Chief Executive → People → Chief Executive.");
-    }
-    assert.notInclude(get("Finance").Findings ?? "", "cycle");
-    assert.equal(
-      get("Revenue").Problems,
-      'Required In names "Fortnightly", not one of Weekly, Monthly, Quarterly, Offsite, Executive session.',
-    );
-    assert.equal(get("Revenue").RequiredIn, "Weekly");
+  describe("with a reporting cycle and a bad cell in the Seats table", function () {
+    // This describe's own emulator: the sample's first seat reports to People, the second is required in "Fortnightly".
+    const env = useEmulator(() => {
+      const sample = sampleMeetings();
+      const seats = sample.discipline!.seats;
+      seats[0].reportsTo = "People";
+      seats[1].requiredIn = ["Weekly", "Fortnightly"];
+      return {validate: true, meetings: sample};
+    });
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
+
+    it("names a reporting cycle and reports a bad cell on the seat's row", async function () {
+      const run = await runSync(env, pack, "Seats", [
+        docUrl(env.seeded.meetingDocId!),
+        undefined,
+        undefined,
+        undefined,
+        asOf,
+      ]);
+      const byName = new Map(run.rows.map(r => [r.Name as string, r]));
+      const get = (name: string) => byName.get(name)!;
+      for (const name of ["Chief Executive", "People"]) {
+        assert.include(get(name).Findings, "Reporting cycle: Chief Executive → People → Chief Executive.");
+      }
+      assert.notInclude(get("Finance").Findings ?? "", "cycle");
+      assert.equal(
+        get("Revenue").Problems,
+        'Required In names "Fortnightly", not one of Weekly, Monthly, Quarterly, Offsite, Executive session.',
+      );
+      assert.equal(get("Revenue").RequiredIn, "Weekly");
+    });
   });
 
-  it("flags decisions and action items whose owner holds no seat, only in docs that keep seats", async function () {
-    env = await startSampleEmulator({validate: true});
-    const meeting = docUrl(env.seeded.meetingDocId!);
-    const actions = await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf]);
-    const flagged = actions.rows.filter(r => /holds no seat/.test(r.Problems ?? ""));
-    assert.deepEqual(
-      flagged.map(r => r.Name),
-      ["Prepare the partner pricing sheet"],
-    );
-    assert.equal(
-      flagged[0].Problems,
-      "Jonah Price holds no seat in the Seats table: give the work to a seat, or add Jonah Price's seat.",
-    );
-    const decisions = await runSync(env, pack, "Decisions", [meeting, undefined, undefined, asOf]);
-    assert.isFalse(
-      decisions.rows.some(r => /holds no seat/.test(r.Problems ?? "")),
-      "every decision owner holds a seat",
-    );
-    await env.stop();
-
+  describe("beside a decision owned by someone without a seat, and a doc without a Seats table", function () {
+    // Two more emulators: the sample with its first decision owned by Jonah Price, who holds no seat,
+    // and the sample without its meeting discipline tables, Seats among them.
     const sample = sampleMeetings();
     sample.decisions[0].owners = [People.ae];
-    env = await startSampleEmulator({validate: true, meetings: sample});
-    const withAe = await runSync(env, pack, "Decisions", [
-      docUrl(env.seeded.meetingDocId!),
-      undefined,
-      undefined,
-      asOf,
-    ]);
-    assert.match(
-      withAe.rows.find(r => r.Name === sample.decisions[0].decision)!.Problems,
-      /^Jonah Price holds no seat/,
-    );
-    await env.stop();
+    const aeOwns = useEmulator({validate: true, meetings: sample});
+    const withoutSeats = useEmulator(() => ({validate: true, meetings: {...sampleMeetings(), discipline: undefined}}));
+    afterEach(function () {
+      assert.deepEqual(aeOwns.emulator.violations, [], "every response matches the OpenAPI spec");
+      assert.deepEqual(withoutSeats.emulator.violations, [], "every response matches the OpenAPI spec");
+    });
 
-    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
-    const noSeats = await runSync(env, pack, "ActionItems", [
-      docUrl(env.seeded.meetingDocId!),
-      undefined,
-      undefined,
-      asOf,
-    ]);
-    assert.isFalse(
-      noSeats.rows.some(r => /seat/.test(r.Problems ?? "")),
-      "a doc without a Seats table judges no one by seat",
-    );
-    const hint = await runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!)]);
-    assert.deepEqual(
-      hint.rows.map(r => r.Name),
-      ["Add a Seats table (tier 3) to see which seats are empty or overloaded."],
-    );
+    it("flags decisions and action items whose owner holds no seat, only in docs that keep seats", async function () {
+      const meeting = docUrl(env.seeded.meetingDocId!);
+      const actions = await runSync(env, pack, "ActionItems", [meeting, undefined, undefined, asOf]);
+      const flagged = actions.rows.filter(r => /holds no seat/.test(r.Problems ?? ""));
+      assert.deepEqual(
+        flagged.map(r => r.Name),
+        ["Prepare the partner pricing sheet"],
+      );
+      assert.equal(
+        flagged[0].Problems,
+        "Jonah Price holds no seat in the Seats table: give the work to a seat, or add Jonah Price's seat.",
+      );
+      const decisions = await runSync(env, pack, "Decisions", [meeting, undefined, undefined, asOf]);
+      assert.isFalse(
+        decisions.rows.some(r => /holds no seat/.test(r.Problems ?? "")),
+        "every decision owner holds a seat",
+      );
+
+      const withAe = await runSync(aeOwns, pack, "Decisions", [
+        docUrl(aeOwns.seeded.meetingDocId!),
+        undefined,
+        undefined,
+        asOf,
+      ]);
+      assert.match(
+        withAe.rows.find(r => r.Name === sample.decisions[0].decision)!.Problems,
+        /^Jonah Price holds no seat/,
+      );
+
+      const noSeats = await runSync(withoutSeats, pack, "ActionItems", [
+        docUrl(withoutSeats.seeded.meetingDocId!),
+        undefined,
+        undefined,
+        asOf,
+      ]);
+      assert.isFalse(
+        noSeats.rows.some(r => /seat/.test(r.Problems ?? "")),
+        "a doc without a Seats table judges no one by seat",
+      );
+      const hint = await runSync(withoutSeats, pack, "Seats", [docUrl(withoutSeats.seeded.meetingDocId!)]);
+      assert.deepEqual(
+        hint.rows.map(r => r.Name),
+        ["Add a Seats table (tier 3) to see which seats are empty or overloaded."],
+      );
+    });
   });
 
   it("takes a Seats table without a Seat column (a seating plan) as no seats, and never fails the tables that judge by seat", async function () {
-    env = await startSampleEmulator({validate: true});
     const seats = env.emulator.doc(env.seeded.meetingDocId!)!.tables.find(t => t.name === "Seats")!;
     seats.columns.find(c => c.name === "Seat")!.name = "Desk";
     const meeting = docUrl(env.seeded.meetingDocId!);
@@ -459,7 +467,6 @@ describe("the Seats sync table over HTTP", function () {
   });
 
   it("refuses a seat limit out of range with the fix", async function () {
-    env = await startSampleEmulator({validate: true});
     for (const limit of [0, 2.5, 21]) {
       const error = await rejection(runSync(env, pack, "Seats", [docUrl(env.seeded.meetingDocId!), undefined, limit]));
       assert.instanceOf(error, coda.UserVisibleError);

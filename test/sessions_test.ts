@@ -1,8 +1,6 @@
 import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {DecisionSession, NextSession} from "../sample/alignment";
 import {NextMeeting, sampleMeetings} from "../sample/meetings";
 import {day, isoDay} from "../src/engine/calendar";
@@ -13,7 +11,7 @@ import {isDecisionSession, preworkDue, sessionReadiness} from "../src/engine/ses
 import {SessionTables} from "../src/sync/sessions";
 import {pack} from "../src/pack";
 import {putRow} from "./support/alignment";
-import {docUrl, runSync} from "./support/emulator";
+import {docUrl, runSync, useEmulator} from "./support/emulator";
 
 const session = (over: Partial<SessionFacts>): SessionFacts => ({
   name: "Select the path",
@@ -175,15 +173,13 @@ describe("executive sessions: readiness", function () {
 
 describe("the SessionReadiness sync table over HTTP", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let meeting: string;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     meeting = docUrl(env.seeded.meetingDocId!);
   });
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   it("says what the next session still waits on, and what past sessions left unrecorded", async function () {
@@ -246,34 +242,40 @@ describe("the SessionReadiness sync table over HTTP", function () {
     assert.include(audit, {Ready: false});
   });
 
-  it("matches seats as written in a doc without a Seats table", async function () {
-    await env.stop();
-    env = await startSampleEmulator({validate: true, meetings: {...sampleMeetings(), discipline: undefined}});
-    const docId = env.seeded.meetingDocId!;
-    putRow(env, docId, SessionTables.sessions, {
-      Session: "Audit readiness",
-      Kind: "Synthesis",
-      Date: "2026-12-15",
-      "Required Seats": "Chief Executive, Finace",
-      Confirmed: "Chief Executive",
+  describe("in a doc without a Seats table", function () {
+    // This describe's own emulator: the sample without its meeting discipline tables, Seats among them.
+    const env = useEmulator(() => ({validate: true, meetings: {...sampleMeetings(), discipline: undefined}}));
+    afterEach(function () {
+      assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
     });
-    const run = await runSync(env, pack, "SessionReadiness", [
-      docUrl(docId),
-      undefined,
-      undefined,
-      new Date(`${NextMeeting}T08:00:00Z`),
-    ]);
-    assert.isFalse(
-      run.rows.some(r => "Problems" in r),
-      "no seat name is judged",
-    );
-    assert.include(
-      run.rows.find(r => r.Name === "Audit readiness")!,
-      {UnconfirmedSeats: "Finace"},
-    );
-    const next = run.rows.find(r => r.Name === NextSession)!;
-    assert.notProperty(next, "UnconfirmedSeats");
-    assert.match(next.Findings, /No required seats named: say who must attend\.$/);
+
+    it("matches seats as written in a doc without a Seats table", async function () {
+      const docId = env.seeded.meetingDocId!;
+      putRow(env, docId, SessionTables.sessions, {
+        Session: "Audit readiness",
+        Kind: "Synthesis",
+        Date: "2026-12-15",
+        "Required Seats": "Chief Executive, Finace",
+        Confirmed: "Chief Executive",
+      });
+      const run = await runSync(env, pack, "SessionReadiness", [
+        docUrl(docId),
+        undefined,
+        undefined,
+        new Date(`${NextMeeting}T08:00:00Z`),
+      ]);
+      assert.isFalse(
+        run.rows.some(r => "Problems" in r),
+        "no seat name is judged",
+      );
+      assert.include(
+        run.rows.find(r => r.Name === "Audit readiness")!,
+        {UnconfirmedSeats: "Finace"},
+      );
+      const next = run.rows.find(r => r.Name === NextSession)!;
+      assert.notProperty(next, "UnconfirmedSeats");
+      assert.match(next.Findings, /No required seats named: say who must attend\.$/);
+    });
   });
 
   it("flags a decision session that recorded no decision, and reports bad rows on them", async function () {
@@ -305,18 +307,15 @@ describe("the SessionReadiness sync table over HTTP", function () {
 });
 
 describe("the ExecutiveProgram sync table", function () {
+  const env = useEmulator();
+
   it("lays out the program without reading any doc", async function () {
-    const env = await startSampleEmulator();
-    try {
-      const run = await runSync(env, pack, "ExecutiveProgram", [new Date("2026-10-13T08:00:00Z")]);
-      assert.deepEqual(
-        run.rows.map(r => r.Name),
-        ["Agree the end state", "Map the current state", "Select the path", "Decision brief and action plan"],
-      );
-      assert.match(run.rows[2].Agenda, /^00:00–00:25 Recap and non-negotiables\n/);
-      assert.equal(env.emulator.stats.requests, 0);
-    } finally {
-      await env.stop();
-    }
+    const run = await runSync(env, pack, "ExecutiveProgram", [new Date("2026-10-13T08:00:00Z")]);
+    assert.deepEqual(
+      run.rows.map(r => r.Name),
+      ["Agree the end state", "Map the current state", "Select the path", "Decision brief and action plan"],
+    );
+    assert.match(run.rows[2].Agenda, /^00:00–00:25 Recap and non-negotiables\n/);
+    assert.equal(env.emulator.stats.requests, 0);
   });
 });

@@ -4,7 +4,6 @@ import {assert} from "chai";
 import type {EmulatorFetcher} from "../emulator/fetcher";
 import type {ColumnDef, TableRecord} from "../emulator/model";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {mapColumns} from "../src/engine/columns";
 import {InputError} from "../src/engine/errors";
 import {pack} from "../src/pack";
@@ -12,7 +11,7 @@ import {KeyResultFields} from "../src/sync/fields";
 import type {TableCheck} from "../src/sync/setup";
 import {isNearMiss, Statuses, TierRow} from "../src/sync/setup";
 import {CheckKinds, SyncPlacements, Tables, tablesOf} from "../src/sync/tables";
-import {actionContext, rejection, runSync} from "./support/emulator";
+import {actionContext, rejection, runSync, useEmulator} from "./support/emulator";
 
 /** SetupCheck against the sample docs, and against each setup mistake a facilitator makes. */
 
@@ -61,17 +60,15 @@ const row = (rows: TableCheck[], table: string) => rows.find(r => r.Table === ta
 
 describe("SetupCheck", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let team: string;
 
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     team = env.seeded.teamDocIds[0];
   });
 
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   it("finds every table of every sample doc, in one listTables and one listColumns per table", async function () {
@@ -257,16 +254,11 @@ describe("SetupCheck", function () {
 
 describe("a KeyResults table beside Key Results", function () {
   this.timeout(30_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let team: string;
 
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true});
+  beforeEach(function () {
     team = env.seeded.teamDocIds[0];
-  });
-
-  afterEach(async function () {
-    await env.stop();
   });
 
   const sampleRows = (env: SampleEmulator) =>
@@ -324,42 +316,39 @@ describe("a KeyResults table beside Key Results", function () {
 });
 
 describe("not-found messages", function () {
+  const env = useEmulator();
+
   it("stay under 200 characters with the doc named, and point at SetupCheck", async function () {
-    const env = await startSampleEmulator({});
-    try {
-      const team = env.seeded.teamDocIds[3];
-      const missing = await rejection(
-        runSync(env, pack, "KeyResults", krParams(team, "Key Results of the whole engineering organization")),
-      );
-      const krs = env.emulator.doc(team)!.tables.find(t => t.name === "Key Results")!;
-      krs.columns.find(c => c.name === "Target")!.name = "Aim for the end of the cycle";
-      const column = await rejection(runSync(env, pack, "KeyResults", krParams(team)));
-      const mapped = await rejection(
-        runSync(env, pack, "KeyResults", [
-          [team],
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          "Target=Goal value at the end of the cycle",
-          asOf,
-        ]),
-      );
-      for (const error of [missing, column, mapped]) {
-        assert.isBelow(error.message.length, 200, error.message);
-        assert.match(error.message, /See SetupCheck\.$/);
-      }
-      assert.match(
-        missing.message,
-        /^The doc NsTeam-0_04 has no table named "Key Results of the whole engineering org"\. Its tables are: Annual Goals, Objectives and 3 more\. Name yours in the sync's table parameter\./,
-      );
-      assert.match(
-        column.message,
-        /^In the doc NsTeam-0_04: The table Key Results has no column for Target\. Its columns: Key Result, .* Rename one or set columns to "Target=Your column"\./,
-      );
-    } finally {
-      await env.stop();
+    const team = env.seeded.teamDocIds[3];
+    const missing = await rejection(
+      runSync(env, pack, "KeyResults", krParams(team, "Key Results of the whole engineering organization")),
+    );
+    const krs = env.emulator.doc(team)!.tables.find(t => t.name === "Key Results")!;
+    krs.columns.find(c => c.name === "Target")!.name = "Aim for the end of the cycle";
+    const column = await rejection(runSync(env, pack, "KeyResults", krParams(team)));
+    const mapped = await rejection(
+      runSync(env, pack, "KeyResults", [
+        [team],
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        "Target=Goal value at the end of the cycle",
+        asOf,
+      ]),
+    );
+    for (const error of [missing, column, mapped]) {
+      assert.isBelow(error.message.length, 200, error.message);
+      assert.match(error.message, /See SetupCheck\.$/);
     }
+    assert.match(
+      missing.message,
+      /^The doc NsTeam-0_04 has no table named "Key Results of the whole engineering org"\. Its tables are: Annual Goals, Objectives and 3 more\. Name yours in the sync's table parameter\./,
+    );
+    assert.match(
+      column.message,
+      /^In the doc NsTeam-0_04: The table Key Results has no column for Target\. Its columns: Key Result, .* Rename one or set columns to "Target=Your column"\./,
+    );
   });
 
   it("cut a long list of columns with a count of the rest", function () {

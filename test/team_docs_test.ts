@@ -4,12 +4,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {starterTables, writeStarter} from "../scripts/starter";
 import {pack} from "../src/pack";
 import {teamDocTitle} from "../src/sync/teams";
-import {actionContext, rejection, runSync} from "./support/emulator";
+import {actionContext, rejection, runSync, useEmulator} from "./support/emulator";
 
 /**
  * Tier 2 at the scale of a company: one team doc made by hand, then one click
@@ -19,25 +17,29 @@ import {actionContext, rejection, runSync} from "./support/emulator";
 describe("CreateTeamDoc", function () {
   this.timeout(60_000);
   let dir: string;
-  let env: SampleEmulator;
   let leadership: string;
   let template: string;
 
-  beforeEach(async function () {
+  before(function () {
     const starter = mkdtempSync(join(tmpdir(), "team-docs-"));
     writeStarter(starter);
     dir = mkdtempSync(join(tmpdir(), "team-docs-served-"));
     for (const tier of ["tier-1", "tier-2"]) cpSync(join(starter, tier), dir, {recursive: true});
     rmSync(join(dir, "Strategy doc"), {recursive: true, force: true});
     rmSync(starter, {recursive: true, force: true});
-    env = await startSampleEmulator({from: dir, validate: true});
+  });
+  const env = useEmulator(() => ({from: dir, validate: true}));
+
+  beforeEach(function () {
     leadership = env.csvDocs.find(d => d.name === "Leadership doc")!.id;
     template = env.csvDocs.find(d => d.name === "Team doc")!.id;
   });
 
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
+  });
+
+  after(function () {
     rmSync(dir, {recursive: true, force: true});
   });
 

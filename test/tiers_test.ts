@@ -7,7 +7,6 @@ import {join} from "node:path";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import {assert} from "chai";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {stepCounts, writeStarter} from "../scripts/starter";
 import {okrCycle} from "../src/engine/cycle";
 import {pack} from "../src/pack";
@@ -17,7 +16,7 @@ import {Statuses, TierRow} from "../src/sync/setup";
 import type {DocKind, Tier} from "../src/sync/tables";
 import {SyncPlacements, Tables} from "../src/sync/tables";
 import {TierList, tierSyncs} from "../src/sync/tiers";
-import {actionContext, runSync} from "./support/emulator";
+import {actionContext, runSync, useEmulator} from "./support/emulator";
 
 /**
  * The guide's path, replayed tier by tier: the starter files of each tier (and
@@ -106,8 +105,9 @@ describe("the setup tiers", function () {
 describe("the guide's tiers, replayed on starter files imported as text", function () {
   this.timeout(120_000);
   let starter: string;
+  /** The emulator of the tier under test: each tier's describe serves its own. */
   let env: SampleEmulator;
-  let served: string;
+  const emulators = new Map<Tier, SampleEmulator>();
   const docs: Record<string, string> = {};
 
   before(function () {
@@ -119,9 +119,23 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
     rmSync(starter, {recursive: true, force: true});
   });
 
+  /** In a tier's describe: an emulator serving the starter files of that tier and those below. */
+  function serveInDescribe(tier: Tier) {
+    let served: string;
+    before(function () {
+      served = servedTiers(starter, tier);
+    });
+    emulators.set(
+      tier,
+      useEmulator(() => ({from: served, validate: true})),
+    );
+    after(function () {
+      rmSync(served, {recursive: true, force: true});
+    });
+  }
+
   async function serve(tier: Tier) {
-    served = servedTiers(starter, tier);
-    env = await startSampleEmulator({from: served, validate: true});
+    env = emulators.get(tier)!;
     for (const doc of env.csvDocs) docs[doc.name] = doc.id;
     for (const doc of env.csvDocs) {
       for (const table of doc.tables) {
@@ -130,10 +144,8 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
     }
   }
 
-  afterEach(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
-    rmSync(served, {recursive: true, force: true});
   });
 
   const setupCheck = async (kind: string, doc: string) =>
@@ -177,69 +189,80 @@ describe("the guide's tiers, replayed on starter files imported as text", functi
     return ran;
   }
 
-  it("tier 1: one doc of four tables imported as text is ready, and the first agenda opens on the hot metrics", async function () {
-    await serve(1);
-    assert.sameMembers(Object.keys(docs), [Docs.leadership]);
-    const [tier, ...tables] = await setupCheck("Leadership", docs[Docs.leadership]);
-    assert.deepInclude(tier, {Table: TierRow, Tier: 1, Status: "Ready for tier 1: The first meeting", Ok: true});
-    assert.isAtLeast(tier.Suggestions.length, 1);
-    assert.isAtMost(tier.Suggestions.length, 3);
-    assert.match(tier.Fix, /^Tier 2 gives /);
-    for (const t of tables.filter(x => x.Tier === 1)) {
-      assert.deepInclude(t, {Status: Statuses.found, Ok: true, Problems: []}, t.Table);
-      for (const s of t.Suggestions) assert.notMatch(s, /make it/, `${t.Table}: typing stays a recommendation`);
-    }
-    assert.isTrue(
-      tables.some(t => t.Suggestions.some(s => /Typing .*Owner as People lets the pack notify them/.test(s))),
-      "SetupCheck explains what typing a column would give",
-    );
+  describe("tier 1", function () {
+    serveInDescribe(1);
 
-    const {MeetingAgenda: agenda} = await syncTier(1);
-    const items = agenda.filter(r => r.Kind !== NextStepKind);
-    assert.equal(
-      items.reduce((sum, r) => sum + Number(r.Minutes), 0),
-      90,
-      "the time boxes fill the meeting",
-    );
-    const sources = new Set(items.map(r => r.Source));
-    for (const source of ["Health metrics", "Issues", "Action items"]) {
-      assert.isTrue(sources.has(source), `the agenda has ${source}`);
-    }
-    const firstWork = items.find(r => r.Source !== "Meeting");
-    assert.equal(firstWork?.Source, "Health metrics", "the hot metrics come first");
-    const next = agenda.filter(r => r.Kind === NextStepKind);
-    assert.isAtLeast(next.length, 1);
-    assert.match(String(next[0].Name), /^Add a Key Results table \(tier 2\) to see off-track and at-risk key results/);
+    it("tier 1: one doc of four tables imported as text is ready, and the first agenda opens on the hot metrics", async function () {
+      await serve(1);
+      assert.sameMembers(Object.keys(docs), [Docs.leadership]);
+      const [tier, ...tables] = await setupCheck("Leadership", docs[Docs.leadership]);
+      assert.deepInclude(tier, {Table: TierRow, Tier: 1, Status: "Ready for tier 1: The first meeting", Ok: true});
+      assert.isAtLeast(tier.Suggestions.length, 1);
+      assert.isAtMost(tier.Suggestions.length, 3);
+      assert.match(tier.Fix, /^Tier 2 gives /);
+      for (const t of tables.filter(x => x.Tier === 1)) {
+        assert.deepInclude(t, {Status: Statuses.found, Ok: true, Problems: []}, t.Table);
+        for (const s of t.Suggestions) assert.notMatch(s, /make it/, `${t.Table}: typing stays a recommendation`);
+      }
+      assert.isTrue(
+        tables.some(t => t.Suggestions.some(s => /Typing .*Owner as People lets the pack notify them/.test(s))),
+        "SetupCheck explains what typing a column would give",
+      );
 
-    // The hot items and the issues list work from the same four tables.
-    const hot = await runSync(env, pack, "HotItems", argsFor("HotItems"));
-    assert.isAbove(hot.rows.length, 0);
-    const issues = await runSync(env, pack, "Issues", argsFor("Issues"));
-    assert.isAbove(issues.rows.length, 0);
+      const {MeetingAgenda: agenda} = await syncTier(1);
+      const items = agenda.filter(r => r.Kind !== NextStepKind);
+      assert.equal(
+        items.reduce((sum, r) => sum + Number(r.Minutes), 0),
+        90,
+        "the time boxes fill the meeting",
+      );
+      const sources = new Set(items.map(r => r.Source));
+      for (const source of ["Health metrics", "Issues", "Action items"]) {
+        assert.isTrue(sources.has(source), `the agenda has ${source}`);
+      }
+      const firstWork = items.find(r => r.Source !== "Meeting");
+      assert.equal(firstWork?.Source, "Health metrics", "the hot metrics come first");
+      const next = agenda.filter(r => r.Kind === NextStepKind);
+      assert.isAtLeast(next.length, 1);
+      assert.match(
+        String(next[0].Name),
+        /^Add a Key Results table \(tier 2\) to see off-track and at-risk key results/,
+      );
+
+      // The hot items and the issues list work from the same four tables.
+      const hot = await runSync(env, pack, "HotItems", argsFor("HotItems"));
+      assert.isAbove(hot.rows.length, 0);
+      const issues = await runSync(env, pack, "Issues", argsFor("Issues"));
+      assert.isAbove(issues.rows.length, 0);
+    });
   });
 
   for (const tier of [2, 3, 4] as const) {
-    it(`tier ${tier}: the docs of tiers 1 to ${tier} imported as text are ready, and every sync table of tier ${tier} reads them`, async function () {
-      await serve(tier);
-      const [ready] = await setupCheck("Leadership", docs[Docs.leadership]);
-      assert.deepInclude(ready, {Table: TierRow, Tier: tier, Ok: true}, JSON.stringify(ready.Suggestions));
-      const [team] = await setupCheck("Team", docs[Docs.team]);
-      assert.isAtLeast(team.Tier, tier === 2 ? 2 : tier, JSON.stringify(team.Suggestions));
-      const ran = await syncTier(tier);
-      if (tier === 2) {
-        for (const c of ran.CheckIns) {
-          assert.isDefined(
-            (c.KeyResult as {Id?: string} | undefined)?.Id,
-            `${String(c.Summary)} links its key result by name`,
-          );
+    describe(`tier ${tier}`, function () {
+      serveInDescribe(tier);
+
+      it(`tier ${tier}: the docs of tiers 1 to ${tier} imported as text are ready, and every sync table of tier ${tier} reads them`, async function () {
+        await serve(tier);
+        const [ready] = await setupCheck("Leadership", docs[Docs.leadership]);
+        assert.deepInclude(ready, {Table: TierRow, Tier: tier, Ok: true}, JSON.stringify(ready.Suggestions));
+        const [team] = await setupCheck("Team", docs[Docs.team]);
+        assert.isAtLeast(team.Tier, tier === 2 ? 2 : tier, JSON.stringify(team.Suggestions));
+        const ran = await syncTier(tier);
+        if (tier === 2) {
+          for (const c of ran.CheckIns) {
+            assert.isDefined(
+              (c.KeyResult as {Id?: string} | undefined)?.Id,
+              `${String(c.Summary)} links its key result by name`,
+            );
+          }
+          for (const k of ran.KeyResults) {
+            assert.isDefined(
+              (k.Objective as {Id?: string} | undefined)?.Id,
+              `${String(k.Name)} links its objective by name`,
+            );
+          }
         }
-        for (const k of ran.KeyResults) {
-          assert.isDefined(
-            (k.Objective as {Id?: string} | undefined)?.Id,
-            `${String(k.Name)} links its objective by name`,
-          );
-        }
-      }
+      });
     });
   }
 });

@@ -1,9 +1,9 @@
 import type {ChildProcess} from "node:child_process";
 import {spawn, spawnSync} from "node:child_process";
 import {assert} from "chai";
-import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator, Tokens} from "../emulator/sample";
+import {Tokens} from "../emulator/sample";
 import {asJson, asText, tryPack} from "../scripts/try";
+import {useEmulator} from "./support/emulator";
 
 /** npm run try: any formula, action or sync table of the pack against a running emulator, from the command line. */
 
@@ -11,17 +11,15 @@ type Row = Record<string, unknown>;
 
 describe("npm run try", function () {
   this.timeout(60_000);
-  let env: SampleEmulator;
+  const env = useEmulator({validate: true});
   let options: {baseUrl: string; token: string};
 
-  before(async function () {
-    env = await startSampleEmulator({validate: true});
+  before(function () {
     options = {baseUrl: env.baseUrl, token: Tokens.leader};
   });
 
-  after(async function () {
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, []);
-    await env.stop();
   });
 
   it("runs a formula with its arguments typed as coda execute types them", async function () {

@@ -2,13 +2,12 @@ import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type * as coda from "@codahq/packs-sdk";
 import {assert} from "chai";
 import type {SampleEmulator} from "../emulator/sample";
-import {startSampleEmulator} from "../emulator/sample";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting} from "../sample/meetings";
 import {MaxSummaryLength} from "../src/agent/limits";
 import {buildAgenda, issuesForAgenda} from "../src/engine/agenda";
 import {pack} from "../src/pack";
-import {actionContext, docUrl, runSync} from "./support/emulator";
+import {actionContext, docUrl, runSync, useEmulator} from "./support/emulator";
 
 /**
  * One scripted walk-through per skill: the steps its prompt describes, run as the
@@ -442,13 +441,9 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
 
 describe("skill walk-throughs against the emulator", function () {
   this.timeout(120_000);
-  let env: SampleEmulator;
-  beforeEach(async function () {
-    env = await startSampleEmulator({validate: true, withBadRows: true});
-  });
-  afterEach(async function () {
+  const env = useEmulator({validate: true, withBadRows: true});
+  afterEach(function () {
     assert.deepEqual(env.emulator.violations, [], "every response matches the OpenAPI spec");
-    await env.stop();
   });
 
   function ctx(): Ctx {
@@ -498,6 +493,7 @@ const summaryParams: Record<string, (c: Ctx) => unknown[]> = {
 describe("each synced row's Summary, written for search and answers", function () {
   this.timeout(120_000);
   const withSummary = pack.syncTables.filter(t => "Summary" in (t.schema as coda.GenericObjectSchema).properties);
+  const env = useEmulator({validate: true, withBadRows: true});
 
   it("is on the tables a leader asks about", function () {
     for (const name of ["Objectives", "KeyResults", "HealthMetrics", "Issues", "Decisions", "ActionItems"]) {
@@ -512,30 +508,25 @@ describe("each synced row's Summary, written for search and answers", function (
     it(`${table.name}: every row, bad rows too, says in a sentence or two what it is`, async function () {
       const params = summaryParams[table.name];
       assert.exists(params, `give ${table.name}'s sync parameters in summaryParams`);
-      const env = await startSampleEmulator({validate: true, withBadRows: true});
-      try {
-        const c = {
-          env,
-          meeting: docUrl(env.seeded.meetingDocId!),
-          teams: env.seeded.teamDocIds.map(docUrl),
-          metrics: docUrl(env.seeded.metricsDocId!),
-          strategy: docUrl(env.seeded.strategyDocId),
-        } as Ctx;
-        const rows = (await runSync(env, pack, table.name, params(c))).rows;
-        assert.isAbove(rows.length, 0);
-        for (const row of rows) {
-          assert.isString(row.Summary, `${row.Name} has a Summary`);
-          assert.isAtMost(row.Summary.length, MaxSummaryLength, row.Summary);
-          assert.notMatch(row.Summary, /undefined|NaN|Infinity|null|\[object/, row.Summary);
-          if (row.Name) assert.include(row.Summary, row.Name, "it names the row, so a search by name finds it");
-        }
-        if (table.name === "KeyResults") {
-          const broken = rows.find(r => r.Name === "Analyst briefings held");
-          assert.exists(broken);
-          assert.include(broken!.Summary, "has no progress yet", "a key result without a target says so");
-        }
-      } finally {
-        await env.stop();
+      const c = {
+        env,
+        meeting: docUrl(env.seeded.meetingDocId!),
+        teams: env.seeded.teamDocIds.map(docUrl),
+        metrics: docUrl(env.seeded.metricsDocId!),
+        strategy: docUrl(env.seeded.strategyDocId),
+      } as Ctx;
+      const rows = (await runSync(env, pack, table.name, params(c))).rows;
+      assert.isAbove(rows.length, 0);
+      for (const row of rows) {
+        assert.isString(row.Summary, `${row.Name} has a Summary`);
+        assert.isAtMost(row.Summary.length, MaxSummaryLength, row.Summary);
+        assert.notMatch(row.Summary, /undefined|NaN|Infinity|null|\[object/, row.Summary);
+        if (row.Name) assert.include(row.Summary, row.Name, "it names the row, so a search by name finds it");
+      }
+      if (table.name === "KeyResults") {
+        const broken = rows.find(r => r.Name === "Analyst briefings held");
+        assert.exists(broken);
+        assert.include(broken!.Summary, "has no progress yet", "a key result without a target says so");
       }
     });
   }

@@ -15,7 +15,7 @@ import {actionContext, runSync} from "../../emulator/run";
 import type {SampleEmulator} from "../../emulator/sample";
 import {startSampleEmulator, Tokens} from "../../emulator/sample";
 import {pack as sourcePack} from "../../src/pack";
-import {asInvoked} from "../../test/support/examples";
+import {asInvoked} from "../../emulator/examples";
 import type {EmulatorOptions} from "./cases";
 import {Syncs, Update} from "./cases";
 import type {ConnectionMetadata} from "./connections";

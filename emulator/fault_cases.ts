@@ -1,12 +1,13 @@
 import {executeFormulaFromPackDef, executeUpdateFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type * as coda from "@codahq/packs-sdk";
-import {emulatorContext} from "../../emulator/fetcher";
-import type {Pack, SyncedRow} from "../../emulator/run";
-import {actionContext, docUrl, runSync} from "../../emulator/run";
-import type {SampleEmulator} from "../../emulator/sample";
-import {startSampleEmulator, Tokens} from "../../emulator/sample";
-import type {Fault} from "../../emulator/faults";
-import type {RowRecord, TableRecord} from "../../emulator/model";
+import {emulatorContext} from "./fetcher";
+import type {Pack, SyncedRow} from "./run";
+import {actionContext, docUrl, runSync} from "./run";
+import type {SampleEmulator} from "./sample";
+import {startSampleEmulator, Tokens} from "./sample";
+import type {Fault} from "./faults";
+import type {RowRecord, TableRecord} from "./model";
+import type {EmulatorOptions} from "./server";
 import {withFastClock} from "./clock";
 import {beforeFirstWriteApplies} from "./races";
 
@@ -16,6 +17,9 @@ import {beforeFirstWriteApplies} from "./races";
  * source doc itself. A case counts rows lost, rows doubled and writes left half
  * done; every count must be 0. The tests and `npm run bench` run the same cases.
  */
+
+/** The emulator settings a case may change: a running emulator takes them, and its reset restores them. */
+export type FaultCaseSetup = Partial<Pick<EmulatorOptions, "mutationDelayMs" | "maxRowLimit" | "rateLimit">>;
 
 export interface Tally {
   lost: number;
@@ -34,7 +38,7 @@ export interface Tally {
 export interface FaultCase {
   name: string;
   /** Emulator settings for the case. */
-  setup?: Parameters<typeof startSampleEmulator>[0];
+  setup?: FaultCaseSetup;
   /** A case without faults: it shows the write path is right when nothing fails. */
   clean?: boolean;
   run: (env: SampleEmulator, pack: Pack) => Promise<Tally>;
@@ -575,17 +579,29 @@ export const FaultCases: FaultCase[] = [
   ),
 ];
 
-/** Runs one case on a fresh emulator. */
-export async function runFaultCase(c: FaultCase, pack: Pack): Promise<Tally> {
-  const env = await startSampleEmulator({validate: false, ...c.setup});
-  try {
-    const t = await c.run(env, pack);
-    t.faults =
-      (t.faults ?? 0) +
-      Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) +
-      env.emulator.stats.throttled;
-    return t;
-  } finally {
-    await env.stop();
+/**
+ * Runs one case on a fresh emulator, or on `env`: one just reset, which takes
+ * the case's settings (its reset restores them).
+ */
+export async function runFaultCase(c: FaultCase, pack: Pack, env?: SampleEmulator): Promise<Tally> {
+  if (env) {
+    Object.assign(env.emulator, c.setup);
+    return tallied(env, c, pack);
   }
+  const fresh = await startSampleEmulator({validate: false, ...c.setup});
+  try {
+    return await tallied(fresh, c, pack);
+  } finally {
+    await fresh.stop();
+  }
+}
+
+/** A case's tally, with the faults that fired and the requests the rate limit refused. */
+async function tallied(env: SampleEmulator, c: FaultCase, pack: Pack): Promise<Tally> {
+  const t = await c.run(env, pack);
+  t.faults =
+    (t.faults ?? 0) +
+    Object.values(env.emulator.stats.faults).reduce((a, b) => a + b, 0) +
+    env.emulator.stats.throttled;
+  return t;
 }

@@ -1,4 +1,4 @@
-import type {SampleEmulator} from "../../emulator/sample";
+import type {SampleEmulator} from "./sample";
 
 /**
  * Changes a doc after the pack has sent its first write and before the service

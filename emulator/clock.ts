@@ -1,3 +1,13 @@
+/** The wall clock, as the process started with it. */
+const wallNow = Date.now;
+const wallSetTimeout = globalThis.setTimeout;
+
+/** Puts the wall clock back, should a run on a fast clock still be going (a test that timed out, say). */
+export function restoreWallClock(): void {
+  Date.now = wallNow;
+  globalThis.setTimeout = wallSetTimeout;
+}
+
 /**
  * A clock that runs faster than the wall clock, so a test can meet the real
  * service's timing (writes applied 10–20 s later, 3 writes per 10 s, an
