@@ -546,6 +546,21 @@ export const FaultCases: FaultCase[] = [
     300,
   ),
   meetingActionCase(
+    "ChoosePath: the decision lands but its answer is lost",
+    "ChoosePath",
+    [
+      "Hybrid",
+      "maya@northstar.example.com",
+      undefined,
+      undefined,
+      undefined,
+      ["Partner platform: tom@northstar.example.com"],
+      asOf,
+    ],
+    "Decisions",
+    [{fault: "resetAfter", operation: "upsertRows"}],
+  ),
+  meetingActionCase(
     "AssignAction: the status poll fails and the connection drops",
     "AssignAction",
     ["Send the board pack", "grace@northstar.example.com", new Date("2026-12-01T08:00:00Z"), undefined, asOf],

@@ -16,7 +16,11 @@ import type {
   TextRun,
 } from "./model";
 import {links} from "./model";
+import type {TableBuilder} from "./seed_alignment";
 import {alignmentTables} from "./seed_alignment";
+import {coachingTables} from "./seed_coaching";
+import {decisionTables} from "./seed_decision";
+import {diagnosisTables} from "./seed_diagnosis";
 
 /**
  * Lays an organization out as real docs: one strategy doc, one doc per team and a
@@ -773,6 +777,20 @@ export function seedOrganization(org: Organization, options: SeedOptions = {}): 
         build,
         meeting.tables.find(t => t.name === "Decisions"),
       ),
+    );
+    // The executive sessions' working tables, each area with ids of its own so no other id moves.
+    const builder = (prefix: string): TableBuilder => {
+      const ids = new Ids(prefix);
+      return {
+        table: (name, page, specs) => makeTable(ids, name, page, specs),
+        row: (t, v) => addRow(ids, t, v),
+        person: remember,
+      };
+    };
+    meeting.tables.push(
+      ...diagnosisTables(builder("dx")),
+      ...decisionTables(builder("dc"), meeting.tables),
+      ...coachingTables(builder("co")),
     );
   }
 

@@ -27,4 +27,11 @@ export const Identity = {
   Gate: "Gate",
   SessionReadiness: "SessionReadiness",
   ExecutiveSession: "ExecutiveSession",
+  Interview: "Interview",
+  Bottleneck: "Bottleneck",
+  FlowStage: "FlowStage",
+  PathOption: "PathOption",
+  RoadmapItem: "RoadmapItem",
+  OneOnOne: "OneOnOne",
+  LeaderMetric: "LeaderMetric",
 } as const;

@@ -152,6 +152,41 @@ function sampleCases(env: SampleEmulator): SyncCase[] {
       params: [meeting, undefined, undefined, day(NextMeeting)],
       sources: ["Sessions", "Pre-work", "Decisions", "Seats"].flatMap(meetingTable),
     },
+    {table: "Interviews", params: [meeting, undefined, undefined, asOf], sources: meetingTable("Interviews")},
+    {
+      table: "Bottlenecks",
+      params: [meeting, undefined, undefined, undefined, undefined, undefined, asOf],
+      sources: meetingTable("Bottlenecks"),
+    },
+    {table: "FlowEfficiency", params: [meeting, undefined, undefined, asOf], sources: meetingTable("Flow")},
+    {
+      table: "PathDecision",
+      params: [meeting, undefined, undefined, asOf],
+      sources: ["Options", "Criteria", "Decisions", "Sessions"].flatMap(meetingTable),
+    },
+    {
+      table: "Roadmap",
+      params: [meeting, asOf, undefined, undefined, asOf],
+      sources: ["Milestones", "Dependencies"].flatMap(meetingTable),
+    },
+    {
+      table: "OneOnOnes",
+      params: [meeting, teams.map(docUrl), metrics, undefined, undefined, undefined, asOf],
+      sources: [
+        ...["One-on-ones", "Seats", "Action Items", "Ratings", "Meetings", "Leader Metrics"].flatMap(meetingTable),
+        ...metricTables,
+        ...perTeam("Objectives", "Key Results"),
+      ],
+    },
+    {
+      table: "LeaderMetrics",
+      params: [meeting, metrics, teams.map(docUrl), undefined, undefined, asOf],
+      sources: [
+        ...["Leader Metrics", "Leaders", "Seats"].flatMap(meetingTable),
+        ...metricTables,
+        ...perTeam("Objectives", "Key Results"),
+      ],
+    },
   ];
 }
 

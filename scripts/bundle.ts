@@ -8,10 +8,12 @@ import {join} from "node:path";
  * health metrics, meetings) take about 147 KB more, a third of it the
  * descriptions, examples and messages users read. Meeting discipline, OKR
  * history, executive alignment and the agent's skills are given 300 KB more,
- * about what the first four took each. The build fails past the budget, so
- * growth is always a decision.
+ * about what the first four took each. The executive sessions' outputs (nine
+ * sync tables, the heatmap, ChoosePath, ExecutiveBrief and a skill) measured
+ * 123 KB and are given 60 KB more. The build fails past the budget, so growth is
+ * always a decision.
  */
-export const BundleLimitBytes = 700 * 1024;
+export const BundleLimitBytes = 760 * 1024;
 const root = join(__dirname, "..");
 
 /** Builds the pack bundle with the SDK's own CLI and returns its size in bytes. */

@@ -27,6 +27,40 @@ import {allAtOnceSteps, starterPath, TierList, Tiers, tierSteps} from "../src/sy
 /** The most rows a starter table holds; a metric's readings keep as many weeks as this for each metric. */
 export const StarterRows = 8;
 
+/**
+ * Delivery metrics kept as ordinary health metrics: the direction is in the
+ * thresholds (green below red: lower is better), so lead time, deployment
+ * frequency, change failure rate and time to restore need no column of their
+ * own. The starter's Metric Definitions holds them after half as many sample rows.
+ */
+export const DeliveryMetrics: ReadonlyArray<{
+  Metric: string;
+  Area: string;
+  Unit: string;
+  "Green At": number;
+  "Red At": number;
+  Cadence: string;
+}> = [
+  {Metric: "Lead time for changes", Area: "Operations", Unit: "days", "Green At": 7, "Red At": 21, Cadence: "Weekly"},
+  {
+    Metric: "Deployment frequency",
+    Area: "Operations",
+    Unit: "deploys/week",
+    "Green At": 5,
+    "Red At": 1,
+    Cadence: "Weekly",
+  },
+  {Metric: "Change failure rate", Area: "Operations", Unit: "%", "Green At": 15, "Red At": 30, Cadence: "Weekly"},
+  {
+    Metric: "Time to restore service",
+    Area: "Operations",
+    Unit: "hours",
+    "Green At": 4,
+    "Red At": 24,
+    Cadence: "Weekly",
+  },
+];
+
 export interface StarterTable {
   entry: TableEntry;
   file: string;
@@ -162,6 +196,17 @@ export function starterTables(): StarterTable[] {
       )
       .slice(entry.key === "readings" ? -StarterRows * StarterRows : 0)
       .slice(0, entry.key === "readings" ? undefined : StarterRows);
+    if (entry.key === "metrics") {
+      // Sample metrics of other areas, then the delivery metrics: at most four in an area, as DashboardReview asks.
+      const area = header.indexOf("Area");
+      const others = rows
+        .filter(r => r[area] !== DeliveryMetrics[0].Area)
+        .slice(0, StarterRows - DeliveryMetrics.length);
+      rows.splice(0, rows.length, ...others);
+      const owner = sampleOrganization().teams.find(t => t.name === "Engineering")?.lead.email ?? "";
+      const values: Record<string, string | number> = {Owner: owner};
+      for (const m of DeliveryMetrics) rows.push(header.map(h => String({...values, ...m}[h as keyof typeof m] ?? "")));
+    }
     kept.set(entry.key, new Set(rows.map(r => r[0])));
     out.push({entry, file: starterFile(entry), header, rows});
   }

@@ -1,6 +1,9 @@
 import * as coda from "@codahq/packs-sdk";
 import {alignmentFormulas} from "../formulas/alignment";
 import {alignmentSyncTables} from "../formulas/alignment_sync";
+import {coachingSyncTables} from "../formulas/coaching_sync";
+import {decisionFormulas, decisionSyncTables} from "../formulas/decision_sync";
+import {diagnosisFormulas, diagnosisSyncTables} from "../formulas/diagnosis_sync";
 import {disciplineSyncTables} from "../formulas/discipline_sync";
 import {healthFormulas} from "../formulas/health";
 import {healthSyncTables} from "../formulas/health_sync";
@@ -41,6 +44,8 @@ for (const formula of [
   ...meetingActions,
   ...historyActions,
   ...setupFormulas,
+  ...diagnosisFormulas,
+  ...decisionFormulas,
 ]) {
   pack.formulas.push(formula);
 }
@@ -51,6 +56,9 @@ for (const table of [
   ...disciplineSyncTables,
   ...historySyncTables,
   ...alignmentSyncTables,
+  ...diagnosisSyncTables,
+  ...decisionSyncTables,
+  ...coachingSyncTables,
 ]) {
   pack.syncTables.push(table);
 }

@@ -205,7 +205,7 @@ describe("the SessionReadiness sync table over HTTP", function () {
     );
     assert.include(
       run.rows.find(r => r.Name === DecisionSession)!,
-      {Upcoming: false, DecisionsRecorded: 2, NoDecision: false, Ready: true},
+      {Upcoming: false, DecisionsRecorded: 3, NoDecision: false, Ready: true},
     );
     assert.include(
       run.rows.find(r => r.Name === "Agree the end state")!,

@@ -3,7 +3,8 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import {assert} from "chai";
-import {parseCsv, starterFile, toCsv, writeStarter} from "../scripts/starter";
+import {DeliveryMetrics, parseCsv, starterFile, toCsv, writeStarter} from "../scripts/starter";
+import {healthStatus, thresholds} from "../src/engine/health";
 import {Tables} from "../src/sync/tables";
 
 /** npm run starter: one CSV per table a facilitator creates, with the registry's exact columns. */
@@ -49,6 +50,36 @@ describe("starter tables", function () {
           assert.isNotEmpty(row[entry.columns.indexOf(c)], `${entry.name}: ${c.name} is filled in`);
         }
       }
+    }
+  });
+
+  it("keeps the delivery metrics as ordinary health metrics, their direction in the thresholds", function () {
+    const entry = Tables.find(t => t.key === "metrics")!;
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, starterFile(entry)), "utf8"));
+    const column = (name: string) => header.indexOf(name);
+    const byName = new Map(rows.map(r => [r[column("Metric")], r]));
+    const judge = (metric: string, value: number) => {
+      const row = byName.get(metric)!;
+      assert.exists(row, metric);
+      return healthStatus(value, thresholds(Number(row[column("Green At")]), Number(row[column("Red At")])));
+    };
+    assert.sameMembers(
+      DeliveryMetrics.map(m => m.Metric).filter(m => byName.has(m)),
+      DeliveryMetrics.map(m => m.Metric),
+    );
+    assert.equal(judge("Lead time for changes", 5), "Green", "lower is better");
+    assert.equal(judge("Lead time for changes", 25), "Red");
+    assert.equal(judge("Deployment frequency", 6), "Green", "higher is better");
+    assert.equal(judge("Deployment frequency", 0.5), "Red");
+    assert.equal(judge("Change failure rate", 20), "Yellow");
+    assert.equal(judge("Time to restore service", 30), "Red");
+    const areas = rows.map(r => r[column("Area")]);
+    for (const area of new Set(areas)) {
+      assert.isAtMost(
+        areas.filter(a => a === area).length,
+        4,
+        `${area}: at most four metrics, as DashboardReview asks`,
+      );
     }
   });
 

@@ -416,6 +416,48 @@ const walkthroughs: Record<string, (c: Ctx) => Promise<void>> = {
     );
   },
 
+  async DraftBoardMemo(c) {
+    // 1. The brief is the memo's spine: the chosen path with the scores PathDecision shows.
+    const brief: string = await c.call("ExecutiveBrief", [c.meeting, c.metrics, c.teams, asOf]);
+    const options = await c.sync("PathDecision", [c.meeting, undefined, undefined, asOf]);
+    const chosen = options.find(o => o.Chosen);
+    assert.exists(chosen, "the sample's decision session chose a path");
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    assert.include(brief, `# Executive decision brief: ${chosen.Name}`);
+    assert.include(brief, `score ${pct(chosen.Weighted)}, risk-adjusted ${pct(chosen.RiskAdjusted)}`);
+    for (const o of options.filter(o => !o.Chosen)) assert.include(brief, `- ${o.Name} — score ${pct(o.Weighted)}`);
+    const top = options.find(o => o.Rank === 1);
+    assert.isString(top.Sensitivity, "what would flip the choice");
+    // 4. The current state behind it: the register's total and top three, and where work waits longest.
+    const bottlenecks = await c.sync("Bottlenecks", [
+      c.meeting,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      asOf,
+    ]);
+    const ranked = bottlenecks.filter(b => b.Rank).sort((a, b) => a.Rank - b.Rank);
+    assert.isAtLeast(ranked.length, 3);
+    for (const b of ranked.slice(0, 3)) {
+      assert.isAbove(b.Impact, 0, b.Name);
+      assert.isString(b.Unit);
+    }
+    const overall = (await c.sync("FlowEfficiency", [c.meeting, undefined, undefined, asOf])).find(
+      r => r.Kind === "Overall",
+    );
+    assert.isString(overall.WaitsLongestIn);
+    assert.isAbove(overall.Efficiency, 0);
+    // 5. The 12-month gates: every blocked milestone says what blocks it.
+    const roadmap = await c.sync("Roadmap", [c.meeting, asOf, undefined, undefined, asOf]);
+    for (const m of roadmap.filter(r => r.Blocked)) assert.isString(m.BlockedBy, m.Name);
+    assert.isTrue(
+      roadmap.some(r => r.Month),
+      "milestones are placed in the 12 months",
+    );
+  },
+
   async LeadershipChat(c) {
     // "Which of Sales' key results are off track this quarter?" answered from the table, each row citable.
     const cycle = await c.call("OkrCycle", [asOf]);
@@ -488,6 +530,13 @@ const summaryParams: Record<string, (c: Ctx) => unknown[]> = {
   Decisions: c => [c.meeting, undefined, undefined, asOf],
   ActionItems: c => [c.meeting, undefined, undefined, asOf],
   CheckIns: c => [c.teams],
+  Interviews: c => [c.meeting, undefined, undefined, asOf],
+  Bottlenecks: c => [c.meeting, undefined, undefined, undefined, undefined, undefined, asOf],
+  FlowEfficiency: c => [c.meeting, undefined, undefined, asOf],
+  PathDecision: c => [c.meeting, undefined, undefined, asOf],
+  Roadmap: c => [c.meeting, asOf, undefined, undefined, asOf],
+  OneOnOnes: c => [c.meeting, c.teams, c.metrics, undefined, undefined, undefined, asOf],
+  LeaderMetrics: c => [c.meeting, c.metrics, c.teams, undefined, undefined, asOf],
 };
 
 describe("each synced row's Summary, written for search and answers", function () {

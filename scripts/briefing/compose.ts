@@ -2,6 +2,7 @@ import type {SampleEmulator} from "../../emulator/sample";
 import {NextMeeting} from "../../sample/meetings";
 import {alignmentBriefing} from "./alignment";
 import {disciplineBriefing} from "./discipline";
+import {executiveBriefing} from "./executive";
 import {healthBriefing} from "./health";
 import {historyBriefing} from "./history";
 import {meetingBriefing} from "./meeting";
@@ -25,9 +26,10 @@ export async function briefingLines(env: SampleEmulator, judgedOn: string = Next
     judgedOn,
   });
   const history = await historyBriefing(env, judgedOn);
-  const executive = await alignmentBriefing(env, judgedOn);
+  const alignment = await alignmentBriefing(env, judgedOn);
+  const sessions = await executiveBriefing(env, judgedOn);
   const docs = env.seeded.teamDocIds.length + 3;
-  const sections = [health, meeting, discipline, history, executive];
+  const sections = [health, meeting, discipline, history, alignment, sessions];
   const rows = synced.rows + sections.reduce((n, s) => n + s.rows, 0);
   const requests = synced.requests + sections.reduce((n, s) => n + s.requests, 0);
   lines.splice(

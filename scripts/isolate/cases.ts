@@ -80,6 +80,16 @@ export const Syncs: SyncCase[] = [
   {table: "Dependencies", params: e => [meeting(e), teams(e), undefined, undefined, meetingDay]},
   {table: "SessionReadiness", params: e => [meeting(e), undefined, undefined, meetingDay]},
   {table: "ExecutiveProgram", params: () => [at("2026-10-13")]},
+  {table: "Interviews", params: e => [meeting(e), undefined, undefined, okrAsOf], emulator: {withBadRows: true}},
+  {
+    table: "Bottlenecks",
+    params: e => [meeting(e), undefined, "Money per year", 120, undefined, undefined, okrAsOf],
+  },
+  {table: "FlowEfficiency", params: e => [meeting(e), undefined, undefined, okrAsOf]},
+  {table: "PathDecision", params: e => [meeting(e), undefined, undefined, meetingDay]},
+  {table: "Roadmap", params: e => [meeting(e), at("2026-11-16"), undefined, undefined, meetingDay]},
+  {table: "OneOnOnes", params: e => [meeting(e), teams(e), metrics(e), undefined, undefined, undefined, meetingDay]},
+  {table: "LeaderMetrics", params: e => [meeting(e), metrics(e), teams(e), undefined, undefined, meetingDay]},
 ];
 
 /** The two-way sync edit: sync, change one cell of one row, write it back, sync again. */

@@ -265,6 +265,31 @@ export const CheckLeadershipAlignment = skill({
     ${Shared}`,
 });
 
+export const DraftBoardMemo = skill({
+  name: "DraftBoardMemo",
+  displayName: "Draft the board memo",
+  description:
+    "Drafts the board memo from the executive brief: the chosen path and why, the scorecard, constraints, the first 90 days, risks, decisions and asks, with the current state's bottlenecks and flow behind it.",
+  formulas: ["ExecutiveBrief"],
+  prompt: `
+    Draft the board memo for the path the leadership team chose.
+    1. Call \`ExecutiveBrief\` with the meeting doc, the metrics doc and the team docs. Its Markdown is the memo's
+       spine: keep its sections, order and every number as it gives them; the leadership team reads the same words.
+    2. If the brief says no path is chosen yet, stop: say the decision session has not recorded its choice, and show the
+       options from \`PathDecision\` by \`PathDecision.Rank\` with \`PathDecision.Weighted\`,
+       \`PathDecision.RiskAdjusted\` and the top option's \`PathDecision.Sensitivity\`.
+    3. Open with three sentences for a board member who reads nothing else: the path, the result it buys, the ask.
+    4. Under the path, add the current state that argues for it: the bottleneck register's total and its top three
+       (\`Bottlenecks\` rows by \`Bottlenecks.Rank\`, \`Bottlenecks.Impact\` in \`Bottlenecks.Unit\`, and
+       \`Bottlenecks.Share\`) and flow efficiency with where work waits longest (\`FlowEfficiency.Efficiency\`,
+       \`FlowEfficiency.WaitsLongestIn\`). Say what would flip the choice from \`PathDecision.Sensitivity\`.
+    5. Under the first 90 days, add the 12-month gates from \`Roadmap\` (\`Roadmap.Month\`, \`Roadmap.Blocked\`,
+       \`Roadmap.BlockedBy\`) and name each late milestone's owner.
+    6. Close with the asks of the board, each with its owner. Invent no figure: a number not in the brief or a row
+       is left out, and a missing table is named as the one to sync.
+    ${Shared}`,
+});
+
 /** Every job skill, in the order the chat skill lists them. */
 const JobSkills = [
   PrepareWeeklyMeeting,
@@ -275,6 +300,7 @@ const JobSkills = [
   BriefOnHealth,
   RunCycleRetrospective,
   CheckLeadershipAlignment,
+  DraftBoardMemo,
 ];
 
 /**

@@ -328,9 +328,11 @@ function sensitivity(c: Computed): Sensitivity {
   const to = toZero ? 0 : Math.max(0, tidy(from + change));
   const share = from > 0 ? tidy(Math.abs(change) / from) : undefined;
   const sign = raise ? "+" : "−";
-  const sized = `${sign}${show(Math.abs(change))}${share === undefined ? "" : `, ${sign}${percent(share)}`}`;
+  // Weights in words to 4 significant digits; the exact figures are in the fields.
+  const w = (n: number) => String(Number(n.toPrecision(4)));
+  const sized = `${sign}${w(Math.abs(change))}${share === undefined ? "" : `, ${sign}${percent(share)}`}`;
   const [T, O, C] = [quote(top), quote(challenger), quote(criterion.name)];
-  const moving = `${raise ? "Raising" : "Lowering"} the weight of ${C} from ${show(from)} to ${show(to)} (${sized}) ties ${T} with ${O}`;
+  const moving = `${raise ? "Raising" : "Lowering"} the weight of ${C} from ${w(from)} to ${w(to)} (${sized}) ties ${T} with ${O}`;
   const text =
     change === 0
       ? `${T} and ${O} tie, and the name decides: any ${raise ? "rise" : "cut"} in the weight of ${C} puts ${O} first.`

@@ -160,6 +160,9 @@ export async function recordDecision(
     lane?: string;
     kind?: string;
     rationale?: string;
+    rejectedAlternatives?: string;
+    assumptions?: string;
+    failureConditions?: string;
     reviewDate?: Day;
     today: Day;
   },
@@ -185,6 +188,9 @@ export async function recordDecision(
       ["Kind", a.kind],
       ["Date", date, "blank"],
       ["Rationale", a.rationale],
+      ["RejectedAlternatives", a.rejectedAlternatives],
+      ["Assumptions", a.assumptions],
+      ["FailureConditions", a.failureConditions],
       ["ReviewDate", a.reviewDate ? isoDay(a.reviewDate) : undefined],
     ],
     rowKey("decision", date, decision),
