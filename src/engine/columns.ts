@@ -58,10 +58,17 @@ const NotNamePart = /[^\p{L}\p{N}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier
  * composed or typed as a letter and a combining mark, all alike), lower case in
  * every script, and only its letters, digits, marks and emoji. A Greek final
  * sigma is a sigma, so a word ends the same with or without a space after it.
- * An ASCII name keeps its lower-case letters and digits.
+ * Marks that dropped spacing leaves side by side are put in their canonical
+ * order, so a key is its own key. An ASCII name keeps its lower-case letters and digits.
  */
 export function normalize(name: string): string {
-  return name.normalize("NFKC").toLowerCase().normalize("NFKC").replace(/ς/g, "σ").replace(NotNamePart, "");
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/ς/g, "σ")
+    .replace(NotNamePart, "")
+    .normalize("NFKC");
 }
 
 /**
