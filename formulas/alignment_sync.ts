@@ -8,10 +8,10 @@ import {
   RiskSchema,
   SessionReadinessSchema,
 } from "../schemas/alignment";
-import {charterRows, readCharter} from "../src/sync/charter";
-import {dependencies, DependencyTables} from "../src/sync/dependencies";
+import {charterRows, readCharter} from "../src/sync/charter_rows";
+import {dependencies, DependencyTables} from "../src/sync/dependency_rows";
 import {risks, RiskTable} from "../src/sync/risks";
-import {sessionReadinessRows, SessionTables} from "../src/sync/sessions";
+import {sessionReadinessRows, SessionTables} from "../src/sync/session_rows";
 import {AsOfParam} from "./params";
 import {
   ColumnsParam,

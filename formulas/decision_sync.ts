@@ -3,7 +3,7 @@ import {Identity} from "../schemas/identities";
 import {PathOptionSchema, RoadmapItemSchema} from "../schemas/decision";
 import {DecisionSchema} from "../schemas/meetings";
 import {executiveBriefMarkdown} from "../src/sync/brief_source";
-import {DependencyTables} from "../src/sync/dependencies";
+import {DependencyTables} from "../src/sync/dependency_rows";
 import {ExecutiveTables} from "../src/sync/executive_fields";
 import {choosePath, pathDecisionRows} from "../src/sync/path_rows";
 import {roadmapSyncRows} from "../src/sync/roadmap_rows";

@@ -13,12 +13,12 @@ import {
   IssueSchema,
   PlaybookTaskSchema,
 } from "../schemas/meetings";
-import {meetingAgenda} from "../src/sync/agenda";
-import {readLaneTable} from "../src/sync/charter";
+import {meetingAgenda} from "../src/sync/agenda_rows";
+import {readLaneTable} from "../src/sync/charter_rows";
 import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/fields";
 import {actionRows, backBriefRows, decisionRows, issueRows, readIssues} from "../src/sync/meeting_rows";
 import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writes";
-import {loadSeats} from "../src/sync/seats";
+import {loadSeats} from "../src/sync/seat_rows";
 import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
 import {svgImage} from "./health";

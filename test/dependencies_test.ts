@@ -2,7 +2,7 @@ import {assert} from "chai";
 import {NextMeeting} from "../sample/meetings";
 import type {GraphItem} from "../src/engine/dependencies";
 import {analyzeGraph, criticalPath} from "../src/engine/dependencies";
-import {DependencyTables} from "../src/sync/dependencies";
+import {DependencyTables} from "../src/sync/dependency_rows";
 import {pack} from "../src/pack";
 import {putRow} from "./support/alignment";
 import {docUrl, runSync, useEmulator} from "./support/emulator";

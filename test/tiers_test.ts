@@ -10,7 +10,7 @@ import type {SampleEmulator} from "../emulator/sample";
 import {stepCounts, writeStarter} from "../scripts/starter";
 import {okrCycle} from "../src/engine/cycle";
 import {pack} from "../src/pack";
-import {NextStepKind} from "../src/sync/agenda";
+import {NextStepKind} from "../src/sync/agenda_rows";
 import type {TableCheck} from "../src/sync/setup";
 import {Statuses, TierRow} from "../src/sync/setup";
 import type {DocKind, Tier} from "../src/sync/tables";

@@ -8,7 +8,7 @@ import {show} from "../engine/contract";
 import type {BriefData, BriefMetric, BriefOption} from "../engine/brief";
 import {executiveBrief} from "../engine/brief";
 import {readSeverity} from "../engine/constraints";
-import {charterRows, CharterTables, RedLineFields, RiskToleranceFields} from "./charter";
+import {charterRows, CharterTables, RedLineFields, RiskToleranceFields} from "./charter_rows";
 import {ConstraintFields, ExecutiveTables} from "./executive_fields";
 import {DefaultMetricTables, IssueFields, MeetingTables} from "./fields";
 import {readMetricsDoc} from "./health_source";

@@ -28,14 +28,14 @@ import {ActionFields, DefaultMetricTables, DefaultTableNames, LeaderFields, Meet
 import type {SummarizedMetric} from "./health_rows";
 import {summarize} from "./health_rows";
 import {readMetricsDoc} from "./health_source";
-import {readMeetings, readRatings} from "./meeting_health";
+import {readMeetings, readRatings} from "./meeting_health_rows";
 import {actionRows} from "./meeting_rows";
 import type {UnreadableDoc} from "./multidoc";
 import {readEachDoc} from "./multidoc";
 import type {DerivedKeyResult} from "./okr_rows";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
-import {loadSeats} from "./seats";
+import {loadSeats} from "./seat_rows";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, holdsTable, readOptionalTable, readTable, relaxed, stableId} from "./source";
 

@@ -4,7 +4,7 @@ import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
-import type {DatedReading} from "../engine/health_rows";
+import type {DatedReading} from "../engine/health_columns";
 import {DefaultMetricTables, MetricFields, ReadingFields} from "./fields";
 import {cell, mapOrExplain as mapReadColumns, readTable, stableId} from "./source";
 

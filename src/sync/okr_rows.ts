@@ -9,8 +9,8 @@ import type {
 import type {Day} from "../engine/calendar";
 import {isoDay} from "../engine/calendar";
 import {normalize} from "../engine/columns";
-import type {KeyResultDerived, ObjectiveDerived} from "../engine/okr_rows";
-import {deriveKeyResult, deriveObjective} from "../engine/okr_rows";
+import type {KeyResultDerived, ObjectiveDerived} from "../engine/okr_columns";
+import {deriveKeyResult, deriveObjective} from "../engine/okr_columns";
 import type {CheckInRecord, KeyResultRecord, ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import {personRow} from "./people";

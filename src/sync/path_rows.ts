@@ -25,7 +25,7 @@ import {DecisionFields, MeetingTables} from "./fields";
 import type {DecisionRow} from "./meeting_rows";
 import {decisionRows} from "./meeting_rows";
 import {recordDecision} from "./meeting_writes";
-import {SessionFields, SessionTables} from "./sessions";
+import {SessionFields, SessionTables} from "./session_rows";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
 

@@ -16,7 +16,7 @@ import type {UnreadableDoc} from "./multidoc";
 import {readEachDoc} from "./multidoc";
 import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
-import {loadSeats} from "./seats";
+import {loadSeats} from "./seat_rows";
 import {cell, compact, holdsTable, readOptionalTable, readTable, relaxed, stableId} from "./source";
 import {DefaultMetricTables, DefaultTableNames} from "./fields";
 

@@ -7,7 +7,7 @@ import {normalize} from "../engine/columns";
 import {quote} from "../engine/contract";
 import type {GateInput, MilestoneInput, Roadmap} from "../engine/roadmap";
 import {roadmap, roadmapSvg, RoadmapRules} from "../engine/roadmap";
-import {DependencyFields, DependencyTables, MilestoneFields} from "./dependencies";
+import {DependencyFields, DependencyTables, MilestoneFields} from "./dependency_rows";
 import type {FieldName} from "./fields";
 import {personRow} from "./people";
 import type {SourceTable, TableRows} from "./source";

@@ -26,10 +26,10 @@ import {
   RedLineFields,
   RiskToleranceFields,
   SharedOutcomeFields,
-} from "./charter";
-import {DependencyFields, DependencyTables, MilestoneFields} from "./dependencies";
+} from "./charter_rows";
+import {DependencyFields, DependencyTables, MilestoneFields} from "./dependency_rows";
 import {RiskFields, RiskTable} from "./risks";
-import {PreworkFields, SessionFields, SessionTables} from "./sessions";
+import {PreworkFields, SessionFields, SessionTables} from "./session_rows";
 import {TeamFields, TeamsTable} from "./teams";
 import {
   BottleneckFields,

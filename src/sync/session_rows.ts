@@ -10,7 +10,7 @@ import type {PreworkItem} from "../engine/sessions";
 import {sessionReadiness} from "../engine/sessions";
 import type {FieldName} from "./fields";
 import {DecisionFields, MeetingTables} from "./fields";
-import {loadSeats} from "./seats";
+import {loadSeats} from "./seat_rows";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
 

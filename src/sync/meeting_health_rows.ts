@@ -26,7 +26,7 @@ import {
 import type {FieldName} from "./fields";
 import {ActionFields, MeetingTables} from "./fields";
 import {actionRows, readIssues} from "./meeting_rows";
-import {loadSeats} from "./seats";
+import {loadSeats} from "./seat_rows";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
 

@@ -20,7 +20,7 @@ import {readMetricsDoc} from "./health_source";
 import {readEachDoc} from "./multidoc";
 import {firedRisks} from "./risks";
 import {summarize} from "./health_rows";
-import {agendaDiscipline} from "./meeting_health";
+import {agendaDiscipline} from "./meeting_health_rows";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
 import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
