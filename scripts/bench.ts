@@ -9,6 +9,7 @@ import {alignmentFindings, rollUp} from "../src/engine/tree";
 import {pack} from "../src/pack";
 import {alignmentBench} from "./bench_alignment";
 import {faultSuite, syncRequests, table, writes} from "./bench_api";
+import {executiveBench} from "./bench_executive";
 import {historyBench} from "./bench_history";
 import {setupBench} from "./bench_setup";
 import {buildBundle, BundleLimitBytes} from "./bundle";
@@ -122,6 +123,7 @@ async function main() {
   await faultSuite(pack);
   await writes(pack);
   historyBench();
+  await executiveBench();
   console.log(`\n${await isolateColdStart()}`);
   const size = buildBundle();
   console.log(`\nPack bundle: ${(size / 1024).toFixed(1)} KB of a ${(BundleLimitBytes / 1024).toFixed(0)} KB budget.`);

@@ -400,12 +400,7 @@ describe("ExecutiveBrief", function () {
   const env = useEmulator({validate: true});
 
   it("builds one page from the docs, every number as the sync tables show it", async function () {
-    const started = Date.now();
     const md = await brief(env, [meeting, metricsDoc, undefined, asOf]);
-    const ms = Date.now() - started;
-    console.log(
-      `      ExecutiveBrief on the sample: ${md.length} characters, ${md.split("\n").length} lines, ${ms} ms`,
-    );
     assert.isBelow(md.length, 8000);
     assert.match(md, /^# Executive decision brief: Hybrid\n/);
 
