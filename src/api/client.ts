@@ -17,6 +17,7 @@ import {
 } from "../../schemas/api";
 import type {Column, Row, TableReference} from "../../schemas/api";
 import {Contract, quote, shorten} from "../engine/contract";
+import {ApiBaseUrl} from "./address";
 
 /**
  * The one path to the Superhuman Docs API. Page functions return
@@ -28,8 +29,7 @@ import {Contract, quote, shorten} from "../engine/contract";
  * characters.
  */
 
-export const ApiBaseUrl = "https://docs.superhuman.com/apis/v1";
-export const NetworkDomain = "docs.superhuman.com";
+export {ApiBaseUrl, NetworkDomain} from "./address";
 /** The largest row page the pack asks for. */
 export const RowPageSize = 500;
 /** listColumns documents a maximum of 100. */

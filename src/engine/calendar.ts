@@ -1,5 +1,8 @@
 import {UTCDate} from "@date-fns/utc";
-import {addDays, differenceInCalendarDays, isValid, lightFormat} from "date-fns";
+import {addDays} from "date-fns/addDays";
+import {differenceInCalendarDays} from "date-fns/differenceInCalendarDays";
+import {isValid} from "date-fns/isValid";
+import {lightFormat} from "date-fns/lightFormat";
 import {Contract, quote} from "./contract";
 import {fail} from "./errors";
 

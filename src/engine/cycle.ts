@@ -1,4 +1,5 @@
-import {addMonths, subDays} from "date-fns";
+import {addMonths} from "date-fns/addMonths";
+import {subDays} from "date-fns/subDays";
 import type {Day} from "./calendar";
 import {inRange, isoDay, utcDay} from "./calendar";
 import type {Maybe} from "./contract";

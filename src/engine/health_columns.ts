@@ -1,4 +1,5 @@
-import {addMonths, addWeeks} from "date-fns";
+import {addMonths} from "date-fns/addMonths";
+import {addWeeks} from "date-fns/addWeeks";
 import {UTCDate} from "@date-fns/utc";
 import type {Day} from "./calendar";
 import {daysBetween, isoDay} from "./calendar";

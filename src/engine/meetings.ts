@@ -1,5 +1,9 @@
 import {UTCDate} from "@date-fns/utc";
-import {addDays, addMonths, addWeeks, getDay, getDaysInMonth} from "date-fns";
+import {addDays} from "date-fns/addDays";
+import {addMonths} from "date-fns/addMonths";
+import {addWeeks} from "date-fns/addWeeks";
+import {getDay} from "date-fns/getDay";
+import {getDaysInMonth} from "date-fns/getDaysInMonth";
 import type {Day} from "./calendar";
 import {daysBetween, inRange, plusDays, utcDay} from "./calendar";
 import type {Maybe} from "./contract";

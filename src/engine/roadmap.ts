@@ -1,4 +1,4 @@
-import {addMonths} from "date-fns";
+import {addMonths} from "date-fns/addMonths";
 import {UTCDate} from "@date-fns/utc";
 import type {Day} from "./calendar";
 import {daysBetween, isoDay, plusDays, utcDay} from "./calendar";

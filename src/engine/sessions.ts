@@ -1,4 +1,4 @@
-import {subBusinessDays} from "date-fns";
+import {subBusinessDays} from "date-fns/subBusinessDays";
 import {UTCDate} from "@date-fns/utc";
 import type {Day} from "./calendar";
 import {daysBetween, utcDay} from "./calendar";
