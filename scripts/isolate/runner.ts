@@ -11,7 +11,7 @@ import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {performance} from "node:perf_hooks";
 import {EmulatorFetcher, emulatorContext} from "../../emulator/fetcher";
-import {actionContext, runSync} from "../../emulator/run";
+import {actionContext, docUrl, runSync} from "../../emulator/run";
 import type {SampleEmulator} from "../../emulator/sample";
 import {startSampleEmulator, Tokens} from "../../emulator/sample";
 import {pack as sourcePack} from "../../src/pack";
@@ -344,6 +344,47 @@ async function connectionName(manifest: coda.PackDefinition): Promise<void> {
   });
 }
 
+/**
+ * A parameter's autocomplete, as the doc asks for it while the user fills the
+ * sync table's parameters: the platform finds the table by name and reads the
+ * parameter, so this also runs the pack's load-on-use lookups (src/lazy.ts).
+ */
+async function tableAutocomplete(): Promise<void> {
+  const table = "Bottlenecks";
+  await check(`autocomplete of the ${table} sync table's table parameter`, async logs => {
+    const autocomplete = sourcePack.syncTables
+      .find(t => t.name === table)!
+      .getter.parameters.find(p => p.name === "table")!.autocomplete as coda.MetadataFormula;
+    const formulaContext = (env: SampleEmulator) => JSON.stringify({meetingDoc: docUrl(env.seeded.meetingDocId!)});
+    const vm = await withEmulator({}, env =>
+      inIsolate(
+        {
+          type: FormulaType.Metadata,
+          metadataFormulaType: MetadataFormulaType.ParameterAutocomplete,
+          parentFormulaName: table,
+          parentFormulaType: FormulaType.Sync,
+          parameterName: "table",
+        },
+        ["Bottle", formulaContext(env)],
+        {fetcher: fetcherFor(env), logger: collectingLogger(logs)},
+      ),
+    );
+    const node = await withEmulator({}, env =>
+      executeMetadataFormula(
+        autocomplete,
+        {search: "Bottle", formulaContext: JSON.parse(formulaContext(env))},
+        actionContext(env),
+      ),
+    );
+    assert.deepEqual(vm, node, "the options equal Node's");
+    assert.ok(
+      Array.isArray(vm) && vm.some(o => (o as {value: string}).value === "Bottlenecks"),
+      "the doc's table is offered",
+    );
+    return JSON.stringify(vm);
+  });
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const manifest = await importManifest<coda.PackDefinition>(bundlePath);
@@ -353,6 +394,7 @@ async function main(): Promise<void> {
   await syncs(manifest);
   await twoWayUpdate(manifest);
   await connectionName(manifest);
+  await tableAutocomplete();
   const report: IsolateReport = {
     bundle: bundlePath,
     node: process.versions.node,
