@@ -28,6 +28,7 @@ function standIn<T extends object>(build: () => T, known: Record<PropertyKey, un
     set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => knows(key) || Reflect.has(real(), key),
     deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(real(), key, descriptor),
     ownKeys: () => Reflect.ownKeys(real()),
     getOwnPropertyDescriptor: (_, key) => {
       const own = Reflect.getOwnPropertyDescriptor(real(), key);

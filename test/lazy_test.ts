@@ -58,5 +58,12 @@ describe("areas built on first use", function () {
     assert.deepEqual(Object.keys(echo), Object.keys(built));
     assert.equal(JSON.stringify(echo), JSON.stringify(built));
     assert.isTrue("execute" in echo);
+    Object.defineProperty(echo, "cacheTtlSecs", {value: 0, enumerable: true, configurable: true});
+    (echo as {isAction?: boolean}).isAction = false;
+    assert.include(
+      built as object,
+      {cacheTtlSecs: 0, isAction: false},
+      "a change to the stand-in reaches the definition",
+    );
   });
 });
