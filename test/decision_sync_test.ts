@@ -158,6 +158,20 @@ describe("PathDecision", function () {
     assert.notProperty(byName(rows).get(hybrid)!, "Problems");
   });
 
+  it("takes the choice ChoosePath recorded over a later decision that only mentions an option, and none dated after asOf", async function () {
+    putRow(env, meeting, "Decisions", {Decision: choiceWords(transform), Owner: [People.ceo], Date: "2026-11-12"});
+    putRow(env, meeting, "Decisions", {
+      Decision: "Hybrid work days for the support team",
+      Owner: [People.ceo],
+      Date: "2026-11-20",
+    });
+    putRow(env, meeting, "Decisions", {Decision: choiceWords(parallel), Owner: [People.ceo], Date: "2026-12-01"});
+    const rows = byName((await pathRows(env)).rows);
+    assert.include(rows.get(transform)!, {Chosen: true, DecidedOn: "2026-11-12"});
+    assert.include(rows.get(hybrid)!, {Chosen: false});
+    assert.include(rows.get(parallel)!, {Chosen: false}, "a decision after the as-of day is not yet made");
+  });
+
   it("finds a path chosen against its ranking without a rationale, and a held session with no path", async function () {
     putRow(env, meeting, "Decisions", {
       Decision: "Go with the parallel model after all",

@@ -1,7 +1,7 @@
 import {assert} from "chai";
 import fc from "fast-check";
 import {normalize} from "../src/engine/columns";
-import {editDistance, nearestName} from "../src/engine/names";
+import {editDistance, mentionAt, nearestName} from "../src/engine/names";
 
 /** Names people give in every script: the same name never normalizes like another. */
 const Scripts = [
@@ -159,5 +159,22 @@ describe("engine: names as people write them (normalize)", function () {
       ),
       {numRuns: 1000},
     );
+  });
+});
+
+describe("engine: a name mentioned in a sentence (mentionAt)", function () {
+  it("finds whole words in any case and script, and not a name inside a longer word", function () {
+    assert.equal(mentionAt("Take the hybrid path: a small team", "Hybrid"), 2);
+    assert.equal(mentionAt("Go with the Parallel Model after all", "parallel model"), 3);
+    assert.equal(mentionAt("Hybridity is not a path", "Hybrid"), -1);
+    assert.equal(mentionAt("Partner-API docs go out", "Partner"), 0, "punctuation separates words");
+    assert.equal(mentionAt("Выбрали гибридный путь", "Гибридный путь"), 1);
+    assert.equal(mentionAt("Éviter l’externalisation", "EXTERNALISATION"), 2);
+    assert.isAtLeast(
+      mentionAt("決定：混合モデルで進める", "混合モデル"),
+      0,
+      "a script without spaces is searched inside",
+    );
+    assert.equal(mentionAt("anything", ""), -1);
   });
 });

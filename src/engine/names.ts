@@ -55,3 +55,33 @@ export function nearestName(name: string, candidates: readonly string[]): string
   }
   return best?.name;
 }
+
+/** Scripts written without spaces between words: a name in them is found inside the text. */
+const Unspaced =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Words as matched: NFKC, lower case, split at anything that is not a letter, digit or mark. */
+const words = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/ς/g, "σ")
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean);
+
+/**
+ * Where `text` names `name` as whole words ("the hybrid path" names Hybrid, "hybridity" does not):
+ * the index of the first word of the first mention, or -1. In a script written without spaces the
+ * name is found inside the text, and the result is its position in the matching key.
+ */
+export function mentionAt(text: string, name: string): number {
+  const key = normalize(name);
+  if (!key) return -1;
+  if (Unspaced.test(name)) return normalize(text).indexOf(key);
+  const said = words(text);
+  const sought = words(name);
+  for (let i = 0; i + sought.length <= said.length; i++) {
+    if (sought.every((w, j) => said[i + j] === w)) return i;
+  }
+  return -1;
+}

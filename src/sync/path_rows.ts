@@ -2,7 +2,7 @@ import * as coda from "@codahq/packs-sdk";
 import {resolveDocId} from "../api/client";
 import type {PathOptionSchema} from "../../schemas/decision";
 import type {Day} from "../engine/calendar";
-import {daysBetween} from "../engine/calendar";
+import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {ColumnInfo} from "../engine/columns";
 import {normalize} from "../engine/columns";
@@ -17,7 +17,7 @@ import {
   pathDecisionFindings,
   Scale,
 } from "../engine/path_decision";
-import {nearestName} from "../engine/names";
+import {mentionAt, nearestName} from "../engine/names";
 import {isDecisionSession} from "../engine/sessions";
 import {CriterionFields, ExecutiveTables, OptionFields} from "./executive_fields";
 import type {FieldName} from "./fields";
@@ -185,7 +185,13 @@ function share(value: unknown, column: string, problems: string[]): number | und
   }
 }
 
-/** The chosen option: the latest decision (by its date, then its place in the log) whose words name an option. */
+/**
+ * The chosen option: the latest decision on or before `asOf` that records a
+ * choice. While the log holds a decision in ChoosePath's words ("Chosen path:
+ * Hybrid"), only those count, so running ChoosePath again is how the path
+ * changes; a log written by hand counts the latest decision that names an
+ * option in whole words ("Take the hybrid path").
+ */
 export interface Choice {
   option: number;
   decision: DecisionRow;
@@ -199,28 +205,43 @@ function findChoice(
   timezone?: string,
 ): Choice | undefined {
   if (!decisions) return undefined;
-  const rows = decisionRows(decisions, asOf, {}, timezone);
+  const last = isoDay(asOf);
   const keys = names.map(n => normalize(n));
-  let best: (Choice & {day?: string; at: number}) | undefined;
-  rows.forEach((d, at) => {
-    const words = normalize(d.Name);
-    let option = -1;
-    let first = Infinity;
-    keys.forEach((k, i) => {
-      const where = k ? words.indexOf(k) : -1;
-      // The earliest name wins; at the same place, the longer name ("Hybrid model" over "Hybrid").
-      if (where >= 0 && (where < first || (where === first && k.length > keys[option].length))) {
-        option = i;
-        first = where;
-      }
-    });
-    if (option < 0) return;
-    const day = d.Date === undefined ? undefined : String(d.Date);
-    if (best && (best.day ?? "") > (day ?? "")) return;
-    const ownerName = cells.people(cell(decisions.rows[at], decisions.map, "Owner"))[0];
-    best = {option, decision: d, ownerName: ownerName?.name || ownerName?.email || undefined, day, at};
+  const own = normalize(choiceWords(""));
+  const candidates = decisionRows(decisions, asOf, {}, timezone)
+    .map((d, at) => ({d, at, day: d.Date === undefined ? undefined : String(d.Date), key: normalize(d.Name)}))
+    .filter(c => !c.day || c.day <= last);
+  const recorded = candidates.filter(c => c.key.startsWith(own));
+  let best: {option: number; d: DecisionRow; at: number; day?: string} | undefined;
+  for (const c of recorded.length ? recorded : candidates) {
+    let option = recorded.length ? keys.indexOf(c.key.slice(own.length)) : -1;
+    if (!recorded.length) {
+      let first = Infinity;
+      names.forEach((name, i) => {
+        const where = mentionAt(c.d.Name, name);
+        // The earliest name wins; at the same place, the longer name ("Hybrid model" over "Hybrid").
+        if (where >= 0 && (where < first || (where === first && keys[i].length > keys[option].length))) {
+          option = i;
+          first = where;
+        }
+      });
+    }
+    if (option < 0 || (best && (best.day ?? "") > (c.day ?? ""))) continue;
+    best = {option, d: c.d, at: c.at, day: c.day};
+  }
+  if (!best) return undefined;
+  const owner = cells.people(cell(decisions.rows[best.at], decisions.map, "Owner"))[0];
+  return {option: best.option, decision: best.d, ownerName: owner?.name || owner?.email || undefined};
+}
+
+/** The days of the sessions the Sessions table marks as decision sessions. */
+function decisionDays(sessions: TableRows<FieldName<typeof SessionFields>> | undefined, timezone?: string): Day[] {
+  return (sessions?.rows ?? []).flatMap(r => {
+    const name = cells.text(cell(r, sessions!.map, "Name")) || cells.text(r.name);
+    const kind = cells.text(cell(r, sessions!.map, "Kind"));
+    const date = cells.date(cell(r, sessions!.map, "Date"), "Date", timezone).value;
+    return isDecisionSession({name, kind}) && date ? [date] : [];
   });
-  return best && {option: best.option, decision: best.decision, ownerName: best.ownerName};
 }
 
 /**
@@ -228,17 +249,7 @@ function findChoice(
  * Sessions table marks as a decision session is on or before it, false when
  * every such session is still ahead, undefined when the doc names none.
  */
-function decisionHeld(
-  sessions: TableRows<FieldName<typeof SessionFields>> | undefined,
-  asOf: Day,
-  timezone?: string,
-): boolean | undefined {
-  const days = (sessions?.rows ?? []).flatMap(r => {
-    const name = cells.text(cell(r, sessions!.map, "Name")) || cells.text(r.name);
-    const kind = cells.text(cell(r, sessions!.map, "Kind"));
-    const date = cells.date(cell(r, sessions!.map, "Date"), "Date", timezone).value;
-    return isDecisionSession({name, kind}) && date ? [date] : [];
-  });
+function decisionHeld(days: readonly Day[], asOf: Day): boolean | undefined {
   if (!days.length) return undefined;
   return days.some(d => daysBetween(d, asOf) >= 0);
 }
@@ -309,6 +320,7 @@ export function pathRows(s: PathSources, asOf: Day, timezone?: string): PathResu
     };
   });
   const weighed = lines.filter(o => normalize(o.name) && !o.duplicate);
+  const sessionDays = decisionDays(s.sessions, timezone);
   const choice = findChoice(
     weighed.map(o => o.name),
     s.decisions,
@@ -353,7 +365,7 @@ export function pathRows(s: PathSources, asOf: Day, timezone?: string): PathResu
     risks,
     chosen: chosen?.name,
     rationale: choice?.decision.Rationale,
-    held: decisionHeld(s.sessions, asOf, timezone),
+    held: decisionHeld(sessionDays, asOf),
   };
   let decision: PathDecision | undefined;
   try {
