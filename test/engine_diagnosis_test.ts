@@ -424,6 +424,13 @@ describe("diagnosis: bottleneck register", function () {
       ["Closed", "resolved", "Won't fix", "DONE", "Open", "In progress", "", undefined].map(isClosedStatus),
       [true, true, true, true, false, false, false, false],
     );
+    assert.deepEqual(
+      ["Closed (duplicate of #4)", "Done ✅", "Resolved - moved to Q1", "Wont fix", "Not done", "Reopened"].map(
+        isClosedStatus,
+      ),
+      [true, true, true, true, false, false],
+      "the first word decides, whatever follows it",
+    );
   });
 
   it("tells how bottlenecks migrated: stage or function changed, into and out of the top 3", function () {

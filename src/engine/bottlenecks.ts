@@ -208,9 +208,20 @@ const ClosedWords = new Set([
   "canceled",
 ]);
 
-/** Whether a status closes a bottleneck: Closed, Resolved, Done, Fixed, Removed, Retired, Solved, Won't fix, Cancelled. */
+/**
+ * Whether a status closes a bottleneck: it starts with Closed, Resolved, Done,
+ * Fixed, Removed, Retired, Solved, Won't fix or Cancelled, whatever follows
+ * ("Closed (duplicate of #4)", "Done ✅"); "Not done" stays open.
+ */
 export function isClosedStatus(status: Maybe<string>): boolean {
-  return ClosedWords.has(normalize(status ?? ""));
+  const words = (status ?? "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}'’]+/u)
+    .filter(Boolean);
+  return [words.slice(0, 1), words.slice(0, 2)].some(
+    first => first.length && ClosedWords.has(normalize(first.join(""))),
+  );
 }
 
 const Impacts: ReadonlyArray<[keyof BottleneckRow, ImpactUnit]> = [
