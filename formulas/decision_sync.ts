@@ -1,5 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import {Identity} from "../schemas/identities";
+import type {Day} from "../src/engine/calendar";
 import {PathOptionSchema, RoadmapItemSchema} from "../schemas/decision";
 import {DecisionSchema} from "../schemas/meetings";
 import {executiveBriefMarkdown} from "../src/sync/brief_source";
@@ -31,6 +32,18 @@ export const PathDecision = syncTable({
   rows: (a, context) => pathDecisionRows(context, a),
 });
 
+/** Day 1 of the 90-day blueprint and the 12 months, shared by Roadmap and ExecutiveBrief so both number weeks alike. */
+const StartParam = param({
+  type: coda.ParameterType.Date,
+  name: "start",
+  description:
+    "Day 1 of the plan, where week 1 and month 1 start: a date from the year 1000 to 9999, read in the doc's time zone. Default the as-of day.",
+  optional: true,
+});
+
+const planStart = (start: Date | undefined, asOf: Day, context: coda.ExecutionContext): Day =>
+  start === undefined ? asOf : dayOrToday("start", start, context);
+
 export const Roadmap = syncTable({
   name: "Roadmap",
   description:
@@ -39,20 +52,8 @@ export const Roadmap = syncTable({
   identity: Identity.RoadmapItem,
   schema: RoadmapItemSchema,
   table: DependencyTables.milestones,
-  parameters: [
-    MeetingDocParam,
-    param({
-      type: coda.ParameterType.Date,
-      name: "start",
-      description:
-        "Day 1 of the plan, where week 1 and month 1 start: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
-      optional: true,
-    }),
-    tableParam(DependencyTables.milestones),
-    ColumnsParam,
-    AsOfParam,
-  ],
-  rows: (a, context) => roadmapSyncRows(context, {...a, start: dayOrToday("start", a.start, context)}, svgImage),
+  parameters: [MeetingDocParam, StartParam, tableParam(DependencyTables.milestones), ColumnsParam, AsOfParam],
+  rows: (a, context) => roadmapSyncRows(context, {...a, start: planStart(a.start, a.asOf, context)}, svgImage),
 });
 
 export const ChoosePath = coda.makeFormula({
@@ -165,7 +166,7 @@ export const ExecutiveBrief = coda.makeFormula({
   description:
     "The decision-grade executive brief, one page of Markdown from the docs as they are today: the chosen path and why, the success scorecard, constraints and risk appetite, the first 90 days, the risks with their owners and triggers, and the decisions and asks. Every number is the one the sync tables show.",
   connectionRequirement: Connected,
-  parameters: [MeetingDocParam, MetricsDocParam, OkrDocsParam, AsOfParam],
+  parameters: [MeetingDocParam, MetricsDocParam, OkrDocsParam, AsOfParam, StartParam],
   resultType: coda.ValueType.String,
   codaType: coda.ValueHintType.Markdown,
   cacheTtlSecs: 0,
@@ -259,12 +260,14 @@ export const ExecutiveBrief = coda.makeFormula({
       ].join("\n"),
     },
   ],
-  execute: async function ([meetingDoc, metricsDoc, okrDocs, asOf], context) {
+  execute: async function ([meetingDoc, metricsDoc, okrDocs, asOf, start], context) {
+    const day = dayOrToday("asOf", asOf, context);
     return executiveBriefMarkdown(context, {
       docId: await resolveDocId(context, meetingDoc),
       metricsDoc: metricsDoc || undefined,
       okrDocs: (okrDocs ?? []).filter(d => d && d.trim()),
-      asOf: dayOrToday("asOf", asOf, context),
+      asOf: day,
+      start: planStart(start, day, context),
     });
   },
 });

@@ -453,6 +453,20 @@ describe("ExecutiveBrief", function () {
     for (const r of roadmap.rows.slice(1).filter(x => x.Week !== undefined)) {
       assert.include(md, `| ${r.Week} | ${r.Name}${r.Blocked ? " (blocked)" : ""} | ${r.OwnerName} | ${r.Due} |`);
     }
+    // Later in the plan, with the plan's own day 1: the same weeks as the Roadmap table, late ones included.
+    const later = new Date("2026-12-10T12:00:00Z");
+    const md2 = await brief(env, [meeting, metricsDoc, undefined, later, asOf]);
+    const plan2 = await runSync(env, pack, "Roadmap", [meeting, asOf, undefined, undefined, later]);
+    const weeks = plan2.rows.slice(1).filter(x => x.Week !== undefined);
+    assert.isNotEmpty(weeks);
+    for (const r of weeks) {
+      const state = r.Late ? " (late)" : r.Blocked ? " (blocked)" : "";
+      assert.include(md2, `| ${r.Week} | ${r.Name}${state} | ${r.OwnerName} | ${r.Due} |`);
+    }
+    assert.isTrue(
+      weeks.some(r => r.Late),
+      "a late milestone keeps its week",
+    );
 
     const risks = await runSync(env, pack, "Risks", [
       meeting,

@@ -39,6 +39,8 @@ export interface BriefRequest {
   metricsDoc?: string;
   okrDocs: readonly string[];
   asOf: Day;
+  /** Day 1 of the plan, as the Roadmap sync table takes it. */
+  start: Day;
 }
 
 /** A table the brief reads on the side: none when the doc lacks it. */
@@ -170,9 +172,9 @@ export async function briefData(context: coda.ExecutionContext, request: BriefRe
     .filter(r => r.Question === "Red line" && r.Answer)
     .map(r => `Red line: ${r.Answer}${r.Leader ? ` (${r.Leader.Name})` : ""}`);
 
-  // The 13 weeks from today, and what is already late before them.
+  // The plan's 13 weeks as the Roadmap table numbers them, and what is already late.
   const plan: RoadmapRow[] = roadmap
-    ? roadmapRows(roadmap, asOf, asOf, () => "", tz).milestones.filter(r => r.Week !== undefined || r.Late)
+    ? roadmapRows(roadmap, request.start, asOf, () => "", tz).milestones.filter(r => r.Week !== undefined || r.Late)
     : [];
   plan.sort((a, b) => String(a.Due ?? "").localeCompare(String(b.Due ?? "")) || a.Name.localeCompare(b.Name));
 
