@@ -167,6 +167,30 @@ describe("diagnosis: stakeholder interviews", function () {
     );
     assert.deepEqual(readDone(true), {done: true});
     assert.deepEqual(readDone("maybe"), {done: false, unread: "maybe"});
+    assert.deepEqual(
+      ["✅", "✔\ufe0f", "❌"].map(v => readDone(v)),
+      [{done: true}, {done: true}, {done: false}],
+      "the emoji people tick with",
+    );
+  });
+
+  it("reads evidence the same with accents composed or typed as a letter and a mark", function () {
+    assert.equal(namesEvidence("Donne\u0301es du support"), namesEvidence("Données du support"));
+  });
+
+  it("keeps work items apart that differ only in punctuation", function () {
+    const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const f = flowEfficiency(
+      [
+        {item: "REL-1.2", stage: "Build", entered: at("2026-11-01"), left: at("2026-11-03"), kind: "Work"},
+        {item: "REL-12", stage: "Build", entered: at("2026-11-02"), left: at("2026-11-06"), kind: "Wait"},
+        {item: "rel-12 ", stage: "Test", entered: at("2026-11-06"), left: at("2026-11-07"), kind: "Work"},
+      ],
+      at("2026-11-10"),
+    );
+    assert.equal(f.items, 2, "REL-1.2 and REL-12 are two items; rel-12 is REL-12");
+    assert.equal(f.waitDays, 4);
+    assert.isTrue(f.segments.every(seg => !seg.findings.some(x => /Overlaps/.test(x))));
   });
 
   it("judges each interview and the coverage as a whole", function () {
@@ -836,6 +860,11 @@ describe("diagnosis: constraint heatmap", function () {
     );
     assert.match(readSeverity(undefined).problem!, /^No severity/);
     assert.match(readSeverity("constructor").problem!, /does not read/);
+    assert.deepEqual(
+      ["５", "Severity: 4", "sev#3", "4.0", "4.5", "2,5"].map(v => readSeverity(v).value),
+      [5, 4, 3, 4, undefined, undefined],
+      "full-width digits, a label with a colon, and a whole number written with decimals",
+    );
   });
 
   const rows: ConstraintRow[] = [

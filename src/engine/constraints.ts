@@ -136,7 +136,8 @@ export function readSeverity(value: Maybe<number | string>): {value?: number; pr
     return {problem: `Severity is ${show(value)}: ${SeverityFix}.`};
   }
   const text = String(value);
-  const digit = /^\s*(?:sev(?:erity)?\s*)?([1-5])(?![\d.,])/iu.exec(text);
+  // Full-width digits read as digits; "Sev 2", "Severity: 4" and "4.0" name a level too.
+  const digit = /^\s*(?:sev(?:erity)?\s*[:=#-]?\s*)?([1-5])(?:\.0+)?(?![\d.,])/iu.exec(text.normalize("NFKC"));
   const found = digit ? Number(digit[1]) : (own(SeverityWords, normalize(text)) ?? matchWords(text, [SeverityWords]));
   return found === undefined ? {problem: `Severity ${quote(text)} does not read: ${SeverityFix}.`} : {value: found};
 }

@@ -153,7 +153,8 @@ interface Span {
 /** Reads one segment: its span when it counts, and its findings either way. */
 function readSegment(s: FlowSegment, index: number, asOf: number, check: SegmentCheck): Span | undefined {
   const f = check.findings;
-  const item = s.item?.trim() ? normalize(s.item) || s.item.trim() : "";
+  // An item is its id as written, case and spacing aside: punctuation tells REL-1.2 from REL-12.
+  const item = s.item?.trim() ? s.item.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim() : "";
   const stage = s.stage?.trim() ? normalize(s.stage) || s.stage.trim() : "";
   if (!item) f.push("No item named: say which work item this time belongs to.");
   if (!stage) f.push("No stage: say which stage of the flow the item was in.");

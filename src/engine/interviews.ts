@@ -191,8 +191,10 @@ const Quoted = /["“„«»「『‘‹][^"“”„«»「」『』‘’‹�
  * evidence: data, metric, dashboard, report, survey, document, ticket, log,
  * hours, days, weeks, transcript, incident, audit and the like.
  */
-export function namesEvidence(text: Maybe<string>): boolean {
-  if (!text) return false;
+export function namesEvidence(written: Maybe<string>): boolean {
+  if (!written) return false;
+  // Accents typed as a letter and a combining mark read as the composed letter.
+  const text = written.normalize("NFC");
   return (
     Digit.test(text) ||
     Percent.test(text) ||
@@ -245,8 +247,38 @@ export interface InterviewCoverage {
   summary: string;
 }
 
-const Yes = new Set(["yes", "y", "true", "done", "x", "✓", "✔", "☑", "1", "complete", "completed", "held"]);
-const No = new Set(["no", "n", "false", "notyet", "pending", "planned", "scheduled", "0", "todo", "open"]);
+const Yes = new Set([
+  "yes",
+  "y",
+  "true",
+  "done",
+  "x",
+  "✓",
+  "✔",
+  "✔\ufe0f",
+  "☑",
+  "☑\ufe0f",
+  "✅",
+  "1",
+  "complete",
+  "completed",
+  "held",
+]);
+const No = new Set([
+  "no",
+  "n",
+  "false",
+  "notyet",
+  "pending",
+  "planned",
+  "scheduled",
+  "0",
+  "todo",
+  "open",
+  "❌",
+  "✗",
+  "✘",
+]);
 
 /** Done as a cell gives it: a checkbox, or text (yes, done, x, ✓ / no, pending, planned); anything else is unread. */
 export function readDone(value: Maybe<boolean | string>): {done: boolean; unread?: string} {
