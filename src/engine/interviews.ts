@@ -76,7 +76,6 @@ const GroupWords: Record<string, InterviewGroup> = {
   contributor: Managers,
   staff: Managers,
   principal: Managers,
-  engineer: Managers,
   platform: Platform,
   security: Platform,
   architecture: Platform,
@@ -104,8 +103,14 @@ const GroupWords: Record<string, InterviewGroup> = {
   recruiting: Partners,
 };
 
-/** Words that name a group unless a word above names another: "Security manager" is Platform and security. */
-const RoleWords: Record<string, InterviewGroup> = {manager: Managers, mgr: Managers, em: Managers, partner: Partners};
+/** Words that name a group unless a word above names another: "Security manager" and "Security engineer" are Platform and security. */
+const RoleWords: Record<string, InterviewGroup> = {
+  manager: Managers,
+  mgr: Managers,
+  em: Managers,
+  engineer: Managers,
+  partner: Partners,
+};
 
 /** Words of the product and engineering line, which also qualify every other group ("Engineering managers"). */
 const LineWords: Record<string, InterviewGroup> = {
