@@ -141,7 +141,7 @@ const agent = area(() => ({skills: (require("./agent/skills") as typeof Skills).
   ],
 });
 
-/** Every area, for the test that holds the names above to what each module exports. */
+/** Every area, in the order the pack lists its formulas and its sync tables. */
 export const areas = {
   okr,
   health,
@@ -149,11 +149,11 @@ export const areas = {
   history,
   alignment,
   okrSync,
+  healthSync,
   meetingsSync,
+  disciplineSync,
   historySync,
   setup,
-  healthSync,
-  disciplineSync,
   alignmentSync,
   diagnosisSync,
   decisionSync,
@@ -161,32 +161,8 @@ export const areas = {
   agent,
 };
 
-for (const a of [
-  okr,
-  health,
-  meetings,
-  history,
-  alignment,
-  okrSync,
-  meetingsSync,
-  historySync,
-  setup,
-  diagnosisSync,
-  decisionSync,
-]) {
+for (const a of Object.values(areas)) {
   pack.formulas.push(...a.formulas);
-}
-for (const a of [
-  okrSync,
-  healthSync,
-  meetingsSync,
-  disciplineSync,
-  historySync,
-  alignmentSync,
-  diagnosisSync,
-  decisionSync,
-  coachingSync,
-]) {
   pack.syncTables.push(...a.syncTables);
+  for (const skill of a.skills) pack.addSkill(skill);
 }
-for (const skill of agent.skills) pack.addSkill(skill);
