@@ -2,7 +2,7 @@ import * as coda from "@codahq/packs-sdk";
 import {Identity} from "../schemas/identities";
 import type {Day} from "../src/engine/calendar";
 import {PathOptionSchema, RoadmapItemSchema} from "../schemas/decision";
-import {DecisionSchema} from "../schemas/meetings";
+import {DecisionResultSchema} from "../schemas/meetings";
 import {executiveBriefMarkdown} from "../src/sync/brief_source";
 import {DependencyTables} from "../src/sync/dependency_rows";
 import {ExecutiveTables} from "../src/sync/executive_fields";
@@ -10,8 +10,8 @@ import {choosePath, pathDecisionRows} from "../src/sync/path_rows";
 import {roadmapSyncRows} from "../src/sync/roadmap_rows";
 import {resolveDocId} from "../src/api/client";
 import {handleError} from "./errors";
-import {svgImage} from "./health";
-import {AsOfParam, dayOrToday, param} from "./params";
+import {svgImage} from "./pictures";
+import {AsOfParam, dayOrToday, param, DecidedOnParam} from "./params";
 import {ColumnsParam, Connected, MeetingDocParam, MetricsDocParam, OkrDocsParam, tableParam} from "./sync_params";
 import {syncTable} from "./sync_table";
 
@@ -99,16 +99,10 @@ export const ChoosePath = coda.makeFormula({
       description: 'The executive owner of each workstream, as "Workstream: owner email".',
       optional: true,
     }),
-    coda.makeParameter({
-      type: coda.ParameterType.Date,
-      name: "date",
-      description:
-        "The day it was decided: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
-      optional: true,
-    }),
+    DecidedOnParam,
   ],
   resultType: coda.ValueType.Object,
-  schema: coda.withIdentity(DecisionSchema, Identity.Decision),
+  schema: DecisionResultSchema,
   onError: handleError,
   examples: [
     {

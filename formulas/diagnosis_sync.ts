@@ -8,7 +8,7 @@ import {BottleneckSchema, FlowStageSchema, InterviewSchema} from "../schemas/dia
 import {ExecutiveTables} from "../src/sync/executive_fields";
 import {syncBottlenecks, syncFlow, syncInterviews} from "../src/sync/diagnosis_rows";
 import {handleError} from "./errors";
-import {svgImage} from "./health";
+import {svgImage} from "./pictures";
 import {AsOfParam, param} from "./params";
 import {ColumnsParam, MeetingDocParam, tableParam} from "./sync_params";
 import {syncTable} from "./sync_table";

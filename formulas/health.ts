@@ -4,13 +4,9 @@ import {dashboardReview, healthStatus, healthTrend, hotCheck, thresholds} from "
 import {progressBarSvg, sparklineSvg} from "../src/engine/svg";
 import {DashboardReviewSchema, TrendSchema} from "../schemas/health";
 import {handleError} from "./errors";
+import {svgImage} from "./pictures";
 
 /** Health-metric formulas: status, trend, hot items, the dashboard's shape, and pictures. */
-
-/** An SVG as an image Coda shows, drawn for dark mode too. */
-export function svgImage(svg: string): string {
-  return coda.SvgConstants.DataUrlPrefixWithDarkModeSupport + Buffer.from(svg, "utf8").toString("base64");
-}
 
 const ValuesParam = coda.makeParameter({
   type: coda.ParameterType.SparseNumberArray,

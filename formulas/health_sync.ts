@@ -6,7 +6,7 @@ import {HotItemSchema, MetricSchema, OkrCandidateSchema} from "../schemas/health
 import {DefaultMetricTables} from "../src/sync/fields";
 import {readMetricsDoc} from "../src/sync/health_source";
 import {candidateRows, hotItemRows, metricRow, summarize} from "../src/sync/health_rows";
-import {svgImage} from "./health";
+import {svgImage} from "./pictures";
 import {AsOfParam} from "./params";
 import {ColumnsParam, countParam, DocParam, otherTableParam} from "./sync_params";
 import {syncTable} from "./sync_table";

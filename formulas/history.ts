@@ -4,7 +4,7 @@ import {Ranges} from "../src/engine/contract";
 import {progressDescription, progressHistory, scorecard, scorecardDescription} from "../src/engine/history";
 import {progressHistorySvg, scorecardSvg} from "../src/engine/svg";
 import {handleError} from "./errors";
-import {svgImage} from "./health";
+import {svgImage} from "./pictures";
 import {CycleEndParam, CycleStartParam, daysOf} from "./params";
 
 /**

@@ -12,6 +12,7 @@ import {
   DecisionSchema,
   IssueSchema,
   PlaybookTaskSchema,
+  DecisionResultSchema,
 } from "../schemas/meetings";
 import {meetingAgenda} from "../src/sync/agenda_rows";
 import {readLaneTable} from "../src/sync/charter_rows";
@@ -21,8 +22,8 @@ import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writ
 import {loadSeats} from "../src/sync/seat_rows";
 import {compact, readTable} from "../src/sync/source";
 import {handleError} from "./errors";
-import {svgImage} from "./health";
-import {AsOfParam, dayOrToday, param} from "./params";
+import {svgImage} from "./pictures";
+import {AsOfParam, dayOrToday, param, DecidedOnParam} from "./params";
 import {
   ColumnsParam,
   Connected,
@@ -304,13 +305,7 @@ export const RecordDecision = coda.makeFormula({
       description: "The day to review it: a date from the year 1000 to 9999, read in the doc's time zone. Optional.",
       optional: true,
     }),
-    coda.makeParameter({
-      type: coda.ParameterType.Date,
-      name: "date",
-      description:
-        "The day it was decided: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
-      optional: true,
-    }),
+    DecidedOnParam,
     coda.makeParameter({
       type: coda.ParameterType.String,
       name: "kind",
@@ -320,7 +315,7 @@ export const RecordDecision = coda.makeFormula({
     }),
   ],
   resultType: coda.ValueType.Object,
-  schema: coda.withIdentity(DecisionSchema, Identity.Decision),
+  schema: DecisionResultSchema,
   onError: handleError,
   examples: [
     {

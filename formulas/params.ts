@@ -79,3 +79,11 @@ export function daysOf(
     v === null || v === undefined ? undefined : toDay(`${itemName} ${i + 1}`, v, context.timezone),
   );
 }
+
+/** The day a decision was made, for the actions that record one. */
+export const DecidedOnParam = coda.makeParameter({
+  type: coda.ParameterType.Date,
+  name: "date",
+  description: "The day it was decided: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
+  optional: true,
+});

@@ -258,3 +258,6 @@ export const PlaybookTaskSchema = coda.makeObjectSchema({
   featuredProperties: ["Phase", "Date", "Tools", "Signal"],
   identity: {name: Identity.PlaybookTask},
 });
+
+/** A decision as the actions that record one return it: the Decisions table's row, with its identity. */
+export const DecisionResultSchema = coda.withIdentity(DecisionSchema, Identity.Decision);

@@ -2,7 +2,7 @@ import {performance} from "node:perf_hooks";
 import {day, plusDays} from "../src/engine/calendar";
 import {progressHistory, scorecard} from "../src/engine/history";
 import {progressHistorySvg, scorecardSvg} from "../src/engine/svg";
-import {svgImage} from "../formulas/health";
+import {svgImage} from "../formulas/pictures";
 import {table} from "./bench_api";
 
 /**

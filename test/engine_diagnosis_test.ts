@@ -35,7 +35,7 @@ import {
   readSeverity,
 } from "../src/engine/constraints";
 import {MaxSvgBytes, textWidth, utf8Bytes} from "../src/engine/svg";
-import {svgImage} from "../formulas/health";
+import {svgImage} from "../formulas/pictures";
 import {checkPicture, MaxPicture} from "../emulator/fuzz_cases";
 
 /** Every number anywhere in a value, with where it is. */

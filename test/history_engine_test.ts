@@ -25,7 +25,7 @@ import {
   textWidth,
   utf8Bytes,
 } from "../src/engine/svg";
-import {svgImage} from "../formulas/health";
+import {svgImage} from "../formulas/pictures";
 import {pack} from "../src/pack";
 import {checkPicture, MaxPicture} from "../emulator/fuzz_cases";
 
