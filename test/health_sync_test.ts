@@ -55,6 +55,25 @@ describe("health sync tables over HTTP", function () {
     assert.isNumber(experiments.Latest);
   });
 
+  it("judges on the as-of day: a later reading is left out and said so on its metric's row", async function () {
+    const weekBefore = new Date(asOf.getTime() - 7 * 86_400_000);
+    const day = weekBefore.toISOString().slice(0, 10);
+    const params = metricsParams(doc);
+    params[4] = weekBefore;
+    const run = await runSync(env, pack, "HealthMetrics", params);
+    const margin = run.rows.find(r => r.Name === "Gross margin")!;
+    assert.equal(margin.LatestDate, day);
+    assert.notEqual(margin.Latest, 62.8);
+    assert.include(
+      margin.Problems,
+      `1 reading is dated after ${day}, the day judged on, and left out (the first on ${MetricsAsOf})`,
+    );
+    const today = (await runSync(env, pack, "HealthMetrics", metricsParams(doc))).rows.find(
+      r => r.Name === "Gross margin",
+    )!;
+    assert.deepEqual(margin.Readings.slice(1), today.Readings.slice(0, -1), "the same readings, one week earlier");
+  });
+
   it("reads readings in wide form: a date column and one column per metric", async function () {
     const run = await runSync(env, pack, "HealthMetrics", metricsParams(doc, {readings: "Weekly Scorecard"}));
     const byName = new Map(run.rows.map(r => [r.Name, r]));

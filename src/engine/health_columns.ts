@@ -45,13 +45,31 @@ const Cadences: Record<string, (d: Day, n: number) => Day> = {
   quarterly: (d, n) => addMonths(new UTCDate(d.getTime()), 3 * n),
 };
 
+const byDate = (a: DatedReading, b: DatedReading) => a.date.getTime() - b.date.getTime();
+
+/**
+ * The readings known on `asOf`, oldest first. One rule for every table that
+ * judges a metric on a day (HealthMetrics, HotItems, OkrCandidates,
+ * LeaderMetrics, the brief): a reading dated after it is not yet known.
+ */
+export function knownOn(readings: readonly DatedReading[], asOf: Day): DatedReading[] {
+  return readings.filter(r => daysBetween(asOf, r.date) <= 0).sort(byDate);
+}
+
 export function summarizeMetric(
   input: MetricInput,
   asOf: Day,
   periods: number | undefined,
   problems: string[],
 ): MetricSummary {
-  const sorted = [...input.readings].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const sorted = knownOn(input.readings, asOf);
+  const later = input.readings.length - sorted.length;
+  if (later > 0) {
+    const first = input.readings.filter(r => !sorted.includes(r)).sort(byDate)[0];
+    problems.push(
+      `${later === 1 ? "1 reading is" : `${later} readings are`} dated after ${isoDay(asOf)}, the day judged on, and left out (the first on ${isoDay(first.date)}); judge on a later day, or fix the date.`,
+    );
+  }
   const latest = sorted[sorted.length - 1];
   const step = Cadences[input.cadence.trim().toLowerCase()] ?? Cadences.weekly;
   if (input.cadence && !Cadences[input.cadence.trim().toLowerCase()]) {
@@ -123,9 +141,7 @@ export function okrCandidate(
   const latest = summary.latest;
   if (!t || !latest) return undefined;
   const since = addMonths(new UTCDate(asOf.getTime()), -cycleMonths);
-  const window = input.readings
-    .filter(r => daysBetween(since, r.date) >= 0)
-    .sort((a, b) => a.date.getTime() - b.date.getTime());
+  const window = knownOn(input.readings, asOf).filter(r => daysBetween(since, r.date) >= 0);
   if (window.length < 2) return undefined;
   const red = window.filter(r => healthStatus(r.value, t) === "Red").length;
   const trend = healthTrend(window.map(r => r.value));

@@ -187,9 +187,7 @@ async function readSources(
     out.hadMetricsDoc = Boolean(doc);
     const read = await readEachDoc(context, doc ? [doc] : [], docId => readMetricsDoc(context, docId, {}));
     out.unreadable.push(...read.unreadable);
-    // Judged as of the sync's day: later readings are not seen.
-    const metrics = read.read.flat().map(m => ({...m, readings: m.readings.filter(x => x.date <= r.asOf)}));
-    out.metrics = summarize(metrics, r.asOf, undefined, () => "");
+    out.metrics = summarize(read.read.flat(), r.asOf, undefined, () => "");
   }
   return out;
 }
