@@ -1,6 +1,5 @@
 import {isoDay, toDay} from "../src/engine/calendar";
 import {executiveProgram} from "../src/engine/cadence";
-import {Identity} from "../schemas/identities";
 import {
   CharterItemSchema,
   ExecutiveSessionSchema,
@@ -31,7 +30,6 @@ export const Charter = syncTable({
   description:
     "The leaders' charter: each leader's answers on what they own together, risk tolerance, red lines, expertise and lanes, with what needs talking about: an outcome not everyone shares, an outcome owned outright twice, a decision nobody decides, coordination with nobody, and the widest spread of risk tolerance.",
   formulaDescription: "Reads the charter tables of the leadership meeting doc.",
-  identity: Identity.CharterItem,
   schema: CharterItemSchema,
   parameters: [MeetingDocParam],
   rows: async (a, context) => charterRows(await readCharter(context, a.docId)),
@@ -42,7 +40,6 @@ export const Risks = syncTable({
   description:
     "The risk register with live triggers: each trigger judged against the health metrics and key results (Fired, Armed or Unknown), and the risks with no mitigation owner, no trigger or an overdue review.",
   formulaDescription: "Reads the risk register and judges each trigger on live data.",
-  identity: Identity.Risk,
   schema: RiskSchema,
   table: RiskTable,
   parameters: [
@@ -62,7 +59,6 @@ export const Dependencies = syncTable({
   description:
     "Dependency gates between milestones and key results across team docs: blocked when what a gate waits on is off track or late, cycles named, and each item's critical path and earliest finish.",
   formulaDescription: "Reads the Dependencies and Milestones tables and the team docs' key results.",
-  identity: Identity.Gate,
   schema: GateSchema,
   table: DependencyTables.dependencies,
   parameters: [
@@ -81,7 +77,6 @@ export const SessionReadiness = syncTable({
   description:
     "Each executive session's readiness: before it, missing pre-work and from whom and the seats not confirmed; after it, the outputs not recorded and a decision session that recorded no decision.",
   formulaDescription: "Reads the Sessions and Pre-work tables and the decision log.",
-  identity: Identity.SessionReadiness,
   schema: SessionReadinessSchema,
   table: SessionTables.sessions,
   parameters: [MeetingDocParam, tableParam(SessionTables.sessions), ColumnsParam, AsOfParam],
@@ -93,7 +88,6 @@ export const ExecutiveProgram = syncTable({
   description:
     "The four executive sessions laid out from the first one's date: pre-work due five business days before each, required seats, a time-boxed agenda and the outputs each must produce.",
   formulaDescription: "Lays out the executive program from its first session's date.",
-  identity: Identity.ExecutiveSession,
   schema: ExecutiveSessionSchema,
   offline: true,
   parameters: [startDateParam("firstSession", "The date of the first session")],

@@ -2,10 +2,9 @@ import type * as coda from "@codahq/packs-sdk";
 import {CoachingRules} from "../src/engine/coaching";
 import {count} from "../src/engine/contract";
 import {MaxCadenceDays} from "../src/engine/history";
-import {Identity} from "../schemas/identities";
 import {LeaderMetricSchema, OneOnOneSchema} from "../schemas/coaching";
 import {leaderMetricRows, oneOnOneRows} from "../src/sync/coaching_rows";
-import {ExecutiveTables} from "../src/sync/executive_fields";
+import {CoachingTables} from "../src/sync/coaching_rows";
 import {AsOfParam} from "./params";
 import {
   ColumnsParam,
@@ -26,9 +25,8 @@ export const OneOnOnes = syncTable({
     "Each leader–report pair's one-to-ones: the last one, the cadence (declared or observed), when the next is due and by how many days it is overdue, the commitments carried from the last one, and coaching questions drawn from the report's own key results, action items, meeting ratings, seats and key metrics.",
   formulaDescription:
     "Reads the meeting doc's One-on-ones log and asks coaching questions from each report's own data in the meeting doc and the team docs.",
-  identity: Identity.OneOnOne,
   schema: OneOnOneSchema,
-  table: ExecutiveTables.oneOnOnes,
+  table: CoachingTables.oneOnOnes,
   parameters: [
     MeetingDocParam,
     OkrDocsParam,
@@ -37,7 +35,7 @@ export const OneOnOnes = syncTable({
       "cadenceDays",
       `The days between one-to-ones for a pair that declares no cadence and has met once: a whole number of days, 1 to ${MaxCadenceDays}. Default ${CoachingRules.defaultCadenceDays}.`,
     ),
-    tableParam(ExecutiveTables.oneOnOnes),
+    tableParam(CoachingTables.oneOnOnes),
     ColumnsParam,
     AsOfParam,
     FiscalYearStartParam,
@@ -56,14 +54,13 @@ export const LeaderMetrics = syncTable({
     "Each leader's few key metrics, each linked to the health metric or key result behind it with its latest value and status, and what to fix: a leader with none or more than five, a short name too long or used twice, a link that matches nothing (with the nearest name).",
   formulaDescription:
     "Reads the meeting doc's Leader Metrics table and resolves each link in the metrics doc and the team docs.",
-  identity: Identity.LeaderMetric,
   schema: LeaderMetricSchema,
-  table: ExecutiveTables.leaderMetrics,
+  table: CoachingTables.leaderMetrics,
   parameters: [
     MeetingDocParam,
     MetricsDocParam,
     OkrDocsParam,
-    tableParam(ExecutiveTables.leaderMetrics),
+    tableParam(CoachingTables.leaderMetrics),
     ColumnsParam,
     AsOfParam,
     FiscalYearStartParam,

@@ -1,11 +1,10 @@
 import * as coda from "@codahq/packs-sdk";
-import {Identity} from "../schemas/identities";
 import type {Day} from "../src/engine/calendar";
 import {PathOptionSchema, RoadmapItemSchema} from "../schemas/decision";
-import {DecisionResultSchema} from "../schemas/meetings";
+import {DecisionSchema} from "../schemas/meetings";
 import {executiveBriefMarkdown} from "../src/sync/brief_source";
 import {DependencyTables} from "../src/sync/dependency_rows";
-import {ExecutiveTables} from "../src/sync/executive_fields";
+import {PathTables} from "../src/sync/path_rows";
 import {choosePath, pathDecisionRows} from "../src/sync/path_rows";
 import {roadmapSyncRows} from "../src/sync/roadmap_rows";
 import {resolveDocId} from "../src/api/client";
@@ -25,10 +24,9 @@ export const PathDecision = syncTable({
   description:
     "The decision session's pathway options, each scored on the criteria, weighted, discounted for execution risk and ranked, with the option the decision log chose and, on the top option, the smallest change of one weight that would flip the choice.",
   formulaDescription: "Reads the Options and Criteria tables and the decision log of the leadership meeting doc.",
-  identity: Identity.PathOption,
   schema: PathOptionSchema,
-  table: ExecutiveTables.options,
-  parameters: [MeetingDocParam, tableParam(ExecutiveTables.options), ColumnsParam, AsOfParam],
+  table: PathTables.options,
+  parameters: [MeetingDocParam, tableParam(PathTables.options), ColumnsParam, AsOfParam],
   rows: (a, context) => pathDecisionRows(context, a),
 });
 
@@ -49,7 +47,6 @@ export const Roadmap = syncTable({
   description:
     "The milestones placed in the 90-day blueprint's 13 weeks and the 12 months, late and blocked with their gates; the first row holds the 12-month picture and this week's operating review.",
   formulaDescription: "Reads the Milestones and Dependencies tables of the leadership meeting doc.",
-  identity: Identity.RoadmapItem,
   schema: RoadmapItemSchema,
   table: DependencyTables.milestones,
   parameters: [MeetingDocParam, StartParam, tableParam(DependencyTables.milestones), ColumnsParam, AsOfParam],
@@ -102,7 +99,7 @@ export const ChoosePath = coda.makeFormula({
     DecidedOnParam,
   ],
   resultType: coda.ValueType.Object,
-  schema: DecisionResultSchema,
+  schema: DecisionSchema,
   onError: handleError,
   examples: [
     {

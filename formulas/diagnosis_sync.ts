@@ -3,9 +3,8 @@ import {ImpactUnits} from "../src/engine/bottlenecks";
 import {ConstraintKinds, constraintGrid, constraintHeatmapSvg, constraintHeatmapWords} from "../src/engine/constraints";
 import type {Maybe} from "../src/engine/contract";
 import {list, Ranges, sameLength} from "../src/engine/contract";
-import {Identity} from "../schemas/identities";
 import {BottleneckSchema, FlowStageSchema, InterviewSchema} from "../schemas/diagnosis";
-import {ExecutiveTables} from "../src/sync/executive_fields";
+import {DiagnosisTables} from "../src/sync/diagnosis_rows";
 import {syncBottlenecks, syncFlow, syncInterviews} from "../src/sync/diagnosis_rows";
 import {handleError} from "./errors";
 import {svgImage} from "./pictures";
@@ -24,10 +23,9 @@ export const Interviews = syncTable({
   description:
     "The stakeholder interviews of the current-state map: one row per interview (its group as read, the group a mistyped one meant, held or not, whether its findings name evidence, what to fix), one row per interview group (heard or not, how many held), and one Coverage row: interviews held against the 12 to 20 a map needs and the groups not heard yet. Kind tells the rows apart.",
   formulaDescription: "Reads the meeting doc's Interviews table and judges each interview and the coverage.",
-  identity: Identity.Interview,
   schema: InterviewSchema,
-  table: ExecutiveTables.interviews,
-  parameters: [MeetingDocParam, tableParam(ExecutiveTables.interviews), ColumnsParam, AsOfParam],
+  table: DiagnosisTables.interviews,
+  parameters: [MeetingDocParam, tableParam(DiagnosisTables.interviews), ColumnsParam, AsOfParam],
   rows: (a, context) => syncInterviews(context, a),
 });
 
@@ -60,12 +58,11 @@ export const Bottlenecks = syncTable({
   description:
     "The bottleneck register ranked by quantified impact: each bottleneck's impact in the chosen unit (hours a week, money a year or days of delay, converted at the hourly cost, 46 working weeks a year and the cost of a day of delay), rank, share of the total, and how it moved since the last review; what is missing (impact, evidence, owner); and one Total row with the register's total and the top 3's share.",
   formulaDescription: "Reads the meeting doc's Bottlenecks table, ranks it and totals it in one unit.",
-  identity: Identity.Bottleneck,
   schema: BottleneckSchema,
-  table: ExecutiveTables.bottlenecks,
+  table: DiagnosisTables.bottlenecks,
   parameters: [
     MeetingDocParam,
-    tableParam(ExecutiveTables.bottlenecks),
+    tableParam(DiagnosisTables.bottlenecks),
     UnitParam,
     HourlyCostParam,
     DelayDayCostParam,
@@ -81,10 +78,9 @@ export const FlowEfficiency = syncTable({
     "Time in work against time waiting: one row per stage of the flow (work and wait days, flow efficiency, mean wait per item, whether items wait longest there) and one Overall row (flow efficiency across the items, the share of work taken by non-delivery overhead or why it cannot be told, and the stage where items wait longest).",
   formulaDescription:
     "Reads the meeting doc's Flow table (each work item's stretches in each stage, as work or wait) and measures flow efficiency.",
-  identity: Identity.FlowStage,
   schema: FlowStageSchema,
-  table: ExecutiveTables.flow,
-  parameters: [MeetingDocParam, tableParam(ExecutiveTables.flow), ColumnsParam, AsOfParam],
+  table: DiagnosisTables.flow,
+  parameters: [MeetingDocParam, tableParam(DiagnosisTables.flow), ColumnsParam, AsOfParam],
   rows: (a, context) => syncFlow(context, a),
 });
 

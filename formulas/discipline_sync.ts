@@ -1,7 +1,6 @@
 import {count} from "../src/engine/contract";
 import {HealthRules} from "../src/engine/meeting_health";
 import {SeatRules} from "../src/engine/seats";
-import {Identity} from "../schemas/identities";
 import {MeetingHealthSchema, SeatSchema} from "../schemas/discipline";
 import {DisciplineTables} from "../src/sync/discipline_fields";
 import {syncMeetingHealth} from "../src/sync/meeting_health_rows";
@@ -17,7 +16,6 @@ export const Seats = syncTable({
   description:
     "The leadership team's seats: who holds each, its 3 to 5 responsibilities, the seat it reports to and the meetings it must attend, with findings (empty seat, a person over the seat limit, responsibilities out of range, a reporting cycle) and the owners of open work who hold no seat.",
   formulaDescription: "Reads the meeting doc's Seats table and checks it.",
-  identity: Identity.Seat,
   schema: SeatSchema,
   table: DisciplineTables.seats,
   parameters: [
@@ -40,7 +38,6 @@ export const MeetingHealth = syncTable({
     "One row per leadership meeting: the attendees' average and lowest rating, ratings missing, required seats absent, the share of action items due that were done (90% target), time on problem solving against status, issues solved and carried, and the rating's trend over the last 13 meetings.",
   formulaDescription:
     "Judges each meeting of the meeting doc's Meetings table from its ratings, attendance, action items, agenda items and issues.",
-  identity: Identity.MeetingHealth,
   schema: MeetingHealthSchema,
   parameters: [
     MeetingDocParam,

@@ -1,7 +1,6 @@
 import type * as coda from "@codahq/packs-sdk";
 import {show} from "../src/engine/contract";
 import {fail} from "../src/engine/errors";
-import {Identity} from "../schemas/identities";
 import {HotItemSchema, MetricSchema, OkrCandidateSchema} from "../schemas/health";
 import {DefaultMetricTables} from "../src/sync/fields";
 import {readMetricsDoc} from "../src/sync/health_source";
@@ -40,7 +39,6 @@ export const HealthMetrics = syncTable({
   description:
     "The CEO dashboard: one row per health metric with its latest reading, status, trend, hot flag, staleness and a sparkline.",
   formulaDescription: "Pulls the health metrics and their readings from a metrics doc.",
-  identity: Identity.HealthMetric,
   schema: MetricSchema,
   parameters: [DocParam, DefinitionsParam, ReadingsParam, ColumnsParam, AsOfParam],
   rows: async (a, context) => (await summarized(context, a)).map(metricRow),
@@ -50,7 +48,6 @@ export const HotItems = syncTable({
   name: "HotItems",
   description: "Only the metrics that need this week's leadership meeting, most urgent first, each with the reason.",
   formulaDescription: "Pulls the hot metrics from a metrics doc.",
-  identity: Identity.HotItem,
   schema: HotItemSchema,
   parameters: [
     DocParam,
@@ -71,7 +68,6 @@ export const OkrCandidates = syncTable({
   description:
     "Metrics that stayed red or kept worsening for a whole cycle, proposed as objectives for the next OKR cycle, with the evidence.",
   formulaDescription: "Proposes next cycle's objectives from a metrics doc.",
-  identity: Identity.OkrCandidate,
   schema: OkrCandidateSchema,
   parameters: [
     DocParam,

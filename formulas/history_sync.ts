@@ -1,7 +1,6 @@
 import * as coda from "@codahq/packs-sdk";
 import {KeyResultSchema} from "../schemas/okr_sync";
 import {CheckInDueSchema, RetrospectiveSchema} from "../schemas/history";
-import {Identity} from "../schemas/identities";
 import {count, Ranges} from "../src/engine/contract";
 import {cycleFromName, okrCycle} from "../src/engine/cycle";
 import {DefaultCadenceDays, MaxCadenceDays} from "../src/engine/history";
@@ -34,7 +33,6 @@ export const CheckInsDue = syncTable({
   description:
     "The key results whose owners are due a check-in: no check-in within the key result's cadence (its Cadence column, else the cadenceDays parameter, weekly by default). Each row names the owner as a person and links to the key result, so an automation can notify them. Rows that keep a reminder from working (no owner, an owner typed as text, an unreadable cadence) are listed with the reason.",
   formulaDescription: "Lists the key results due a check-in across a list of team docs.",
-  identity: Identity.CheckInDue,
   schema: CheckInDueSchema,
   table: DefaultTableNames.keyResults,
   parameters: [
@@ -64,7 +62,6 @@ export const Retrospective = syncTable({
   description:
     "One row per key result of a cycle, for its retrospective: final progress and grade, the confidence path, weeks without a check-in and the review's findings, with what happened and what the team learnt read from the Retrospective table in each team doc (write them there; the sync never overwrites them).",
   formulaDescription: "Builds the retrospective of one cycle across a list of team docs.",
-  identity: Identity.RetrospectiveEntry,
   schema: RetrospectiveSchema,
   parameters: [
     DocsParam,
@@ -139,7 +136,7 @@ export const CarryForward = coda.makeFormula({
     FiscalYearStartParam,
   ],
   resultType: coda.ValueType.Object,
-  schema: coda.withIdentity(KeyResultSchema, Identity.KeyResult),
+  schema: KeyResultSchema,
   onError: handleError,
   examples: [
     {

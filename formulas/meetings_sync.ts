@@ -3,7 +3,6 @@ import {isoDay, plusDays, toDay} from "../src/engine/calendar";
 import {operatingCalendar, playbook} from "../src/engine/cadence";
 import {okrCycle} from "../src/engine/cycle";
 import {Weekdays} from "../src/engine/meetings";
-import {Identity} from "../schemas/identities";
 import {
   ActionItemSchema,
   AgendaItemSchema,
@@ -12,7 +11,6 @@ import {
   DecisionSchema,
   IssueSchema,
   PlaybookTaskSchema,
-  DecisionResultSchema,
 } from "../schemas/meetings";
 import {meetingAgenda} from "../src/sync/agenda_rows";
 import {readLaneTable} from "../src/sync/charter_rows";
@@ -42,7 +40,6 @@ import {syncTable} from "./sync_table";
 export const Issues = syncTable({
   name: "Issues",
   description: "The leadership team's issues list, ranked for solving: open first, then by priority, then the oldest.",
-  identity: Identity.Issue,
   schema: IssueSchema,
   table: MeetingTables.issues,
   parameters: [MeetingDocParam, tableParam(MeetingTables.issues), ColumnsParam, AsOfParam],
@@ -56,7 +53,6 @@ export const Decisions = syncTable({
   name: "Decisions",
   description:
     "The decision log: each decision with its one accountable owner, rationale, rejected alternatives, assumptions, failure conditions and review date, checked for ownership problems and, when the doc has a Lanes table, for decisions outside their owner's lane.",
-  identity: Identity.Decision,
   schema: DecisionSchema,
   table: MeetingTables.decisions,
   parameters: [MeetingDocParam, tableParam(MeetingTables.decisions), ColumnsParam, AsOfParam],
@@ -73,7 +69,6 @@ export const Decisions = syncTable({
 export const ActionItems = syncTable({
   name: "ActionItems",
   description: "Action items with owner, due date and status, overdue flags and each owner's completion rate.",
-  identity: Identity.ActionItem,
   schema: ActionItemSchema,
   table: MeetingTables.actions,
   parameters: [MeetingDocParam, tableParam(MeetingTables.actions), ColumnsParam, AsOfParam],
@@ -90,7 +85,6 @@ export const BackBriefs = syncTable({
   name: "BackBriefs",
   description:
     "Each leader's back-brief on the strategic intent (what they will do, how, what they need), with the gaps flagged.",
-  identity: Identity.BackBrief,
   schema: BackBriefSchema,
   table: MeetingTables.backBriefs,
   parameters: [MeetingDocParam, tableParam(MeetingTables.backBriefs), ColumnsParam, AsOfParam],
@@ -103,7 +97,6 @@ export const MeetingAgenda = syncTable({
   description:
     "The next meeting's agenda built from live data: check-in, hot metrics, off-track and at-risk key results, the top issues (most of the time), decisions due for review, overdue actions, messages to cascade and close. Time boxes add up to the meeting's length.",
   formulaDescription: "Builds the next leadership meeting's agenda.",
-  identity: Identity.AgendaItem,
   schema: AgendaItemSchema,
   parameters: [
     MeetingDocParam,
@@ -131,7 +124,6 @@ export const Cadence = syncTable({
   description:
     "The operating calendar: weekly leadership meetings, a monthly executive review, OKR planning, retrospectives and quarterly check-ins aligned to the OKR cycles, and the annual offsite.",
   formulaDescription: "Lays out the operating calendar from a start date.",
-  identity: Identity.CadenceEvent,
   schema: CadenceEventSchema,
   offline: true,
   parameters: [
@@ -163,7 +155,6 @@ export const Playbook = syncTable({
   description:
     "The 90-day rollout as dated tasks: Clarity, Alignment and Cadence, then Develop and maintain, each with the signal that tells the phase worked.",
   formulaDescription: "Lays out the 90-day rollout from its start date.",
-  identity: Identity.PlaybookTask,
   schema: PlaybookTaskSchema,
   offline: true,
   parameters: [startDateParam("startDate", "Day 1 of the rollout")],
@@ -219,7 +210,7 @@ export const RaiseIssue = coda.makeFormula({
     }),
   ],
   resultType: coda.ValueType.Object,
-  schema: coda.withIdentity(IssueSchema, Identity.Issue),
+  schema: IssueSchema,
   onError: handleError,
   examples: [
     {
@@ -315,7 +306,7 @@ export const RecordDecision = coda.makeFormula({
     }),
   ],
   resultType: coda.ValueType.Object,
-  schema: DecisionResultSchema,
+  schema: DecisionSchema,
   onError: handleError,
   examples: [
     {
@@ -397,7 +388,7 @@ export const AssignAction = coda.makeFormula({
     }),
   ],
   resultType: coda.ValueType.Object,
-  schema: coda.withIdentity(ActionItemSchema, Identity.ActionItem),
+  schema: ActionItemSchema,
   onError: handleError,
   examples: [
     {

@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../schemas/okr_sync";
-import {Identity} from "../schemas/identities";
 import {DefaultTableNames} from "../src/sync/fields";
 import type {DerivedKeyResult, OkrFilters} from "../src/sync/okr_rows";
 import {checkInRow, deriveKeyResults, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
@@ -33,7 +32,6 @@ export const StrategicImperatives = syncTable({
   name: "StrategicImperatives",
   description: "The strategic imperatives from the strategy doc.",
   formulaDescription: "Pulls the strategic imperatives from the strategy doc.",
-  identity: Identity.StrategicImperative,
   schema: ImperativeSchema,
   table: DefaultTableNames.imperatives,
   parameters: [DocParam, tableParam(DefaultTableNames.imperatives), ColumnsParam],
@@ -45,7 +43,6 @@ export const AnnualGoals = syncTable({
   description:
     "The annual goals from the strategy doc, each linked to the imperative it serves. Team docs add it so objectives can support a goal.",
   formulaDescription: "Pulls the annual goals from the strategy doc.",
-  identity: Identity.AnnualGoal,
   schema: GoalSchema,
   table: DefaultTableNames.goals,
   parameters: [DocParam, tableParam(DefaultTableNames.goals), ColumnsParam],
@@ -96,7 +93,6 @@ export const Objectives = syncTable({
   description:
     "Every team's objectives, pulled up from the team docs, scored from their key results and checked for alignment.",
   formulaDescription: "Pulls objectives from a list of team docs.",
-  identity: Identity.Objective,
   schema: ObjectiveSchema,
   table: DefaultTableNames.objectives,
   parameters: okrParameters(DefaultTableNames.objectives),
@@ -110,7 +106,6 @@ export const KeyResults = syncTable({
   description:
     "Every team's key results, pulled up from the team docs with progress, grade, status, forecast and staleness computed. Edit Current or Confidence here to write it back to the team's doc.",
   formulaDescription: "Pulls key results from a list of team docs.",
-  identity: Identity.KeyResult,
   schema: KeyResultSchema,
   table: DefaultTableNames.keyResults,
   parameters: okrParameters(DefaultTableNames.keyResults),
@@ -125,7 +120,6 @@ export const CheckIns = syncTable({
   name: "CheckIns",
   description: "The check-ins of every team's key results: value, confidence and note by date.",
   formulaDescription: "Pulls check-ins from a list of team docs.",
-  identity: Identity.CheckIn,
   schema: CheckInSchema,
   table: DefaultTableNames.checkIns,
   parameters: [DocsParam, tableParam(DefaultTableNames.checkIns), ColumnsParam],
@@ -190,7 +184,7 @@ export const CheckIn = coda.makeFormula({
     FiscalYearStartParam,
   ],
   resultType: coda.ValueType.Object,
-  schema: coda.withIdentity(KeyResultSchema, Identity.KeyResult),
+  schema: KeyResultSchema,
   onError: handleError,
   examples: [
     {

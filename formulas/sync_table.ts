@@ -10,7 +10,7 @@ import {dayOrToday} from "./params";
 
 /**
  * The one way a sync table is made. An area declares its parameters (in the
- * order the doc shows them), its schema and identity, and how to build its rows
+ * order the doc shows them), its schema (which names its identity), and how to build its rows
  * from named arguments; the factory does the rest the same way for every table:
  *
  * - the doc the table reads (`doc` or `meetingDoc`) arrives as a doc id, its link
@@ -42,6 +42,11 @@ type Row<K extends string, L extends string, S extends coda.ObjectSchemaDefiniti
   S
 >;
 
+/** A row's schema that names its identity: the one place the identity is spelled. */
+type IdentifiedSchema<K extends string, L extends string> = coda.ObjectSchemaDefinition<K, L> & {
+  identity: {name: string};
+};
+
 /** A row edited in the doc: the row as synced, the row as edited, and the properties the user changed. */
 export interface Edit<R> {
   previous: R;
@@ -52,7 +57,7 @@ export interface Edit<R> {
 export interface SyncArea<
   K extends string,
   L extends string,
-  S extends coda.ObjectSchemaDefinition<K, L>,
+  S extends IdentifiedSchema<K, L>,
   P extends coda.ParamDefs,
 > {
   /** A plural noun. The formula is `Sync<name>`. */
@@ -60,7 +65,7 @@ export interface SyncArea<
   description: string;
   /** The sync formula's own description, when it says more than the table's. */
   formulaDescription?: string;
-  identity: string;
+  /** The row's schema; its identity names the table's rows in references. */
   schema: S;
   parameters: P;
   /** The default name of the table the `table` parameter names. */
@@ -108,14 +113,14 @@ async function argsOf<P extends coda.ParamDefs>(
 export function syncTable<
   K extends string,
   L extends string,
-  S extends coda.ObjectSchemaDefinition<K, L>,
+  S extends IdentifiedSchema<K, L>,
   const P extends coda.ParamDefs,
 >(area: SyncArea<K, L, S, P>) {
   const {rows, eachDoc, update} = area;
   const table = coda.makeSyncTable({
     name: area.name,
     description: area.description,
-    identityName: area.identity,
+    identityName: area.schema.identity.name,
     connectionRequirement: area.offline ? coda.ConnectionRequirement.None : coda.ConnectionRequirement.Required,
     schema: area.schema,
     formula: {

@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, id, link, number, PersonSchema, problems, text} from "./common";
-import {Identity} from "./identities";
 import {Knowledge} from "./knowledge";
 
 /** The executive alignment sync tables: the leaders' charter, the risk register, dependency gates and executive sessions. */
@@ -31,7 +30,7 @@ export const CharterItemSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Question", "Leader", "Subject", "Findings"],
-  identity: {name: Identity.CharterItem},
+  identity: {name: "CharterItem"},
   index: Knowledge.Charter,
 });
 
@@ -69,7 +68,7 @@ export const RiskSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["TriggerState", "Score", "MitigationOwner", "Status", "Findings"],
-  identity: {name: Identity.Risk},
+  identity: {name: "Risk"},
   index: Knowledge.Risks,
 });
 
@@ -97,7 +96,7 @@ export const GateSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Blocked", "BlockedReason", "NeededBy", "CriticalPath", "Cycle"],
-  identity: {name: Identity.Gate},
+  identity: {name: "Gate"},
   index: Knowledge.Dependencies,
 });
 
@@ -127,7 +126,7 @@ export const SessionReadinessSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Date", "Ready", "MissingPrework", "UnconfirmedSeats", "MissingOutputs"],
-  identity: {name: Identity.SessionReadiness},
+  identity: {name: "SessionReadiness"},
   index: Knowledge.SessionReadiness,
 });
 
@@ -151,5 +150,5 @@ export const ExecutiveSessionSchema = coda.makeObjectSchema({
   displayProperty: "Name",
   titleProperty: "Name",
   featuredProperties: ["Date", "PreworkDue", "RequiredSeats", "Outputs"],
-  identity: {name: Identity.ExecutiveSession},
+  identity: {name: "ExecutiveSession"},
 });

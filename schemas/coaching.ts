@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, id, link, number, percent, PersonSchema, problems, text} from "./common";
-import {Identity} from "./identities";
 
 /** Development, woven through: the coaching one-to-ones and each leader's few key metrics. */
 
@@ -45,7 +44,7 @@ export const OneOnOneSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["NextDue", "Overdue", "Commitments", "Prompts"],
-  identity: {name: Identity.OneOnOne},
+  identity: {name: "OneOnOne"},
   index: {
     properties: ["Summary", "Prompts", "Commitments", "LastNotes", "Findings"],
     contextProperties: ["Name", "LeaderName", "ReportName"],
@@ -87,7 +86,7 @@ export const LeaderMetricSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Leader", "ShortName", "Linked", "Status", "Findings"],
-  identity: {name: Identity.LeaderMetric},
+  identity: {name: "LeaderMetric"},
   index: {
     properties: ["Summary", "Findings"],
     contextProperties: ["Name", "Metric", "LeaderName", "Linked"],

@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, id, image, link, number, percent, PersonSchema, problems, text} from "./common";
-import {Identity} from "./identities";
 import {DecisionSchema} from "./meetings";
 
 /**
@@ -36,7 +35,7 @@ export const PathOptionSchema = coda.makeObjectSchema({
     Top: flag("True for the option that ranks first."),
     Chosen: flag("True when the decision log's latest decision naming an option names this one."),
     Decision: {
-      ...coda.makeReferenceSchemaFromObjectSchema(DecisionSchema, Identity.Decision),
+      ...coda.makeReferenceSchemaFromObjectSchema(DecisionSchema),
       description: "The decision that chose it, on the chosen option's row.",
     },
     DecidedOn: date("When it was chosen."),
@@ -57,7 +56,7 @@ export const PathOptionSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Rank", "RiskAdjusted", "Chosen", "Sensitivity", "Findings"],
-  identity: {name: Identity.PathOption},
+  identity: {name: "PathOption"},
   index: {
     properties: ["Summary", "Rationale", "Sensitivity", "Findings"],
     contextProperties: ["Name", "Pathway"],
@@ -102,7 +101,7 @@ export const RoadmapItemSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Owner", "Due", "Week", "Late", "Blocked", "Findings"],
-  identity: {name: Identity.RoadmapItem},
+  identity: {name: "RoadmapItem"},
   index: {
     properties: ["Summary", "Findings", "Cadence"],
     contextProperties: ["Name", "Workstream"],

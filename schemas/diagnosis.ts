@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, id, link, number, percent, PersonSchema, problems, text} from "./common";
-import {Identity} from "./identities";
 
 /**
  * The current-state diagnosis sync tables (executive session 2): stakeholder
@@ -48,7 +47,7 @@ export const InterviewSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Kind", "Group", "Done", "Evidence", "Findings"],
-  identity: {name: Identity.Interview},
+  identity: {name: "Interview"},
   index: {
     properties: ["Summary", "Heard", "Findings", "Problems"],
     contextProperties: ["Name", "Kind", "Group"],
@@ -103,7 +102,7 @@ export const BottleneckSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Rank", "Impact", "Share", "Stage", "Owner", "Moved", "Findings"],
-  identity: {name: Identity.Bottleneck},
+  identity: {name: "Bottleneck"},
   index: {
     properties: ["Summary", "Migration", "Evidence", "Findings", "Problems"],
     contextProperties: ["Name", "Function", "Stage"],
@@ -153,7 +152,7 @@ export const FlowStageSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Kind", "Efficiency", "WorkDays", "WaitDays", "MeanWaitDays", "LongestWait"],
-  identity: {name: Identity.FlowStage},
+  identity: {name: "FlowStage"},
   index: {
     properties: ["Summary", "Findings", "Problems"],
     contextProperties: ["Name", "Kind"],

@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, id, link, number, percent, PersonSchema, problems, text} from "./common";
-import {Identity} from "./identities";
 import {Knowledge} from "./knowledge";
 
 /** The Seats and MeetingHealth sync tables: meeting discipline. */
@@ -29,7 +28,7 @@ export const SeatSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Person", "ReportsTo", "RequiredIn", "Findings"],
-  identity: {name: Identity.Seat},
+  identity: {name: "Seat"},
   index: Knowledge.Seats,
 });
 
@@ -76,6 +75,6 @@ export const MeetingHealthSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Date", "AverageRating", "DoneShare", "RequiredSeatsAbsent", "Healthy", "RatingTrend"],
-  identity: {name: Identity.MeetingHealth},
+  identity: {name: "MeetingHealth"},
   index: Knowledge.MeetingHealth,
 });

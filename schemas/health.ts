@@ -1,5 +1,4 @@
 import * as coda from "@codahq/packs-sdk";
-import {Identity} from "./identities";
 import {Knowledge} from "./knowledge";
 import {card, image, number, text, id, link, percent, PersonSchema, problems} from "./common";
 
@@ -94,11 +93,11 @@ export const MetricSchema = coda.makeObjectSchema({
   ...card,
   subtitleProperties: ["Area", "Status"],
   featuredProperties: ["Area", "Owner", "Latest", "Status", "Trend", "Sparkline", "Hot"],
-  identity: {name: Identity.HealthMetric},
+  identity: {name: "HealthMetric"},
   index: Knowledge.HealthMetrics,
 });
 
-export const MetricReference = coda.makeReferenceSchemaFromObjectSchema(MetricSchema, Identity.HealthMetric);
+export const MetricReference = coda.makeReferenceSchemaFromObjectSchema(MetricSchema);
 
 export const HotItemSchema = coda.makeObjectSchema({
   description: "A metric that needs the leadership meeting's attention this week.",
@@ -117,7 +116,7 @@ export const HotItemSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Area", "Owner", "Status", "Reason", "Sparkline"],
-  identity: {name: Identity.HotItem},
+  identity: {name: "HotItem"},
 });
 
 export const OkrCandidateSchema = coda.makeObjectSchema({
@@ -137,6 +136,6 @@ export const OkrCandidateSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["MetricName", "Owner", "KeyResult", "Evidence"],
-  identity: {name: Identity.OkrCandidate},
+  identity: {name: "OkrCandidate"},
   index: Knowledge.OkrCandidates,
 });

@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {date, flag, id, link, number, percent, PersonSchema, problems, text} from "./common";
-import {Identity} from "./identities";
 import {Knowledge} from "./knowledge";
 import {KeyResultReference} from "./okr_sync";
 
@@ -32,7 +31,7 @@ export const CheckInDueSchema = coda.makeObjectSchema({
   linkProperty: "Link",
   subtitleProperties: ["Owner", "DaysSince"],
   featuredProperties: ["Owner", "DaysSince", "LastCheckIn", "CadenceDays", "Due", "Link"],
-  identity: {name: Identity.CheckInDue},
+  identity: {name: "CheckInDue"},
   index: Knowledge.CheckInsDue,
 });
 
@@ -80,6 +79,6 @@ export const RetrospectiveSchema = coda.makeObjectSchema({
     "WhatHappened",
     "WhatWeLearnt",
   ],
-  identity: {name: Identity.RetrospectiveEntry},
+  identity: {name: "RetrospectiveEntry"},
   index: Knowledge.Retrospective,
 });

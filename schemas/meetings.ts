@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, date, flag, number, text, id, link, percent, PersonSchema, problems} from "./common";
-import {Identity} from "./identities";
 import {Knowledge} from "./knowledge";
 
 export const MeetingMixSchema = coda.makeObjectSchema({
@@ -110,7 +109,7 @@ export const IssueSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Rank", "Priority", "Owner", "Source", "AgeDays", "Status", "Votes"],
-  identity: {name: Identity.Issue},
+  identity: {name: "Issue"},
   index: Knowledge.Issues,
 });
 
@@ -134,7 +133,7 @@ export const DecisionSchema = coda.makeObjectSchema({
     ReviewDate: date("When to review it."),
     DueForReview: flag("True when its review date has come."),
     Issue: {
-      ...coda.makeReferenceSchemaFromObjectSchema(IssueSchema, Identity.Issue),
+      ...coda.makeReferenceSchemaFromObjectSchema(IssueSchema),
       description: "The issue it settles.",
     },
     Kind: text("The kind of decision, as the Lanes table names it, such as Pricing and discounts."),
@@ -149,7 +148,7 @@ export const DecisionSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Owner", "Date", "ReviewDate", "DueForReview", "Check"],
-  identity: {name: Identity.Decision},
+  identity: {name: "Decision"},
   index: Knowledge.Decisions,
 });
 
@@ -174,7 +173,7 @@ export const ActionItemSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Owner", "Due", "Status", "Overdue", "OwnerCompletionRate"],
-  identity: {name: Identity.ActionItem},
+  identity: {name: "ActionItem"},
   index: Knowledge.ActionItems,
 });
 
@@ -194,7 +193,7 @@ export const BackBriefSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Leader", "WillDo", "Need", "Objective", "Gaps"],
-  identity: {name: Identity.BackBrief},
+  identity: {name: "BackBrief"},
   index: Knowledge.BackBriefs,
 });
 
@@ -222,7 +221,7 @@ export const AgendaItemSchema = coda.makeObjectSchema({
   titleProperty: "Name",
   linkProperty: "SourceLink",
   featuredProperties: ["TimeBox", "Kind", "Owner", "Source"],
-  identity: {name: Identity.AgendaItem},
+  identity: {name: "AgendaItem"},
 });
 
 export const CadenceEventSchema = coda.makeObjectSchema({
@@ -238,7 +237,7 @@ export const CadenceEventSchema = coda.makeObjectSchema({
   displayProperty: "Name",
   titleProperty: "Name",
   featuredProperties: ["Date", "Cycle", "Detail"],
-  identity: {name: Identity.CadenceEvent},
+  identity: {name: "CadenceEvent"},
 });
 
 export const PlaybookTaskSchema = coda.makeObjectSchema({
@@ -256,8 +255,5 @@ export const PlaybookTaskSchema = coda.makeObjectSchema({
   displayProperty: "Name",
   titleProperty: "Name",
   featuredProperties: ["Phase", "Date", "Tools", "Signal"],
-  identity: {name: Identity.PlaybookTask},
+  identity: {name: "PlaybookTask"},
 });
-
-/** A decision as the actions that record one return it: the Decisions table's row, with its identity. */
-export const DecisionResultSchema = coda.withIdentity(DecisionSchema, Identity.Decision);

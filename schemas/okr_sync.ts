@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {card, code, id, link, percent, PersonSchema, problems} from "./common";
-import {Identity} from "./identities";
 import {Knowledge} from "./knowledge";
 
 /** The rows of the OKR sync tables. */
@@ -17,14 +16,11 @@ export const ImperativeSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Code", "Owner", "Description"],
-  identity: {name: Identity.StrategicImperative},
+  identity: {name: "StrategicImperative"},
   index: Knowledge.StrategicImperatives,
 });
 
-export const ImperativeReference = coda.makeReferenceSchemaFromObjectSchema(
-  ImperativeSchema,
-  Identity.StrategicImperative,
-);
+export const ImperativeReference = coda.makeReferenceSchemaFromObjectSchema(ImperativeSchema);
 
 export const GoalSchema = coda.makeObjectSchema({
   description: "An annual goal that serves a strategic imperative.",
@@ -44,11 +40,11 @@ export const GoalSchema = coda.makeObjectSchema({
   },
   ...card,
   featuredProperties: ["Code", "Imperative", "Owner", "FiscalYear"],
-  identity: {name: Identity.AnnualGoal},
+  identity: {name: "AnnualGoal"},
   index: Knowledge.AnnualGoals,
 });
 
-export const GoalReference = coda.makeReferenceSchemaFromObjectSchema(GoalSchema, Identity.AnnualGoal);
+export const GoalReference = coda.makeReferenceSchemaFromObjectSchema(GoalSchema);
 
 export const ObjectiveSchema = coda.makeObjectSchema({
   description: "A team's objective for one OKR cycle.",
@@ -80,11 +76,11 @@ export const ObjectiveSchema = coda.makeObjectSchema({
   ...card,
   subtitleProperties: ["Team", "Cycle"],
   featuredProperties: ["Team", "Owner", "Goals", "Score", "Status", "Alignment"],
-  identity: {name: Identity.Objective},
+  identity: {name: "Objective"},
   index: Knowledge.Objectives,
 });
 
-export const ObjectiveReference = coda.makeReferenceSchemaFromObjectSchema(ObjectiveSchema, Identity.Objective);
+export const ObjectiveReference = coda.makeReferenceSchemaFromObjectSchema(ObjectiveSchema);
 
 export const KeyResultSchema = coda.makeObjectSchema({
   description: "A key result with its progress, grade, status and forecast computed from its source doc.",
@@ -144,11 +140,11 @@ export const KeyResultSchema = coda.makeObjectSchema({
   ...card,
   subtitleProperties: ["Team", "Status"],
   featuredProperties: ["Objective", "Owner", "Current", "Target", "Progress", "Status", "Forecast"],
-  identity: {name: Identity.KeyResult},
+  identity: {name: "KeyResult"},
   index: Knowledge.KeyResults,
 });
 
-export const KeyResultReference = coda.makeReferenceSchemaFromObjectSchema(KeyResultSchema, Identity.KeyResult);
+export const KeyResultReference = coda.makeReferenceSchemaFromObjectSchema(KeyResultSchema);
 
 export const CheckInSchema = coda.makeObjectSchema({
   description: "A check-in: a key result's value on a date, with confidence and a note.",
@@ -169,6 +165,6 @@ export const CheckInSchema = coda.makeObjectSchema({
   titleProperty: "Summary",
   linkProperty: "Link",
   featuredProperties: ["KeyResult", "Date", "Value", "Confidence", "Note"],
-  identity: {name: Identity.CheckIn},
+  identity: {name: "CheckIn"},
   index: Knowledge.CheckIns,
 });

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {CoachingAsOf, sampleCoaching} from "../sample/coaching";
 import {People} from "../sample/organization";
 import {pack} from "../src/pack";
-import {ExecutiveTables} from "../src/sync/executive_fields";
+import {CoachingTables} from "../src/sync/coaching_rows";
 import {putRow} from "./support/alignment";
 import type {SyncedRow} from "../emulator/run";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
@@ -139,16 +139,16 @@ describe("the OneOnOnes sync table", function () {
 
   it("reports bad rows on their pair, and a row with no report on its own", async function () {
     const docId = env.seeded.meetingDocId!;
-    putRow(env, docId, ExecutiveTables.oneOnOnes, {
+    putRow(env, docId, CoachingTables.oneOnOnes, {
       Leader: P.ceo,
       Report: P.people,
       Date: "2026-11-21",
       Next: "soon",
       Cadence: "whenever",
     });
-    putRow(env, docId, ExecutiveTables.oneOnOnes, {Leader: P.ceo, Report: P.marketing, Date: "last week"});
-    putRow(env, docId, ExecutiveTables.oneOnOnes, {Leader: P.sales, Date: "2026-11-20", Notes: "Who was it?"});
-    putRow(env, docId, ExecutiveTables.oneOnOnes, {Notes: ""});
+    putRow(env, docId, CoachingTables.oneOnOnes, {Leader: P.ceo, Report: P.marketing, Date: "last week"});
+    putRow(env, docId, CoachingTables.oneOnOnes, {Leader: P.sales, Date: "2026-11-20", Notes: "Who was it?"});
+    putRow(env, docId, CoachingTables.oneOnOnes, {Notes: ""});
     const run = await sync();
     assert.lengthOf(run.rows, 11 + 1 + 1, "a new pair and an incomplete row; a blank row is skipped");
     const sam = pairOf(run.rows, P.ceo.name, P.people.name);
@@ -171,7 +171,7 @@ describe("the OneOnOnes sync table", function () {
   });
 
   it("takes a person typed as an email, or as a name with an email, for the same person", async function () {
-    putRow(env, env.seeded.meetingDocId!, ExecutiveTables.oneOnOnes, {
+    putRow(env, env.seeded.meetingDocId!, CoachingTables.oneOnOnes, {
       Leader: P.ceo.email,
       Report: `Diego Ramos <${P.sales.email}>`,
       Date: "2026-11-23",
@@ -299,8 +299,8 @@ describe("the LeaderMetrics sync table", function () {
 
   it("reports a row with no leader on its row, and a leader off the roster", async function () {
     const docId = env.seeded.meetingDocId!;
-    putRow(env, docId, ExecutiveTables.leaderMetrics, {Metric: "Cash collected", "Short Name": "Cash"});
-    putRow(env, docId, ExecutiveTables.leaderMetrics, {
+    putRow(env, docId, CoachingTables.leaderMetrics, {Metric: "Cash collected", "Short Name": "Cash"});
+    putRow(env, docId, CoachingTables.leaderMetrics, {
       Leader: {name: "Grace Mbeky", email: "grace.m@northstar.example.com"},
       Metric: "Days sales outstanding",
       "Short Name": "DSO",

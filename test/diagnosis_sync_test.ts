@@ -8,7 +8,7 @@ import {DiagnosisAsOf, sampleDiagnosis, UnheardGroup} from "../sample/diagnosis"
 import {toCsv} from "../scripts/starter";
 import {InterviewGroups} from "../src/engine/interviews";
 import {pack} from "../src/pack";
-import {ExecutiveTables} from "../src/sync/executive_fields";
+import {DiagnosisTables} from "../src/sync/diagnosis_rows";
 import {putRow} from "./support/alignment";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 import {checkPicture} from "../emulator/fuzz_cases";
@@ -208,7 +208,7 @@ describe("the diagnosis sync tables over HTTP", function () {
   });
 
   it("reports a bad row on its row and keeps it: unread dates, a mistyped group, text in a number column, a time running backwards", async function () {
-    putRow(env, meeting, ExecutiveTables.interviews, {
+    putRow(env, meeting, DiagnosisTables.interviews, {
       Person: "Priya Natarajan",
       Group: "Finanse",
       Date: "next week",
@@ -219,14 +219,14 @@ describe("the diagnosis sync tables over HTTP", function () {
       "Hours Per Week": "lots",
       "Last Rank": "first",
     });
-    putRow(env, meeting, ExecutiveTables.flow, {
+    putRow(env, meeting, DiagnosisTables.flow, {
       Item: "NS-2099 Pricing page",
       Stage: "Build",
       Entered: "2026-11-20",
       Left: "2026-11-18",
       Kind: "Work",
     });
-    putRow(env, meeting, ExecutiveTables.flow, {
+    putRow(env, meeting, DiagnosisTables.flow, {
       Item: "NS-2100 Trial limits",
       Stage: "Test",
       Entered: "soon",
@@ -254,7 +254,7 @@ describe("the diagnosis sync tables over HTTP", function () {
     assert.match(brand.Findings, /^No quantified impact: .* No evidence: .* No owner: /);
     assert.notProperty(brand, "Rank");
 
-    putRow(env, meeting, ExecutiveTables.flow, {
+    putRow(env, meeting, DiagnosisTables.flow, {
       Item: "NS-2101 Export limits",
       Stage: "Release",
       Entered: "2026-11-02",
@@ -278,14 +278,14 @@ describe("the diagnosis sync tables over HTTP", function () {
   });
 
   it("keeps names in any script, and counts a date with a time of day in hours", async function () {
-    putRow(env, meeting, ExecutiveTables.interviews, {
+    putRow(env, meeting, DiagnosisTables.interviews, {
       Person: "Чен Ли",
       Group: "財務",
       Date: "2026-10-22",
       Done: true,
       Findings: "承認に「2週間」かかる",
     });
-    putRow(env, meeting, ExecutiveTables.flow, {
+    putRow(env, meeting, DiagnosisTables.flow, {
       Item: "課題-7 請求書",
       Stage: "審査",
       Entered: "2026-11-20T09:00:00.000-08:00",

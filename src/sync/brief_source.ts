@@ -9,7 +9,7 @@ import type {BriefData, BriefMetric, BriefOption} from "../engine/brief";
 import {executiveBrief} from "../engine/brief";
 import {readSeverity} from "../engine/constraints";
 import {charterRows, CharterTables, RedLineFields, RiskToleranceFields} from "./charter_rows";
-import {ConstraintFields, ExecutiveTables} from "./executive_fields";
+import {ConstraintFields, DiagnosisTables} from "./diagnosis_rows";
 import {DefaultMetricTables, IssueFields, MeetingTables} from "./fields";
 import {readMetricsDoc} from "./health_source";
 import {metricRow, summarize} from "./health_rows";
@@ -138,7 +138,7 @@ export async function briefData(context: coda.ExecutionContext, request: BriefRe
     optional(readPathSources(context, docId)),
     optional(readRoadmapSources(context, docId)),
     metricsDoc ? readMetricsDoc(context, metricsDoc, {}) : Promise.resolve([]),
-    readOptionalTable(context, docId, ExecutiveTables.constraints, relaxed(ConstraintFields)),
+    readOptionalTable(context, docId, DiagnosisTables.constraints, relaxed(ConstraintFields)),
     readOptionalTable(context, docId, CharterTables.tolerance, relaxed(RiskToleranceFields)),
     readOptionalTable(context, docId, CharterTables.redLines, relaxed(RedLineFields)),
     optional(risks(context, {docId, metricsDoc, okrDocs: request.okrDocs, asOf})),

@@ -1,3 +1,4 @@
+import type {FieldSpec} from "../engine/columns";
 import * as coda from "@codahq/packs-sdk";
 import {resolveDocId} from "../api/client";
 import type {PathOptionSchema} from "../../schemas/decision";
@@ -19,7 +20,6 @@ import {
 } from "../engine/path_decision";
 import {mentionAt, nearestName} from "../engine/names";
 import {isDecisionSession} from "../engine/sessions";
-import {CriterionFields, ExecutiveTables, OptionFields} from "./executive_fields";
 import type {FieldName} from "./fields";
 import {DecisionFields, MeetingTables} from "./fields";
 import type {DecisionRow} from "./meeting_rows";
@@ -28,6 +28,27 @@ import {recordDecision} from "./meeting_writes";
 import {SessionFields, SessionTables} from "./session_rows";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
+
+/** The path's working tables in the leadership meeting doc (the options and the criteria they are scored on), with the names people commonly give their columns. */
+export const PathTables = {
+  options: "Options",
+  criteria: "Criteria",
+} as const;
+
+/** The Options table: an option, its pathway, its execution risks, and one column of scores per criterion. */
+export const OptionFields = [
+  {field: "Name", names: ["Option", "Path", "Title"], required: true},
+  {field: "Pathway", names: ["Pathway Type", "Kind", "Type"]},
+  {field: "RiskProbability", names: ["Risk Probability", "Execution Risk Probability", "Probability"]},
+  {field: "RiskImpact", names: ["Risk Impact", "Execution Risk Impact", "Impact"]},
+  {field: "Notes", names: ["Description", "Summary"]},
+] as const satisfies readonly FieldSpec[];
+
+export const CriterionFields = [
+  {field: "Name", names: ["Criterion", "Criteria", "Title"], required: true},
+  {field: "Weight", names: ["Importance"], required: true},
+  {field: "Better", names: ["Direction", "Better When", "Higher Or Lower"]},
+] as const satisfies readonly FieldSpec[];
 
 /**
  * The decision session's options (executive session 3), read from the meeting
@@ -57,8 +78,8 @@ export async function readPathSources(
   options: {table?: string; columns?: string} = {},
 ): Promise<PathSources> {
   const [table, criteria, decisions, sessions] = await Promise.all([
-    readTable(context, docId, options.table || ExecutiveTables.options, OptionFields, {columns: options.columns}),
-    readOptionalTable(context, docId, ExecutiveTables.criteria, CriterionFields),
+    readTable(context, docId, options.table || PathTables.options, OptionFields, {columns: options.columns}),
+    readOptionalTable(context, docId, PathTables.criteria, CriterionFields),
     readOptionalTable(context, docId, MeetingTables.decisions, relaxed(DecisionFields)),
     readOptionalTable(context, docId, SessionTables.sessions, relaxed(SessionFields)),
   ]);
@@ -346,7 +367,7 @@ export function pathRows(s: PathSources, asOf: Day, timezone?: string): PathResu
   );
   if (stray.length) {
     tableProblems.push(
-      `${stray.map(c => quote(c.name)).join(", ")} in ${t.name} ${stray.length > 1 ? "name" : "names"} no criterion: ${s.criteria ? `add ${stray.length > 1 ? "them" : "it"} to ${s.criteria.name}` : `add a ${ExecutiveTables.criteria} table naming ${stray.length > 1 ? "them" : "it"} with ${stray.length > 1 ? "their weights" : "its weight"}`}, or name the column as a criterion.`,
+      `${stray.map(c => quote(c.name)).join(", ")} in ${t.name} ${stray.length > 1 ? "name" : "names"} no criterion: ${s.criteria ? `add ${stray.length > 1 ? "them" : "it"} to ${s.criteria.name}` : `add a ${PathTables.criteria} table naming ${stray.length > 1 ? "them" : "it"} with ${stray.length > 1 ? "their weights" : "its weight"}`}, or name the column as a criterion.`,
     );
   }
 

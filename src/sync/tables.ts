@@ -31,17 +31,9 @@ import {DependencyFields, DependencyTables, MilestoneFields} from "./dependency_
 import {RiskFields, RiskTable} from "./risks";
 import {PreworkFields, SessionFields, SessionTables} from "./session_rows";
 import {TeamFields, TeamsTable} from "./teams";
-import {
-  BottleneckFields,
-  ConstraintFields,
-  CriterionFields,
-  ExecutiveTables,
-  FlowFields,
-  InterviewFields,
-  LeaderMetricFields,
-  OneOnOneFields,
-  OptionFields,
-} from "./executive_fields";
+import {BottleneckFields, ConstraintFields, DiagnosisTables, FlowFields, InterviewFields} from "./diagnosis_rows";
+import {CriterionFields, OptionFields, PathTables} from "./path_rows";
+import {CoachingTables, LeaderMetricFields, OneOnOneFields} from "./coaching_rows";
 import {
   AgendaItemFields,
   IssueHistoryFields,
@@ -697,7 +689,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "which stakeholder groups the interviews cover and which findings lack evidence",
     doc: "Meeting",
-    name: ExecutiveTables.interviews,
+    name: DiagnosisTables.interviews,
     fields: InterviewFields,
     columns: [
       c("Person", "Person", "text"),
@@ -716,7 +708,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "the bottlenecks ranked by what they cost",
     doc: "Meeting",
-    name: ExecutiveTables.bottlenecks,
+    name: DiagnosisTables.bottlenecks,
     fields: BottleneckFields,
     columns: [
       c("Bottleneck", "Name", "text"),
@@ -741,7 +733,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "the flow efficiency of each stage and where work waits longest",
     doc: "Meeting",
-    name: ExecutiveTables.flow,
+    name: DiagnosisTables.flow,
     fields: FlowFields,
     columns: [
       c("Item", "Item", "text"),
@@ -760,7 +752,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "the constraints by function and kind, as a heatmap",
     doc: "Meeting",
-    name: ExecutiveTables.constraints,
+    name: DiagnosisTables.constraints,
     fields: ConstraintFields,
     columns: [
       c("Constraint", "Name", "text"),
@@ -778,7 +770,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "each pathway option's weighted and risk-adjusted score, and what would flip the choice",
     doc: "Meeting",
-    name: ExecutiveTables.options,
+    name: PathTables.options,
     fields: OptionFields,
     columns: [
       c("Option", "Name", "text"),
@@ -797,7 +789,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "the criteria the options are weighed on",
     doc: "Meeting",
-    name: ExecutiveTables.criteria,
+    name: PathTables.criteria,
     fields: CriterionFields,
     columns: [c("Criterion", "Name", "text"), c("Weight", "Weight", "number"), c("Better", "Better", "select")],
     optional: true,
@@ -809,7 +801,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "each leader's 1:1s, the overdue ones, and coaching prompts from the report's own data",
     doc: "Meeting",
-    name: ExecutiveTables.oneOnOnes,
+    name: CoachingTables.oneOnOnes,
     fields: OneOnOneFields,
     columns: [
       c("Leader", "Leader", "person"),
@@ -830,7 +822,7 @@ export const Tables: readonly TableEntry[] = [
     tier: 4,
     shows: "the few key metrics each leader keeps in front of the team",
     doc: "Meeting",
-    name: ExecutiveTables.leaderMetrics,
+    name: CoachingTables.leaderMetrics,
     fields: LeaderMetricFields,
     columns: [
       c("Leader", "Leader", "person"),
