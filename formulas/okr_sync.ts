@@ -11,12 +11,13 @@ import {handleError} from "./errors";
 import type {Day} from "../src/engine/calendar";
 import {AsOfParam, dayOrToday} from "./params";
 import {
-  Connected,
   ColumnsParam,
+  Connected,
   CycleParam,
   DocParam,
   DocsParam,
   FiscalYearStartParam,
+  otherTableParam,
   StatusesParam,
   tableParam,
   TeamsParam,
@@ -168,18 +169,8 @@ export const CheckIn = coda.makeFormula({
       description: "The check-in's day: a date from the year 1000 to 9999, read in the doc's time zone. Default today.",
       optional: true,
     }),
-    coda.makeParameter({
-      type: coda.ParameterType.String,
-      name: "keyResultsTable",
-      description: `The key results table's name. Default ${DefaultTableNames.keyResults}.`,
-      optional: true,
-    }),
-    coda.makeParameter({
-      type: coda.ParameterType.String,
-      name: "checkInsTable",
-      description: `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`,
-      optional: true,
-    }),
+    otherTableParam("keyResultsTable", `The key results table's name. Default ${DefaultTableNames.keyResults}.`),
+    otherTableParam("checkInsTable", `The check-ins table's name. Default ${DefaultTableNames.checkIns}.`),
     AsOfParam,
     FiscalYearStartParam,
   ],

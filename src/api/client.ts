@@ -492,14 +492,7 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
       `${quote(text)} is neither a doc link nor a doc id. Copy the doc's link from the browser's address bar.`,
     );
   }
-  const link = await once(context, `link:${text}`, () =>
-    call(context, {
-      schema: ApiLink,
-      path: "/resolveBrowserLink",
-      query: {url: text, degradeGracefully: true},
-      about: "reading a link",
-    }),
-  );
+  const link = await browserLink(context, text);
   const fromLink =
     docIdFromHref(link.resource.href) ??
     (link.resource.type === "doc" ? link.resource.id : undefined) ??
@@ -512,6 +505,18 @@ export async function resolveDocId(context: coda.ExecutionContext, input: string
   return fromLink;
 }
 
+/** What a browser link points at, through resolveBrowserLink, asked once per execution. */
+function browserLink(context: coda.ExecutionContext, url: string) {
+  return once(context, `link:${url}`, () =>
+    call(context, {
+      schema: ApiLink,
+      path: "/resolveBrowserLink",
+      query: {url, degradeGracefully: true},
+      about: "reading a link",
+    }),
+  );
+}
+
 /**
  * The doc and row a row's browser link points at (as "Copy link to row" gives
  * it), through resolveBrowserLink; undefined when the link is to no row.
@@ -521,14 +526,7 @@ export async function resolveRowLink(
   url: string,
 ): Promise<{docId: string; rowId: string} | undefined> {
   const text = url.trim();
-  const link = await once(context, `link:${text}`, () =>
-    call(context, {
-      schema: ApiLink,
-      path: "/resolveBrowserLink",
-      query: {url: text, degradeGracefully: true},
-      about: "reading a link",
-    }),
-  );
+  const link = await browserLink(context, text);
   const match = /\/docs\/([^/?#]+)\/tables\/[^/?#]+\/rows\/([^/?#]+)/.exec(link.resource.href ?? "");
   return link.resource.type === "row" && match
     ? {docId: decodeURIComponent(match[1]), rowId: decodeURIComponent(match[2])}
