@@ -419,6 +419,34 @@ describe("choosing the path", function () {
   const reweighed = (input: PathDecisionInput, name: string, to: number): PathDecision =>
     pathDecision({...input, criteria: input.criteria!.map(c => (c.name === name ? {...c, weight: to} : c))});
 
+  it("names no weight change for a tie that no weight can part: one criterion, scores equal to the reported precision", function () {
+    // delta: 0.75 × (1 − 0.4) and Gamma: 0.5 × (1 − 0.1) differ by 5.5e-17 in floating point.
+    const d = pathDecision({
+      options: [{name: "delta"}, {name: "Gamma"}],
+      criteria: [{name: "C0", weight: undefined, better: "Lower"}],
+      scores: [
+        {option: "delta", criterion: "C0", score: 2},
+        {option: "Gamma", criterion: "C0", score: 3},
+      ],
+      risks: [
+        {option: "delta", risk: "R0", probability: 1, impact: 0.4},
+        {option: "Gamma", risk: "R1", probability: 0.1, impact: 1},
+      ],
+    });
+    assert.deepEqual(
+      d.options.map(o => [o.name, o.riskAdjusted]),
+      [
+        ["delta", 0.45],
+        ["Gamma", 0.45],
+      ],
+    );
+    assert.isUndefined(d.sensitivity.criterion);
+    assert.equal(
+      d.sensitivity.words,
+      'No single weight change flips it: "delta" stays first with every weight at 0 or above.',
+    );
+  });
+
   it("flips the choice when the sensitivity's change is applied, and not before (property)", function () {
     let flips = 0;
     let none = 0;

@@ -284,7 +284,8 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
  * tie, the change, and the change as a share of the weight now. Equal changes go
  * to the first criterion listed, then to the better-ranked option. Scores are
  * compared to 1e-10, as they are reported, so a change within that of the tie
- * may leave the order as it was. Without any such change: "No single weight
+ * may leave the order as it was, and a criterion on which two options differ by
+ * less than that cannot part them. Without any such change: "No single weight
  * change flips it".
  */
 function sensitivity(c: Computed): Sensitivity {
@@ -303,7 +304,8 @@ function sensitivity(c: Computed): Sensitivity {
     const nameFirst = byName(results[o].name, results[t].name) < 0;
     for (let k = 0; k < criteria.length; k++) {
       const dk = d(o, k);
-      if (dk === 0) continue;
+      // A difference below the scores' reported precision moves no reported score, whatever the weight.
+      if (tidy(dk) === 0) continue;
       let delta = -lead / dk;
       if (dk > 0) {
         // Lowering a weight: some weight must stay, and the tie must be passed above 0, or reached at 0 by an option whose name goes first.
