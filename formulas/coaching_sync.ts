@@ -4,7 +4,6 @@ import {count} from "../src/engine/contract";
 import {MaxCadenceDays} from "../src/engine/history";
 import {LeaderMetricSchema, OneOnOneSchema} from "../schemas/coaching";
 import {leaderMetricRows, oneOnOneRows} from "../src/sync/coaching_rows";
-import {CoachingTables} from "../src/sync/coaching_rows";
 import {AsOfParam} from "./params";
 import {
   ColumnsParam,
@@ -16,6 +15,7 @@ import {
   tableParam,
 } from "./sync_params";
 import {syncTable} from "./sync_table";
+import {CoachingTables} from "../src/sync/tables";
 
 /** Development, woven through: the OneOnOnes and LeaderMetrics sync tables. */
 

@@ -3,8 +3,6 @@ import type {Day} from "../src/engine/calendar";
 import {PathOptionSchema, RoadmapItemSchema} from "../schemas/decision";
 import {DecisionSchema} from "../schemas/meetings";
 import {executiveBriefMarkdown} from "../src/sync/brief_source";
-import {DependencyTables} from "../src/sync/dependency_rows";
-import {PathTables} from "../src/sync/path_rows";
 import {choosePath, pathDecisionRows} from "../src/sync/path_rows";
 import {roadmapSyncRows} from "../src/sync/roadmap_rows";
 import {resolveDocId} from "../src/api/client";
@@ -13,6 +11,7 @@ import {svgImage} from "./pictures";
 import {AsOfParam, dayOrToday, param, DecidedOnParam} from "./params";
 import {ColumnsParam, Connected, MeetingDocParam, MetricsDocParam, OkrDocsParam, tableParam} from "./sync_params";
 import {syncTable} from "./sync_table";
+import {DependencyTables, PathTables} from "../src/sync/tables";
 
 /**
  * Executive sessions 3 and 4: the options weighed and the path chosen, the

@@ -4,13 +4,13 @@ import {ConstraintKinds, constraintGrid, constraintHeatmapSvg, constraintHeatmap
 import type {Maybe} from "../src/engine/contract";
 import {list, Ranges, sameLength} from "../src/engine/contract";
 import {BottleneckSchema, FlowStageSchema, InterviewSchema} from "../schemas/diagnosis";
-import {DiagnosisTables} from "../src/sync/diagnosis_rows";
 import {syncBottlenecks, syncFlow, syncInterviews} from "../src/sync/diagnosis_rows";
 import {handleError} from "./errors";
 import {svgImage} from "./pictures";
 import {AsOfParam, param} from "./params";
 import {ColumnsParam, MeetingDocParam, tableParam} from "./sync_params";
 import {syncTable} from "./sync_table";
+import {DiagnosisTables} from "../src/sync/tables";
 
 /**
  * The current-state diagnosis (executive session 2): the Interviews,

@@ -2,12 +2,12 @@ import {count} from "../src/engine/contract";
 import {HealthRules} from "../src/engine/meeting_health";
 import {SeatRules} from "../src/engine/seats";
 import {MeetingHealthSchema, SeatSchema} from "../schemas/discipline";
-import {DisciplineTables} from "../src/sync/discipline_fields";
 import {syncMeetingHealth} from "../src/sync/meeting_health_rows";
 import {syncSeats} from "../src/sync/seat_rows";
 import {AsOfParam} from "./params";
 import {ColumnsParam, countParam, MeetingDocParam, tableParam} from "./sync_params";
 import {syncTable} from "./sync_table";
+import {DisciplineTables} from "../src/sync/tables";
 
 /** Meeting discipline: the Seats and MeetingHealth sync tables. */
 

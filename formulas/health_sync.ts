@@ -2,13 +2,13 @@ import type * as coda from "@codahq/packs-sdk";
 import {show} from "../src/engine/contract";
 import {fail} from "../src/engine/errors";
 import {HotItemSchema, MetricSchema, OkrCandidateSchema} from "../schemas/health";
-import {DefaultMetricTables} from "../src/sync/fields";
 import {readMetricsDoc} from "../src/sync/health_source";
 import {candidateRows, hotItemRows, metricRow, summarize} from "../src/sync/health_rows";
 import {svgImage} from "./pictures";
 import {AsOfParam} from "./params";
 import {ColumnsParam, countParam, DocParam, otherTableParam} from "./sync_params";
 import {syncTable} from "./sync_table";
+import {DefaultMetricTables} from "../src/sync/tables";
 
 /** The health sync tables: the CEO dashboard, this week's hot items, and next cycle's candidate objectives. */
 

@@ -5,9 +5,8 @@ import {count, Ranges} from "../src/engine/contract";
 import {cycleFromName, okrCycle} from "../src/engine/cycle";
 import {DefaultCadenceDays, MaxCadenceDays} from "../src/engine/history";
 import {checkInsDue} from "../src/sync/checkins_due";
-import {DefaultTableNames} from "../src/sync/fields";
 import {teamOptions} from "../src/sync/okr_source";
-import {carryForward, HistoryTables, retrospective} from "../src/sync/retrospective";
+import {carryForward, retrospective} from "../src/sync/retrospective";
 import {handleError} from "./errors";
 import {AsOfParam, dayOrToday, param} from "./params";
 import {
@@ -22,6 +21,7 @@ import {
   TeamsParam,
 } from "./sync_params";
 import {syncTable} from "./sync_table";
+import {DefaultTableNames, HistoryTables} from "../src/sync/tables";
 
 /**
  * OKR history across team docs: who is due a check-in, the cycle's

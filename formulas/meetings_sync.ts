@@ -14,7 +14,6 @@ import {
 } from "../schemas/meetings";
 import {meetingAgenda} from "../src/sync/agenda_rows";
 import {readLaneTable} from "../src/sync/charter_rows";
-import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/fields";
 import {actionRows, backBriefRows, decisionRows, issueRows, readIssues} from "../src/sync/meeting_rows";
 import {assignAction, raiseIssue, recordDecision} from "../src/sync/meeting_writes";
 import {loadSeats} from "../src/sync/seat_rows";
@@ -34,6 +33,7 @@ import {
   tableParam,
 } from "./sync_params";
 import {syncTable} from "./sync_table";
+import {ActionFields, BackBriefFields, DecisionFields, IssueFields, MeetingTables} from "../src/sync/tables";
 
 /** The leadership meeting's sync tables and actions. */
 

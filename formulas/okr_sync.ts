@@ -1,6 +1,5 @@
 import * as coda from "@codahq/packs-sdk";
 import {CheckInSchema, GoalSchema, ImperativeSchema, KeyResultSchema, ObjectiveSchema} from "../schemas/okr_sync";
-import {DefaultTableNames} from "../src/sync/fields";
 import type {DerivedKeyResult, OkrFilters} from "../src/sync/okr_rows";
 import {checkInRow, deriveKeyResults, keyResultRows, objectiveRows} from "../src/sync/okr_rows";
 import type {TeamOkrs} from "../src/sync/okr_source";
@@ -23,6 +22,7 @@ import {
   TeamsParam,
 } from "./sync_params";
 import {syncTable} from "./sync_table";
+import {DefaultTableNames} from "../src/sync/tables";
 
 /**
  * The OKR sync tables: strategy pulled down from the strategy doc, team OKRs

@@ -3,10 +3,10 @@ import {assert} from "chai";
 import {executeFormulaFromPackDef} from "@codahq/packs-sdk/dist/development";
 import type {LaneAnswer} from "../src/engine/charter";
 import {laneCheck, laneFindings, lanesFrom, outcomeGaps, parseAuthority, widestSpread} from "../src/engine/charter";
-import {CharterTables} from "../src/sync/charter_rows";
 import {pack} from "../src/pack";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 import {dropTable, putRow} from "./support/alignment";
+import {CharterTables} from "../src/sync/tables";
 
 const lane = (leader: string, kind: string, authority: string, ...withWhom: string[]): LaneAnswer => ({
   leader,

@@ -5,10 +5,10 @@ import {join} from "node:path";
 import {CoachingAsOf, sampleCoaching} from "../sample/coaching";
 import {People} from "../sample/organization";
 import {pack} from "../src/pack";
-import {CoachingTables} from "../src/sync/coaching_rows";
 import {putRow} from "./support/alignment";
 import type {SyncedRow} from "../emulator/run";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
+import {CoachingTables} from "../src/sync/tables";
 
 const asOf = new Date(`${CoachingAsOf}T08:00:00Z`);
 const P = People;

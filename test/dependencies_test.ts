@@ -2,10 +2,10 @@ import {assert} from "chai";
 import {NextMeeting} from "../sample/meetings";
 import type {GraphItem} from "../src/engine/dependencies";
 import {analyzeGraph, criticalPath} from "../src/engine/dependencies";
-import {DependencyTables} from "../src/sync/dependency_rows";
 import {pack} from "../src/pack";
 import {putRow} from "./support/alignment";
 import {docUrl, runSync, useEmulator} from "./support/emulator";
+import {DependencyTables} from "../src/sync/tables";
 
 const open = (duration: number, due?: number): GraphItem => ({duration, due, done: false});
 

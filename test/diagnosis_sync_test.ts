@@ -8,10 +8,10 @@ import {DiagnosisAsOf, sampleDiagnosis, UnheardGroup} from "../sample/diagnosis"
 import {toCsv} from "../scripts/starter";
 import {InterviewGroups} from "../src/engine/interviews";
 import {pack} from "../src/pack";
-import {DiagnosisTables} from "../src/sync/diagnosis_rows";
 import {putRow} from "./support/alignment";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";
 import {checkPicture} from "../emulator/fuzz_cases";
+import {DiagnosisTables} from "../src/sync/tables";
 
 /** The sync tables of the current-state diagnosis, over HTTP against the sample organization. */
 

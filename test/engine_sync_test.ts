@@ -6,7 +6,7 @@ import {mapColumns, parseColumnsParam} from "../src/engine/columns";
 import type {ColumnInfo} from "../src/engine/columns";
 import {cycleFromName, okrCycle} from "../src/engine/cycle";
 import {InputError} from "../src/engine/errors";
-import {KeyResultFields} from "../src/sync/fields";
+import {KeyResultFields} from "../src/sync/tables";
 
 const col = (name: string, type = "number", extra: Partial<ColumnInfo> = {}): ColumnInfo => ({
   id: `c-${name}`,

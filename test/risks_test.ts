@@ -1,7 +1,7 @@
 import {assert} from "chai";
 import {MetricsAsOf} from "../sample/health";
 import {NextMeeting, sampleMeetings} from "../sample/meetings";
-import {RiskTable} from "../src/sync/risks";
+import {RiskTable} from "../src/sync/tables";
 import {pack} from "../src/pack";
 import {dropTable, putRow} from "./support/alignment";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";

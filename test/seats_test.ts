@@ -16,7 +16,7 @@ import {
   unseatedOwners,
 } from "../src/engine/seats";
 import {list} from "../src/engine/cells";
-import {RiskTable} from "../src/sync/risks";
+import {RiskTable} from "../src/sync/tables";
 import {pack} from "../src/pack";
 import {dropTable, putRow} from "./support/alignment";
 import {docUrl, rejection, runSync, useEmulator} from "./support/emulator";

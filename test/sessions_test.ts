@@ -8,10 +8,10 @@ import {executiveProgram} from "../src/engine/cadence";
 import type {SessionFacts} from "../src/engine/sessions";
 import type {Seat} from "../src/engine/seats";
 import {isDecisionSession, preworkDue, sessionReadiness} from "../src/engine/sessions";
-import {SessionTables} from "../src/sync/session_rows";
 import {pack} from "../src/pack";
 import {putRow} from "./support/alignment";
 import {docUrl, runSync, useEmulator} from "./support/emulator";
+import {SessionTables} from "../src/sync/tables";
 
 const session = (over: Partial<SessionFacts>): SessionFacts => ({
   name: "Select the path",

@@ -7,10 +7,9 @@ import type {SampleEmulator} from "../emulator/sample";
 import {mapColumns} from "../src/engine/columns";
 import {InputError} from "../src/engine/errors";
 import {pack} from "../src/pack";
-import {KeyResultFields} from "../src/sync/fields";
 import type {TableCheck} from "../src/sync/setup";
 import {isNearMiss, Statuses, TierRow} from "../src/sync/setup";
-import {CheckKinds, SyncPlacements, Tables, tablesOf} from "../src/sync/tables";
+import {CheckKinds, SyncPlacements, Tables, tablesOf, KeyResultFields} from "../src/sync/tables";
 import {actionContext, rejection, runSync, useEmulator} from "./support/emulator";
 
 /** SetupCheck against the sample docs, and against each setup mistake a facilitator makes. */

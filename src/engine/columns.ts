@@ -26,6 +26,9 @@ export interface FieldSpec {
   lookupTo?: string[];
 }
 
+/** The fields of a table's column specs, as a type. */
+export type FieldName<T extends readonly FieldSpec[]> = T[number]["field"];
+
 export type ColumnMap<F extends string> = Partial<Record<F, ColumnInfo>>;
 
 /** Where every "table not found" and "column not found" message sends the user. */

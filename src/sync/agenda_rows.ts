@@ -7,15 +7,6 @@ import {daysBetween, isoDay, today} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {okrCycle} from "../engine/cycle";
 import {normalize} from "../engine/columns";
-import {
-  ActionFields,
-  DecisionFields,
-  IssueFields,
-  LeaderFields,
-  MeetingFields,
-  MeetingTables,
-  MessageFields,
-} from "./fields";
 import {readMetricsDoc} from "./health_source";
 import {readEachDoc} from "./multidoc";
 import {firedRisks} from "./risks";
@@ -26,7 +17,16 @@ import {deriveKeyResults} from "./okr_rows";
 import {readTeamOkrs} from "./okr_source";
 import {cell, compact, readOptionalTable, readTable} from "./source";
 import type {TableEntry} from "./tables";
-import {tableByKey} from "./tables";
+import {
+  tableByKey,
+  ActionFields,
+  DecisionFields,
+  IssueFields,
+  LeaderFields,
+  MeetingFields,
+  MeetingTables,
+  MessageFields,
+} from "./tables";
 import {addTableHint} from "./tiers";
 
 /**

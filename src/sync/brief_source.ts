@@ -8,20 +8,28 @@ import {show} from "../engine/contract";
 import type {BriefData, BriefMetric, BriefOption} from "../engine/brief";
 import {executiveBrief} from "../engine/brief";
 import {readSeverity} from "../engine/constraints";
-import {charterRows, CharterTables, RedLineFields, RiskToleranceFields} from "./charter_rows";
-import {ConstraintFields, DiagnosisTables} from "./diagnosis_rows";
-import {DefaultMetricTables, IssueFields, MeetingTables} from "./fields";
+import {charterRows} from "./charter_rows";
 import {readMetricsDoc} from "./health_source";
 import {metricRow, summarize} from "./health_rows";
 import {decisionRows, issueRows, readIssues} from "./meeting_rows";
 import type {PathOptionRow} from "./path_rows";
 import {pathRows, readPathSources} from "./path_rows";
-import {isClosedRisk} from "./risk_fields";
+import {isClosedRisk} from "./risk_status";
 import type {RiskRow} from "./risks";
 import {risks} from "./risks";
 import type {RoadmapRow} from "./roadmap_rows";
 import {readRoadmapSources, roadmapRows} from "./roadmap_rows";
 import {cell, holdsTable, MissingTableError, readOptionalTable, relaxed} from "./source";
+import {
+  CharterTables,
+  ConstraintFields,
+  DefaultMetricTables,
+  DiagnosisTables,
+  IssueFields,
+  MeetingTables,
+  RedLineFields,
+  RiskToleranceFields,
+} from "./tables";
 
 /**
  * The decision-grade brief of executive session 4, from the docs as they are

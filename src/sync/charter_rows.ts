@@ -3,64 +3,27 @@ import type {CharterItemSchema} from "../../schemas/alignment";
 import * as cells from "../engine/cells";
 import type {LaneAnswer, ToleranceAnswer} from "../engine/charter";
 import {Authorities, laneFindings, outcomeGaps, parseAuthority, ToleranceScale, widestSpread} from "../engine/charter";
-import type {FieldSpec} from "../engine/columns";
+import type {FieldName} from "../engine/columns";
 import {show} from "../engine/contract";
-import type {FieldName} from "./fields";
-import {LeaderFields, MeetingTables} from "./fields";
 import {personRow} from "./people";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, relaxed, stableId} from "./source";
+import {
+  LeaderFields,
+  MeetingTables,
+  CharterTables,
+  ExpertiseFields,
+  LaneFields,
+  RedLineFields,
+  RiskToleranceFields,
+  SharedOutcomeFields,
+} from "./tables";
 
 /**
  * The leaders' charter, read from the leadership meeting doc: one table per
  * question, each answer a typed row with the findings that say where the next
  * conversation should start.
  */
-
-export const CharterTables = {
-  outcomes: "Shared Outcomes",
-  tolerance: "Risk Tolerance",
-  redLines: "Red Lines",
-  expertise: "Expertise",
-  lanes: "Lanes",
-} as const;
-
-const leader: FieldSpec = {field: "Leader", names: ["Name", "Person", "Member", "Who"]};
-
-export const SharedOutcomeFields = [
-  {field: "Outcome", names: ["Shared Outcome", "What We Own Together", "Title"], required: true},
-  {field: "Agreed", names: ["Agree", "Agreed By", "Agrees"]},
-  {field: "NotYet", names: ["Not Yet", "Not Agreed", "Disagree"]},
-  {field: "Note", names: ["Notes", "Why Not Yet", "Comment"]},
-] as const satisfies readonly FieldSpec[];
-
-export const RiskToleranceFields = [
-  {...leader, required: true},
-  {field: "Area", names: ["Domain", "Function"], required: true},
-  {field: "AtRisk", names: ["At Risk", "What Is At Risk", "Risk"]},
-  {field: "Failure", names: ["Failure Looks Like", "Failure", "What Failure Looks Like"]},
-  {field: "Cascades", names: ["Cascades To", "Cascade", "Knock-on"]},
-  {field: "Tolerance", names: ["Risk Tolerance", "Appetite", "Score"]},
-] as const satisfies readonly FieldSpec[];
-
-export const RedLineFields = [
-  {...leader, required: true},
-  {field: "RedLine", names: ["Red Line", "Non-negotiable", "Cannot Compromise On"], required: true},
-  {field: "Grounds", names: ["Grounded In", "Because", "Why"]},
-] as const satisfies readonly FieldSpec[];
-
-export const ExpertiseFields = [
-  {...leader, required: true},
-  {field: "DefersTo", names: ["Defers To", "Expert", "Trusts"], required: true},
-  {field: "Domain", names: ["In", "Area", "Topic"]},
-] as const satisfies readonly FieldSpec[];
-
-export const LaneFields = [
-  {...leader, required: true},
-  {field: "Decision", names: ["Kind Of Decision", "Decision Kind", "Outcome", "Kind"], required: true},
-  {field: "Authority", names: ["Decides", "Mode", "Lane"], required: true},
-  {field: "With", names: ["Coordinates With", "Coordinate With", "With Whom"]},
-] as const satisfies readonly FieldSpec[];
 
 export type CharterItemRow = coda.SchemaType<typeof CharterItemSchema>;
 

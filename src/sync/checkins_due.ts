@@ -3,17 +3,16 @@ import type {CheckInDueSchema} from "../../schemas/history";
 import type {Day} from "../engine/calendar";
 import {day, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import {isInputError} from "../engine/errors";
 import {cadenceDays, checkInDue} from "../engine/history";
-import {KeyResultFields} from "./fields";
 import type {DerivedKeyResult} from "./okr_rows";
 import {deriveKeyResults} from "./okr_rows";
 import type {TeamDocOptions} from "./okr_source";
 import {readTeamOkrs, TeamDoc} from "./okr_source";
 import {personRow} from "./people";
 import {cell, compact, readTable} from "./source";
+import {CheckInDueFields} from "./tables";
 
 /**
  * Check-in discipline: the key results whose owners are due a check-in, read
@@ -22,12 +21,6 @@ import {cell, compact, readTable} from "./source";
  * (no owner, an owner typed as text, a cadence that cannot be read) is kept and
  * says so.
  */
-
-/** The Key Results columns this area reads: the usual ones and an optional Cadence. */
-export const CheckInDueFields = [
-  ...KeyResultFields,
-  {field: "Cadence", names: ["Check-in Cadence", "Check-in Frequency", "Frequency"]},
-] as const satisfies readonly FieldSpec[];
 
 export type CheckInDueRow = coda.SchemaType<typeof CheckInDueSchema>;
 

@@ -1,4 +1,3 @@
-import type {FieldSpec} from "../engine/columns";
 import type * as coda from "@codahq/packs-sdk";
 import type {LeaderMetricSchema, OneOnOneSchema} from "../../schemas/coaching";
 import type {Day} from "../engine/calendar";
@@ -14,7 +13,7 @@ import type {
   ReportRating,
 } from "../engine/coaching";
 import {coachingPrompts, leaderMetrics, oneOnOnes} from "../engine/coaching";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import {plainText, quote, show} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import {cadenceDays} from "../engine/history";
@@ -22,9 +21,6 @@ import {readRating} from "../engine/meeting_health";
 import {said} from "../engine/names";
 import type {Seat} from "../engine/seats";
 import {seatsOf} from "../engine/seats";
-import {DisciplineTables, MeetingRecordFields, RatingFields} from "./discipline_fields";
-import type {FieldName} from "./fields";
-import {ActionFields, DefaultMetricTables, DefaultTableNames, LeaderFields, MeetingTables} from "./fields";
 import type {SummarizedMetric} from "./health_rows";
 import {summarize} from "./health_rows";
 import {readMetricsDoc} from "./health_source";
@@ -38,29 +34,19 @@ import {readTeamOkrs} from "./okr_source";
 import {loadSeats} from "./seat_rows";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, holdsTable, readOptionalTable, readTable, relaxed, stableId} from "./source";
-
-/** The leaders' development tables in the leadership meeting doc (the 1:1 log and each leader's few key metrics), with the names people commonly give their columns. */
-export const CoachingTables = {
-  oneOnOnes: "One-on-ones",
-  leaderMetrics: "Leader Metrics",
-} as const;
-
-export const OneOnOneFields = [
-  {field: "Leader", names: ["Manager", "Coach"], required: true},
-  {field: "Report", names: ["Direct Report", "Person", "Coachee"], required: true},
-  {field: "Date", names: ["When", "Held On"], required: true},
-  {field: "Notes", names: ["Note", "Discussed"]},
-  {field: "Commitments", names: ["Commitment", "Agreed", "Actions"]},
-  {field: "Next", names: ["Next 1:1", "Next Date", "Next Meeting"]},
-  {field: "Cadence", names: ["Every", "Frequency", "Rhythm"]},
-] as const satisfies readonly FieldSpec[];
-
-export const LeaderMetricFields = [
-  {field: "Leader", names: ["Owner", "Who"], required: true},
-  {field: "Metric", names: ["Measure", "Key Metric"], required: true},
-  {field: "ShortName", names: ["Short Name", "Nickname", "Call It"]},
-  {field: "LinkedTo", names: ["Linked To", "Health Metric", "Key Result", "Source"]},
-] as const satisfies readonly FieldSpec[];
+import {
+  ActionFields,
+  DefaultMetricTables,
+  DefaultTableNames,
+  DisciplineTables,
+  LeaderFields,
+  MeetingRecordFields,
+  MeetingTables,
+  RatingFields,
+  CoachingTables,
+  LeaderMetricFields,
+  OneOnOneFields,
+} from "./tables";
 
 /**
  * Development, woven through: the meeting doc's one-to-one log read into each

@@ -3,19 +3,17 @@ import type {GateSchema} from "../../schemas/alignment";
 import type {Day} from "../engine/calendar";
 import {inRange, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import {isInputError} from "../engine/errors";
 import {nearestName} from "../engine/names";
 import type {GraphItem} from "../engine/dependencies";
 import {analyzeGraph, criticalPath} from "../engine/dependencies";
-import type {FieldName} from "./fields";
 import {deriveKeyResults} from "./okr_rows";
 import {readEachDoc} from "./multidoc";
 import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
 import {cell, compact, holdsTable, readOptionalTable, readTable, stableId} from "./source";
-import {DefaultTableNames} from "./fields";
+import {DefaultTableNames, DependencyFields, DependencyTables, MilestoneFields} from "./tables";
 
 /**
  * Dependency gates. The leadership doc's Dependencies table says which item
@@ -24,24 +22,6 @@ import {DefaultTableNames} from "./fields";
  * waits on is off track or late; cycles are named; each downstream item gets
  * its critical path.
  */
-
-export const DependencyTables = {dependencies: "Dependencies", milestones: "Milestones"} as const;
-
-export const DependencyFields = [
-  {field: "Item", names: ["Downstream", "Waits", "Milestone", "Key Result"], required: true},
-  {field: "DependsOn", names: ["Depends On", "Upstream", "Waits On", "Blocked By"], required: true},
-  {field: "NeededBy", names: ["Needed By", "Need By", "Needed On"]},
-  {field: "Note", names: ["Notes", "Why"]},
-] as const satisfies readonly FieldSpec[];
-
-export const MilestoneFields = [
-  {field: "Name", names: ["Milestone", "Title"], required: true},
-  {field: "Team", names: ["Department", "Group"]},
-  {field: "Owner", names: ["DRI", "Lead"]},
-  {field: "Due", names: ["Due Date", "Date", "Target Date"]},
-  {field: "Status", names: ["State"]},
-  {field: "Days", names: ["Duration", "Days Left", "Work Days"]},
-] as const satisfies readonly FieldSpec[];
 
 export type GateRow = coda.SchemaType<typeof GateSchema>;
 

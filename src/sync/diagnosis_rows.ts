@@ -1,4 +1,3 @@
-import type {FieldSpec} from "../engine/columns";
 import type * as coda from "@codahq/packs-sdk";
 import type {BottleneckSchema, FlowStageSchema, InterviewSchema} from "../../schemas/diagnosis";
 import {BottleneckKinds, FlowKinds, InterviewKinds} from "../../schemas/diagnosis";
@@ -7,7 +6,7 @@ import {bottleneckRegister} from "../engine/bottlenecks";
 import type {Day} from "../engine/calendar";
 import {day, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import type {Maybe} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import type {FlowSegment} from "../engine/flow";
@@ -15,57 +14,10 @@ import {flowEfficiency} from "../engine/flow";
 import type {InterviewRow} from "../engine/interviews";
 import {interviewCoverage, InterviewTarget, nearestInterviewGroup, readDone} from "../engine/interviews";
 import {said} from "../engine/names";
-import type {FieldName} from "./fields";
 import {personRow} from "./people";
 import type {TableRows} from "./source";
 import {cell, compact, readTable, stableId} from "./source";
-
-/** The current state's working tables in the leadership meeting doc (interviews, the bottleneck register, the flow of work items, constraints), with the names people commonly give their columns. */
-export const DiagnosisTables = {
-  interviews: "Interviews",
-  bottlenecks: "Bottlenecks",
-  flow: "Flow",
-  constraints: "Constraints",
-} as const;
-
-export const InterviewFields = [
-  {field: "Person", names: ["Interviewee", "Stakeholder", "Name", "Who"], required: true},
-  {field: "Group", names: ["Interview Group", "Stakeholder Group", "Role", "Function"], required: true},
-  {field: "Date", names: ["Interview Date", "When"]},
-  {field: "Done", names: ["Completed", "Held", "Status"]},
-  {field: "Findings", names: ["Finding", "Notes", "What We Heard", "Summary"]},
-] as const satisfies readonly FieldSpec[];
-
-export const BottleneckFields = [
-  {field: "Name", names: ["Bottleneck", "Constraint", "Title"], required: true},
-  {field: "Function", names: ["Team", "Area", "Department"]},
-  {field: "Stage", names: ["Step", "Phase", "Where"]},
-  {field: "Hours", names: ["Hours Per Week", "Hours/Week", "Hours Lost", "Hours Lost Per Week"]},
-  {field: "Money", names: ["Cost Per Year", "Cost", "Money", "Annual Cost", "Dollars"]},
-  {field: "DelayDays", names: ["Delay Days", "Days Of Delay", "Delay", "Days Delayed"]},
-  {field: "Evidence", names: ["Source", "Data", "Proof"]},
-  {field: "Owner", names: ["DRI", "Who"]},
-  {field: "Status", names: ["State"]},
-  {field: "LastStage", names: ["Last Stage", "Stage Last Review", "Previous Stage", "Was At"]},
-  {field: "LastFunction", names: ["Last Function", "Function Last Review", "Previous Function"]},
-  {field: "LastRank", names: ["Last Rank", "Rank Last Review", "Previous Rank"]},
-] as const satisfies readonly FieldSpec[];
-
-export const FlowFields = [
-  {field: "Item", names: ["Work Item", "Ticket", "Name", "Title"], required: true},
-  {field: "Stage", names: ["Step", "Phase"], required: true},
-  {field: "Entered", names: ["Start", "Started", "From", "In"], required: true},
-  {field: "Left", names: ["End", "Ended", "To", "Out"]},
-  {field: "Kind", names: ["Work Or Wait", "Type", "Time"]},
-  {field: "Overhead", names: ["Non-delivery", "Non Delivery", "Is Overhead"]},
-] as const satisfies readonly FieldSpec[];
-
-export const ConstraintFields = [
-  {field: "Name", names: ["Constraint", "Title"], required: true},
-  {field: "Function", names: ["Team", "Area", "Department"], required: true},
-  {field: "Kind", names: ["Type", "Category"], required: true},
-  {field: "Severity", names: ["Level", "Impact"], required: true},
-] as const satisfies readonly FieldSpec[];
+import {BottleneckFields, DiagnosisTables, FlowFields, InterviewFields} from "./tables";
 
 /**
  * The current-state diagnosis read from the leadership meeting doc: the

@@ -5,8 +5,8 @@ import {isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
 import type {DatedReading} from "../engine/health_columns";
-import {DefaultMetricTables, MetricFields, ReadingFields} from "./fields";
 import {cell, mapOrExplain as mapReadColumns, readTable, stableId} from "./source";
+import {DefaultMetricTables, MetricFields, ReadingFields} from "./tables";
 
 /**
  * Reads a metrics doc: the definitions and their readings, in long form (metric,

@@ -4,7 +4,7 @@ import type {AgendaSource} from "../engine/agenda";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import type {
   ActionInput,
   AgendaMinutes,
@@ -16,19 +16,19 @@ import type {
 import {HealthRules, healthHotItem, lastBefore, meetingHealth} from "../engine/meeting_health";
 import type {MeetingType, Seat} from "../engine/seats";
 import {parseMeetingType} from "../engine/seats";
-import {
-  AgendaItemFields,
-  DisciplineTables,
-  IssueHistoryFields,
-  MeetingRecordFields,
-  RatingFields,
-} from "./discipline_fields";
-import type {FieldName} from "./fields";
-import {ActionFields, MeetingTables} from "./fields";
 import {actionRows, readIssues} from "./meeting_rows";
 import {loadSeats} from "./seat_rows";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
+import {
+  ActionFields,
+  AgendaItemFields,
+  DisciplineTables,
+  IssueHistoryFields,
+  MeetingRecordFields,
+  MeetingTables,
+  RatingFields,
+} from "./tables";
 
 /**
  * The MeetingHealth sync area: the Meetings, Ratings and Agenda Items tables

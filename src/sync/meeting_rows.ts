@@ -3,19 +3,18 @@ import type {ActionItemSchema, BackBriefSchema, DecisionSchema, IssueSchema} fro
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import type {LaneAnswer} from "../engine/charter";
 import {laneCheck} from "../engine/charter";
 import {decisionCheck} from "../engine/meetings";
 import type {Seat} from "../engine/seats";
 import {noSeatFinding, seatOf} from "../engine/seats";
-import type {FieldName} from "./fields";
-import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./fields";
 import type {PersonRow} from "./people";
 import {personRows} from "./people";
 import type {TableRows} from "./source";
 import {cell, compact, stableId} from "./source";
 import {actionSummary, decisionSummary, issueSummary} from "../agent/narrative";
+import type {ActionFields, BackBriefFields, DecisionFields, IssueFields} from "./tables";
 
 /**
  * The rows of the meeting doc's sync tables, built from its tables: the issues

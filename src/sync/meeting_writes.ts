@@ -7,7 +7,6 @@ import * as cells from "../engine/cells";
 import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import {quote, shorten} from "../engine/contract";
-import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./fields";
 import type {ActionItemRow, DecisionRow, IssueRow} from "./meeting_rows";
 import {actionRows, decisionRows, issueRows, readIssues} from "./meeting_rows";
 import {readLaneTable} from "./charter_rows";
@@ -16,6 +15,7 @@ import type {SourceTable} from "./source";
 import {cell, readTable, stableId} from "./source";
 import type {Put, SameThing} from "./write";
 import {afterLanding, columnType, putKeyed, rowKey} from "./write";
+import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./tables";
 
 /**
  * Writes to the meeting doc: one keyed row per action, so a refused write

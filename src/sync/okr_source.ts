@@ -3,14 +3,13 @@ import type {Row} from "../../schemas/api";
 import type {Day} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {ColumnMap} from "../engine/columns";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import type {Cycle} from "../engine/cycle";
 import {cycleFromName} from "../engine/cycle";
 import * as contract from "../engine/contract";
 import {isInputError} from "../engine/errors";
-import type {FieldName} from "./fields";
-import {CheckInFields, DefaultTableNames, KeyResultFields, ObjectiveFields, SyncedGoalFields} from "./fields";
 import {cell, readOptionalTable, readTable, stableId} from "./source";
+import {CheckInFields, DefaultTableNames, KeyResultFields, ObjectiveFields, SyncedGoalFields} from "./tables";
 
 /**
  * Reads a team doc's OKR tables into plain records: every value typed, every

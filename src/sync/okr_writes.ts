@@ -1,4 +1,4 @@
-import {SetupHint} from "../engine/columns";
+import {SetupHint, type FieldName} from "../engine/columns";
 import * as coda from "@codahq/packs-sdk";
 import type {Row} from "../../schemas/api";
 import type {CellEdit} from "../api/client";
@@ -9,8 +9,6 @@ import * as cells from "../engine/cells";
 import {quote} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import {fraction} from "../engine/numbers";
-import type {FieldName} from "./fields";
-import type {KeyResultFields} from "./fields";
 import type {DerivedKeyResult, KeyResultRow} from "./okr_rows";
 import {keyResultRow, readKeyResultsNow} from "./okr_rows";
 import type {TeamDocOptions} from "./okr_source";
@@ -19,6 +17,7 @@ import type {SourceTable} from "./source";
 import {cell, splitStableId, stableId, syncedRow} from "./source";
 import type {KeyedWrite} from "./write";
 import {columnType, hasLanded, planWrite, putPlanned, rowKey} from "./write";
+import type {KeyResultFields} from "./tables";
 
 /**
  * Writing back to team docs: two-way edits of key results, compared with the

@@ -1,4 +1,3 @@
-import type {FieldSpec} from "../engine/columns";
 import * as coda from "@codahq/packs-sdk";
 import {resolveDocId} from "../api/client";
 import type {PathOptionSchema} from "../../schemas/decision";
@@ -6,7 +5,7 @@ import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {ColumnInfo} from "../engine/columns";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import {fraction, quote, show, someOf, weight as contractWeight} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import type {CriterionInput, PathDecision, PathDecisionInput, RiskInput, ScoreInput} from "../engine/path_decision";
@@ -20,35 +19,20 @@ import {
 } from "../engine/path_decision";
 import {mentionAt, nearestName} from "../engine/names";
 import {isDecisionSession} from "../engine/sessions";
-import type {FieldName} from "./fields";
-import {DecisionFields, MeetingTables} from "./fields";
 import type {DecisionRow} from "./meeting_rows";
 import {decisionRows} from "./meeting_rows";
 import {recordDecision} from "./meeting_writes";
-import {SessionFields, SessionTables} from "./session_rows";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
-
-/** The path's working tables in the leadership meeting doc (the options and the criteria they are scored on), with the names people commonly give their columns. */
-export const PathTables = {
-  options: "Options",
-  criteria: "Criteria",
-} as const;
-
-/** The Options table: an option, its pathway, its execution risks, and one column of scores per criterion. */
-export const OptionFields = [
-  {field: "Name", names: ["Option", "Path", "Title"], required: true},
-  {field: "Pathway", names: ["Pathway Type", "Kind", "Type"]},
-  {field: "RiskProbability", names: ["Risk Probability", "Execution Risk Probability", "Probability"]},
-  {field: "RiskImpact", names: ["Risk Impact", "Execution Risk Impact", "Impact"]},
-  {field: "Notes", names: ["Description", "Summary"]},
-] as const satisfies readonly FieldSpec[];
-
-export const CriterionFields = [
-  {field: "Name", names: ["Criterion", "Criteria", "Title"], required: true},
-  {field: "Weight", names: ["Importance"], required: true},
-  {field: "Better", names: ["Direction", "Better When", "Higher Or Lower"]},
-] as const satisfies readonly FieldSpec[];
+import {
+  DecisionFields,
+  MeetingTables,
+  SessionFields,
+  SessionTables,
+  CriterionFields,
+  OptionFields,
+  PathTables,
+} from "./tables";
 
 /**
  * The decision session's options (executive session 3), read from the meeting

@@ -4,14 +4,11 @@ import type {RetrospectiveSchema} from "../../schemas/history";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay, plusDays} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import {quote} from "../engine/contract";
 import type {Cycle} from "../engine/cycle";
 import {cycleFromName, okrCycle} from "../engine/cycle";
 import {confidencePath, keyResultFindings, staleWeeks} from "../engine/history";
-import {CheckInDueFields} from "./checkins_due";
-import {KeyField, ObjectiveFields} from "./fields";
 import type {KeyResultRow} from "./okr_rows";
 import {deriveKeyResults, keyResultRow, readKeyResultsNow} from "./okr_rows";
 import type {ObjectiveRecord, TeamDocOptions, TeamOkrs} from "./okr_source";
@@ -19,6 +16,7 @@ import {readTeamOkrs, TeamDoc} from "./okr_source";
 import {personRow} from "./people";
 import {cell, compact, readOptionalTable, readTable, splitStableId, stableId, syncedRow} from "./source";
 import {afterLanding, putKeyed, rowKey} from "./write";
+import {CarriedObjectiveFields, CarryFields, HistoryTables, RetrospectiveFields} from "./tables";
 
 /**
  * Closing the cycle: a retrospective row per key result, with the notes the
@@ -29,28 +27,6 @@ import {afterLanding, putKeyed, rowKey} from "./write";
  * table: they are written where the team works, survive the sync table being
  * deleted or made again, and show in every doc that syncs the retrospective.
  */
-
-export const HistoryTables = {retrospective: "Retrospective"} as const;
-
-/** The team's notes: one row per key result. */
-export const RetrospectiveFields = [
-  {field: "KeyResult", names: ["Key Result", "KR"], required: true, lookupTo: ["Key Results"]},
-  {field: "WhatHappened", names: ["What Happened", "Happened", "What Went On"]},
-  {field: "WhatWeLearnt", names: ["What We Learnt", "What We Learned", "Learnt", "Learned", "Lessons"]},
-] as const satisfies readonly FieldSpec[];
-
-/** The Key Results columns a carried key result is written to; Key and Carried From are needed. */
-export const CarryFields = [
-  ...CheckInDueFields,
-  {...KeyField, required: true},
-  {field: "CarriedFrom", names: ["Carried From", "Carried Over From", "Previous Key Result"], required: true},
-] as const satisfies readonly FieldSpec[];
-
-/** The Objectives columns a carried objective is written to. */
-export const CarriedObjectiveFields = [
-  ...ObjectiveFields,
-  {...KeyField, required: true},
-] as const satisfies readonly FieldSpec[];
 
 export type RetrospectiveRow = coda.SchemaType<typeof RetrospectiveSchema>;
 

@@ -1,29 +1,15 @@
-import type {FieldSpec} from "../engine/columns";
+import type {FieldName} from "../engine/columns";
 import * as cells from "../engine/cells";
 import type {OpenWork} from "../engine/seats";
-import type {FieldName} from "./fields";
 import type {SourceTable} from "./source";
 import {cell} from "./source";
+import type {RiskFields} from "./tables";
 
 /**
- * The risk register's table and columns, and which of its risks are still
- * open: kept apart from the Risks sync area so the Seats area can count open
- * risks' mitigation owners without an import circle.
+ * Which of the risk register's risks are still open: kept apart from the Risks
+ * sync area so the Seats area can count open risks' mitigation owners without
+ * an import circle.
  */
-
-export const RiskTable = "Risks";
-
-export const RiskFields = [
-  {field: "Name", names: ["Risk", "Title"], required: true},
-  {field: "Area", names: ["Category", "Domain"]},
-  {field: "Likelihood", names: ["Probability", "Chance"]},
-  {field: "Impact", names: ["Severity", "Consequence"]},
-  {field: "Mitigation", names: ["Mitigation Plan", "Response"]},
-  {field: "MitigationOwner", names: ["Mitigation Owner", "Owner", "Risk Owner"]},
-  {field: "Trigger", names: ["Trigger Condition", "Early Warning", "Fires When"]},
-  {field: "Status", names: ["State"]},
-  {field: "ReviewDate", names: ["Review Date", "Review", "Next Review"]},
-] as const satisfies readonly FieldSpec[];
 
 const ClosedWords = ["closed", "retired", "resolved", "done"];
 

@@ -8,9 +8,8 @@ import type {Seat} from "../engine/seats";
 import {judgeOwner} from "../engine/seats";
 import type {KeyResultFacts, MetricFacts, Parsed} from "../engine/triggers";
 import {evaluateTrigger, parseTrigger, TriggerData} from "../engine/triggers";
-import type {FieldName} from "./fields";
 import {readMetricsDoc} from "./health_source";
-import {isClosedRisk, RiskFields, RiskTable, riskStatus} from "./risk_fields";
+import {isClosedRisk, riskStatus} from "./risk_status";
 import {deriveKeyResults} from "./okr_rows";
 import type {UnreadableDoc} from "./multidoc";
 import {readEachDoc} from "./multidoc";
@@ -18,7 +17,8 @@ import {readTeamOkrs} from "./okr_source";
 import type {TableRows} from "./source";
 import {loadSeats} from "./seat_rows";
 import {cell, compact, holdsTable, readOptionalTable, readTable, relaxed, stableId} from "./source";
-import {DefaultMetricTables, DefaultTableNames} from "./fields";
+import type {FieldName} from "../engine/columns";
+import {DefaultMetricTables, DefaultTableNames, RiskFields, RiskTable} from "./tables";
 
 /**
  * The risk register: each risk's trigger read by the trigger grammar and judged
@@ -26,8 +26,6 @@ import {DefaultMetricTables, DefaultTableNames} from "./fields";
  * A trigger that does not parse is reported on its row, never dropped. When the
  * meeting doc keeps a Seats table, each mitigation owner is judged by seat.
  */
-
-export {RiskFields, RiskTable} from "./risk_fields";
 
 export type RiskRow = coda.SchemaType<typeof RiskSchema>;
 

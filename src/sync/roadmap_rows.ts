@@ -3,15 +3,14 @@ import type {RoadmapItemSchema} from "../../schemas/decision";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import {quote} from "../engine/contract";
 import type {GateInput, MilestoneInput, Roadmap} from "../engine/roadmap";
 import {roadmap, roadmapSvg, RoadmapRules} from "../engine/roadmap";
-import {DependencyFields, DependencyTables, MilestoneFields} from "./dependency_rows";
-import type {FieldName} from "./fields";
 import {personRow} from "./people";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
+import {DependencyFields, DependencyTables, MilestoneFields} from "./tables";
 
 /**
  * The roadmap of the chosen path (executive session 4), from the meeting doc's

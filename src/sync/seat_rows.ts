@@ -5,13 +5,21 @@ import {daysBetween} from "../engine/calendar";
 import * as cells from "../engine/cells";
 import type {MeetingType, OpenWork, Seat} from "../engine/seats";
 import {MeetingTypes, parseMeetingType, seatFindings, unseatedOwners} from "../engine/seats";
-import {DisciplineTables, SeatFields} from "./discipline_fields";
-import type {FieldName} from "./fields";
-import {ActionFields, DecisionFields, IssueFields, MeetingTables} from "./fields";
 import {actionRows, decisionRows, readIssues} from "./meeting_rows";
-import {openRiskOwners, RiskFields, RiskTable} from "./risk_fields";
+import {openRiskOwners} from "./risk_status";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
+import {
+  ActionFields,
+  DecisionFields,
+  DisciplineTables,
+  IssueFields,
+  MeetingTables,
+  RiskFields,
+  RiskTable,
+  SeatFields,
+} from "./tables";
+import type {FieldName} from "../engine/columns";
 
 /**
  * The Seats sync area: the meeting doc's Seats table read into seats (the

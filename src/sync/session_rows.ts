@@ -3,43 +3,20 @@ import type {SessionReadinessSchema} from "../../schemas/alignment";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
-import {normalize} from "../engine/columns";
+import {normalize, type FieldName} from "../engine/columns";
 import type {Seat} from "../engine/seats";
 import type {PreworkItem} from "../engine/sessions";
 import {sessionReadiness} from "../engine/sessions";
-import type {FieldName} from "./fields";
-import {DecisionFields, MeetingTables} from "./fields";
 import {loadSeats} from "./seat_rows";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, stableId} from "./source";
+import {DecisionFields, MeetingTables, PreworkFields, SessionFields, SessionTables} from "./tables";
 
 /**
  * Executive sessions' readiness, from the leadership meeting doc's Sessions and
  * Pre-work tables and its decision log, with required seats judged against its
  * Seats table when it keeps one.
  */
-
-export const SessionTables = {sessions: "Sessions", prework: "Pre-work"} as const;
-
-export const SessionFields = [
-  {field: "Name", names: ["Session", "Title"], required: true},
-  {field: "Kind", names: ["Type", "Session Kind"]},
-  {field: "Date", names: ["When", "Session Date"], required: true},
-  {field: "RequiredSeats", names: ["Required Seats", "Seats", "Must Attend"]},
-  {field: "Confirmed", names: ["Confirmed Seats", "Attending"]},
-  {field: "PreworkDue", names: ["Pre-work Due", "Prework Due"]},
-  {field: "ExpectedOutputs", names: ["Expected Outputs", "Outputs"]},
-  {field: "OutputsDelivered", names: ["Outputs Delivered", "Delivered", "Outputs Recorded"]},
-] as const satisfies readonly FieldSpec[];
-
-export const PreworkFields = [
-  {field: "Input", names: ["Pre-work", "Prework", "Item", "Title"], required: true},
-  {field: "Session", names: ["For Session", "Meeting"], lookupTo: ["Sessions"], required: true},
-  {field: "From", names: ["Owner", "Who", "Requested From"]},
-  {field: "Due", names: ["Due Date", "By"]},
-  {field: "Received", names: ["Done", "In", "Status"]},
-] as const satisfies readonly FieldSpec[];
 
 export type SessionReadinessRow = coda.SchemaType<typeof SessionReadinessSchema>;
 

@@ -1,10 +1,10 @@
 import type * as coda from "@codahq/packs-sdk";
 import * as cells from "../engine/cells";
 import {normalize} from "../engine/columns";
-import {DefaultTableNames, GoalFields, ImperativeFields} from "./fields";
 import type {GoalRow, ImperativeRow} from "./okr_rows";
 import {personRow} from "./people";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
+import {DefaultTableNames, GoalFields, ImperativeFields} from "./tables";
 
 /** Reads a strategy doc: its strategic imperatives and annual goals, as sync rows. */
 

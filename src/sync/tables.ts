@@ -1,53 +1,12 @@
 import type {FieldSpec} from "../engine/columns";
-import {
-  ActionFields,
-  BackBriefFields,
-  CheckInFields,
-  DecisionFields,
-  DefaultMetricTables,
-  DefaultTableNames,
-  GoalFields,
-  ImperativeFields,
-  KeyField,
-  LeaderFields,
-  MeetingFields,
-  MeetingTables,
-  MessageFields,
-  MetricFields,
-  ObjectiveFields,
-  ReadingFields,
-  SyncedGoalFields,
-} from "./fields";
-import {CarryFields, HistoryTables, RetrospectiveFields} from "./retrospective";
-import {
-  CharterTables,
-  ExpertiseFields,
-  LaneFields,
-  RedLineFields,
-  RiskToleranceFields,
-  SharedOutcomeFields,
-} from "./charter_rows";
-import {DependencyFields, DependencyTables, MilestoneFields} from "./dependency_rows";
-import {RiskFields, RiskTable} from "./risks";
-import {PreworkFields, SessionFields, SessionTables} from "./session_rows";
-import {TeamFields, TeamsTable} from "./teams";
-import {BottleneckFields, ConstraintFields, DiagnosisTables, FlowFields, InterviewFields} from "./diagnosis_rows";
-import {CriterionFields, OptionFields, PathTables} from "./path_rows";
-import {CoachingTables, LeaderMetricFields, OneOnOneFields} from "./coaching_rows";
-import {
-  AgendaItemFields,
-  IssueHistoryFields,
-  MeetingRecordFields,
-  RatingFields,
-  SeatFields,
-  DisciplineTables,
-} from "./discipline_fields";
 
 /**
  * The registry of every table the pack reads in a doc, and of where each sync
  * table goes: the one list SetupCheck, the facilitator's guide, its picture and
- * the starter tables are made from. A new table is one entry in `Tables`; a new
- * sync table is one entry in `SyncPlacements`.
+ * the starter tables are made from, and the names and columns every area reads
+ * its tables by. A new table is its columns and one entry in `Tables`; a new
+ * sync table is one entry in `SyncPlacements`. It imports no other module of
+ * the pack, so reading it costs a sync table's first use nothing else.
  */
 
 /** The steps of the setup, each giving something of its own: 1 the first meeting, 4 the executive program. */
@@ -104,7 +63,7 @@ export interface TableEntry {
   doc: DocKind;
   /** The default name the pack looks for. */
   name: string;
-  /** The column specs the pack maps the table with (from fields.ts or its area module). */
+  /** The column specs the pack maps the table with (above). */
   fields: readonly FieldSpec[];
   /** The columns to create, in order. */
   columns: readonly ColumnEntry[];
@@ -134,6 +93,473 @@ export interface SyncPlacement {
   /** The step of the setup that adds it. */
   tier: Tier;
 }
+
+/*
+ * The tables' names and columns, with the names people commonly give them:
+ * each area reads its tables through these, and the entries below list them.
+ * Matching ignores case, spaces and punctuation; the `columns` parameter maps
+ * anything else (`Target=Goal value; Owner=DRI`).
+ */
+
+// The OKR docs, the metrics doc and the meeting doc.
+/**
+ * The column that holds the key of each row the pack writes, so a retried write
+ * updates the row it made instead of adding another.
+ */
+export const KeyField = {field: "Key", names: ["Row Key", "Request Key", "Sync Key"]} as const satisfies FieldSpec;
+
+const owner: FieldSpec = {field: "Owner", names: ["DRI", "Lead", "Accountable", "Responsible", "Assignee"]};
+const code: FieldSpec = {field: "Code", names: ["Key", "Ref", "Number", "Short name"]};
+
+export const ImperativeFields = [
+  {field: "Name", names: ["Imperative", "Strategic Imperative", "Title"], required: true},
+  code,
+  owner,
+  {field: "Description", names: ["Details", "Why", "Summary"]},
+] as const satisfies readonly FieldSpec[];
+
+export const GoalFields = [
+  {field: "Name", names: ["Goal", "Annual Goal", "Title"], required: true},
+  code,
+  {
+    field: "Imperative",
+    names: ["Strategic Imperative", "Imperatives", "Supports"],
+    lookupTo: ["Strategic Imperatives", "Imperatives"],
+  },
+  owner,
+  {field: "FiscalYear", names: ["Fiscal Year", "Year", "FY"]},
+] as const satisfies readonly FieldSpec[];
+
+/** The stable id column of a synced AnnualGoals table in a team doc. */
+export const SyncedGoalFields = [
+  {field: "Name", names: ["Goal", "Annual Goal", "Title"], required: true},
+  {field: "GoalId", names: ["Goal Id", "Stable Id", "Id"]},
+] as const satisfies readonly FieldSpec[];
+
+export const ObjectiveFields = [
+  {field: "Name", names: ["Objective", "Title"], required: true},
+  code,
+  owner,
+  {field: "Team", names: ["Department", "Group", "Squad"]},
+  {field: "Cycle", names: ["Quarter", "Period", "OKR Cycle"]},
+  {field: "Goals", names: ["Annual Goals", "Annual Goal", "Goal", "Supports"], lookupTo: ["Annual Goals", "Goals"]},
+] as const satisfies readonly FieldSpec[];
+
+export const KeyResultFields = [
+  {field: "Name", names: ["Key Result", "KR", "Title"], required: true},
+  code,
+  {field: "Objective", names: ["Parent", "Parent Objective"], required: true, lookupTo: ["Objectives"]},
+  owner,
+  {field: "Start", names: ["Baseline", "Starting Value", "Initial", "Start Value"]},
+  {field: "Target", names: ["Goal", "Desired", "Target Value"], required: true},
+  {field: "Current", names: ["Actual", "Value", "Latest", "Current Value"], required: true},
+  {field: "Kind", names: ["Type", "Direction", "Measure"]},
+  {field: "Confidence", names: ["Likelihood", "Confidence Level"]},
+  {field: "Weight", names: ["Importance"]},
+  {field: "Unit", names: ["Units", "Measure Unit"]},
+] as const satisfies readonly FieldSpec[];
+
+export const CheckInFields = [
+  {field: "KeyResult", names: ["Key Result", "KR"], required: true, lookupTo: ["Key Results"]},
+  {field: "Date", names: ["When", "Checked In", "Check-in Date", "Week"], required: true},
+  {field: "Value", names: ["Current", "Actual", "Reading"], required: true},
+  {field: "Confidence", names: ["Likelihood"]},
+  {field: "Note", names: ["Notes", "Comment", "Update"]},
+  KeyField,
+] as const satisfies readonly FieldSpec[];
+
+export const DefaultTableNames = {
+  imperatives: "Strategic Imperatives",
+  goals: "Annual Goals",
+  objectives: "Objectives",
+  keyResults: "Key Results",
+  checkIns: "Check-ins",
+} as const;
+
+export const MetricFields = [
+  {field: "Name", names: ["Metric", "KPI", "Measure", "Title"], required: true},
+  {field: "Area", names: ["Category", "Dimension", "Pillar"]},
+  owner,
+  {field: "Unit", names: ["Units"]},
+  {field: "GreenAt", names: ["Green At", "Green", "Good", "Target"], required: true},
+  {field: "RedAt", names: ["Red At", "Red", "Bad", "Threshold"], required: true},
+  {field: "Cadence", names: ["Frequency", "Period", "Review Cadence"]},
+] as const satisfies readonly FieldSpec[];
+
+/** Readings in long form: one row per metric and date. */
+export const ReadingFields = [
+  {field: "Metric", names: ["KPI", "Measure"], lookupTo: ["Metric Definitions", "Metrics"]},
+  {field: "Date", names: ["When", "Week", "Day", "Period"], required: true},
+  {field: "Value", names: ["Reading", "Actual", "Result"]},
+] as const satisfies readonly FieldSpec[];
+
+export const DefaultMetricTables = {definitions: "Metric Definitions", readings: "Metric Readings"} as const;
+
+// ---------------------------------------------------------------- the leadership meeting doc
+
+export const IssueFields = [
+  {field: "Name", names: ["Issue", "Title", "Problem", "Topic"], required: true},
+  {field: "Priority", names: ["Urgency", "Rank"]},
+  owner,
+  {field: "Source", names: ["From", "Origin", "Raised From"]},
+  {field: "Raised", names: ["Raised On", "Created", "Date", "Opened"]},
+  {field: "Status", names: ["State"]},
+  {field: "Votes", names: ["Voters", "Voted By", "Vote"]},
+  {field: "Horizon", names: ["Term", "Timeframe", "List"]},
+  {field: "Carried", names: ["Carried Over", "Times Carried", "Meetings Carried"]},
+  KeyField,
+] as const satisfies readonly FieldSpec[];
+
+export const DecisionFields = [
+  {field: "Name", names: ["Decision", "Title"], required: true},
+  {field: "Owner", names: ["Decider", "Accountable", "DRI"]},
+  {field: "Approvers", names: ["Approver", "Approved By"]},
+  {field: "Consulted", names: ["Consult", "Input From"]},
+  {field: "Lane", names: ["Decision Lane", "Type"]},
+  {field: "Date", names: ["Decided", "Decided On", "Decision Date"]},
+  {field: "Rationale", names: ["Why", "Reason", "Reasoning"]},
+  {field: "RejectedAlternatives", names: ["Rejected Alternatives", "Alternatives", "Options Rejected"]},
+  {field: "Assumptions", names: ["Assumption"]},
+  {field: "ReviewDate", names: ["Review Date", "Review", "Revisit", "Review On"]},
+  {field: "Issue", names: ["Issues", "Linked Issue"], lookupTo: ["Issues"]},
+  {field: "Kind", names: ["Decision Kind", "Kind Of Decision", "Category"]},
+  {field: "FailureConditions", names: ["Failure Conditions", "Failure Condition", "Kill Criteria"]},
+  {field: "FailureMet", names: ["Failure Met", "Failure Condition Met", "Condition Met"]},
+  KeyField,
+] as const satisfies readonly FieldSpec[];
+
+export const ActionFields = [
+  {field: "Name", names: ["Action", "Action Item", "Task", "Title"], required: true},
+  owner,
+  {field: "Due", names: ["Due Date", "Deadline", "By"]},
+  {field: "Status", names: ["State", "Done"]},
+  {field: "Source", names: ["From", "Meeting", "Decision"]},
+  KeyField,
+] as const satisfies readonly FieldSpec[];
+
+export const BackBriefFields = [
+  {field: "Leader", names: ["Owner", "Who", "Name"], required: true},
+  {field: "WillDo", names: ["Will Do", "What", "Intent", "What I Will Do"]},
+  {field: "How", names: ["Approach", "How I Will Do It"]},
+  {field: "Need", names: ["Needs", "What I Need", "Support Needed"]},
+  {field: "Objective", names: ["Objectives", "Linked Objective", "OKR"]},
+] as const satisfies readonly FieldSpec[];
+
+export const LeaderFields = [
+  {field: "Leader", names: ["Name", "Person", "Member"], required: true},
+  {field: "Role", names: ["Title", "Position"]},
+  {field: "Seniority", names: ["Level", "Rank"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MeetingFields = [
+  {field: "Date", names: ["Meeting Date", "When"], required: true},
+  {field: "Facilitator", names: ["Facilitated By", "Chair"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MessageFields = [
+  {field: "Message", names: ["Messages", "What To Cascade", "Title"], required: true},
+  {field: "Audience", names: ["To", "For"]},
+  {field: "MeetingDate", names: ["Meeting Date", "Meeting", "Date"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MeetingTables = {
+  leaders: "Leaders",
+  meetings: "Meetings",
+  agendaItems: "Agenda Items",
+  issues: "Issues",
+  decisions: "Decisions",
+  actions: "Action Items",
+  backBriefs: "Back-briefs",
+  rankings: "Priority Rankings",
+  messages: "Messages",
+} as const;
+
+// Meeting discipline.
+/**
+ * The columns of the meeting doc's discipline tables (Seats, Meetings, Ratings),
+ * and of the tables they draw on (Agenda Items, the issues' history), with the
+ * names people commonly give them.
+ */
+
+export const DisciplineTables = {
+  seats: "Seats",
+  meetings: "Meetings",
+  ratings: "Ratings",
+  agendaItems: "Agenda Items",
+} as const;
+
+export const SeatFields = [
+  {field: "Seat", names: ["Name", "Role", "Function", "Title"], required: true},
+  {field: "Person", names: ["Holder", "Held By", "Who", "Leader"]},
+  {field: "Responsibilities", names: ["Accountabilities", "Roles", "Duties"]},
+  {field: "ReportsTo", names: ["Reports To", "Reports", "Parent Seat", "Parent"]},
+  {field: "RequiredIn", names: ["Required In", "Required Meetings", "Meetings", "Attends"]},
+] as const satisfies readonly FieldSpec[];
+
+/** The Meetings table as meeting health reads it: the agenda reads its Date and Facilitator too. */
+export const MeetingRecordFields = [
+  {field: "Name", names: ["Meeting", "Title"]},
+  {field: "Date", names: ["Meeting Date", "When"], required: true},
+  {field: "Kind", names: ["Type", "Meeting Kind", "Meeting Type"]},
+  {field: "Attendees", names: ["Attendance", "Attended", "Present", "Participants"]},
+  {field: "StartedOnTime", names: ["Started On Time", "Start On Time", "On Time"]},
+  {field: "EndedOnTime", names: ["Ended On Time", "End On Time", "Finished On Time"]},
+] as const satisfies readonly FieldSpec[];
+
+export const RatingFields = [
+  {field: "Meeting", names: ["Meetings"], required: true, lookupTo: ["Meetings"]},
+  {field: "Attendee", names: ["Rater", "Rated By", "Person", "Leader", "Who"], required: true},
+  {field: "Rating", names: ["Score", "Rating 1-10"], required: true},
+  {field: "Reason", names: ["Why", "Comment", "Note"]},
+] as const satisfies readonly FieldSpec[];
+
+export const AgendaItemFields = [
+  {field: "Item", names: ["Agenda Item", "Name", "Title"], required: true},
+  {field: "Meeting", names: ["Meetings", "Meeting Date"], required: true, lookupTo: ["Meetings"]},
+  {field: "Kind", names: ["Type", "Category"], required: true},
+  {field: "Minutes", names: ["Duration", "Time", "Time Box"], required: true},
+] as const satisfies readonly FieldSpec[];
+
+/** The issues as meeting health reads them: the issues list's columns, and when each was solved. */
+export const IssueHistoryFields = [
+  ...IssueFields,
+  {field: "Solved", names: ["Solved On", "Resolved On", "Closed On"]},
+] as const satisfies readonly FieldSpec[];
+
+// Check-ins due: the Key Results columns, with an optional Cadence.
+/** The Key Results columns this area reads: the usual ones and an optional Cadence. */
+export const CheckInDueFields = [
+  ...KeyResultFields,
+  {field: "Cadence", names: ["Check-in Cadence", "Check-in Frequency", "Frequency"]},
+] as const satisfies readonly FieldSpec[];
+
+// The retrospective and carrying work into the next cycle.
+export const HistoryTables = {retrospective: "Retrospective"} as const;
+
+/** The team's notes: one row per key result. */
+export const RetrospectiveFields = [
+  {field: "KeyResult", names: ["Key Result", "KR"], required: true, lookupTo: ["Key Results"]},
+  {field: "WhatHappened", names: ["What Happened", "Happened", "What Went On"]},
+  {field: "WhatWeLearnt", names: ["What We Learnt", "What We Learned", "Learnt", "Learned", "Lessons"]},
+] as const satisfies readonly FieldSpec[];
+
+/** The Key Results columns a carried key result is written to; Key and Carried From are needed. */
+export const CarryFields = [
+  ...CheckInDueFields,
+  {...KeyField, required: true},
+  {field: "CarriedFrom", names: ["Carried From", "Carried Over From", "Previous Key Result"], required: true},
+] as const satisfies readonly FieldSpec[];
+
+/** The Objectives columns a carried objective is written to. */
+export const CarriedObjectiveFields = [
+  ...ObjectiveFields,
+  {...KeyField, required: true},
+] as const satisfies readonly FieldSpec[];
+
+// The team charter.
+export const CharterTables = {
+  outcomes: "Shared Outcomes",
+  tolerance: "Risk Tolerance",
+  redLines: "Red Lines",
+  expertise: "Expertise",
+  lanes: "Lanes",
+} as const;
+
+const leader: FieldSpec = {field: "Leader", names: ["Name", "Person", "Member", "Who"]};
+
+export const SharedOutcomeFields = [
+  {field: "Outcome", names: ["Shared Outcome", "What We Own Together", "Title"], required: true},
+  {field: "Agreed", names: ["Agree", "Agreed By", "Agrees"]},
+  {field: "NotYet", names: ["Not Yet", "Not Agreed", "Disagree"]},
+  {field: "Note", names: ["Notes", "Why Not Yet", "Comment"]},
+] as const satisfies readonly FieldSpec[];
+
+export const RiskToleranceFields = [
+  {...leader, required: true},
+  {field: "Area", names: ["Domain", "Function"], required: true},
+  {field: "AtRisk", names: ["At Risk", "What Is At Risk", "Risk"]},
+  {field: "Failure", names: ["Failure Looks Like", "Failure", "What Failure Looks Like"]},
+  {field: "Cascades", names: ["Cascades To", "Cascade", "Knock-on"]},
+  {field: "Tolerance", names: ["Risk Tolerance", "Appetite", "Score"]},
+] as const satisfies readonly FieldSpec[];
+
+export const RedLineFields = [
+  {...leader, required: true},
+  {field: "RedLine", names: ["Red Line", "Non-negotiable", "Cannot Compromise On"], required: true},
+  {field: "Grounds", names: ["Grounded In", "Because", "Why"]},
+] as const satisfies readonly FieldSpec[];
+
+export const ExpertiseFields = [
+  {...leader, required: true},
+  {field: "DefersTo", names: ["Defers To", "Expert", "Trusts"], required: true},
+  {field: "Domain", names: ["In", "Area", "Topic"]},
+] as const satisfies readonly FieldSpec[];
+
+export const LaneFields = [
+  {...leader, required: true},
+  {field: "Decision", names: ["Kind Of Decision", "Decision Kind", "Outcome", "Kind"], required: true},
+  {field: "Authority", names: ["Decides", "Mode", "Lane"], required: true},
+  {field: "With", names: ["Coordinates With", "Coordinate With", "With Whom"]},
+] as const satisfies readonly FieldSpec[];
+
+// Dependencies and milestones.
+export const DependencyTables = {dependencies: "Dependencies", milestones: "Milestones"} as const;
+
+export const DependencyFields = [
+  {field: "Item", names: ["Downstream", "Waits", "Milestone", "Key Result"], required: true},
+  {field: "DependsOn", names: ["Depends On", "Upstream", "Waits On", "Blocked By"], required: true},
+  {field: "NeededBy", names: ["Needed By", "Need By", "Needed On"]},
+  {field: "Note", names: ["Notes", "Why"]},
+] as const satisfies readonly FieldSpec[];
+
+export const MilestoneFields = [
+  {field: "Name", names: ["Milestone", "Title"], required: true},
+  {field: "Team", names: ["Department", "Group"]},
+  {field: "Owner", names: ["DRI", "Lead"]},
+  {field: "Due", names: ["Due Date", "Date", "Target Date"]},
+  {field: "Status", names: ["State"]},
+  {field: "Days", names: ["Duration", "Days Left", "Work Days"]},
+] as const satisfies readonly FieldSpec[];
+
+// Executive sessions and their pre-work.
+export const SessionTables = {sessions: "Sessions", prework: "Pre-work"} as const;
+
+export const SessionFields = [
+  {field: "Name", names: ["Session", "Title"], required: true},
+  {field: "Kind", names: ["Type", "Session Kind"]},
+  {field: "Date", names: ["When", "Session Date"], required: true},
+  {field: "RequiredSeats", names: ["Required Seats", "Seats", "Must Attend"]},
+  {field: "Confirmed", names: ["Confirmed Seats", "Attending"]},
+  {field: "PreworkDue", names: ["Pre-work Due", "Prework Due"]},
+  {field: "ExpectedOutputs", names: ["Expected Outputs", "Outputs"]},
+  {field: "OutputsDelivered", names: ["Outputs Delivered", "Delivered", "Outputs Recorded"]},
+] as const satisfies readonly FieldSpec[];
+
+export const PreworkFields = [
+  {field: "Input", names: ["Pre-work", "Prework", "Item", "Title"], required: true},
+  {field: "Session", names: ["For Session", "Meeting"], lookupTo: ["Sessions"], required: true},
+  {field: "From", names: ["Owner", "Who", "Requested From"]},
+  {field: "Due", names: ["Due Date", "By"]},
+  {field: "Received", names: ["Done", "In", "Status"]},
+] as const satisfies readonly FieldSpec[];
+
+// The Teams table of the leadership doc.
+export const TeamsTable = "Teams";
+
+export const TeamFields = [
+  {field: "Team", names: ["Name"], required: true},
+  {field: "Lead", names: ["Owner", "Leader", "Lead Email"]},
+  {field: "TeamDoc", names: ["Team Doc", "Doc", "Link"]},
+] as const satisfies readonly FieldSpec[];
+
+// The risk register.
+export const RiskTable = "Risks";
+
+export const RiskFields = [
+  {field: "Name", names: ["Risk", "Title"], required: true},
+  {field: "Area", names: ["Category", "Domain"]},
+  {field: "Likelihood", names: ["Probability", "Chance"]},
+  {field: "Impact", names: ["Severity", "Consequence"]},
+  {field: "Mitigation", names: ["Mitigation Plan", "Response"]},
+  {field: "MitigationOwner", names: ["Mitigation Owner", "Owner", "Risk Owner"]},
+  {field: "Trigger", names: ["Trigger Condition", "Early Warning", "Fires When"]},
+  {field: "Status", names: ["State"]},
+  {field: "ReviewDate", names: ["Review Date", "Review", "Next Review"]},
+] as const satisfies readonly FieldSpec[];
+
+// The current state: interviews, bottlenecks, the flow of work, constraints.
+/** The current state's working tables in the leadership meeting doc (interviews, the bottleneck register, the flow of work items, constraints), with the names people commonly give their columns. */
+export const DiagnosisTables = {
+  interviews: "Interviews",
+  bottlenecks: "Bottlenecks",
+  flow: "Flow",
+  constraints: "Constraints",
+} as const;
+
+export const InterviewFields = [
+  {field: "Person", names: ["Interviewee", "Stakeholder", "Name", "Who"], required: true},
+  {field: "Group", names: ["Interview Group", "Stakeholder Group", "Role", "Function"], required: true},
+  {field: "Date", names: ["Interview Date", "When"]},
+  {field: "Done", names: ["Completed", "Held", "Status"]},
+  {field: "Findings", names: ["Finding", "Notes", "What We Heard", "Summary"]},
+] as const satisfies readonly FieldSpec[];
+
+export const BottleneckFields = [
+  {field: "Name", names: ["Bottleneck", "Constraint", "Title"], required: true},
+  {field: "Function", names: ["Team", "Area", "Department"]},
+  {field: "Stage", names: ["Step", "Phase", "Where"]},
+  {field: "Hours", names: ["Hours Per Week", "Hours/Week", "Hours Lost", "Hours Lost Per Week"]},
+  {field: "Money", names: ["Cost Per Year", "Cost", "Money", "Annual Cost", "Dollars"]},
+  {field: "DelayDays", names: ["Delay Days", "Days Of Delay", "Delay", "Days Delayed"]},
+  {field: "Evidence", names: ["Source", "Data", "Proof"]},
+  {field: "Owner", names: ["DRI", "Who"]},
+  {field: "Status", names: ["State"]},
+  {field: "LastStage", names: ["Last Stage", "Stage Last Review", "Previous Stage", "Was At"]},
+  {field: "LastFunction", names: ["Last Function", "Function Last Review", "Previous Function"]},
+  {field: "LastRank", names: ["Last Rank", "Rank Last Review", "Previous Rank"]},
+] as const satisfies readonly FieldSpec[];
+
+export const FlowFields = [
+  {field: "Item", names: ["Work Item", "Ticket", "Name", "Title"], required: true},
+  {field: "Stage", names: ["Step", "Phase"], required: true},
+  {field: "Entered", names: ["Start", "Started", "From", "In"], required: true},
+  {field: "Left", names: ["End", "Ended", "To", "Out"]},
+  {field: "Kind", names: ["Work Or Wait", "Type", "Time"]},
+  {field: "Overhead", names: ["Non-delivery", "Non Delivery", "Is Overhead"]},
+] as const satisfies readonly FieldSpec[];
+
+export const ConstraintFields = [
+  {field: "Name", names: ["Constraint", "Title"], required: true},
+  {field: "Function", names: ["Team", "Area", "Department"], required: true},
+  {field: "Kind", names: ["Type", "Category"], required: true},
+  {field: "Severity", names: ["Level", "Impact"], required: true},
+] as const satisfies readonly FieldSpec[];
+
+// The path: options and the criteria they are scored on.
+/** The path's working tables in the leadership meeting doc (the options and the criteria they are scored on), with the names people commonly give their columns. */
+export const PathTables = {
+  options: "Options",
+  criteria: "Criteria",
+} as const;
+
+/** The Options table: an option, its pathway, its execution risks, and one column of scores per criterion. */
+export const OptionFields = [
+  {field: "Name", names: ["Option", "Path", "Title"], required: true},
+  {field: "Pathway", names: ["Pathway Type", "Kind", "Type"]},
+  {field: "RiskProbability", names: ["Risk Probability", "Execution Risk Probability", "Probability"]},
+  {field: "RiskImpact", names: ["Risk Impact", "Execution Risk Impact", "Impact"]},
+  {field: "Notes", names: ["Description", "Summary"]},
+] as const satisfies readonly FieldSpec[];
+
+export const CriterionFields = [
+  {field: "Name", names: ["Criterion", "Criteria", "Title"], required: true},
+  {field: "Weight", names: ["Importance"], required: true},
+  {field: "Better", names: ["Direction", "Better When", "Higher Or Lower"]},
+] as const satisfies readonly FieldSpec[];
+
+// The leaders' development: one-to-ones and key metrics.
+/** The leaders' development tables in the leadership meeting doc (the 1:1 log and each leader's few key metrics), with the names people commonly give their columns. */
+export const CoachingTables = {
+  oneOnOnes: "One-on-ones",
+  leaderMetrics: "Leader Metrics",
+} as const;
+
+export const OneOnOneFields = [
+  {field: "Leader", names: ["Manager", "Coach"], required: true},
+  {field: "Report", names: ["Direct Report", "Person", "Coachee"], required: true},
+  {field: "Date", names: ["When", "Held On"], required: true},
+  {field: "Notes", names: ["Note", "Discussed"]},
+  {field: "Commitments", names: ["Commitment", "Agreed", "Actions"]},
+  {field: "Next", names: ["Next 1:1", "Next Date", "Next Meeting"]},
+  {field: "Cadence", names: ["Every", "Frequency", "Rhythm"]},
+] as const satisfies readonly FieldSpec[];
+
+export const LeaderMetricFields = [
+  {field: "Leader", names: ["Owner", "Who"], required: true},
+  {field: "Metric", names: ["Measure", "Key Metric"], required: true},
+  {field: "ShortName", names: ["Short Name", "Nickname", "Call It"]},
+  {field: "LinkedTo", names: ["Linked To", "Health Metric", "Key Result", "Source"]},
+] as const satisfies readonly FieldSpec[];
 
 // Tables read only by formulas in the doc, whose specs live here.
 export const RankingFields = [

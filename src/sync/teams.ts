@@ -1,9 +1,9 @@
 import * as coda from "@codahq/packs-sdk";
 import {copyDoc, resolveDocId, sharePermission, updateRow, writeLanded} from "../api/client";
 import * as cells from "../engine/cells";
-import type {FieldSpec} from "../engine/columns";
 import {normalize} from "../engine/columns";
 import {cell, readTable} from "./source";
+import {TeamFields, TeamsTable} from "./tables";
 
 /**
  * The leadership doc's list of teams, and the team doc each one gets: a copy
@@ -11,14 +11,6 @@ import {cell, readTable} from "./source";
  * lead, its link written on the team's row for the KeyResults sync to read
  * (its docs parameter can be the Team Doc column: `Teams.[Team Doc]`).
  */
-
-export const TeamsTable = "Teams";
-
-export const TeamFields = [
-  {field: "Team", names: ["Name"], required: true},
-  {field: "Lead", names: ["Owner", "Leader", "Lead Email"]},
-  {field: "TeamDoc", names: ["Team Doc", "Doc", "Link"]},
-] as const satisfies readonly FieldSpec[];
 
 export interface TeamDocRequest {
   leadershipDoc: string;
