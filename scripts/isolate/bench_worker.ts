@@ -16,6 +16,8 @@ export interface BenchTarget {
   bundle: string;
   formula: string;
   params: unknown[];
+  /** A sync table's first page instead of a formula. */
+  sync?: boolean;
 }
 
 export interface BenchSamples {
@@ -33,12 +35,18 @@ export interface BenchOutput {
 
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2]);
-  const targets = JSON.parse(process.argv[3]) as BenchTarget[];
+  // Dates cross the process boundary as JSON; the pack's date parameters take them as dates again.
+  const targets = JSON.parse(process.argv[3], (_, v) =>
+    typeof v === "string" && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v,
+  ) as BenchTarget[];
   const samples: BenchSamples[] = targets.map(t => ({label: t.label, rounds: [], heapBytes: []}));
   const once = async (t: BenchTarget) =>
-    executeInIsolate(t.bundle, {type: FormulaType.Standard, formulaName: t.formula}, t.params, {
-      fetcher: new PlatformFetcher(undefined),
-    });
+    executeInIsolate(
+      t.bundle,
+      {type: t.sync ? FormulaType.Sync : FormulaType.Standard, formulaName: t.formula},
+      t.params,
+      {fetcher: new PlatformFetcher(undefined), sync: t.sync ? {} : undefined},
+    );
   // One round of each first, not counted: this process reads the files and compiles its own code once.
   for (const [i, t] of targets.entries()) samples[i].first = (await once(t)).phases;
   for (let r = 0; r < rounds; r++) {
