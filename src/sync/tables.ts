@@ -101,7 +101,8 @@ export interface SyncPlacement {
  * anything else (`Target=Goal value; Owner=DRI`).
  */
 
-// The OKR docs, the metrics doc and the meeting doc.
+// ---- the OKR docs
+
 /**
  * The column that holds the key of each row the pack writes, so a retried write
  * updates the row it made instead of adding another.
@@ -176,6 +177,8 @@ export const DefaultTableNames = {
   checkIns: "Check-ins",
 } as const;
 
+// ---- the metrics doc
+
 export const MetricFields = [
   {field: "Name", names: ["Metric", "KPI", "Measure", "Title"], required: true},
   {field: "Area", names: ["Category", "Dimension", "Pillar"]},
@@ -195,7 +198,7 @@ export const ReadingFields = [
 
 export const DefaultMetricTables = {definitions: "Metric Definitions", readings: "Metric Readings"} as const;
 
-// ---------------------------------------------------------------- the leadership meeting doc
+// ---- the leadership meeting doc: issues, decisions, actions, back-briefs, leaders, meetings
 
 export const IssueFields = [
   {field: "Name", names: ["Issue", "Title", "Problem", "Topic"], required: true},
@@ -274,12 +277,7 @@ export const MeetingTables = {
   messages: "Messages",
 } as const;
 
-// Meeting discipline.
-/**
- * The columns of the meeting doc's discipline tables (Seats, Meetings, Ratings),
- * and of the tables they draw on (Agenda Items, the issues' history), with the
- * names people commonly give them.
- */
+// ---- meeting discipline: seats, meetings and ratings, agenda items, the issues' history
 
 export const DisciplineTables = {
   seats: "Seats",
@@ -326,14 +324,14 @@ export const IssueHistoryFields = [
   {field: "Solved", names: ["Solved On", "Resolved On", "Closed On"]},
 ] as const satisfies readonly FieldSpec[];
 
-// Check-ins due: the Key Results columns, with an optional Cadence.
+// ---- check-ins due and the retrospective (the team docs)
+
 /** The Key Results columns this area reads: the usual ones and an optional Cadence. */
 export const CheckInDueFields = [
   ...KeyResultFields,
   {field: "Cadence", names: ["Check-in Cadence", "Check-in Frequency", "Frequency"]},
 ] as const satisfies readonly FieldSpec[];
 
-// The retrospective and carrying work into the next cycle.
 export const HistoryTables = {retrospective: "Retrospective"} as const;
 
 /** The team's notes: one row per key result. */
@@ -356,7 +354,8 @@ export const CarriedObjectiveFields = [
   {...KeyField, required: true},
 ] as const satisfies readonly FieldSpec[];
 
-// The team charter.
+// ---- the leaders' charter
+
 export const CharterTables = {
   outcomes: "Shared Outcomes",
   tolerance: "Risk Tolerance",
@@ -402,7 +401,8 @@ export const LaneFields = [
   {field: "With", names: ["Coordinates With", "Coordinate With", "With Whom"]},
 ] as const satisfies readonly FieldSpec[];
 
-// Dependencies and milestones.
+// ---- dependencies and milestones
+
 export const DependencyTables = {dependencies: "Dependencies", milestones: "Milestones"} as const;
 
 export const DependencyFields = [
@@ -421,7 +421,8 @@ export const MilestoneFields = [
   {field: "Days", names: ["Duration", "Days Left", "Work Days"]},
 ] as const satisfies readonly FieldSpec[];
 
-// Executive sessions and their pre-work.
+// ---- executive sessions and their pre-work
+
 export const SessionTables = {sessions: "Sessions", prework: "Pre-work"} as const;
 
 export const SessionFields = [
@@ -443,7 +444,8 @@ export const PreworkFields = [
   {field: "Received", names: ["Done", "In", "Status"]},
 ] as const satisfies readonly FieldSpec[];
 
-// The Teams table of the leadership doc.
+// ---- the leadership doc's teams
+
 export const TeamsTable = "Teams";
 
 export const TeamFields = [
@@ -452,7 +454,8 @@ export const TeamFields = [
   {field: "TeamDoc", names: ["Team Doc", "Doc", "Link"]},
 ] as const satisfies readonly FieldSpec[];
 
-// The risk register.
+// ---- the risk register
+
 export const RiskTable = "Risks";
 
 export const RiskFields = [
@@ -467,8 +470,8 @@ export const RiskFields = [
   {field: "ReviewDate", names: ["Review Date", "Review", "Next Review"]},
 ] as const satisfies readonly FieldSpec[];
 
-// The current state: interviews, bottlenecks, the flow of work, constraints.
-/** The current state's working tables in the leadership meeting doc (interviews, the bottleneck register, the flow of work items, constraints), with the names people commonly give their columns. */
+// ---- the current state: interviews, bottlenecks, the flow of work, constraints
+
 export const DiagnosisTables = {
   interviews: "Interviews",
   bottlenecks: "Bottlenecks",
@@ -515,8 +518,8 @@ export const ConstraintFields = [
   {field: "Severity", names: ["Level", "Impact"], required: true},
 ] as const satisfies readonly FieldSpec[];
 
-// The path: options and the criteria they are scored on.
-/** The path's working tables in the leadership meeting doc (the options and the criteria they are scored on), with the names people commonly give their columns. */
+// ---- the path: options and the criteria they are scored on
+
 export const PathTables = {
   options: "Options",
   criteria: "Criteria",
@@ -537,8 +540,8 @@ export const CriterionFields = [
   {field: "Better", names: ["Direction", "Better When", "Higher Or Lower"]},
 ] as const satisfies readonly FieldSpec[];
 
-// The leaders' development: one-to-ones and key metrics.
-/** The leaders' development tables in the leadership meeting doc (the 1:1 log and each leader's few key metrics), with the names people commonly give their columns. */
+// ---- the leaders' development: one-to-ones and key metrics
+
 export const CoachingTables = {
   oneOnOnes: "One-on-ones",
   leaderMetrics: "Leader Metrics",
@@ -561,7 +564,8 @@ export const LeaderMetricFields = [
   {field: "LinkedTo", names: ["Linked To", "Health Metric", "Key Result", "Source"]},
 ] as const satisfies readonly FieldSpec[];
 
-// Tables read only by formulas in the doc, whose specs live here.
+// ---- tables read only by formulas in the doc
+
 export const RankingFields = [
   {field: "Leader", names: ["Name", "Who"], required: true},
   {field: "Ranking", names: ["Priorities", "Order", "Rank"], required: true},
