@@ -10,7 +10,7 @@ import {
 import {charterRows, readCharter} from "../src/sync/charter_rows";
 import {dependencies} from "../src/sync/dependency_rows";
 import {risks} from "../src/sync/risks";
-import {RiskTable} from "../src/sync/tables";
+import {DependencyTables, RiskTable, SessionTables} from "../src/sync/tables";
 import {sessionReadinessRows} from "../src/sync/session_rows";
 import {AsOfParam} from "./params";
 import {
@@ -23,7 +23,6 @@ import {
   tableParam,
 } from "./sync_params";
 import {syncTable} from "./sync_table";
-import {DependencyTables, SessionTables} from "../src/sync/tables";
 
 /** The executive alignment sync tables: the leaders' charter, the risk register, dependency gates and executive sessions. */
 

@@ -18,7 +18,6 @@ import {readTeamOkrs} from "./okr_source";
 import {cell, compact, readOptionalTable, readTable} from "./source";
 import type {TableEntry} from "./tables";
 import {
-  tableByKey,
   ActionFields,
   DecisionFields,
   IssueFields,
@@ -26,6 +25,7 @@ import {
   MeetingFields,
   MeetingTables,
   MessageFields,
+  tableByKey,
 } from "./tables";
 import {addTableHint} from "./tiers";
 

@@ -9,11 +9,11 @@ import {personRow} from "./people";
 import type {TableRows} from "./source";
 import {cell, compact, readOptionalTable, relaxed, stableId} from "./source";
 import {
-  LeaderFields,
-  MeetingTables,
   CharterTables,
   ExpertiseFields,
   LaneFields,
+  LeaderFields,
+  MeetingTables,
   RedLineFields,
   RiskToleranceFields,
   SharedOutcomeFields,

@@ -13,7 +13,8 @@ import type {
   ReportRating,
 } from "../engine/coaching";
 import {coachingPrompts, leaderMetrics, oneOnOnes} from "../engine/coaching";
-import {normalize, type FieldName} from "../engine/columns";
+import type {FieldName} from "../engine/columns";
+import {normalize} from "../engine/columns";
 import {plainText, quote, show} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import {cadenceDays} from "../engine/history";
@@ -36,16 +37,16 @@ import type {SourceTable, TableRows} from "./source";
 import {cell, compact, holdsTable, readOptionalTable, readTable, relaxed, stableId} from "./source";
 import {
   ActionFields,
+  CoachingTables,
   DefaultMetricTables,
   DefaultTableNames,
   DisciplineTables,
   LeaderFields,
+  LeaderMetricFields,
   MeetingRecordFields,
   MeetingTables,
-  RatingFields,
-  CoachingTables,
-  LeaderMetricFields,
   OneOnOneFields,
+  RatingFields,
 } from "./tables";
 
 /**

@@ -4,7 +4,8 @@ import type {AgendaSource} from "../engine/agenda";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import {normalize, type FieldName} from "../engine/columns";
+import type {FieldName} from "../engine/columns";
+import {normalize} from "../engine/columns";
 import type {
   ActionInput,
   AgendaMinutes,

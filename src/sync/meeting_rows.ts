@@ -3,7 +3,8 @@ import type {ActionItemSchema, BackBriefSchema, DecisionSchema, IssueSchema} fro
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import {normalize, type FieldName} from "../engine/columns";
+import type {FieldName} from "../engine/columns";
+import {normalize} from "../engine/columns";
 import type {LaneAnswer} from "../engine/charter";
 import {laneCheck} from "../engine/charter";
 import {decisionCheck} from "../engine/meetings";

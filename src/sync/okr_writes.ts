@@ -1,4 +1,5 @@
-import {SetupHint, type FieldName} from "../engine/columns";
+import type {FieldName} from "../engine/columns";
+import {SetupHint} from "../engine/columns";
 import * as coda from "@codahq/packs-sdk";
 import type {Row} from "../../schemas/api";
 import type {CellEdit} from "../api/client";

@@ -4,8 +4,8 @@ import type {PathOptionSchema} from "../../schemas/decision";
 import type {Day} from "../engine/calendar";
 import {daysBetween, isoDay} from "../engine/calendar";
 import * as cells from "../engine/cells";
-import type {ColumnInfo} from "../engine/columns";
-import {normalize, type FieldName} from "../engine/columns";
+import type {ColumnInfo, FieldName} from "../engine/columns";
+import {normalize} from "../engine/columns";
 import {fraction, quote, show, someOf, weight as contractWeight} from "../engine/contract";
 import {isInputError} from "../engine/errors";
 import type {CriterionInput, PathDecision, PathDecisionInput, RiskInput, ScoreInput} from "../engine/path_decision";
@@ -25,13 +25,13 @@ import {recordDecision} from "./meeting_writes";
 import type {SourceTable, TableRows} from "./source";
 import {cell, compact, readOptionalTable, readTable, relaxed, stableId} from "./source";
 import {
+  CriterionFields,
   DecisionFields,
   MeetingTables,
-  SessionFields,
-  SessionTables,
-  CriterionFields,
   OptionFields,
   PathTables,
+  SessionFields,
+  SessionTables,
 } from "./tables";
 
 /**

@@ -13,8 +13,8 @@ import {
   KindLabel,
   LeadershipHolds,
   OneDoc,
-  tablesOf,
   tableByKey,
+  tablesOf,
 } from "./tables";
 import {readiness, starterPath, TierList, Tiers} from "./tiers";
 
