@@ -82,15 +82,15 @@ const noBlobs: coda.TemporaryBlobStorage = {
   },
 };
 
+type Isolate = ReturnType<typeof createIsolate>;
+type Context = Awaited<ReturnType<typeof createIsolateContext>>;
+
 /**
  * The SDK's registerBundle (runtime/bootstrap, as registerBundles calls it for a
  * bundle built as an iife) with its compile timed: reset `exports` and `module`,
  * compile the file, run it, and keep what it exports as `global[name]`.
  * Returns the milliseconds the compile took.
  */
-type Isolate = ReturnType<typeof createIsolate>;
-type Context = Awaited<ReturnType<typeof createIsolateContext>>;
-
 async function registerBundle(isolate: Isolate, context: Context, path: string, name: string): Promise<number> {
   await context.global.set("exports", {}, {copy: true});
   await context.global.set("module", {}, {copy: true});

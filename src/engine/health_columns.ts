@@ -63,11 +63,10 @@ export function summarizeMetric(
   problems: string[],
 ): MetricSummary {
   const sorted = knownOn(input.readings, asOf);
-  const later = input.readings.length - sorted.length;
-  if (later > 0) {
-    const first = input.readings.filter(r => !sorted.includes(r)).sort(byDate)[0];
+  const later = input.readings.filter(r => daysBetween(asOf, r.date) > 0).sort(byDate);
+  if (later.length) {
     problems.push(
-      `${later === 1 ? "1 reading is" : `${later} readings are`} dated after ${isoDay(asOf)}, the day judged on, and left out (the first on ${isoDay(first.date)}); judge on a later day, or fix the date.`,
+      `${later.length === 1 ? "1 reading is" : `${later.length} readings are`} dated after ${isoDay(asOf)}, the day judged on, and left out (the first on ${isoDay(later[0].date)}); judge on a later day, or fix the date.`,
     );
   }
   const latest = sorted[sorted.length - 1];
